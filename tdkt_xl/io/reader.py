@@ -1,0 +1,252 @@
+"""Sheet values (plain 2-D arrays, A1-anchored) -> the model.
+
+One reader for both sources: python-calamine headless, xlwings in Excel.
+Columns are found by their header text, never by position.  Values that
+cannot be converted become findings (with their cell) and ``None`` in the
+model, so that validation reports every problem at once.  Columns that the
+workbook computes by formula (unit name, weekday, report due date) are
+recomputed here, never trusted from cached values.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Mapping, Sequence
+
+from tdkt_xl import model as m
+from tdkt_xl.io import cells, schema as S
+from tdkt_xl.rules import catalogue as C
+from tdkt_xl.rules.calendar import WorkCalendar
+from tdkt_xl.rules.findings import Finding
+
+Array = Sequence[Sequence]
+
+
+class WorkbookError(Exception):
+    """The workbook cannot be read at all (missing file, not a workbook,
+    a required sheet missing).  The message is Vietnamese, for the clerk."""
+
+
+@dataclass
+class ReadResult:
+    round: m.Round
+    findings: list = field(default_factory=list)
+
+
+@dataclass
+class TableLayout:
+    """Where a sheet's columns are: header row (0-based) and field -> column index."""
+    sheet: S.Sheet
+    header_row: int
+    index: dict
+
+    def origin(self, row0: int) -> m.Origin:
+        return m.Origin(self.sheet.name, row0 + 1,
+                        tuple((f, cells.col_letter(i)) for f, i in self.index.items()))
+
+    def header_cell(self, field_name: str | None = None) -> str:
+        i = self.index.get(field_name, 0) if field_name else 0
+        return cells.a1(self.header_row, i)
+
+
+def find_layout(sheet: S.Sheet, rows: Array, findings: list) -> TableLayout:
+    wanted = {cells.key_text(c.header): c.field for c in sheet.columns}
+    best_row, best = 0, {}
+    for r, row in enumerate(rows[:10]):
+        found = {}
+        for i, v in enumerate(row):
+            f = wanted.get(cells.key_text(v))
+            if f and f not in found:
+                found[f] = i
+        if len(found) > len(best):
+            best_row, best = r, found
+    layout = TableLayout(sheet, best_row, best)
+    for c in sheet.columns:
+        if c.field not in best and (c.required or not c.derived):
+            if c.derived:
+                continue
+            findings.append(C.MISSING_COLUMN.at(sheet.name, layout.header_cell(),
+                                                column=c.header, sheet_name=sheet.name))
+    return layout
+
+
+def _convert(col: S.Column, raw, where: tuple, findings: list):
+    sheet_name, cell, unit = where
+    try:
+        if col.kind == S.DATE:
+            return cells.to_date(raw)
+        if col.kind == S.TIME:
+            return cells.to_time(raw)
+        if col.kind == S.INT:
+            return cells.to_int(raw)
+        if col.kind == S.NUMBER:
+            return cells.to_number(raw)
+        if col.kind == S.CHOICE:
+            return cells.to_choice(raw, col.choices)
+        return cells.norm_text(raw)
+    except cells.BadValue as e:
+        ft = {S.DATE: C.BAD_DATE, S.TIME: C.BAD_TIME, S.INT: C.BAD_NUMBER,
+              S.NUMBER: C.BAD_NUMBER, S.CHOICE: C.BAD_CHOICE}[col.kind]
+        findings.append(ft.at(sheet_name, cell, unit, column=col.header, reason=str(e)))
+        return None
+
+
+def read_table(sheet: S.Sheet, rows: Array, findings: list) -> list[tuple[dict, m.Origin]]:
+    """Rows of a table sheet as dicts of converted values (None when bad)."""
+    layout = find_layout(sheet, rows, findings)
+    key_col = sheet.col(sheet.key) if sheet.key else None
+    out = []
+    for r in range(layout.header_row + 1, len(rows)):
+        row = rows[r]
+        raw = {}
+        for c in sheet.columns:
+            i = layout.index.get(c.field)
+            raw[c.field] = row[i] if i is not None and i < len(row) else None
+        if all(cells.is_blank(raw[c.field]) for c in sheet.columns if not c.derived):
+            continue
+        origin = layout.origin(r)
+        unit = cells.norm_text(raw.get("unit_code")) if "unit_code" in raw else (
+            cells.norm_text(raw.get("code")) if sheet is S.UNITS else "")
+        values = {}
+        for c in sheet.columns:
+            if c.derived or c.field not in layout.index:
+                values[c.field] = None
+                continue
+            where = (sheet.name, origin.cell(c.field), unit)
+            v = _convert(c, raw[c.field], where, findings)
+            if c.required and cells.is_blank(raw[c.field]):
+                findings.append(C.REQUIRED.at(sheet.name, origin.cell(c.field), unit,
+                                              column=c.header, key=_row_key(sheet, raw, key_col)))
+            values[c.field] = v
+        out.append((values, origin))
+    return out
+
+
+def _row_key(sheet, raw, key_col) -> str:
+    if key_col is None:
+        return ""
+    k = cells.norm_text(raw.get(key_col.field))
+    return f" ({key_col.header} {k})" if k else ""
+
+
+def read_settings(rows: Array, findings: list) -> m.Settings:
+    layout = find_layout(S.SETTINGS, rows, findings)
+    li, vi = layout.index.get("label"), layout.index.get("value")
+    st = m.Settings()
+    if li is None or vi is None:
+        return st
+    by_label = {cells.key_text(s.label): s for s in S.SETTING_KEYS}
+    seen = set()
+    for r in range(layout.header_row + 1, len(rows)):
+        row = rows[r]
+        label = row[li] if li < len(row) else None
+        if cells.is_blank(label):
+            continue
+        raw = row[vi] if vi < len(row) else None
+        cell = cells.a1(r, vi)
+        spec = by_label.get(cells.key_text(label))
+        if spec is None:
+            st.extra[cells.norm_text(label)] = raw
+            st.cells["extra:" + cells.norm_text(label)] = cell
+            continue
+        seen.add(spec.field)
+        st.cells[spec.field] = cell
+        if spec.field == "extra_holidays":
+            days = []
+            for part in cells.norm_text(raw).replace(",", ";").split(";"):
+                if part.strip():
+                    try:
+                        days.append(cells.to_date(part.strip()))
+                    except cells.BadValue as e:
+                        findings.append(C.BAD_DATE.at(S.SETTINGS.name, cell, column=spec.label,
+                                                      reason=str(e)))
+            st.extra_holidays = tuple(days)
+            continue
+        col = S.Column(spec.label, spec.field, spec.kind, choices=spec.choices)
+        v = _convert(col, raw, (S.SETTINGS.name, cell, ""), findings)
+        if spec.required and (v is None or v == "") and cells.is_blank(raw):
+            findings.append(C.SETTING_MISSING.at(S.SETTINGS.name, cell, label=spec.label))
+        if v is not None:
+            setattr(st, spec.field, v)
+    end = cells.a1(len(rows), li)
+    for spec in S.SETTING_KEYS:
+        if spec.field not in seen and spec.required:
+            findings.append(C.SETTING_MISSING.at(S.SETTINGS.name, end, label=spec.label))
+    return st
+
+
+def _yes(v) -> bool:
+    return v == S.YES
+
+
+_BUILDERS: dict[str, Callable] = {
+    S.UNITS.name: lambda v, o: m.Unit(
+        v["code"] or "", v["name"] or "", v["block"] or "", v["head_name"] or "",
+        v["head_title"] or "", v["address"] or "", v["phone"] or "",
+        v["member_in_charge"] or "", _yes(v["selected"]), o),
+    S.MEMBERS.name: lambda v, o: m.Member(
+        v["name"] or "", v["title"] or "", v["agency"] or "", v["phone"] or "",
+        v["council_role"] or "", v["pnv_role"] or "", v["note"] or "", o),
+    S.SCHEDULE.name: lambda v, o: m.Inspection(
+        v["unit_code"] or "", v["date"], v["session"] or "", v["start_time"], v["place"] or "",
+        v["notice_date"], None, v["report_received"], v["mode"] or "", o),
+    S.DELEGATION.name: lambda v, o: m.DelegationMember(
+        v["unit_code"] or "", v["member_name"] or "", v["task"] or "", o),
+    S.CHECKLIST.name: lambda v, o: m.ChecklistItem(
+        v["code"] or "", v["group"] or "", v["text"] or "", v["applies_to"] or "", o),
+    S.RESULTS.name: lambda v, o: m.Result(
+        v["unit_code"] or "", v["item_code"] or "", v["assessment"] or "", v["remark"] or "", o),
+    S.EVALUATIONS.name: lambda v, o: m.Evaluation(
+        v["unit_code"] or "", v["end_time"], v["unit_attendees"] or "", v["chair"] or "",
+        v["secretary"] or "", v["strengths"] or "", v["shortcomings"] or "",
+        v["unit_opinion"] or "", o),
+    S.RECOMMENDATIONS.name: lambda v, o: m.Recommendation(
+        v["unit_code"] or "", v["text"] or "", v["deadline"], v["remedy_report_date"],
+        v["status"] or "", o),
+    S.DOCUMENTS.name: lambda v, o: m.DocumentRecord(
+        v["kind"] or "", v["unit_code"] or "", v["number"] or "", v["date"], v["signer"] or "", o),
+}
+
+_TARGET = {S.UNITS.name: "units", S.MEMBERS.name: "members", S.SCHEDULE.name: "inspections",
+           S.DELEGATION.name: "delegation", S.CHECKLIST.name: "checklist",
+           S.RESULTS.name: "results", S.EVALUATIONS.name: "evaluations",
+           S.RECOMMENDATIONS.name: "recommendations", S.DOCUMENTS.name: "documents"}
+
+
+def sheet_lookup(sheets: Mapping[str, Array]) -> dict:
+    """Sheet arrays by normalised name (a clerk's 'đơn vị ' still matches)."""
+    return {cells.key_text(k): v for k, v in sheets.items()}
+
+
+def read_round(sheets: Mapping[str, Array], source: str = "") -> ReadResult:
+    """Build the model from sheet arrays.  ``sheets`` maps sheet names to
+    A1-anchored 2-D arrays of values.  Raises WorkbookError if a required
+    sheet is missing."""
+    lookup = sheet_lookup(sheets)
+    missing = [s.name for s in S.REQUIRED_SHEETS if cells.key_text(s.name) not in lookup]
+    if missing:
+        raise WorkbookError(
+            f"Sổ tính {source or ''} thiếu trang tính: {', '.join(missing)}. "
+            "Đây không phải sổ tính tdkt hoặc trang tính đã bị đổi tên; "
+            "hãy dùng sổ tính mẫu (tdkt build-workbook).".replace("  ", " "))
+    findings: list[Finding] = []
+    st = read_settings(lookup[cells.key_text(S.SETTINGS.name)], findings)
+    rnd = m.Round(settings=st, source=source)
+    for sheet in S.MODEL_SHEETS[1:]:
+        rows = lookup.get(cells.key_text(sheet.name))
+        if rows is None:
+            continue  # optional sheets (results, documents...) may be absent in an old copy
+        build = _BUILDERS[sheet.name]
+        target = getattr(rnd, _TARGET[sheet.name])
+        for values, origin in read_table(sheet, rows, findings):
+            target.append(build(values, origin))
+    derive(rnd)
+    return ReadResult(rnd, findings)
+
+
+def derive(rnd: m.Round) -> None:
+    """Recompute what the workbook computes by formula."""
+    cal = WorkCalendar.for_settings(rnd.settings)
+    lead = rnd.settings.report_lead_days
+    for insp in rnd.inspections:
+        if insp.date and lead is not None:
+            insp.report_due = cal.days_before(insp.date, lead)

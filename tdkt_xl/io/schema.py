@@ -1,0 +1,212 @@
+"""The contract with clerks: sheet names, column headers, closed lists.
+
+This is the only module that spells sheet and column names.  The workbook
+builder writes them, the reader finds columns by these header texts (so a
+clerk who inserts a column breaks nothing).  Extend, never rename.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from tdkt_xl.model.vocab import *  # noqa: F401,F403  (closed lists live with the model)
+from tdkt_xl.model.vocab import BLOCKS, YES_NO, SESSIONS, MODES, COUNCIL_ROLES, PNV_ROLES, DELEGATION_TASKS, APPLIES_TO, ASSESSMENTS, REMEDY_STATUSES, DAY_COUNTINGS, DOC_KINDS
+
+# ---------------------------------------------------------------- column kinds
+TEXT, DATE, TIME, INT, NUMBER, CHOICE, FORMULA, DATETIME = (
+    "text", "date", "time", "int", "number", "choice", "formula", "datetime")
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str                 # exact header text in row HEADER_ROW
+    field: str                  # attribute name in the model
+    kind: str = TEXT
+    required: bool = False
+    choices: tuple = ()         # for CHOICE
+    width: float = 16
+    note: str = ""              # shown as a header comment / on Hướng dẫn
+    derived: bool = False       # computed by a formula in the workbook; the reader recomputes it
+
+
+@dataclass(frozen=True)
+class Sheet:
+    name: str
+    columns: tuple = ()
+    key: Optional[str] = None   # field that identifies a row in messages
+    landscape: bool = False
+    note: str = ""
+
+    def col(self, field_name: str) -> Column:
+        for c in self.columns:
+            if c.field == field_name:
+                return c
+        raise KeyError(field_name)
+
+    @property
+    def headers(self) -> list[str]:
+        return [c.header for c in self.columns]
+
+
+HEADER_ROW = 1  # 1-based row of headers in every table sheet; data starts on the next row
+
+# ---------------------------------------------------------------- sheets
+GUIDE = Sheet("Hướng dẫn")
+CONTROL = Sheet("Điều khiển")
+
+SETTINGS = Sheet("Cấu hình", (
+    Column("Mục", "label", width=42),
+    Column("Giá trị", "value", width=60),
+    Column("Ghi chú", "note", width=60),
+), key="label", note="Mỗi dòng một thiết lập; chỉ sửa cột Giá trị.")
+
+UNITS = Sheet("Đơn vị", (
+    Column("Mã đơn vị", "code", required=True, width=12),
+    Column("Tên đơn vị", "name", required=True, width=46),
+    Column("Khối", "block", CHOICE, required=True, choices=BLOCKS, width=30),
+    Column("Thủ trưởng", "head_name", width=22),
+    Column("Chức vụ thủ trưởng", "head_title", width=26),
+    Column("Địa chỉ", "address", width=30),
+    Column("Điện thoại", "phone", width=14),
+    Column("Thành viên phụ trách", "member_in_charge", required=True, width=22),
+    Column("Được chọn kiểm tra", "selected", CHOICE, required=True, choices=YES_NO, width=12),
+), key="code", landscape=True)
+
+MEMBERS = Sheet("Thành viên", (
+    Column("Họ và tên", "name", required=True, width=22),
+    Column("Chức vụ", "title", required=True, width=34),
+    Column("Cơ quan", "agency", width=34),
+    Column("Điện thoại", "phone", width=14),
+    Column("Vai trò trong Hội đồng", "council_role", CHOICE, choices=COUNCIL_ROLES, width=16),
+    Column("Phòng Nội vụ", "pnv_role", CHOICE, choices=PNV_ROLES, width=14),
+    Column("Ghi chú", "note", width=36),
+), key="name", landscape=True)
+
+SCHEDULE = Sheet("Lịch kiểm tra", (
+    Column("Mã đơn vị", "unit_code", required=True, width=12),
+    Column("Tên đơn vị", "unit_name", FORMULA, width=40, derived=True),
+    Column("Ngày kiểm tra", "date", DATE, required=True, width=14),
+    Column("Thứ", "weekday", FORMULA, width=10, derived=True),
+    Column("Buổi", "session", CHOICE, required=True, choices=SESSIONS, width=10),
+    Column("Giờ bắt đầu", "start_time", TIME, required=True, width=11),
+    Column("Địa điểm", "place", required=True, width=34),
+    Column("Ngày gửi thông báo", "notice_date", DATE, required=True, width=14),
+    Column("Hạn nộp báo cáo", "report_due", FORMULA, width=14, derived=True),
+    Column("Ngày nhận báo cáo", "report_received", DATE, width=14),
+    Column("Hình thức", "mode", CHOICE, required=True, choices=MODES, width=12),
+), key="unit_code", landscape=True)
+
+DELEGATION = Sheet("Thành phần đoàn", (
+    Column("Mã đơn vị", "unit_code", required=True, width=12),
+    Column("Tên đơn vị", "unit_name", FORMULA, width=40, derived=True),
+    Column("Họ và tên", "member_name", required=True, width=24),
+    Column("Nhiệm vụ trong Đoàn", "task", CHOICE, required=True, choices=DELEGATION_TASKS, width=18),
+), key="unit_code")
+
+CHECKLIST = Sheet("Nội dung kiểm tra", (
+    Column("Mã nội dung", "code", required=True, width=11),
+    Column("Nhóm", "group", required=True, width=34),
+    Column("Nội dung", "text", required=True, width=80),
+    Column("Áp dụng cho", "applies_to", CHOICE, required=True, choices=APPLIES_TO, width=28),
+), key="code", landscape=True)
+
+RESULTS = Sheet("Kết quả kiểm tra", (
+    Column("Mã đơn vị", "unit_code", required=True, width=12),
+    Column("Mã nội dung", "item_code", required=True, width=11),
+    Column("Đánh giá", "assessment", CHOICE, choices=ASSESSMENTS, width=11),
+    Column("Nhận xét", "remark", width=70),
+), key="unit_code", landscape=True)
+
+EVALUATIONS = Sheet("Đánh giá chung", (
+    Column("Mã đơn vị", "unit_code", required=True, width=12),
+    Column("Giờ kết thúc", "end_time", TIME, width=11),
+    Column("Người dự phía đơn vị", "unit_attendees", width=40),
+    Column("Chủ trì", "chair", width=20),
+    Column("Thư ký", "secretary", width=20),
+    Column("Ưu điểm", "strengths", width=50),
+    Column("Tồn tại, hạn chế", "shortcomings", width=50),
+    Column("Ý kiến của đơn vị", "unit_opinion", width=40),
+), key="unit_code", landscape=True)
+
+RECOMMENDATIONS = Sheet("Kiến nghị", (
+    Column("Mã đơn vị", "unit_code", required=True, width=12),
+    Column("Nội dung kiến nghị", "text", required=True, width=70),
+    Column("Hạn khắc phục", "deadline", DATE, width=14),
+    Column("Ngày nhận báo cáo khắc phục", "remedy_report_date", DATE, width=16),
+    Column("Tình trạng", "status", CHOICE, choices=REMEDY_STATUSES, width=16),
+), key="unit_code", landscape=True)
+
+DOCUMENTS = Sheet("Văn bản", (
+    Column("Loại văn bản", "kind", CHOICE, required=True, choices=DOC_KINDS, width=36),
+    Column("Mã đơn vị", "unit_code", width=12),
+    Column("Số", "number", width=10),
+    Column("Ngày ký", "date", DATE, width=14),
+    Column("Người ký", "signer", width=22),
+), key="kind")
+
+LOG = Sheet("Nhật ký", (
+    Column("Thời gian", "when", DATETIME, width=18),
+    Column("Người thực hiện", "who", width=18),
+    Column("Việc", "job", width=26),
+    Column("Kết quả", "outcome", width=80),
+))
+
+FINDINGS = Sheet("Lỗi dữ liệu", (
+    Column("Mã lỗi", "code", width=10),
+    Column("Mức độ", "severity", width=10),
+    Column("Trang tính", "sheet", width=18),
+    Column("Ô", "cell", width=8),
+    Column("Đơn vị", "unit", width=12),
+    Column("Nội dung", "message", width=90),
+))
+
+# Sheets the reader needs (in this order); the rest are presentation.
+MODEL_SHEETS = (SETTINGS, UNITS, MEMBERS, SCHEDULE, DELEGATION, CHECKLIST,
+                RESULTS, EVALUATIONS, RECOMMENDATIONS, DOCUMENTS)
+# Sheets that must exist for the workbook to be read at all.
+REQUIRED_SHEETS = (SETTINGS, UNITS, MEMBERS, SCHEDULE, DELEGATION, CHECKLIST)
+TABLE_SHEETS = MODEL_SHEETS[1:] + (LOG,)
+
+# ---------------------------------------------------------------- settings keys
+@dataclass(frozen=True)
+class Setting:
+    label: str          # text in column "Mục"
+    field: str
+    kind: str = TEXT
+    required: bool = True
+    choices: tuple = ()
+    note: str = ""
+
+
+SETTING_KEYS = (
+    Setting("Năm", "year", INT, note="Năm của đợt kiểm tra."),
+    Setting("Tên Hội đồng", "council_name"),
+    Setting("Cơ quan chủ quản", "supervising_body"),
+    Setting("Ký hiệu cơ quan ban hành", "issuer_code", note="Dùng trong số, ký hiệu văn bản (…/KH-HĐTĐKT)."),
+    Setting("Ký hiệu Đoàn kiểm tra", "delegation_code", note="Dùng trong số biên bản (…/BB-ĐKT)."),
+    Setting("Địa danh", "place_name", note="Ghi ở dòng địa danh, ngày tháng của văn bản."),
+    Setting("Số Kế hoạch kiểm tra", "plan_number", required=False, note="Để trống nếu chưa có số."),
+    Setting("Ngày ban hành Kế hoạch", "plan_date", DATE, required=False, note="Để trống nếu chưa ký."),
+    Setting("Tháng ban hành Kế hoạch", "plan_month", note="Dạng tháng/năm, dùng khi chưa có ngày ký."),
+    Setting("Căn cứ ban hành Kế hoạch", "plan_basis"),
+    Setting("Kỳ kiểm tra từ ngày", "period_start", DATE, note="Kiểm tra từ ngày này đến thời điểm kiểm tra."),
+    Setting("Thời gian kiểm tra (theo Kế hoạch)", "window_label"),
+    Setting("Kiểm tra từ ngày", "window_start", DATE),
+    Setting("Kiểm tra đến ngày", "window_end", DATE),
+    Setting("Số ngày thông báo trước", "notice_lead_days", INT, note="Thông báo gửi đơn vị trước ít nhất N ngày."),
+    Setting("Số ngày nộp báo cáo trước", "report_lead_days", INT, note="Đơn vị gửi báo cáo trước N ngày."),
+    Setting("Cách tính ngày", "day_counting", CHOICE, choices=DAY_COUNTINGS,
+            note="Ngày lịch hoặc Ngày làm việc (trừ thứ Bảy, Chủ nhật, ngày lễ; tính ngày làm bù)."),
+    Setting("Ngày nghỉ bổ sung", "extra_holidays", required=False,
+            note="Các ngày nghỉ riêng của địa phương, dạng dd/mm/yyyy, cách nhau bởi dấu chấm phẩy."),
+    Setting("Người ký", "signer_name"),
+    Setting("Chức vụ chính quyền của người ký", "signer_post"),
+    Setting("Chức vụ trong Hội đồng của người ký", "signer_council_role"),
+    Setting("Người liên hệ (Phòng Nội vụ)", "contact_name"),
+    Setting("Điện thoại liên hệ", "contact_phone", required=False),
+    Setting("Thư mục kết quả", "output_folder", note="Đường dẫn tương đối tính từ thư mục chứa sổ tính."),
+    Setting("Thư mục phụ lục gửi về", "inbox_folder", note="Đường dẫn tương đối tính từ thư mục chứa sổ tính."),
+)
+
+ALL_SHEETS = (GUIDE, CONTROL, SETTINGS, UNITS, MEMBERS, SCHEDULE, DELEGATION, CHECKLIST,
+              RESULTS, EVALUATIONS, RECOMMENDATIONS, DOCUMENTS, FINDINGS, LOG)

@@ -1,0 +1,257 @@
+"""Plain typed records of one inspection round.  No I/O, no Excel.
+
+Every record read from a sheet carries an ``Origin`` (sheet name, row, and
+the column letter of each field) so that rules can point at the exact cell of
+a problem; records built in code have ``origin=None``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Optional
+
+
+@dataclass(frozen=True)
+class Origin:
+    sheet: str
+    row: int                                  # 1-based spreadsheet row
+    columns: tuple = ()                       # ((field, column letter), ...)
+
+    def cell(self, field_name: Optional[str] = None) -> str:
+        cols = dict(self.columns)
+        letter = cols.get(field_name) if field_name else None
+        if letter is None:
+            letter = self.columns[0][1] if self.columns else "A"
+        return f"{letter}{self.row}"
+
+
+def _cell(origin: Optional[Origin], field_name: str | None = None) -> str:
+    return origin.cell(field_name) if origin else ""
+
+
+@dataclass
+class Settings:
+    year: Optional[int] = None
+    council_name: str = ""
+    supervising_body: str = ""
+    issuer_code: str = ""
+    delegation_code: str = ""
+    place_name: str = ""
+    plan_number: str = ""
+    plan_date: Optional[dt.date] = None
+    plan_month: str = ""
+    plan_basis: str = ""
+    period_start: Optional[dt.date] = None
+    window_label: str = ""
+    window_start: Optional[dt.date] = None
+    window_end: Optional[dt.date] = None
+    notice_lead_days: Optional[int] = None
+    report_lead_days: Optional[int] = None
+    day_counting: str = ""
+    extra_holidays: tuple = ()                # tuple[date, ...]
+    signer_name: str = ""
+    signer_post: str = ""
+    signer_council_role: str = ""
+    contact_name: str = ""
+    contact_phone: str = ""
+    output_folder: str = ""
+    inbox_folder: str = ""
+    # any further "Mục" rows a later feature adds, by label -> raw value
+    extra: dict = field(default_factory=dict)
+    # field name -> cell address of its value (for findings)
+    cells: dict = field(default_factory=dict)
+
+    def cell(self, field_name: str) -> str:
+        return self.cells.get(field_name, "")
+
+    @property
+    def working_days(self) -> bool:
+        from tdkt_xl.model.vocab import DAYS_WORKING
+        return self.day_counting == DAYS_WORKING
+
+
+@dataclass
+class Unit:
+    code: str
+    name: str
+    block: str = ""
+    head_name: str = ""
+    head_title: str = ""
+    address: str = ""
+    phone: str = ""
+    member_in_charge: str = ""
+    selected: bool = False
+    origin: Optional[Origin] = None
+
+    @property
+    def is_commune(self) -> bool:
+        from tdkt_xl.model.vocab import BLOCK_COMMUNE
+        return self.block == BLOCK_COMMUNE
+
+
+@dataclass
+class Member:
+    name: str
+    title: str = ""
+    agency: str = ""
+    phone: str = ""
+    council_role: str = ""        # Chủ tịch / Phó Chủ tịch / Thành viên / ""
+    pnv_role: str = ""            # Lãnh đạo / Chuyên viên / ""
+    note: str = ""
+    origin: Optional[Origin] = None
+
+    @property
+    def can_lead(self) -> bool:
+        from tdkt_xl.model.vocab import ROLE_CHAIR, ROLE_VICE
+        return self.council_role in (ROLE_CHAIR, ROLE_VICE)
+
+
+@dataclass
+class Inspection:
+    unit_code: str
+    date: Optional[dt.date] = None
+    session: str = ""
+    start_time: Optional[dt.time] = None
+    place: str = ""
+    notice_date: Optional[dt.date] = None
+    report_due: Optional[dt.date] = None      # always derived by the reader
+    report_received: Optional[dt.date] = None
+    mode: str = ""
+    origin: Optional[Origin] = None
+
+    @property
+    def by_files(self) -> bool:
+        from tdkt_xl.model.vocab import MODE_FILES
+        return self.mode == MODE_FILES
+
+
+@dataclass
+class DelegationMember:
+    unit_code: str
+    member_name: str
+    task: str = ""
+    origin: Optional[Origin] = None
+
+
+@dataclass
+class ChecklistItem:
+    code: str
+    group: str
+    text: str
+    applies_to: str = ""
+    origin: Optional[Origin] = None
+
+    def applies(self, unit: Unit) -> bool:
+        from tdkt_xl.model.vocab import APPLIES_ALL
+        return self.applies_to in (APPLIES_ALL, "") or self.applies_to == unit.block
+
+
+@dataclass
+class Result:
+    unit_code: str
+    item_code: str
+    assessment: str = ""          # Đạt / Chưa đạt / ""
+    remark: str = ""
+    origin: Optional[Origin] = None
+
+
+@dataclass
+class Evaluation:
+    unit_code: str
+    end_time: Optional[dt.time] = None
+    unit_attendees: str = ""
+    chair: str = ""
+    secretary: str = ""
+    strengths: str = ""
+    shortcomings: str = ""
+    unit_opinion: str = ""
+    origin: Optional[Origin] = None
+
+
+@dataclass
+class Recommendation:
+    unit_code: str
+    text: str
+    deadline: Optional[dt.date] = None
+    remedy_report_date: Optional[dt.date] = None
+    status: str = ""
+    origin: Optional[Origin] = None
+
+
+@dataclass
+class DocumentRecord:
+    kind: str
+    unit_code: str = ""
+    number: str = ""
+    date: Optional[dt.date] = None
+    signer: str = ""
+    origin: Optional[Origin] = None
+
+
+@dataclass
+class Round:
+    """Everything of one inspection round, as read from the master workbook."""
+    settings: Settings
+    units: list = field(default_factory=list)             # list[Unit]
+    members: list = field(default_factory=list)           # list[Member]
+    inspections: list = field(default_factory=list)       # list[Inspection]
+    delegation: list = field(default_factory=list)        # list[DelegationMember]
+    checklist: list = field(default_factory=list)         # list[ChecklistItem]
+    results: list = field(default_factory=list)           # list[Result]
+    evaluations: list = field(default_factory=list)       # list[Evaluation]
+    recommendations: list = field(default_factory=list)   # list[Recommendation]
+    documents: list = field(default_factory=list)         # list[DocumentRecord]
+    source: str = ""                                      # file name, for messages
+
+    # ---- lookups (first occurrence wins; duplicates are a validation finding)
+    def unit(self, code: str) -> Optional[Unit]:
+        for u in self.units:
+            if u.code == code:
+                return u
+        return None
+
+    def member(self, name: str) -> Optional[Member]:
+        for m in self.members:
+            if m.name == name:
+                return m
+        return None
+
+    def inspection(self, unit_code: str) -> Optional[Inspection]:
+        for i in self.inspections:
+            if i.unit_code == unit_code:
+                return i
+        return None
+
+    def evaluation(self, unit_code: str) -> Optional[Evaluation]:
+        for e in self.evaluations:
+            if e.unit_code == unit_code:
+                return e
+        return None
+
+    def selected_units(self) -> list:
+        return [u for u in self.units if u.selected]
+
+    def delegation_of(self, unit_code: str) -> list:
+        return [d for d in self.delegation if d.unit_code == unit_code]
+
+    def results_of(self, unit_code: str) -> list:
+        return [r for r in self.results if r.unit_code == unit_code]
+
+    def recommendations_of(self, unit_code: str) -> list:
+        return [r for r in self.recommendations if r.unit_code == unit_code]
+
+    def items_for(self, unit: Unit) -> list:
+        return [i for i in self.checklist if i.applies(unit)]
+
+    def document(self, kind: str, unit_code: str = "") -> Optional[DocumentRecord]:
+        for d in self.documents:
+            if d.kind == kind and (d.unit_code or "") == (unit_code or ""):
+                return d
+        return None
+
+    def chair(self) -> Optional[Member]:
+        from tdkt_xl.model.vocab import ROLE_CHAIR
+        for m in self.members:
+            if m.council_role == ROLE_CHAIR:
+                return m
+        return None

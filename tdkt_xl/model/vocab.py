@@ -1,0 +1,51 @@
+"""Closed lists of the domain (the words clerks pick from dropdowns)."""
+
+# ---------------------------------------------------------------- closed lists
+BLOCK_DISTRICT = "Khối cơ quan, đơn vị cấp huyện"
+BLOCK_COMMUNE = "Khối xã, thị trấn"
+BLOCKS = (BLOCK_DISTRICT, BLOCK_COMMUNE)
+
+YES, NO = "Có", "Không"
+YES_NO = (YES, NO)
+
+SESSION_MORNING, SESSION_AFTERNOON, SESSION_FULL = "Sáng", "Chiều", "Cả ngày"
+SESSIONS = (SESSION_MORNING, SESSION_AFTERNOON, SESSION_FULL)
+
+MODE_DIRECT, MODE_FILES = "Trực tiếp", "Qua hồ sơ"
+MODES = (MODE_DIRECT, MODE_FILES)
+
+ROLE_CHAIR, ROLE_VICE, ROLE_MEMBER = "Chủ tịch", "Phó Chủ tịch", "Thành viên"
+COUNCIL_ROLES = (ROLE_CHAIR, ROLE_VICE, ROLE_MEMBER)
+
+PNV_LEADER, PNV_SPECIALIST = "Lãnh đạo", "Chuyên viên"
+PNV_ROLES = (PNV_LEADER, PNV_SPECIALIST)
+
+TASK_HEAD, TASK_DEPUTY, TASK_MEMBER, TASK_SECRETARY = (
+    "Trưởng đoàn", "Phó Trưởng đoàn", "Thành viên", "Thư ký")
+DELEGATION_TASKS = (TASK_HEAD, TASK_DEPUTY, TASK_MEMBER, TASK_SECRETARY)
+# rank for "highest role" (lower is higher)
+TASK_RANK = {TASK_HEAD: 0, TASK_DEPUTY: 1, TASK_MEMBER: 2, TASK_SECRETARY: 3}
+
+APPLIES_ALL = "Tất cả"
+APPLIES_TO = (APPLIES_ALL, BLOCK_DISTRICT, BLOCK_COMMUNE)
+
+PASS, FAIL = "Đạt", "Chưa đạt"
+ASSESSMENTS = (PASS, FAIL)
+
+STATUS_OPEN, STATUS_IN_PROGRESS, STATUS_DONE = (
+    "Chưa khắc phục", "Đang khắc phục", "Đã khắc phục")
+REMEDY_STATUSES = (STATUS_OPEN, STATUS_IN_PROGRESS, STATUS_DONE)
+
+DAYS_CALENDAR, DAYS_WORKING = "Ngày lịch", "Ngày làm việc"
+DAY_COUNTINGS = (DAYS_CALENDAR, DAYS_WORKING)
+
+DOC_DECISION = "Quyết định thành lập Đoàn kiểm tra"
+DOC_NOTICE = "Thông báo lịch kiểm tra"
+DOC_NOTICE_ALL = "Thông báo lịch kiểm tra (tổng hợp)"
+DOC_MINUTES = "Biên bản kiểm tra"
+DOC_REPORT = "Báo cáo kết quả kiểm tra"
+DOC_REMINDER = "Công văn đôn đốc khắc phục"
+DOC_KINDS = (DOC_DECISION, DOC_NOTICE, DOC_NOTICE_ALL, DOC_MINUTES, DOC_REPORT, DOC_REMINDER)
+
+WEEKDAYS_VI = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
+

@@ -1,0 +1,54 @@
+"""Working days in Vietnam's civil service: Monday–Friday, minus public
+holidays (python-holidays, country VN, which knows the swapped days), plus
+the làm-bù Saturdays, plus any local days off the clerk lists in Cấu hình."""
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+
+import holidays
+
+
+@lru_cache(maxsize=32)
+def _vn(years: tuple):
+    return holidays.country_holidays("VN", years=list(years), language="vi")
+
+
+class WorkCalendar:
+    def __init__(self, extra_holidays=(), years=None, working_days: bool = False):
+        self.extra = set(extra_holidays or ())
+        self.working_days = working_days
+        self._years = tuple(sorted(set(years or ())))
+
+    def _cal(self, d: dt.date):
+        years = set(self._years) | {d.year - 1, d.year, d.year + 1}
+        return _vn(tuple(sorted(years)))
+
+    def holiday_name(self, d: dt.date) -> str | None:
+        if d in self.extra:
+            return "Ngày nghỉ của địa phương"
+        return self._cal(d).get(d)
+
+    def is_swapped_workday(self, d: dt.date) -> bool:
+        return d in self._cal(d).weekend_workdays
+
+    def is_working_day(self, d: dt.date) -> bool:
+        if d in self.extra:
+            return False
+        return self._cal(d).is_working_day(d)
+
+    def days_before(self, d: dt.date, n: int) -> dt.date:
+        """The date n days before d, counting calendar or working days."""
+        if not self.working_days:
+            return d - dt.timedelta(days=n)
+        cur, left = d, n
+        while left > 0:
+            cur -= dt.timedelta(days=1)
+            if self.is_working_day(cur):
+                left -= 1
+        return cur
+
+    @classmethod
+    def for_settings(cls, settings) -> "WorkCalendar":
+        years = [y for y in (settings.year,) if y]
+        return cls(settings.extra_holidays, years, settings.working_days)

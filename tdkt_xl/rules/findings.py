@@ -1,0 +1,118 @@
+"""Findings: what validation reports, and the catalogue of their codes.
+
+A finding *type* is declared once, at module level, with a stable code, a
+severity, a short Vietnamese title and a message template.  An instance adds
+only where it happened (sheet, cell, unit) and the values of this occurrence.
+The catalogue is listed in the README from the code (``tdkt codes``).
+Codes are stable: never rename or reuse one.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, asdict, field
+from typing import Iterable
+
+ERROR, WARNING = "error", "warning"
+SEVERITY_VI = {ERROR: "Lỗi", WARNING: "Cảnh báo"}
+
+# jobs a finding may block (a unit's own documents, or the whole round)
+JOB_NOTICE = "notice"
+JOB_MINUTES = "minutes"
+JOB_DECISION = "decision"
+JOB_REPORT = "report"
+JOB_FORMS = "forms"
+JOB_ALL = "all"
+JOB_VI = {JOB_NOTICE: "thông báo", JOB_MINUTES: "biên bản", JOB_DECISION: "quyết định",
+          JOB_REPORT: "báo cáo", JOB_FORMS: "phụ lục", JOB_ALL: "mọi việc"}
+
+FIELDS = ("code", "severity", "sheet", "cell", "unit", "message", "blocks")
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    severity: str
+    sheet: str
+    cell: str
+    unit: str
+    message: str
+    blocks: tuple = ()
+    file: str = ""
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == ERROR
+
+    def blocks_job(self, job: str, unit: str = "") -> bool:
+        if not self.is_error:
+            return False
+        if JOB_ALL in self.blocks:
+            return True
+        if job not in self.blocks:
+            return False
+        return not self.unit or not unit or self.unit == unit
+
+    def as_dict(self) -> dict:
+        d = asdict(self)
+        d["blocks"] = list(self.blocks)
+        if not d["file"]:
+            d.pop("file")
+        return d
+
+    def where(self) -> str:
+        parts = [p for p in (self.file, self.sheet and f"trang '{self.sheet}'",
+                             self.cell and f"ô {self.cell}") if p]
+        return ", ".join(parts)
+
+
+@dataclass(frozen=True)
+class FindingType:
+    code: str
+    severity: str
+    title: str
+    template: str
+    blocks: tuple = ()
+    area: str = ""
+
+    def at(self, sheet: str = "", cell: str = "", unit: str = "", blocks: Iterable | None = None,
+           file: str = "", **values) -> Finding:
+        try:
+            message = self.template.format(**values)
+        except (KeyError, IndexError) as e:  # a template bug must not hide the finding
+            message = f"{self.title} ({e})"
+        return Finding(self.code, self.severity, sheet, cell, unit or "", message,
+                       tuple(self.blocks if blocks is None else blocks), file)
+
+
+CATALOGUE: dict[str, FindingType] = {}
+
+
+def define(code: str, severity: str, title: str, template: str, blocks: Iterable = (),
+           area: str = "") -> FindingType:
+    if code in CATALOGUE:
+        raise ValueError(f"duplicate finding code {code}")
+    ft = FindingType(code, severity, title, template, tuple(blocks), area)
+    CATALOGUE[code] = ft
+    return ft
+
+
+@dataclass
+class Report:
+    findings: list = field(default_factory=list)
+
+    @property
+    def errors(self) -> list:
+        return [f for f in self.findings if f.is_error]
+
+    @property
+    def warnings(self) -> list:
+        return [f for f in self.findings if not f.is_error]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def blocking(self, job: str, unit: str = "") -> list:
+        return [f for f in self.findings if f.blocks_job(job, unit)]
+
+    def as_dict(self) -> dict:
+        return {"findings": [f.as_dict() for f in self.findings]}
