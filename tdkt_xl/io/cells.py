@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from functools import lru_cache
 
 EXCEL_EPOCH = dt.datetime(1899, 12, 30)
 
@@ -49,9 +50,19 @@ def norm_text(v) -> str:
     return unicodedata.normalize("NFC", str(v)).strip()
 
 
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=1 << 16)
+def _key_str(s: str) -> str:
+    return _SPACES.sub(" ", norm_text(s)).casefold()
+
+
 def key_text(v) -> str:
     """Text for matching headers and list values: NFC, casefold, single spaces."""
-    return re.sub(r"\s+", " ", norm_text(v)).casefold()
+    if isinstance(v, str):
+        return _key_str(v)
+    return _SPACES.sub(" ", norm_text(v)).casefold()
 
 
 _DATE_PATTERNS = (
@@ -98,6 +109,9 @@ def to_time(v) -> dt.time | None:
         return v.time().replace(microsecond=0)
     if isinstance(v, dt.time):
         return v.replace(microsecond=0)
+    if isinstance(v, dt.timedelta):          # calamine gives durations for [h]:mm cells
+        secs = int(v.total_seconds()) % 86400
+        return dt.time(secs // 3600, secs % 3600 // 60)
     if isinstance(v, bool):
         raise BadValue(f"'{v}' không phải là giờ")
     if isinstance(v, (int, float)):

@@ -16,7 +16,8 @@ from tdkt_xl import model as m
 from tdkt_xl.io import cells, schema as S
 from tdkt_xl.rules import catalogue as C
 from tdkt_xl.rules.calendar import WorkCalendar
-from tdkt_xl.rules.findings import Finding
+from tdkt_xl.rules.findings import (Finding, JOB_ALL, JOB_DECISION, JOB_FORMS, JOB_MINUTES,
+                                    JOB_NOTICE, JOB_REPORT)
 
 Array = Sequence[Sequence]
 
@@ -40,8 +41,16 @@ class TableLayout:
     index: dict
 
     def origin(self, row0: int) -> m.Origin:
-        return m.Origin(self.sheet.name, row0 + 1,
-                        tuple((f, cells.col_letter(i)) for f, i in self.index.items()))
+        return m.Origin(self.sheet.name, row0 + 1, self.letters)
+
+    @property
+    def letters(self) -> tuple:
+        """((field, column letter), ...), computed once per sheet."""
+        cached = self.__dict__.get("_letters")
+        if cached is None:
+            cached = tuple((f, cells.col_letter(i)) for f, i in self.index.items())
+            self.__dict__["_letters"] = cached
+        return cached
 
     def header_cell(self, field_name: str | None = None) -> str:
         i = self.index.get(field_name, 0) if field_name else 0
@@ -69,24 +78,46 @@ def find_layout(sheet: S.Sheet, rows: Array, findings: list) -> TableLayout:
     return layout
 
 
+# Jobs a bad or missing value blocks, by the sheet it is on (with the row's
+# unit, a value finding blocks only that unit's documents).
+_JOBS_OF_SHEET = {
+    S.SETTINGS.name: (JOB_ALL,),
+    S.UNITS.name: (JOB_NOTICE, JOB_MINUTES, JOB_FORMS),
+    S.MEMBERS.name: (JOB_DECISION,),
+    S.SCHEDULE.name: (JOB_NOTICE, JOB_MINUTES),
+    S.DELEGATION.name: (JOB_DECISION, JOB_MINUTES),
+    S.CHECKLIST.name: (JOB_MINUTES, JOB_FORMS, JOB_REPORT),
+    S.RESULTS.name: (JOB_MINUTES, JOB_REPORT),
+    S.EVALUATIONS.name: (JOB_MINUTES,),
+    S.RECOMMENDATIONS.name: (JOB_MINUTES,),
+    S.DOCUMENTS.name: (JOB_DECISION, JOB_NOTICE, JOB_MINUTES, JOB_REPORT),
+}
+
+
+def jobs_of_sheet(sheet_name: str) -> tuple:
+    return _JOBS_OF_SHEET.get(sheet_name, ())
+
+
+_CONVERTERS = {S.DATE: cells.to_date, S.TIME: cells.to_time, S.INT: cells.to_int,
+               S.NUMBER: cells.to_number}
+_BAD = {S.DATE: C.BAD_DATE, S.TIME: C.BAD_TIME, S.INT: C.BAD_NUMBER,
+        S.NUMBER: C.BAD_NUMBER, S.CHOICE: C.BAD_CHOICE}
+
+
 def _convert(col: S.Column, raw, where: tuple, findings: list):
-    sheet_name, cell, unit = where
+    """``where`` is (sheet name, cell or Origin, unit); the cell address is
+    only worked out when the value is bad."""
     try:
-        if col.kind == S.DATE:
-            return cells.to_date(raw)
-        if col.kind == S.TIME:
-            return cells.to_time(raw)
-        if col.kind == S.INT:
-            return cells.to_int(raw)
-        if col.kind == S.NUMBER:
-            return cells.to_number(raw)
         if col.kind == S.CHOICE:
             return cells.to_choice(raw, col.choices)
-        return cells.norm_text(raw)
+        conv = _CONVERTERS.get(col.kind)
+        return conv(raw) if conv else cells.norm_text(raw)
     except cells.BadValue as e:
-        ft = {S.DATE: C.BAD_DATE, S.TIME: C.BAD_TIME, S.INT: C.BAD_NUMBER,
-              S.NUMBER: C.BAD_NUMBER, S.CHOICE: C.BAD_CHOICE}[col.kind]
-        findings.append(ft.at(sheet_name, cell, unit, column=col.header, reason=str(e)))
+        sheet_name, cell, unit = where
+        if isinstance(cell, m.Origin):
+            cell = cell.cell(col.field)
+        findings.append(_BAD[col.kind].at(sheet_name, cell, unit, blocks=jobs_of_sheet(sheet_name),
+                                          column=col.header, reason=str(e)))
         return None
 
 
@@ -94,29 +125,30 @@ def read_table(sheet: S.Sheet, rows: Array, findings: list) -> list[tuple[dict, 
     """Rows of a table sheet as dicts of converted values (None when bad)."""
     layout = find_layout(sheet, rows, findings)
     key_col = sheet.col(sheet.key) if sheet.key else None
+    cols = [(c, layout.index.get(c.field)) for c in sheet.columns]
+    read_cols = [(c, i) for c, i in cols if not c.derived and i is not None]
+    skipped = [c.field for c, i in cols if c.derived or i is None]
+    content = [i for c, i in read_cols]
+    unit_field = "unit_code" if "unit_code" in layout.index else (
+        "code" if sheet is S.UNITS else None)
     out = []
     for r in range(layout.header_row + 1, len(rows)):
         row = rows[r]
-        raw = {}
-        for c in sheet.columns:
-            i = layout.index.get(c.field)
-            raw[c.field] = row[i] if i is not None and i < len(row) else None
-        if all(cells.is_blank(raw[c.field]) for c in sheet.columns if not c.derived):
+        n = len(row)
+        if all(i >= n or cells.is_blank(row[i]) for i in content):
             continue
+        raw = {c.field: (row[i] if i < n else None) for c, i in read_cols}
         origin = layout.origin(r)
-        unit = cells.norm_text(raw.get("unit_code")) if "unit_code" in raw else (
-            cells.norm_text(raw.get("code")) if sheet is S.UNITS else "")
-        values = {}
-        for c in sheet.columns:
-            if c.derived or c.field not in layout.index:
-                values[c.field] = None
-                continue
-            where = (sheet.name, origin.cell(c.field), unit)
-            v = _convert(c, raw[c.field], where, findings)
-            if c.required and cells.is_blank(raw[c.field]):
+        unit = cells.norm_text(raw.get(unit_field)) if unit_field else ""
+        values = dict.fromkeys(skipped)
+        where = (sheet.name, origin, unit)
+        for c, i in read_cols:
+            v = raw[c.field]
+            values[c.field] = _convert(c, v, where, findings)
+            if c.required and cells.is_blank(v):
                 findings.append(C.REQUIRED.at(sheet.name, origin.cell(c.field), unit,
+                                              blocks=jobs_of_sheet(sheet.name),
                                               column=c.header, key=_row_key(sheet, raw, key_col)))
-            values[c.field] = v
         out.append((values, origin))
     return out
 
@@ -157,7 +189,8 @@ def read_settings(rows: Array, findings: list) -> m.Settings:
                     try:
                         days.append(cells.to_date(part.strip()))
                     except cells.BadValue as e:
-                        findings.append(C.BAD_DATE.at(S.SETTINGS.name, cell, column=spec.label,
+                        findings.append(C.BAD_DATE.at(S.SETTINGS.name, cell, blocks=(JOB_ALL,),
+                                                      column=spec.label,
                                                       reason=str(e)))
             st.extra_holidays = tuple(days)
             continue

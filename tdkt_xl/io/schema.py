@@ -208,5 +208,10 @@ SETTING_KEYS = (
     Setting("Thư mục phụ lục gửi về", "inbox_folder", note="Đường dẫn tương đối tính từ thư mục chứa sổ tính."),
 )
 
+# Hidden helper sheet of the built workbook: the closed lists behind the
+# dropdowns (lists whose items hold commas cannot be inline) and the holidays
+# used by the report-due formula.  Not read by the reader; not in ALL_SHEETS.
+LISTS = Sheet("Danh mục")
+
 ALL_SHEETS = (GUIDE, CONTROL, SETTINGS, UNITS, MEMBERS, SCHEDULE, DELEGATION, CHECKLIST,
               RESULTS, EVALUATIONS, RECOMMENDATIONS, DOCUMENTS, FINDINGS, LOG)

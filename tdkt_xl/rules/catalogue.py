@@ -4,7 +4,8 @@ Codes are stable: never rename or reuse one.  Prefixes: GT values of any
 cell, CH settings (Cấu hình), DV units, TV members, LK schedule, TD
 delegation, KQ results/evaluations, KN recommendations, VB documents.
 """
-from tdkt_xl.rules.findings import ERROR, WARNING, JOB_ALL, define
+from tdkt_xl.rules.findings import (ERROR, WARNING, JOB_ALL, JOB_NOTICE, JOB_MINUTES,
+                                    JOB_DECISION, JOB_REPORT, JOB_FORMS, define)
 
 # ---- values in any cell (raised by the reader)
 MISSING_COLUMN = define("GT01", ERROR, "Thiếu cột",
@@ -25,3 +26,249 @@ BAD_CHOICE = define("GT06", ERROR, "Giá trị ngoài danh sách",
 SETTING_MISSING = define("CH01", ERROR, "Thiếu thiết lập",
                          "Thiết lập '{label}' chưa có giá trị trong trang Cấu hình.",
                          blocks=(JOB_ALL,), area="Cấu hình")
+WINDOW_ORDER = define("CH02", ERROR, "Thời gian kiểm tra sai",
+                     "Ngày bắt đầu kiểm tra {start} sau ngày kết thúc {end}.",
+                     blocks=(JOB_ALL,), area="Cấu hình")
+NEGATIVE_LEAD = define("CH03", ERROR, "Số ngày không hợp lệ",
+                       "'{label}' là {value}: phải là số ngày không âm.",
+                       blocks=(JOB_ALL,), area="Cấu hình")
+YEAR_MISMATCH = define("CH04", WARNING, "Ngày không thuộc năm kiểm tra",
+                       "'{label}' là {value}, không thuộc năm {year}.", area="Cấu hình")
+PERIOD_AFTER_WINDOW = define("CH05", ERROR, "Kỳ kiểm tra sai",
+                             "Kỳ kiểm tra từ ngày {period} sau ngày bắt đầu kiểm tra {start}.",
+                             blocks=(JOB_ALL,), area="Cấu hình")
+SIGNER_UNKNOWN = define("CH06", WARNING, "Người ký không có trong danh sách",
+                        "Người ký '{name}' không có trong trang Thành viên.", area="Cấu hình")
+SIGNER_NOT_LEADER = define("CH07", ERROR, "Người ký không đủ thẩm quyền",
+                           "Người ký '{name}' có vai trò '{role}' trong Hội đồng; người ký văn bản "
+                           "của Hội đồng phải là Chủ tịch hoặc Phó Chủ tịch.",
+                           blocks=(JOB_DECISION, JOB_NOTICE, JOB_REPORT), area="Cấu hình",
+                           basis=("doc_decree",))
+LAW_CHANGES = define("CH08", WARNING, "Thời gian kiểm tra qua hai văn bản pháp luật",
+                     "Thời gian kiểm tra {start}–{end} nằm trong hai giai đoạn: {first} "
+                     "(đến {first_end}) và {second} (từ {second_start}); kiểm tra lại căn cứ.",
+                     area="Cấu hình", basis=("tdkt_decree",))
+
+# ---- units (Đơn vị)
+UNIT_DUP_CODE = define("DV01", ERROR, "Trùng mã đơn vị",
+                       "Mã đơn vị '{code}' đã có ở dòng {first_row}.",
+                       blocks=(JOB_NOTICE, JOB_MINUTES, JOB_FORMS), area="Đơn vị")
+UNIT_DUP_NAME = define("DV02", ERROR, "Trùng tên đơn vị",
+                       "Tên đơn vị '{name}' đã có ở dòng {first_row} (mã {first_code}).",
+                       blocks=(JOB_NOTICE, JOB_MINUTES, JOB_FORMS), area="Đơn vị")
+UNIT_INCHARGE_UNKNOWN = define("DV03", ERROR, "Thành viên phụ trách không có trong danh sách",
+                               "Thành viên phụ trách '{name}' của đơn vị {unit_name} không có "
+                               "trong trang Thành viên.",
+                               blocks=(JOB_DECISION, JOB_MINUTES), area="Đơn vị",
+                               basis=("plan:III.1",))
+UNIT_INCHARGE_NOT_COUNCIL = define("DV04", WARNING, "Người phụ trách không là thành viên Hội đồng",
+                                   "'{name}' phụ trách đơn vị {unit_name} nhưng không có vai trò "
+                                   "trong Hội đồng (cột Vai trò trong Hội đồng để trống).",
+                                   area="Đơn vị", basis=("plan:III.1",))
+NO_UNIT_SELECTED = define("DV05", WARNING, "Chưa chọn đơn vị nào",
+                          "Chưa có đơn vị nào được chọn kiểm tra (cột Được chọn kiểm tra).",
+                          area="Đơn vị", basis=("plan:IV.2",))
+
+# ---- members (Thành viên)
+MEMBER_DUP = define("TV01", ERROR, "Trùng họ tên thành viên",
+                    "Họ và tên '{name}' đã có ở dòng {first_row}; thêm chữ đệm hoặc ghi chú để phân biệt.",
+                    blocks=(JOB_DECISION,), area="Thành viên")
+NO_CHAIR = define("TV02", ERROR, "Chưa có Chủ tịch Hội đồng",
+                  "Trang Thành viên chưa có người giữ vai trò 'Chủ tịch' Hội đồng.",
+                  blocks=(JOB_DECISION, JOB_REPORT), area="Thành viên")
+TWO_CHAIRS = define("TV03", ERROR, "Nhiều Chủ tịch Hội đồng",
+                    "'{name}' là Chủ tịch Hội đồng, nhưng '{first}' (dòng {first_row}) cũng là Chủ tịch.",
+                    blocks=(JOB_DECISION, JOB_REPORT), area="Thành viên")
+
+# ---- schedule (Lịch kiểm tra)
+NOT_SCHEDULED = define("LK01", ERROR, "Đơn vị được chọn chưa có lịch",
+                       "Đơn vị {unit_name} ({code}) được chọn kiểm tra nhưng chưa có dòng nào "
+                       "trong trang Lịch kiểm tra.",
+                       blocks=(JOB_NOTICE, JOB_MINUTES), area="Lịch kiểm tra", basis=("plan:IV.2",))
+SCHEDULED_TWICE = define("LK02", ERROR, "Đơn vị kiểm tra hai lần",
+                         "Đơn vị {unit_name} ({code}) đã có lịch kiểm tra ở dòng {first_row} "
+                         "(ngày {first_date}).",
+                         blocks=(JOB_NOTICE, JOB_MINUTES), area="Lịch kiểm tra")
+SCHEDULE_UNKNOWN_UNIT = define("LK03", ERROR, "Mã đơn vị không có trong danh sách",
+                               "Mã đơn vị '{code}' không có trong trang Đơn vị.",
+                               blocks=(JOB_NOTICE, JOB_MINUTES), area="Lịch kiểm tra")
+SCHEDULE_NOT_SELECTED = define("LK04", ERROR, "Đơn vị không được chọn kiểm tra",
+                               "Đơn vị {unit_name} ({code}) có lịch kiểm tra nhưng cột 'Được chọn "
+                               "kiểm tra' ở trang Đơn vị là 'Không'.",
+                               blocks=(JOB_NOTICE, JOB_MINUTES), area="Lịch kiểm tra",
+                               basis=("plan:IV.2",))
+OUTSIDE_WINDOW = define("LK05", ERROR, "Ngày kiểm tra ngoài thời gian kiểm tra",
+                        "Ngày kiểm tra {date} nằm ngoài thời gian kiểm tra {start}–{end} ({label}).",
+                        blocks=(JOB_NOTICE, JOB_MINUTES), area="Lịch kiểm tra",
+                        basis=("plan:IV.1",))
+WEEKEND = define("LK06", ERROR, "Ngày kiểm tra là ngày nghỉ cuối tuần",
+                 "Ngày kiểm tra {date} là {weekday}, ngày nghỉ (không phải ngày làm bù).",
+                 blocks=(JOB_NOTICE, JOB_MINUTES), area="Lịch kiểm tra", basis=("labour_code",))
+HOLIDAY = define("LK07", ERROR, "Ngày kiểm tra là ngày nghỉ lễ",
+                 "Ngày kiểm tra {date} ({weekday}) là ngày nghỉ: {holiday}.",
+                 blocks=(JOB_NOTICE, JOB_MINUTES), area="Lịch kiểm tra", basis=("labour_code",))
+NOTICE_LATE = define("LK08", ERROR, "Thông báo gửi chưa đủ số ngày",
+                     "Thông báo gửi ngày {notice}, chưa đủ {days} {counting} trước ngày kiểm tra "
+                     "{date}: phải gửi chậm nhất ngày {latest}.",
+                     blocks=(JOB_NOTICE, JOB_MINUTES), area="Lịch kiểm tra", basis=("plan:IV.2",))
+REPORT_LATE = define("LK09", WARNING, "Đơn vị nộp báo cáo muộn",
+                     "Đơn vị {unit_name} nộp báo cáo ngày {received}, sau hạn {due} "
+                     "({days} {counting} trước ngày kiểm tra {date}).",
+                     area="Lịch kiểm tra", basis=("plan:IV.3",))
+NOTICE_NON_WORKING = define("LK10", WARNING, "Ngày gửi thông báo là ngày nghỉ",
+                            "Ngày gửi thông báo {notice} là {what}.", area="Lịch kiểm tra")
+SESSION_TIME = define("LK11", WARNING, "Giờ bắt đầu không khớp buổi",
+                      "Giờ bắt đầu {time} không khớp buổi '{session}'.", area="Lịch kiểm tra")
+
+# ---- delegation (Thành phần đoàn)
+NO_DELEGATION = define("TD01", ERROR, "Chưa có thành phần đoàn",
+                       "Đơn vị {unit_name} ({code}) có lịch kiểm tra ngày {date} nhưng chưa có ai "
+                       "trong trang Thành phần đoàn.",
+                       blocks=(JOB_DECISION, JOB_NOTICE, JOB_MINUTES), area="Thành phần đoàn",
+                       basis=("plan:III.1",))
+NO_HEAD = define("TD02", ERROR, "Đoàn chưa có Trưởng đoàn",
+                 "Đoàn kiểm tra đơn vị {unit_name} ({code}) chưa có Trưởng đoàn.",
+                 blocks=(JOB_DECISION, JOB_NOTICE, JOB_MINUTES), area="Thành phần đoàn",
+                 basis=("plan:III.1", "tdkt_decree"))
+TWO_HEADS = define("TD03", ERROR, "Đoàn có hai Trưởng đoàn",
+                   "Đoàn kiểm tra đơn vị {unit_name} ({code}) đã có Trưởng đoàn '{first}' "
+                   "(dòng {first_row}); '{name}' cũng được ghi là Trưởng đoàn.",
+                   blocks=(JOB_DECISION, JOB_NOTICE, JOB_MINUTES), area="Thành phần đoàn",
+                   basis=("plan:III.1", "tdkt_decree"))
+HEAD_NOT_LEADER = define("TD04", ERROR, "Trưởng đoàn không phải Chủ tịch/Phó Chủ tịch",
+                         "Trưởng đoàn '{name}' (vai trò trong Hội đồng: {role}) không phải Chủ tịch "
+                         "hoặc Phó Chủ tịch Hội đồng.",
+                         blocks=(JOB_DECISION, JOB_NOTICE, JOB_MINUTES), area="Thành phần đoàn",
+                         basis=("plan:III.1", "tdkt_decree"))
+INCHARGE_ABSENT = define("TD05", ERROR, "Thiếu thành viên phụ trách đơn vị",
+                         "Thành viên phụ trách đơn vị {unit_name} ({name}) không có trong Đoàn "
+                         "kiểm tra đơn vị này.",
+                         blocks=(JOB_DECISION, JOB_MINUTES), area="Thành phần đoàn",
+                         basis=("plan:III.1",))
+NO_PNV_LEADER = define("TD06", ERROR, "Thiếu Lãnh đạo Phòng Nội vụ",
+                       "Đoàn kiểm tra đơn vị {unit_name} ({code}) chưa có Lãnh đạo Phòng Nội vụ "
+                       "(cột Phòng Nội vụ ở trang Thành viên là 'Lãnh đạo').",
+                       blocks=(JOB_DECISION, JOB_MINUTES), area="Thành phần đoàn",
+                       basis=("plan:III.1",))
+NO_PNV_SPECIALIST = define("TD07", ERROR, "Thiếu Chuyên viên Phòng Nội vụ",
+                           "Đoàn kiểm tra đơn vị {unit_name} ({code}) chưa có Chuyên viên Phòng "
+                           "Nội vụ (cột Phòng Nội vụ ở trang Thành viên là 'Chuyên viên').",
+                           blocks=(JOB_DECISION, JOB_MINUTES), area="Thành phần đoàn",
+                           basis=("plan:III.1",))
+DELEGATE_UNKNOWN = define("TD08", ERROR, "Người trong đoàn không có trong danh sách",
+                          "'{name}' không có trong trang Thành viên.",
+                          blocks=(JOB_DECISION, JOB_MINUTES), area="Thành phần đoàn")
+DOUBLE_BOOKED = define("TD09", ERROR, "Một người ở hai đoàn cùng buổi",
+                       "'{name}' đi kiểm tra đơn vị {unit_name} ngày {date} buổi {session}, trùng "
+                       "với đơn vị {other_name} buổi {other_session} (dòng {other_row}).",
+                       blocks=(JOB_DECISION, JOB_NOTICE), area="Thành phần đoàn")
+DELEGATION_NO_INSPECTION = define("TD10", ERROR, "Thành phần đoàn của đơn vị không có lịch",
+                                  "Mã đơn vị '{code}' {why}.",
+                                  blocks=(JOB_DECISION,), area="Thành phần đoàn")
+DELEGATE_TWICE = define("TD11", WARNING, "Một người ghi hai lần trong một đoàn",
+                        "'{name}' đã có trong đoàn kiểm tra đơn vị {unit_name} ở dòng {first_row}; "
+                        "quyết định chỉ ghi nhiệm vụ cao nhất.", area="Thành phần đoàn")
+
+# ---- results (Kết quả kiểm tra, Đánh giá chung)
+RESULT_UNKNOWN_UNIT = define("KQ01", ERROR, "Mã đơn vị không có trong danh sách",
+                             "Mã đơn vị '{code}' không có trong trang Đơn vị.",
+                             blocks=(JOB_MINUTES, JOB_REPORT), area="Kết quả kiểm tra")
+RESULT_NOT_INSPECTED = define("KQ02", ERROR, "Kết quả của đơn vị không có lịch kiểm tra",
+                              "Đơn vị {unit_name} ({code}) không có lịch kiểm tra nên không thể có "
+                              "{what}.", blocks=(JOB_MINUTES, JOB_REPORT), area="Kết quả kiểm tra")
+ITEM_UNKNOWN = define("KQ03", ERROR, "Mã nội dung không có trong danh sách",
+                      "Mã nội dung '{item}' không có trong trang Nội dung kiểm tra.",
+                      blocks=(JOB_MINUTES, JOB_REPORT), area="Kết quả kiểm tra")
+ITEM_NOT_APPLICABLE = define("KQ04", ERROR, "Nội dung không áp dụng cho đơn vị",
+                             "Nội dung {item} chỉ áp dụng cho {applies_to}; đơn vị {unit_name} "
+                             "thuộc {block}.", blocks=(JOB_MINUTES, JOB_REPORT),
+                             area="Kết quả kiểm tra", basis=("plan:III.1",))
+RESULT_DUP = define("KQ05", ERROR, "Nội dung đánh giá hai lần",
+                    "Nội dung {item} của đơn vị {unit_name} đã được đánh giá ở dòng {first_row}.",
+                    blocks=(JOB_MINUTES, JOB_REPORT), area="Kết quả kiểm tra")
+RESULTS_MISSING = define("KQ06", ERROR, "Chưa đánh giá đủ nội dung",
+                         "Đơn vị {unit_name} đã kiểm tra ngày {date} nhưng chưa đánh giá "
+                         "{count} nội dung: {items}.", blocks=(JOB_MINUTES,),
+                         area="Kết quả kiểm tra", basis=("plan:III.1",))
+ASSESSMENT_BLANK = define("KQ07", ERROR, "Chưa ghi đánh giá",
+                          "Nội dung {item} của đơn vị {unit_name} (kiểm tra ngày {date}) chưa ghi "
+                          "Đánh giá (Đạt / Chưa đạt).", blocks=(JOB_MINUTES,),
+                          area="Kết quả kiểm tra")
+ASSESSED_EARLY = define("KQ08", WARNING, "Đánh giá trước ngày kiểm tra",
+                        "Đơn vị {unit_name} kiểm tra ngày {date} (sau ngày {as_of}) nhưng đã có "
+                        "{what}.", area="Kết quả kiểm tra")
+FAIL_NO_REMARK = define("KQ09", ERROR, "'Chưa đạt' thiếu nhận xét",
+                        "Nội dung {item} của đơn vị {unit_name} 'Chưa đạt' nhưng chưa có Nhận xét.",
+                        blocks=(JOB_MINUTES,), area="Kết quả kiểm tra")
+FAIL_NO_RECOMMENDATION = define("KQ10", ERROR, "'Chưa đạt' thiếu kiến nghị",
+                                "Nội dung {item} của đơn vị {unit_name} 'Chưa đạt' nhưng đơn vị "
+                                "chưa có kiến nghị nào trong trang Kiến nghị.",
+                                blocks=(JOB_MINUTES,), area="Kết quả kiểm tra")
+EVALUATION_MISSING = define("KQ11", ERROR, "Chưa có đánh giá chung",
+                            "Đơn vị {unit_name} ({code}) đã kiểm tra ngày {date} nhưng chưa có dòng "
+                            "trong trang Đánh giá chung.", blocks=(JOB_MINUTES,),
+                            area="Đánh giá chung")
+EVALUATION_BLANK = define("KQ12", ERROR, "Đánh giá chung còn thiếu",
+                          "Đánh giá chung của đơn vị {unit_name} (kiểm tra ngày {date}) chưa ghi "
+                          "'{column}'.", blocks=(JOB_MINUTES,), area="Đánh giá chung")
+EVALUATION_DUP = define("KQ13", ERROR, "Hai dòng đánh giá chung",
+                        "Đơn vị {unit_name} đã có đánh giá chung ở dòng {first_row}.",
+                        blocks=(JOB_MINUTES,), area="Đánh giá chung")
+END_BEFORE_START = define("KQ14", WARNING, "Giờ kết thúc trước giờ bắt đầu",
+                          "Giờ kết thúc {end} không sau giờ bắt đầu {start} (trang Lịch kiểm tra).",
+                          area="Đánh giá chung")
+CHAIR_NOT_IN_DELEGATION = define("KQ15", WARNING, "Chủ trì/Thư ký không có trong đoàn",
+                                 "{role} '{name}' không có trong Đoàn kiểm tra đơn vị {unit_name}.",
+                                 area="Đánh giá chung")
+
+# ---- recommendations (Kiến nghị)
+NO_DEADLINE = define("KN01", ERROR, "Kiến nghị chưa có hạn khắc phục",
+                     "Kiến nghị '{text}' của đơn vị {unit_name} chưa có Hạn khắc phục.",
+                     blocks=(JOB_MINUTES,), area="Kiến nghị")
+DEADLINE_TOO_EARLY = define("KN02", ERROR, "Hạn khắc phục không sau ngày kiểm tra",
+                            "Hạn khắc phục {deadline} của kiến nghị '{text}' không sau ngày kiểm tra "
+                            "{date} của đơn vị {unit_name}.", blocks=(JOB_MINUTES,), area="Kiến nghị")
+OVERDUE = define("KN03", WARNING, "Quá hạn khắc phục",
+                 "Đơn vị {unit_name} quá hạn khắc phục kiến nghị '{text}': hạn {deadline}, đến "
+                 "ngày {as_of} tình trạng '{status}'.", area="Kiến nghị")
+DONE_NO_DATE = define("KN04", WARNING, "Đã khắc phục nhưng chưa có ngày nhận báo cáo",
+                      "Kiến nghị '{text}' của đơn vị {unit_name} ghi 'Đã khắc phục' nhưng chưa có "
+                      "Ngày nhận báo cáo khắc phục.", area="Kiến nghị")
+REMEDY_BEFORE_INSPECTION = define("KN05", WARNING, "Ngày báo cáo khắc phục trước ngày kiểm tra",
+                                  "Ngày nhận báo cáo khắc phục {remedy} trước ngày kiểm tra {date} "
+                                  "của đơn vị {unit_name}.", area="Kiến nghị")
+REMEDY_IN_FUTURE = define("KN06", WARNING, "Ngày báo cáo khắc phục sau ngày đối chiếu",
+                          "Ngày nhận báo cáo khắc phục {remedy} sau ngày đối chiếu {as_of}.",
+                          area="Kiến nghị")
+
+# ---- documents (Văn bản): an instance blocks only the job of its document's kind
+DOC_JOBS = (JOB_DECISION, JOB_NOTICE, JOB_MINUTES, JOB_REPORT)
+DOC_SIGNER_NOT_LEADER = define("VB01", ERROR, "Người ký văn bản không đủ thẩm quyền",
+                               "{kind} số {number} do '{name}' ký; vai trò trong Hội đồng là "
+                               "'{role}', không phải Chủ tịch hoặc Phó Chủ tịch.",
+                               blocks=DOC_JOBS,
+                               area="Văn bản", basis=("doc_decree",))
+DOC_SIGNER_UNKNOWN = define("VB02", ERROR, "Người ký không có trong danh sách",
+                            "Người ký '{name}' của {kind} số {number} không có trong trang Thành viên.",
+                            blocks=DOC_JOBS,
+                               area="Văn bản")
+DOC_DUP_NUMBER = define("VB03", ERROR, "Trùng số văn bản",
+                        "Số {number} ({kind}) đã dùng ở dòng {first_row} ({first_kind}); văn bản "
+                        "của {issuer} đánh số chung, liên tục trong năm.",
+                        blocks=DOC_JOBS,
+                               area="Văn bản", basis=("doc_decree",))
+DOC_UNKNOWN_UNIT = define("VB04", ERROR, "Văn bản của đơn vị không có trong danh sách",
+                          "Mã đơn vị '{code}' của {kind} {why}.", blocks=DOC_JOBS,
+                               area="Văn bản")
+DOC_UNIT_EXPECTED = define("VB05", ERROR, "Văn bản thiếu mã đơn vị",
+                           "Loại '{kind}' lập cho từng đơn vị: cần ghi Mã đơn vị.", blocks=DOC_JOBS,
+                               area="Văn bản")
+DOC_DUP = define("VB06", ERROR, "Văn bản ghi hai lần",
+                 "{kind}{of_unit} đã ghi ở dòng {first_row}.", blocks=DOC_JOBS,
+                               area="Văn bản")
+DOC_NOTICE_DATE = define("VB07", WARNING, "Ngày ký thông báo khác ngày gửi",
+                         "Thông báo lịch kiểm tra đơn vị {unit_name} ký ngày {signed}, còn trang "
+                         "Lịch kiểm tra ghi ngày gửi thông báo {notice}.", area="Văn bản")
+DOC_UNIT_UNEXPECTED = define("VB08", WARNING, "Văn bản chung ghi mã đơn vị",
+                             "Loại '{kind}' là văn bản chung của đợt kiểm tra; bỏ Mã đơn vị '{code}'.",
+                             area="Văn bản")

@@ -37,6 +37,7 @@ class Finding:
     message: str
     blocks: tuple = ()
     file: str = ""
+    basis: str = ""             # legal basis / plan section the rule rests on (resolved by date)
 
     @property
     def is_error(self) -> bool:
@@ -54,8 +55,9 @@ class Finding:
     def as_dict(self) -> dict:
         d = asdict(self)
         d["blocks"] = list(self.blocks)
-        if not d["file"]:
-            d.pop("file")
+        for k in ("file", "basis"):
+            if not d[k]:
+                d.pop(k)
         return d
 
     def where(self) -> str:
@@ -72,6 +74,7 @@ class FindingType:
     template: str
     blocks: tuple = ()
     area: str = ""
+    basis: tuple = ()           # keys of rules/data/legal_basis.csv ("plan:III.1", "tdkt_decree")
 
     def at(self, sheet: str = "", cell: str = "", unit: str = "", blocks: Iterable | None = None,
            file: str = "", **values) -> Finding:
@@ -87,10 +90,10 @@ CATALOGUE: dict[str, FindingType] = {}
 
 
 def define(code: str, severity: str, title: str, template: str, blocks: Iterable = (),
-           area: str = "") -> FindingType:
+           area: str = "", basis: Iterable = ()) -> FindingType:
     if code in CATALOGUE:
         raise ValueError(f"duplicate finding code {code}")
-    ft = FindingType(code, severity, title, template, tuple(blocks), area)
+    ft = FindingType(code, severity, title, template, tuple(blocks), area, tuple(basis))
     CATALOGUE[code] = ft
     return ft
 
@@ -98,6 +101,10 @@ def define(code: str, severity: str, title: str, template: str, blocks: Iterable
 @dataclass
 class Report:
     findings: list = field(default_factory=list)
+    source: str = ""                 # file name the round was read from
+    as_of: object = None             # datetime.date the time-relative rules used
+    round: object = None             # the model that was validated (None if unreadable)
+    basis: tuple = ()                # legal texts in force for the plan's dates (for display)
 
     @property
     def errors(self) -> list:

@@ -1,0 +1,79 @@
+"""What a unit's form needs from the round: names, period, due date, texts.
+Pure functions of the model (no clock)."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Optional
+
+from tdkt_xl import model as m
+from tdkt_xl.io.cells import fmt_date
+
+
+@dataclass
+class UnitContext:
+    code: str
+    name: str
+    block: str
+    commune: bool
+    period_start: Optional[dt.date]
+    period_end: Optional[dt.date]          # the inspection date
+    report_due: Optional[dt.date]
+    plan_line: str                         # "(Kèm theo Kế hoạch số …)"
+    council_name: str
+    year: int
+    stamp: dt.datetime                     # creation time written into the files (from the model)
+
+    @property
+    def period_text(self) -> str:
+        start = fmt_date(self.period_start) or f"01/01/{self.year}"
+        end = f"ngày {fmt_date(self.period_end)} (ngày kiểm tra)" if self.period_end else "thời điểm kiểm tra"
+        return f"Kỳ báo cáo: từ ngày {start} đến {end}"
+
+    @property
+    def due_text(self) -> str:
+        return fmt_date(self.report_due) or "hạn nộp báo cáo theo Thông báo lịch kiểm tra"
+
+
+def plan_line(st: m.Settings) -> str:
+    number = st.plan_number or "…"
+    issuer = st.issuer_code or "HĐTĐKT"
+    if st.plan_date:
+        when = f"ngày {fmt_date(st.plan_date)}"
+    elif st.plan_month:
+        when = f"tháng {st.plan_month}"
+    else:
+        when = ""
+    council = st.council_name or "Hội đồng Thi đua - Khen thưởng"
+    return f"(Kèm theo Kế hoạch số {number}/KH-{issuer} {when} của {council})".replace("  ", " ")
+
+
+def stamp(rnd: m.Round) -> dt.datetime:
+    """A fixed time for file properties, taken from the model, never the clock."""
+    st = rnd.settings
+    day = st.plan_date or st.window_start or st.period_start or dt.date((st.year or 2000), 1, 1)
+    return dt.datetime.combine(day, dt.time(0, 0))
+
+
+def unit_context(rnd: m.Round, unit: m.Unit) -> UnitContext:
+    st = rnd.settings
+    insp = rnd.inspection(unit.code)
+    year = st.year or (st.period_start.year if st.period_start else 0)
+    return UnitContext(unit.code, unit.name, unit.block, unit.is_commune, st.period_start,
+                       insp.date if insp else None, insp.report_due if insp else None,
+                       plan_line(st), st.council_name, year, stamp(rnd))
+
+
+_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
+
+
+def safe_name(text: str) -> str:
+    """A Windows-safe ASCII file name part from a unit code."""
+    s = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
+    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    s = re.sub(r"[^A-Za-z0-9_-]+", "_", s).strip("_.") or "don_vi"
+    if s.upper() in _RESERVED:
+        s = "_" + s
+    return s[:60]

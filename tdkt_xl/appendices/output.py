@@ -1,0 +1,295 @@
+"""Writers of a MergeResult: the consolidated workbook (XlsxWriter) and the
+merge report (.txt).  Files are written to a temporary name and moved into
+place; an existing file of the same name is kept as a numbered backup."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import xlsxwriter
+
+from tdkt_xl.appendices.returned import MERGED, REJECTED, STATUS_VI, SUPERSEDED
+from tdkt_xl.appendices.spec import CHOICE, DATE, MONEY, RATIO, TEXT
+from tdkt_xl.appendices.stats import (DATA_HEADERS, DATA_SHEET, PERCENT_HEADERS, SCOPE_ALL, data_rows,
+                                      scalar_keys)
+from tdkt_xl.io.cells import fmt_date
+from tdkt_xl.io.reader import WorkbookError
+from tdkt_xl.model.vocab import BLOCKS
+from tdkt_xl.rules.findings import SEVERITY_VI
+
+WORKBOOK_NAME = "Tong_hop_phu_luc.xlsx"
+REPORT_NAME = "Bao_cao_hop_nhat.txt"
+
+
+def place(tmp: Path, target: Path) -> Path:
+    """Move ``tmp`` to ``target``; a different existing target is kept as
+    'name.N.ext' (never overwritten, never lost)."""
+    if target.exists():
+        if target.read_bytes() == tmp.read_bytes():
+            tmp.unlink()
+            return target
+        n = 1
+        while True:
+            backup = target.with_name(f"{target.stem}.{n}{target.suffix}")
+            if not backup.exists():
+                break
+            n += 1
+        try:
+            target.rename(backup)
+        except OSError as e:
+            tmp.unlink(missing_ok=True)
+            raise WorkbookError(f"Không ghi được '{target}': tệp đang mở hoặc không có quyền ({e}). "
+                                "Hãy đóng tệp rồi chạy lại.") from None
+    os.replace(tmp, target)
+    return target
+
+
+class _F:
+    def __init__(self, wb):
+        base = {"font_name": "Times New Roman", "font_size": 11, "valign": "vcenter"}
+
+        def f(**kw):
+            return wb.add_format({**base, **kw})
+        self.title = f(bold=True, font_size=14)
+        self.note = f(italic=True, font_color="#595959")
+        self.head = f(bold=True, text_wrap=True, align="center", border=1, bg_color="#DDEBF7")
+        self.text = f(border=1, text_wrap=True)
+        self.int = f(border=1, num_format="#,##0")
+        self.pct = f(border=1, num_format="0.0")
+        self.frac = f(border=1, num_format="0.0%")
+        self.date = f(border=1, num_format="dd/mm/yyyy")
+        self.tot_text = f(border=1, bold=True, bg_color="#F2F2F2", text_wrap=True)
+        self.tot_int = f(border=1, bold=True, bg_color="#F2F2F2", num_format="#,##0")
+        self.tot_pct = f(border=1, bold=True, bg_color="#F2F2F2", num_format="0.0")
+        self.tot_frac = f(border=1, bold=True, bg_color="#F2F2F2", num_format="0.0%")
+        self.err = f(border=1, text_wrap=True, font_color="#C00000")
+
+
+def _cell(ws, r, c, v, fmt):
+    if v is None or (isinstance(v, float) and v != v):
+        ws.write_blank(r, c, None, fmt)
+    elif isinstance(v, bool):
+        ws.write_string(r, c, "Có" if v else "Không", fmt)
+    elif isinstance(v, (int, float)):
+        ws.write_number(r, c, v, fmt)
+    elif isinstance(v, (dt.date, dt.datetime)):
+        ws.write_string(r, c, fmt_date(v), fmt)
+    else:
+        ws.write_string(r, c, str(v), fmt)
+
+
+def _table(ws, fm, top: int, headers: list, rows: list, kinds: list, widths: list, total_from: int | None = None):
+    for c, h in enumerate(headers):
+        ws.write_string(top, c, h, fm.head)
+        ws.set_column(c, c, widths[c])
+    ws.set_row(top, 48)
+    for i, row in enumerate(rows):
+        is_tot = total_from is not None and i >= total_from
+        for c, v in enumerate(row):
+            k = kinds[c]
+            fmt = {"text": fm.tot_text if is_tot else fm.text, "int": fm.tot_int if is_tot else fm.int,
+                   "pct": fm.tot_pct if is_tot else fm.pct, "frac": fm.tot_frac if is_tot else fm.frac}[k]
+            _cell(ws, top + 1 + i, c, v, fmt)
+    ws.freeze_panes(top + 1, 2)
+    if rows:
+        ws.autofilter(top, 0, top + len(rows), len(headers) - 1)
+
+
+def _sheet_keys(res, sheet_key: str) -> list:
+    """(key, label, kind) of one appendix sheet's scalars (fields and summary cells)."""
+    spec = res.spec
+    sh = spec.sheet(sheet_key)
+    out = []
+    labels = spec.labels()
+    for sec in sh.sections:
+        if sec.type == "fields":
+            out += [(f.key, f.label, f.kind) for f in sec.fields]
+        elif sec.type == "table":
+            out.append((f"{sec.table}_count", labels[f"{sec.table}_count"], "int"))
+        elif sec.type == "summary":
+            out += [(f"{sec.table}.total.{ck}", labels[f"{sec.table}.total.{ck}"], "int") for ck in sec.columns]
+    return out
+
+
+def _unit_sheet(wb, fm, res, stats, name: str, title: str, keys: list):
+    ws = wb.add_worksheet(name)
+    ws.write_string(0, 0, title, fm.title)
+    ws.write_string(1, 0, "Số liệu tính lại từ các ô đơn vị nhập; tỷ lệ tính lại từ tổng tử số và mẫu số.",
+                    fm.note)
+    headers = ["Mã đơn vị", "Tên đơn vị", "Khối"] + [lab + (" (%)" if k == RATIO else "") for _k, lab, k in keys]
+    kinds = ["text"] * 3 + [("frac" if k == RATIO else "text" if k in (CHOICE, TEXT, DATE) else "int")
+                            for _k, _l, k in keys]
+    rows = []
+    for code, info in res.unit_info.items():
+        if code in stats.units:
+            v = stats.units[code]
+            rows.append([code, info.name, info.block] + [v.get(k) for k, _l, _kk in keys])
+    n_units = len(rows)
+    for scope in list(BLOCKS) + [SCOPE_ALL]:
+        tot = stats.totals.get(scope, {})
+        label = "TỔNG CỘNG TOÀN HUYỆN" if scope == SCOPE_ALL else f"Cộng {scope}"
+        vals = []
+        for k, _l, kind in keys:
+            v = tot.get(k)
+            vals.append(f"{v} đơn vị 'Có'" if kind == CHOICE and v is not None else v)
+        rows.append(["", label, f"{tot.get('units_merged', 0)} đơn vị"] + vals)
+    widths = [10, 34, 18] + [14 if kinds[i + 3] != "text" else 16 for i in range(len(keys))]
+    _table(ws, fm, 3, headers, rows, kinds, widths, total_from=n_units)
+    ws.set_landscape()
+    ws.set_paper(9)
+    ws.fit_to_pages(1, 0)
+
+
+def write_workbook(res, out_dir: Path, stamp: dt.datetime | None = None) -> Path:
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    target = out_dir / WORKBOOK_NAME
+    tmp = out_dir / (".~" + WORKBOOK_NAME)
+    stats = res.stats()
+    wb = xlsxwriter.Workbook(str(tmp), {"strings_to_numbers": False, "strings_to_formulas": False})
+    props = {"title": "Tổng hợp phụ lục kiểm tra công tác thi đua, khen thưởng"}
+    if stamp:
+        props["created"] = stamp
+    wb.set_properties(props)
+    fm = _F(wb)
+
+    # 1. summary (same array as the master's 'Tổng hợp phụ lục' sheet)
+    ws = wb.add_worksheet("Tổng hợp")
+    ws.write_string(0, 0, "TỔNG HỢP PHỤ LỤC CÁC ĐƠN VỊ GỬI VỀ", fm.title)
+    ws.write_string(1, 0, f"Thư mục: {res.inbox}. Đã tổng hợp {len(res.units)} đơn vị; "
+                    f"{sum(1 for f in res.files if f.status == REJECTED)} tệp bị từ chối; "
+                    f"{len(res.missing)} đơn vị chưa gửi.", fm.note)
+    table = res.summary_table()
+    head, body = table[0], table[1:]
+    kinds = ["text"] * 5 + [("pct" if h in PERCENT_HEADERS else "int") for h in head[5:-1]] + ["text"]
+    widths = [10, 34, 18, 22, 22] + [12] * (len(head) - 6) + [14]
+    _table(ws, fm, 3, head, body, kinds, widths, total_from=len(body) - len(BLOCKS) - 1)
+    ws.set_landscape()
+    ws.set_paper(9)
+    ws.fit_to_pages(1, 0)
+
+    # 2-4. one sheet per appendix, per unit + totals
+    for sh in res.spec.sheets:
+        _unit_sheet(wb, fm, res, stats, sh.name, f"{sh.name.upper()}: {sh.title}", _sheet_keys(res, sh.key))
+
+    # 5. awards by title (district, blocks, each unit)
+    frames = res.frames()
+    ws = wb.add_worksheet("PL II theo danh hiệu")
+    ws.write_string(0, 0, "KẾT QUẢ KHEN THƯỞNG THEO DANH HIỆU, HÌNH THỨC", fm.title)
+    cols = ("collectives", "households", "ind_leaders", "ind_staff", "ind_workers", "individuals", "women", "total")
+    tab = res.spec.table("awards")
+    col_labels = {c.key: c.label for c in tab.columns}
+    headers = ["Phạm vi", "Danh hiệu, hình thức", "Nhóm"] + [col_labels[c] for c in cols]
+    rows = []
+    titles = res.spec.choices("titles")
+    for scope in [SCOPE_ALL] + list(BLOCKS):
+        tot = stats.totals.get(scope, {})
+        for t in titles:
+            rows.append([scope, t.label, t.group] + [tot.get(f"awards.{t.code}.{c}") for c in cols])
+    df = frames["awards"]
+    if not df.empty:
+        for rec in df.to_dict("records"):
+            if any(rec.get(c) for c in cols):
+                rows.append([f"{rec['unit']} - {rec['name']}", rec["title"], rec["group"]] + [rec.get(c) for c in cols])
+    _table(ws, fm, 2, headers, rows, ["text"] * 3 + ["int"] * len(cols), [34, 36, 20] + [11] * len(cols))
+
+    # 6-8. lists typed by the units
+    for name, key, table_key in (("Quyết định khen thưởng", "award_rows", "awards"),
+                                 ("Điển hình tiên tiến", "models", "models"),
+                                 ("Văn bản triển khai", "documents", "docs")):
+        ws = wb.add_worksheet(name)
+        sec = res.spec.table(table_key)
+        df = frames[key]
+        headers = ["Mã đơn vị", "Tên đơn vị", "Dòng"] + [c.label for c in sec.columns]
+        rows = []
+        if not df.empty:
+            for rec in df.to_dict("records"):
+                rows.append([rec["unit"], rec["name"], rec.get("_row")] +
+                            [fmt_date(rec.get(c.key)) if c.kind == DATE else rec.get(c.key) for c in sec.columns])
+        kinds = ["text", "text", "int"] + [("int" if c.kind in ("int", MONEY) else "text") for c in sec.columns]
+        widths = [10, 30, 6] + [min(max(c.width, 10), 40) for c in sec.columns]
+        ws.write_string(0, 0, name.upper(), fm.title)
+        _table(ws, fm, 2, headers, rows, kinds, widths)
+
+    # 9. merge report
+    _report_sheet(wb, fm, res)
+
+    # 10. machine-readable data (load_consolidated)
+    ws = wb.add_worksheet(DATA_SHEET)
+    for c, h in enumerate(DATA_HEADERS):
+        ws.write_string(0, c, h, fm.head)
+    for r, row in enumerate(data_rows(stats), start=1):
+        for c, v in enumerate(row):
+            _cell(ws, r, c, v, None)
+    ws.set_column(0, 0, 24)
+    ws.set_column(3, 4, 40)
+    wb.close()
+    return place(tmp, target)
+
+
+def _report_sheet(wb, fm, res):
+    ws = wb.add_worksheet("Báo cáo hợp nhất")
+    ws.write_string(0, 0, "BÁO CÁO HỢP NHẤT PHỤ LỤC", fm.title)
+    headers = ["Tệp", "Mã đơn vị", "Tình trạng", "Thời điểm lưu tệp", "Mã lỗi, cảnh báo"]
+    rows = [[f.name, f.unit_code, STATUS_VI.get(f.status, f.status),
+             f.saved_at.strftime("%d/%m/%Y %H:%M") if f.saved_at else "",
+             ", ".join(sorted({x.code for x in f.findings}))] for f in res.files]
+    _table(ws, fm, 2, headers, rows, ["text"] * 5, [34, 12, 24, 18, 24])
+    top = 4 + len(rows)
+    ws.write_string(top, 0, "Lỗi và cảnh báo", fm.title)
+    headers = ["Mã", "Mức độ", "Tệp", "Trang tính", "Ô", "Đơn vị", "Nội dung"]
+    for c, h in enumerate(headers):
+        ws.write_string(top + 1, c, h, fm.head)
+    for i, f in enumerate(res.findings):
+        fmt = fm.err if f.is_error else fm.text
+        for c, v in enumerate((f.code, SEVERITY_VI[f.severity], f.file, f.sheet, f.cell, f.unit, f.message)):
+            _cell(ws, top + 2 + i, c, v, fmt)
+    ws.set_column(5, 5, 12)
+    ws.set_column(6, 6, 100)
+
+
+def report_text(res) -> str:
+    lines = ["BÁO CÁO HỢP NHẤT PHỤ LỤC I, II, III", f"Thư mục phụ lục gửi về: {res.inbox}", ""]
+    lines.append(f"Đã tổng hợp: {len(res.units)} đơn vị.")
+    for f in res.files:
+        if f.status == MERGED:
+            warn = sorted({x.code for x in f.findings})
+            lines.append(f"  - {f.unit_code} ({res.unit_info[f.unit_code].name}): {f.name}"
+                         + (f"; cảnh báo {', '.join(warn)}" if warn else ""))
+    bad = [f for f in res.files if f.status in (REJECTED, SUPERSEDED)]
+    lines += ["", f"Tệp không được tổng hợp: {len(bad)}."]
+    for f in bad:
+        lines.append(f"  - {f.name}" + (f" (đơn vị {f.unit_code})" if f.unit_code else "")
+                     + f": {STATUS_VI[f.status]}")
+        for x in f.findings:
+            if x.is_error or f.status == SUPERSEDED:
+                lines.append(f"      [{x.code}] {x.where() if x.sheet or x.cell else x.file}: {x.message}")
+    lines += ["", f"Đơn vị chưa gửi phụ lục: {len(res.missing)}."]
+    for m in res.missing:
+        lines.append(f"  - {m.code} ({m.name}): hạn nộp báo cáo {fmt_date(m.report_due) or 'chưa xác định'}")
+    warns = [x for x in res.findings if not x.is_error and x.code not in ("PL40", "PL12")]
+    lines += ["", f"Cảnh báo trong các tệp đã tổng hợp: {len(warns)}."]
+    for x in warns:
+        lines.append(f"  - [{x.code}] {x.unit} - {x.where()}: {x.message}")
+    stats = res.stats()
+    tot = stats.totals.get(SCOPE_ALL, {})
+    if tot.get("units_merged"):
+        def pct(v):
+            return "—" if v is None else f"{v * 100:.1f}%".replace(".", ",")
+        lines += ["", "Số liệu toàn huyện (các đơn vị đã tổng hợp):",
+                  f"  - Lao động tiên tiến: {tot.get('awards.LDTT.individuals') or 0}; "
+                  f"Chiến sĩ thi đua cơ sở: {tot.get('awards.CSTDCS.individuals') or 0} "
+                  f"(tỷ lệ {pct(tot.get('r_cstdcs_ldtt'))})",
+                  f"  - Tỷ lệ khen cá nhân không giữ chức vụ lãnh đạo: {pct(tot.get('r_nonleader'))}; "
+                  f"công nhân, nông dân, NLĐ trực tiếp: {pct(tot.get('r_workers'))}",
+                  f"  - Tỷ lệ hộ Gia đình văn hóa (các xã): {pct(tot.get('r_family'))}"]
+    return "\n".join(lines) + "\n"
+
+
+def write_report(res, out_dir: Path) -> Path:
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    tmp = out_dir / (".~" + REPORT_NAME)
+    tmp.write_text(report_text(res), encoding="utf-8")
+    return place(tmp, out_dir / REPORT_NAME)

@@ -1,0 +1,447 @@
+"""One returned file: sniff it, identify it, read its input cells.
+
+Never writes, moves or executes anything: the file is opened read-only with
+python-calamine (a returned .xlsm's macros are never run).  Formula cells are
+read only to detect a typed total that contradicts its parts; every total and
+ratio is recomputed from the input cells (``compute``).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+from tdkt_xl.appendices import codes as K
+from tdkt_xl.appendices.compute import compute, sum_keys
+from tdkt_xl.appendices.forms import ID_ROWS, VARIANT_COMMUNE
+from tdkt_xl.appendices.spec import (CHOICE, DATE, INT, MONEY, RATIO, TEXT, FormLayout, Spec, layout)
+from tdkt_xl.io import cells
+from tdkt_xl.io.cells import a1
+from tdkt_xl.rules.findings import Finding
+
+MERGED, REJECTED, SUPERSEDED = "merged", "rejected", "superseded"
+STATUS_VI = {MERGED: "Đã tổng hợp", REJECTED: "Bị từ chối", SUPERSEDED: "Bị thay bằng tệp mới hơn"}
+_MODIFIED = re.compile(rb"<dcterms:modified[^>]*>([^<]+)</dcterms:modified>")
+
+
+@dataclass
+class FileOutcome:
+    path: Path
+    name: str
+    status: str = REJECTED
+    unit_code: str = ""
+    saved_at: Optional[dt.datetime] = None     # docProps/core.xml dcterms:modified
+    mtime: float = 0.0
+    version: Optional[int] = None
+    commune: Optional[bool] = None
+    findings: list = field(default_factory=list)
+    book: object = None                        # the open calamine workbook (until parsed)
+
+    @property
+    def sort_key(self) -> tuple:
+        return (self.saved_at or dt.datetime.min, self.mtime, self.name)
+
+    def as_dict(self) -> dict:
+        return {"file": self.name, "status": self.status, "unit": self.unit_code,
+                "saved_at": self.saved_at.isoformat(sep=" ") if self.saved_at else None,
+                "codes": sorted({f.code for f in self.findings})}
+
+
+@dataclass
+class UnitReturn:
+    """The merged figures of one unit."""
+    code: str
+    file: str
+    commune: bool
+    values: dict                # spec key -> value (inputs, totals, ratios)
+    tables: dict                # table key -> list[dict] (typed rows, with computed columns)
+    saved_at: Optional[dt.datetime] = None
+
+
+def _fail(out: FileOutcome, ft, sheet="", cell="", **kw) -> FileOutcome:
+    out.findings.append(ft.at(sheet, cell, out.unit_code, file=out.name, **kw))
+    out.status = REJECTED
+    return out
+
+
+def _saved_at(raw: bytes) -> Optional[dt.datetime]:
+    m = _MODIFIED.search(raw)
+    if not m:
+        return None
+    text = m.group(1).decode("ascii", "replace").strip().rstrip("Z")
+    try:
+        return dt.datetime.fromisoformat(text).replace(tzinfo=None)
+    except ValueError:
+        return None
+
+
+def _is_encrypted(path: Path) -> bool:
+    try:
+        import olefile
+        with olefile.OleFileIO(str(path)) as ole:
+            return ole.exists("EncryptionInfo") or ole.exists("EncryptedPackage")
+    except Exception:
+        return False
+
+
+def sniff(path: Path, spec: Spec) -> FileOutcome:
+    """File-level checks (no spreadsheet parsing).  Status stays REJECTED with a
+    finding when the file cannot be a returned form; otherwise status ''."""
+    path = Path(path)
+    out = FileOutcome(path, path.name)
+    limits = spec.limits
+    try:
+        st = path.stat()
+    except OSError as e:
+        return _fail(out, K.UNREADABLE, reason=str(e))
+    out.mtime = st.st_mtime
+    if st.st_size == 0:
+        return _fail(out, K.EMPTY_FILE)
+    max_bytes = int(limits.get("max_file_bytes", 2_000_000))
+    if st.st_size > max_bytes:
+        return _fail(out, K.TOO_BIG, size=f"{st.st_size:,}".replace(",", "."),
+                     limit=f"{max_bytes:,}".replace(",", "."))
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(8)
+    except OSError as e:
+        return _fail(out, K.UNREADABLE, reason=str(e))
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return _fail(out, K.PASSWORD if _is_encrypted(path) else K.OLD_XLS)
+    if not head.startswith(b"PK"):
+        return _fail(out, K.UNREADABLE, reason="không phải sổ tính Excel (.xlsx)")
+    try:
+        with zipfile.ZipFile(path) as z:
+            infos = z.infolist()
+            names = {i.filename for i in infos}
+            if "word/document.xml" in names:
+                return _fail(out, K.WORD_FILE)
+            if "xl/workbook.xml" not in names:
+                return _fail(out, K.UNREADABLE, reason="không phải sổ tính Excel (.xlsx)")
+            xml = sum(i.file_size for i in infos if i.filename.startswith("xl/"))
+            max_xml = int(limits.get("max_xml_bytes", 20_000_000))
+            if xml > max_xml:
+                return _fail(out, K.TOO_MANY_CELLS, detail=f"{xml:,} byte dữ liệu".replace(",", "."),
+                             limit=f"{max_xml:,} byte".replace(",", "."))
+            if "docProps/core.xml" in names:
+                out.saved_at = _saved_at(z.read("docProps/core.xml"))
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError) as e:
+        return _fail(out, K.CORRUPT, reason=str(e) or type(e).__name__)
+    out.status = ""
+    return out
+
+
+def identify(out: FileOutcome, spec: Spec) -> FileOutcome:
+    """Open with calamine and read the hidden identification sheet."""
+    from python_calamine import CalamineWorkbook
+    try:
+        wb = CalamineWorkbook.from_path(os.fspath(out.path))
+        names = wb.sheet_names
+    except Exception as e:  # calamine raises its own types for broken parts
+        return _fail(out, K.CORRUPT, reason=str(e).splitlines()[0][:200] if str(e) else type(e).__name__)
+    if spec.id_sheet not in names:
+        return _fail(out, K.NOT_IDENTIFIED, reason=f"không có trang {spec.id_sheet}", id_sheet=spec.id_sheet)
+    try:
+        rows = wb.get_sheet_by_name(spec.id_sheet).to_python(skip_empty_area=False)
+    except Exception as e:
+        return _fail(out, K.CORRUPT, reason=str(e)[:200])
+    found = {}
+    labels = {cells.key_text(label): key for key, label in ID_ROWS}
+    for row in rows[:20]:
+        if len(row) >= 2 and cells.key_text(row[0]) in labels:
+            found[labels[cells.key_text(row[0])]] = row[1]
+    if cells.norm_text(found.get("template_id")) != spec.template_id:
+        return _fail(out, K.NOT_IDENTIFIED, spec.id_sheet, "B1",
+                     reason=f"mã mẫu '{cells.norm_text(found.get('template_id'))}' không đúng",
+                     id_sheet=spec.id_sheet)
+    try:
+        version = cells.to_int(found.get("version"))
+    except cells.BadValue:
+        version = None
+    code = cells.norm_text(found.get("unit_code"))
+    out.unit_code = code
+    out.version = version
+    if version is None or not code:
+        return _fail(out, K.NOT_IDENTIFIED, spec.id_sheet, "B2",
+                     reason="thiếu phiên bản hoặc mã đơn vị", id_sheet=spec.id_sheet)
+    if version < spec.version:
+        return _fail(out, K.OLD_VERSION, spec.id_sheet, "B2", found=version, current=spec.version)
+    if version > spec.version:
+        return _fail(out, K.NOT_IDENTIFIED, spec.id_sheet, "B2",
+                     reason=f"phiên bản {version} mới hơn phiên bản chương trình hỗ trợ ({spec.version})",
+                     id_sheet=spec.id_sheet)
+    out.commune = cells.key_text(found.get("variant")) == cells.key_text(VARIANT_COMMUNE)
+    out.book = wb
+    return out
+
+
+# ---------------------------------------------------------------- values
+def _number(raw, label: str, where: tuple, findings: list):
+    sheet, cell, out = where
+    if cells.is_blank(raw):
+        return None
+    if isinstance(raw, bool) or isinstance(raw, (dt.date, dt.time)):
+        findings.append(K.TEXT_IN_NUMBER.at(sheet, cell, out.unit_code, file=out.name, label=label,
+                                            value=cells.norm_text(raw)))
+        return None
+    if isinstance(raw, (int, float)):
+        v = raw
+    else:
+        try:
+            v = cells.to_int(raw)
+        except cells.BadValue:
+            findings.append(K.TEXT_IN_NUMBER.at(sheet, cell, out.unit_code, file=out.name, label=label,
+                                                value=cells.norm_text(raw)))
+            return None
+    if v < 0:
+        findings.append(K.NEGATIVE.at(sheet, cell, out.unit_code, file=out.name, label=label,
+                                      value=cells.norm_text(v)))
+        return None
+    if isinstance(v, float):
+        if not v.is_integer():
+            findings.append(K.NOT_WHOLE.at(sheet, cell, out.unit_code, file=out.name, label=label, value=v))
+            return None
+        v = int(v)
+    return v
+
+
+def _value(kind: str, raw, label: str, choices: tuple, where: tuple, findings: list):
+    sheet, cell, out = where
+    if kind in (INT, MONEY):
+        return _number(raw, label, where, findings)
+    if kind == CHOICE:
+        try:
+            return cells.to_choice(raw, choices) or None
+        except cells.BadValue:
+            findings.append(K.BAD_CHOICE.at(sheet, cell, out.unit_code, file=out.name, label=label,
+                                            value=cells.norm_text(raw)))
+            return None
+    if kind == DATE:
+        try:
+            return cells.to_date(raw)
+        except cells.BadValue:
+            findings.append(K.BAD_DATE.at(sheet, cell, out.unit_code, file=out.name, label=label,
+                                          value=cells.norm_text(raw)))
+            return None
+    return cells.norm_text(raw) or None
+
+
+def _at(rows, r: int, c: int):
+    if r < len(rows):
+        row = rows[r]
+        if c < len(row):
+            return row[c]
+    return None
+
+
+def _fmt(v) -> str:
+    if v is None:
+        return "(trống)"
+    if isinstance(v, float) and not v.is_integer():
+        return f"{v:.1%}".replace(".", ",")
+    if isinstance(v, (int, float)):
+        return f"{int(v):,}".replace(",", ".")
+    return str(v)
+
+
+def parse(out: FileOutcome, spec: Spec, rnd, as_of: Optional[dt.date] = None) -> Optional[UnitReturn]:
+    """Read the input cells of an identified file and run every check.
+    Returns the unit's figures, or None (out.status = REJECTED) on a hard error."""
+    wb, out.book = out.book, None
+    lay: FormLayout = layout(spec, bool(out.commune))
+    findings: list[Finding] = []
+    unit = out.unit_code
+    max_cells = int(spec.limits.get("max_cells", 20000))
+    sheets = {}
+    names = set(wb.sheet_names)
+    for skey, sl in lay.sheets.items():
+        name = sl.spec.name
+        if name not in names:
+            _fail(out, K.MOVED, name, "", addr=f"(trang '{name}')", expected=name, found="không có trang này")
+            return None
+        sh = wb.get_sheet_by_name(name)
+        n = (sh.total_height or 0) * (sh.total_width or 0)
+        if n > max_cells:
+            _fail(out, K.TOO_MANY_CELLS, name, "", detail=f"{n} ô", limit=f"{max_cells} ô")
+            return None
+        rows = sh.to_python(skip_empty_area=False)
+        merged = sh.merged_cell_ranges or []
+        if merged:
+            (r0, c0), (r1, c1) = merged[0]
+            _fail(out, K.MERGED, name, a1(r0, c0), range=f"{a1(r0, c0)}:{a1(r1, c1)}")
+            return None
+        for (r, c), expected in sl.anchors.items():
+            found = _at(rows, r, c)
+            if cells.key_text(found) != cells.key_text(expected):
+                _fail(out, K.MOVED, name, a1(r, c), addr=a1(r, c), expected=expected,
+                      found=cells.norm_text(found) or "(trống)")
+                return None
+        sheets[skey] = rows
+
+    inputs: dict = {}
+    typed_totals: list = []          # (sheet, cell, key or (table, i, col), label, raw)
+    tables: dict = {}
+    row_cells: dict = {}             # (table, i) -> {col: A1}
+    for skey, sl in lay.sheets.items():
+        rows, name = sheets[skey], sl.spec.name
+        for key, (r, c) in sl.cells.items():
+            kind = sl.kinds[key]
+            raw = _at(rows, r, c)
+            if isinstance(kind, tuple):            # summary cell (formula)
+                typed_totals.append((name, a1(r, c), key, key, raw))
+                continue
+            f = kind
+            if f.is_formula:
+                typed_totals.append((name, a1(r, c), key, f.label, raw))
+                continue
+            inputs[key] = _value(f.kind, raw, f.label, f.choices, (name, a1(r, c), out), findings)
+        for tkey, tl in sl.tables.items():
+            sec = tl.section
+            data_cols = [c for c in sec.columns if not c.sum]
+            out_rows = []
+            for i in range(sec.rows):
+                r = tl.first_row + i
+                raws = {c.key: _at(rows, r, tl.cols[c.key]) for c in sec.columns}
+                if all(cells.is_blank(raws[c.key]) for c in data_cols):
+                    continue
+                rec = {"_row": i + 1, "_cell_row": r + 1}
+                for c in sec.columns:
+                    cell = a1(r, tl.cols[c.key])
+                    if c.sum:
+                        typed_totals.append((name, cell, (tkey, len(out_rows), c.key), c.label, raws[c.key]))
+                        continue
+                    rec[c.key] = _value(c.kind, raws[c.key], c.label, c.choices, (name, cell, out), findings)
+                    if c.required and cells.is_blank(raws[c.key]):
+                        findings.append(K.ROW_INCOMPLETE.at(name, cell, unit, file=out.name, row=i + 1,
+                                                            label=c.label))
+                row_cells[(tkey, len(out_rows))] = {c.key: a1(r, tl.cols[c.key]) for c in sec.columns}
+                out_rows.append(rec)
+            tables[tkey] = out_rows
+    values = compute(spec, lay, inputs, tables)
+
+    # ---- a typed total that contradicts its parts (a unit overwrote a formula)
+    for name, cell, key, label, raw in typed_totals:
+        if cells.is_blank(raw):
+            continue
+        if isinstance(key, tuple):
+            tkey, i, ck = key
+            computed = tables[tkey][i].get(ck)
+        else:
+            computed = values.get(key)
+            label = spec.labels().get(key, label) if isinstance(label, str) and "." in label else label
+        if isinstance(raw, (int, float)) and not isinstance(raw, bool):
+            same = computed is not None and abs(float(raw) - float(computed)) <= 1e-6 * max(1.0, abs(computed))
+        else:
+            same = False
+        if not same:
+            findings.append(K.TOTAL_OVERWRITTEN.at(name, cell, unit, file=out.name, label=label,
+                                                   typed=cells.norm_text(raw), computed=_fmt(computed)))
+
+    # ---- parts exceeding their total (hard)
+    for sl in lay.sheets.values():
+        name = sl.spec.name
+        for key, kind in sl.kinds.items():
+            if isinstance(kind, tuple) or not kind.max or kind.max not in sl.kinds:
+                continue
+            part, whole = values.get(key) or 0, values.get(kind.max) or 0
+            if part > whole:
+                findings.append(K.PART_EXCEEDS.at(name, sl.addr(key), unit, file=out.name, part=kind.label,
+                                                  part_value=_fmt(part), whole=sl.kinds[kind.max].label,
+                                                  whole_value=_fmt(whole)))
+        for tkey, tl in sl.tables.items():
+            labels = {c.key: c.label for c in tl.section.columns}
+            for i, rec in enumerate(tables[tkey]):
+                for c in tl.section.columns:
+                    if c.max and (rec.get(c.key) or 0) > (rec.get(c.max) or 0):
+                        findings.append(K.PART_EXCEEDS.at(
+                            name, row_cells[(tkey, i)][c.key], unit, file=out.name,
+                            part=f"{c.label} (dòng {rec['_row']})", part_value=_fmt(rec.get(c.key)),
+                            whole=labels[c.max], whole_value=_fmt(rec.get(c.max))))
+
+    # ---- rules of spec "checks"
+    findings.extend(_checks(spec, lay, values, rnd, out))
+    # ---- awards: authority at the decision date, decision inside the period
+    findings.extend(_award_checks(spec, lay, tables, row_cells, rnd, out, as_of))
+
+    out.findings.extend(findings)
+    if any(f.is_error for f in findings):
+        out.status = REJECTED
+        return None
+    out.status = MERGED
+    return UnitReturn(unit, out.name, bool(out.commune), values, tables, out.saved_at)
+
+
+def _setting_percent(rnd, label: str):
+    if rnd is None or not label:
+        return None
+    extra = {cells.key_text(k): v for k, v in rnd.settings.extra.items()}
+    raw = extra.get(cells.key_text(label))
+    if cells.is_blank(raw):
+        return None
+    try:
+        return cells.to_number(str(raw).replace("%", "").strip())
+    except cells.BadValue:
+        return None
+
+
+def _checks(spec: Spec, lay: FormLayout, values: dict, rnd, out: FileOutcome) -> list:
+    found = []
+    for chk in spec.checks:
+        ft = K.CHECK_TYPES.get(chk.get("code"))
+        where = lay.where(chk.get("at", ""))
+        if ft is None or where is None:
+            continue
+        sheet, cell = where
+        if chk.get("op") == "le":
+            left, right = sum_keys(values, chk["left"]), sum_keys(values, chk["right"])
+            if chk.get("only_if_right") and not right:
+                continue
+            if left > right:
+                found.append(ft.at(sheet, cell, out.unit_code, file=out.name, left=_fmt(left), right=_fmt(right)))
+        elif chk.get("op") == "ratio_cap":
+            cap = _setting_percent(rnd, chk.get("setting", ""))
+            if cap is None:
+                if not chk.get("enabled", False):
+                    continue
+                cap = float(chk.get("cap_percent", 100))
+            r = values.get(chk["ratio"])
+            if r is not None and r * 100 > cap + 1e-9:
+                found.append(ft.at(sheet, cell, out.unit_code, file=out.name,
+                                   ratio=f"{r * 100:.1f}%".replace(".", ","),
+                                   cap=f"{cap:g}%".replace(".", ","), setting=chk.get("setting", "")))
+    return found
+
+
+def _award_checks(spec: Spec, lay: FormLayout, tables: dict, row_cells: dict, rnd, out: FileOutcome,
+                  as_of: Optional[dt.date]) -> list:
+    found = []
+    rows = tables.get("awards", [])
+    if not rows:
+        return found
+    sheet = next(sl.spec.name for sl in lay.sheets.values() if "awards" in sl.tables)
+    start = rnd.settings.period_start if rnd else None
+    insp = rnd.inspection(out.unit_code) if rnd else None
+    end = (insp.date if insp and insp.date else None) or as_of
+    levels = {c.code: c.label for c in spec.choices("levels")}
+    for i, rec in enumerate(rows):
+        when = rec.get("dec_date")
+        title_code = spec.title_code(rec.get("title") or "")
+        level_code = spec.level_code(rec.get("level") or "")
+        ref = when or end or start
+        if title_code and level_code and ref:
+            allowed = spec.allowed_levels(title_code, ref)
+            if allowed is not None and level_code not in allowed:
+                found.append(K.ULTRA_VIRES.at(
+                    sheet, row_cells[("awards", i)]["level"], out.unit_code, file=out.name, row=rec["_row"],
+                    title=rec.get("title"), level=rec.get("level"), date=cells.fmt_date(ref),
+                    basis=spec.authority_basis(ref),
+                    allowed=" hoặc ".join(levels.get(x, x) for x in allowed)))
+        if when and ((start and when < start) or (end and when > end)):
+            found.append(K.OUT_OF_PERIOD.at(sheet, row_cells[("awards", i)]["dec_date"], out.unit_code,
+                                            file=out.name, row=rec["_row"], date=cells.fmt_date(when),
+                                            start=cells.fmt_date(start), end=cells.fmt_date(end)))
+    return found

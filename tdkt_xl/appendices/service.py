@@ -1,0 +1,97 @@
+"""Service functions: what the CLI, the lead's ``tdkt demo`` and the Excel
+buttons call."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+from tdkt_xl.appendices.context import safe_name, stamp, unit_context
+from tdkt_xl.appendices.forms import write_form
+from tdkt_xl.appendices.merge import MergeResult, merge_inbox
+from tdkt_xl.appendices.outline import write_outline
+from tdkt_xl.appendices.output import place, write_report, write_workbook
+from tdkt_xl.appendices.spec import Spec, load_spec
+from tdkt_xl.io.cells import fmt_date
+from tdkt_xl.io.reader import WorkbookError
+
+
+@dataclass
+class FormsSummary:
+    out_dir: Path
+    files: list = field(default_factory=list)      # Path (xlsx and docx)
+    units: list = field(default_factory=list)      # unit codes done
+    skipped: list = field(default_factory=list)    # (code, reason)
+
+    def text(self) -> str:
+        lines = [f"Đã tạo biểu mẫu phụ lục và đề cương báo cáo cho {len(self.units)} đơn vị "
+                 f"trong thư mục {self.out_dir}:"]
+        lines += [f"  - {p.name}" for p in self.files]
+        for code, why in self.skipped:
+            lines.append(f"  Bỏ qua {code}: {why}")
+        return "\n".join(lines)
+
+
+def make_forms(rnd, out_dir, unit: Optional[str] = None, spec: Optional[Spec] = None) -> FormsSummary:
+    """One Phụ lục .xlsx and one đề cương .docx per selected unit (or only
+    ``unit``).  An existing different file of the same name is kept as a
+    numbered backup."""
+    spec = spec or load_spec()
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    summary = FormsSummary(out)
+    if unit:
+        u = rnd.unit(unit)
+        if u is None:
+            raise WorkbookError(f"Không có đơn vị mã '{unit}' trong trang Đơn vị.")
+        units = [u]
+    else:
+        units = rnd.selected_units()
+        if not units:
+            raise WorkbookError("Chưa có đơn vị nào được chọn kiểm tra (cột 'Được chọn kiểm tra' trang Đơn vị).")
+    for u in units:
+        if not u.code:
+            summary.skipped.append(("(trống)", "đơn vị chưa có mã"))
+            continue
+        ctx = unit_context(rnd, u)
+        base = spec.file_name.format(code=safe_name(u.code))
+        for name, writer in ((f"{base}.xlsx", write_form), (f"De_cuong_bao_cao_{safe_name(u.code)}.docx",
+                                                            write_outline)):
+            tmp = out / (".~" + name)
+            writer(spec, ctx, tmp)
+            summary.files.append(place(tmp, out / name))
+        summary.units.append(u.code)
+    return summary
+
+
+def merge(rnd, inbox_dir, out_dir, spec: Optional[Spec] = None, as_of: Optional[dt.date] = None) -> MergeResult:
+    """merge_inbox + the consolidated workbook and the merge report in out_dir."""
+    res = merge_inbox(rnd, inbox_dir, spec, as_of)
+    res.outputs.append(write_workbook(res, Path(out_dir), stamp(rnd)))
+    res.outputs.append(write_report(res, Path(out_dir)))
+    return res
+
+
+def merge_text(res: MergeResult) -> str:
+    """A short Vietnamese summary for the console / a message box."""
+    rejected = [f for f in res.files if f.status == "rejected"]
+    superseded = [f for f in res.files if f.status == "superseded"]
+    lines = [f"Đã tổng hợp phụ lục của {len(res.units)} đơn vị từ thư mục {res.inbox}."]
+    if rejected:
+        lines.append(f"Từ chối {len(rejected)} tệp:")
+        for f in rejected:
+            first = next((x for x in f.findings if x.is_error), None)
+            lines.append(f"  - {f.name}: [{first.code}] {first.message}" if first else f"  - {f.name}")
+    if superseded:
+        lines.append(f"Bỏ qua {len(superseded)} tệp cũ hơn của cùng đơn vị: "
+                     + ", ".join(f.name for f in superseded))
+    if res.missing:
+        lines.append(f"Chưa gửi phụ lục: {len(res.missing)} đơn vị: " + "; ".join(
+            f"{m.code} (hạn {fmt_date(m.report_due) or 'chưa xác định'})" for m in res.missing))
+    warns = [x for x in res.findings if not x.is_error and x.code not in ("PL40", "PL12")]
+    if warns:
+        lines.append(f"Cảnh báo: {len(warns)} (xem báo cáo hợp nhất).")
+    for p in res.outputs:
+        lines.append(f"Đã ghi: {p}")
+    return "\n".join(lines)

@@ -1,0 +1,365 @@
+"""The appendix spec (a JSON data file) and the cell layout it implies.
+
+The spec lists, for each sheet of the form (Phụ lục I, II, III), its sections:
+``fields`` (one labelled value per row), ``table`` (N input rows of typed
+columns) and ``summary`` (formula rows grouping a table by a choice column).
+Fields with ``sum``/``minus`` and ``ratio`` fields are formulas; ``max`` names
+the key a value may not exceed.  ``layout(spec, commune)`` turns the spec into
+cell addresses; the forms writer and the reader of returned files both call
+it, so they can never disagree about where a value lives.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+from tdkt_xl.io.cells import a1
+
+SPEC_DIR = Path(__file__).resolve().parent / "spec"
+DEFAULT_SPEC = SPEC_DIR / "phu_luc_2024.json"
+
+INT, MONEY, TEXT, CHOICE, DATE, RATIO = "int", "money", "text", "choice", "date", "ratio"
+NUMERIC = (INT, MONEY)
+COMMUNE = "commune"
+
+# rows above the first section: Phụ lục N, title, attached-to line, unit, period,
+# three instruction lines, one blank row
+HEAD_ROWS = 9
+# columns of a "fields" section (0-based)
+COL_STT, COL_LABEL, COL_VALUE, COL_UNIT, COL_NOTE = 0, 1, 2, 3, 4
+
+
+@dataclass(frozen=True)
+class Field:
+    key: str
+    label: str
+    kind: str = INT
+    unit: str = ""
+    sum: tuple = ()
+    minus: tuple = ()
+    max: str = ""
+    num: tuple = ()
+    den: tuple = ()
+    definition: str = ""
+    applies_to: str = ""
+    choices: tuple = ()
+
+    @property
+    def is_formula(self) -> bool:
+        return bool(self.sum or self.minus) or self.kind == RATIO
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: str
+    kind: str = TEXT
+    required: bool = False
+    width: float = 12
+    choices: tuple = ()
+    sum: tuple = ()
+    max: str = ""
+
+    @property
+    def is_formula(self) -> bool:
+        return bool(self.sum)
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    type: str                      # fields | table | summary
+    title: str
+    applies_to: str = ""
+    fields: tuple = ()             # Field
+    table: str = ""
+    rows: int = 0
+    columns: tuple = ()            # Column (table) or column keys (summary)
+    by: str = ""
+    groups: tuple = ()             # summary: ((code, label), ...)
+
+
+@dataclass(frozen=True)
+class SheetSpec:
+    key: str
+    name: str
+    title: str
+    sections: tuple
+
+
+@dataclass(frozen=True)
+class Choice:
+    code: str
+    label: str
+    group: str = ""
+    short: str = ""
+
+
+@dataclass(frozen=True, eq=False)
+class Spec:
+    template_id: str
+    version: int
+    year: int
+    id_sheet: str
+    sheets: tuple
+    lists: dict
+    authority: tuple
+    checks: tuple
+    limits: dict
+    colors: dict
+    instructions: tuple
+    outline: dict
+    file_name: str
+    protection_password: str = ""
+    source: str = ""
+
+    def sheet(self, key: str) -> SheetSpec:
+        for s in self.sheets:
+            if s.key == key:
+                return s
+        raise KeyError(key)
+
+    def choices(self, name: str) -> tuple:
+        return tuple(self.lists.get(name, ()))
+
+    def title_code(self, label: str) -> str:
+        for c in self.choices("titles"):
+            if c.label == label:
+                return c.code
+        return ""
+
+    def level_code(self, label: str) -> str:
+        for c in self.choices("levels"):
+            if c.label == label:
+                return c.code
+        return ""
+
+    def allowed_levels(self, title_code: str, when: dt.date) -> Optional[tuple]:
+        """Level codes allowed to decide ``title_code`` on ``when``; None when no
+        rule covers that title or date (nothing to check)."""
+        for rule in self.authority:
+            if rule["from"] <= when <= rule["to"]:
+                allowed = rule["allowed"].get(title_code)
+                return tuple(allowed) if allowed is not None else None
+        return None
+
+    def authority_basis(self, when: dt.date) -> str:
+        for rule in self.authority:
+            if rule["from"] <= when <= rule["to"]:
+                return rule.get("basis", "")
+        return ""
+
+    def all_fields(self) -> list:
+        return [f for s in self.sheets for sec in s.sections if sec.type == "fields" for f in sec.fields]
+
+    def table(self, key: str) -> Section:
+        for s in self.sheets:
+            for sec in s.sections:
+                if sec.type == "table" and sec.table == key:
+                    return sec
+        raise KeyError(key)
+
+    def labels(self) -> dict:
+        """key -> Vietnamese label, for every scalar value the merge computes."""
+        out = {}
+        for f in self.all_fields():
+            out[f.key] = f.label
+        for s in self.sheets:
+            for sec in s.sections:
+                if sec.type == "summary":
+                    tab = self.table(sec.table)
+                    cols = {c.key: c.label for c in tab.columns}
+                    for code, label in sec.groups + (("total", "Tất cả danh hiệu, hình thức"),):
+                        for ck in sec.columns:
+                            out[f"{sec.table}.{code}.{ck}"] = f"{label} - {cols[ck]}"
+                elif sec.type == "table":
+                    out[f"{sec.table}_count"] = f"Số dòng đã khai ở {s.name} mục {sec.key}"
+        return out
+
+
+def _field(d: dict) -> Field:
+    return Field(d["key"], d["label"], d.get("kind", INT), d.get("unit", ""),
+                 tuple(d.get("sum", ())), tuple(d.get("minus", ())), d.get("max", ""),
+                 tuple(d.get("num", ())), tuple(d.get("den", ())), d.get("definition", ""),
+                 d.get("applies_to", ""), tuple(d.get("choices", ())))
+
+
+def _date(s: str) -> dt.date:
+    return dt.date.fromisoformat(s)
+
+
+def parse_spec(data: dict, source: str = "") -> Spec:
+    lists = {name: tuple(Choice(c["code"], c["label"], c.get("group", ""), c.get("short", ""))
+                         for c in items) for name, items in data.get("lists", {}).items()}
+    sheets = []
+    for sh in data["sheets"]:
+        sections = []
+        for sec in sh["sections"]:
+            t = sec["type"]
+            if t == "fields":
+                sections.append(Section(sec["key"], t, sec["title"], sec.get("applies_to", ""),
+                                        fields=tuple(_field(f) for f in sec["fields"])))
+            elif t == "table":
+                cols = []
+                for c in sec["columns"]:
+                    ch = tuple(c.get("choices", ()))
+                    if c.get("choices_from"):
+                        ch = tuple(x.label for x in lists[c["choices_from"]])
+                    cols.append(Column(c["key"], c["label"], c.get("kind", TEXT), c.get("required", False),
+                                       c.get("width", 12), ch, tuple(c.get("sum", ())), c.get("max", "")))
+                sections.append(Section(sec["key"], t, sec["title"], sec.get("applies_to", ""),
+                                        table=sec["table"], rows=int(sec["rows"]), columns=tuple(cols)))
+            elif t == "summary":
+                groups = tuple((c.code, c.label) for c in lists[sec["choices_from"]])
+                sections.append(Section(sec["key"], t, sec["title"], sec.get("applies_to", ""),
+                                        table=sec["table"], columns=tuple(sec["columns"]),
+                                        by=sec["by"], groups=groups))
+            else:
+                raise ValueError(f"unknown section type {t}")
+        sheets.append(SheetSpec(sh["key"], sh["name"], sh["title"], tuple(sections)))
+    authority = tuple({**r, "from": _date(r["from"]), "to": _date(r["to"])}
+                      for r in data.get("authority", ()))
+    return Spec(data["template_id"], int(data["version"]), int(data["year"]), data["id_sheet"],
+                tuple(sheets), lists, authority, tuple(data.get("checks", ())),
+                dict(data.get("limits", {})), dict(data.get("colors", {})),
+                tuple(data.get("instructions", ())), dict(data.get("outline", {})),
+                data.get("file_name", "Phu_luc_{code}"), data.get("protection_password", ""), source)
+
+
+@lru_cache(maxsize=8)
+def _load(path: str) -> Spec:
+    with open(path, encoding="utf-8") as fh:
+        return parse_spec(json.load(fh), source=path)
+
+
+def load_spec(path=None) -> Spec:
+    return _load(str(Path(path or DEFAULT_SPEC).resolve()))
+
+
+# ---------------------------------------------------------------- layout
+@dataclass
+class TableLayout:
+    section: Section
+    header_row: int                # 0-based
+    first_row: int                 # first data row, 0-based
+    cols: dict                     # column key -> 0-based column
+
+    @property
+    def last_row(self) -> int:
+        return self.first_row + self.section.rows - 1
+
+    def cell(self, i: int, col_key: str) -> str:
+        return a1(self.first_row + i, self.cols[col_key])
+
+
+@dataclass
+class SheetLayout:
+    spec: SheetSpec
+    width: int = 5                               # number of columns used
+    anchors: dict = field(default_factory=dict)  # (row0, col0) -> expected label
+    cells: dict = field(default_factory=dict)    # key -> (row0, col0) (fields, summary cells)
+    kinds: dict = field(default_factory=dict)    # key -> Field for fields / summary marker
+    tables: dict = field(default_factory=dict)   # table key -> TableLayout
+    sections: list = field(default_factory=list) # (Section, title row0, rows [(row0, key|code)])
+    col_widths: dict = field(default_factory=dict)
+
+    def addr(self, key: str) -> str:
+        r, c = self.cells[key]
+        return a1(r, c)
+
+
+@dataclass
+class FormLayout:
+    spec: Spec
+    commune: bool
+    sheets: dict                                  # sheet key -> SheetLayout
+
+    def where(self, key: str):
+        """(sheet name, A1) of a scalar key, or None."""
+        for sl in self.sheets.values():
+            if key in sl.cells:
+                return sl.spec.name, sl.addr(key)
+        return None
+
+
+def applies(applies_to: str, commune: bool) -> bool:
+    return not applies_to or (applies_to == COMMUNE and commune)
+
+
+def header_texts(sec: Section) -> dict:
+    """Header row labels of a section: 0-based column -> text."""
+    if sec.type == "fields":
+        return {COL_STT: "STT", COL_LABEL: "Nội dung", COL_VALUE: "Số liệu",
+                COL_UNIT: "Đơn vị tính", COL_NOTE: "Ghi chú"}
+    if sec.type == "table":
+        out = {0: "STT"}
+        for i, c in enumerate(sec.columns):
+            out[i + 1] = c.label
+        return out
+    return {}
+
+
+@lru_cache(maxsize=16)
+def _layout(spec: Spec, commune: bool) -> FormLayout:
+    sheets = {}
+    for sh in spec.sheets:
+        sl = SheetLayout(sh)
+        row = HEAD_ROWS
+        tables = {}
+        for sec in sh.sections:
+            if not applies(sec.applies_to, commune):
+                continue
+            sl.anchors[(row, 0)] = sec.title
+            title_row = row
+            row += 1
+            rows = []
+            if sec.type == "fields":
+                for col, text in header_texts(sec).items():
+                    sl.anchors[(row, col)] = text
+                row += 1
+                for f in sec.fields:
+                    if not applies(f.applies_to, commune):
+                        continue
+                    sl.anchors[(row, COL_LABEL)] = f.label
+                    sl.cells[f.key] = (row, COL_VALUE)
+                    sl.kinds[f.key] = f
+                    rows.append((row, f.key))
+                    row += 1
+            elif sec.type == "table":
+                for col, text in header_texts(sec).items():
+                    sl.anchors[(row, col)] = text
+                cols = {c.key: i + 1 for i, c in enumerate(sec.columns)}
+                tl = TableLayout(sec, row, row + 1, cols)
+                tables[sec.table] = tl
+                sl.tables[sec.table] = tl
+                sl.width = max(sl.width, len(sec.columns) + 1)
+                for c in sec.columns:
+                    sl.col_widths[cols[c.key]] = max(sl.col_widths.get(cols[c.key], 0), c.width)
+                row += 1 + sec.rows
+            elif sec.type == "summary":
+                tl = tables[sec.table]
+                sl.anchors[(row, 0)] = "STT"
+                sl.anchors[(row, 1)] = tl.section.columns[0].label
+                for ck in sec.columns:
+                    sl.anchors[(row, tl.cols[ck])] = next(c.label for c in tl.section.columns if c.key == ck)
+                row += 1
+                for code, label in sec.groups + (("total", "Cộng"),):
+                    sl.anchors[(row, 1)] = label
+                    for ck in sec.columns:
+                        key = f"{sec.table}.{code}.{ck}"
+                        sl.cells[key] = (row, tl.cols[ck])
+                        sl.kinds[key] = ("summary", sec.table, code, ck)
+                    rows.append((row, code))
+                    row += 1
+            sl.sections.append((sec, title_row, rows))
+            row += 1
+        sheets[sh.key] = sl
+    return FormLayout(spec, commune, sheets)
+
+
+def layout(spec: Spec, commune: bool) -> FormLayout:
+    return _layout(spec, bool(commune))

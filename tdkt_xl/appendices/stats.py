@@ -1,0 +1,237 @@
+"""Consolidated statistics of the merged appendices (pandas for the sums).
+
+``Consolidated`` is what the reports engineer uses: per-unit values and
+totals per scope (district, each block), built either from a MergeResult or
+read back from the consolidated workbook's ``Dữ liệu`` sheet
+(``load_consolidated``).  Ratios in totals are recomputed from summed
+numerators and denominators, never averaged.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from tdkt_xl.appendices.spec import CHOICE, RATIO, TEXT, DATE, Spec, load_spec
+from tdkt_xl.io import cells
+from tdkt_xl.io.reader import WorkbookError
+from tdkt_xl.model.vocab import BLOCKS, YES
+
+SCOPE_ALL = "Toàn huyện"
+DATA_SHEET = "Dữ liệu"
+DATA_HEADERS = ("Phạm vi", "Tên", "Khối", "Mã chỉ tiêu", "Chỉ tiêu", "Giá trị")
+
+
+@lru_cache(maxsize=8)
+def scalar_keys(spec: Spec) -> tuple:
+    """(key, label, kind) of every scalar the merge computes, in spec order."""
+    out = []
+    labels = spec.labels()
+    kinds = {f.key: f.kind for f in spec.all_fields()}
+    for key, label in labels.items():
+        out.append((key, label, kinds.get(key, "int")))
+    return tuple(out)
+
+
+def _ratio_fields(spec: Spec) -> list:
+    return [f for f in spec.all_fields() if f.kind == RATIO]
+
+
+@dataclass
+class Consolidated:
+    units: dict = field(default_factory=dict)      # code -> {key: value}
+    names: dict = field(default_factory=dict)      # code -> name
+    blocks: dict = field(default_factory=dict)     # code -> block
+    totals: dict = field(default_factory=dict)     # scope -> {key: value}
+    labels: dict = field(default_factory=dict)     # key -> label
+
+    def get(self, scope_or_code: str, key: str, default=None):
+        src = self.totals.get(scope_or_code) or self.units.get(scope_or_code) or {}
+        v = src.get(key)
+        return default if v is None else v
+
+
+def totals_of(spec: Spec, rows: dict, blocks: dict) -> dict:
+    """scope -> {key: value}: sums of numbers, count of 'Có' for yes/no
+    questions, ratios recomputed from summed parts."""
+    keys = scalar_keys(spec)
+    out = {}
+    scopes = [(SCOPE_ALL, list(rows))] + [(b, [c for c in rows if blocks.get(c) == b]) for b in BLOCKS]
+    for scope, codes in scopes:
+        if not codes:
+            out[scope] = {k: None for k, _l, kind in keys}
+            out[scope]["units_merged"] = 0
+            continue
+        df = pd.DataFrame([rows[c] for c in codes])
+        tot = {}
+        for k, _label, kind in keys:
+            if k not in df.columns:
+                tot[k] = None
+            elif kind == RATIO:
+                continue
+            elif kind == CHOICE:
+                tot[k] = int((df[k] == YES).sum())
+            elif kind in (TEXT, DATE):
+                tot[k] = None
+            else:
+                col = pd.to_numeric(df[k], errors="coerce")
+                tot[k] = int(col.sum()) if col.notna().any() else None
+        for f in _ratio_fields(spec):
+            num = sum((tot.get(k) or 0) for k in f.num)
+            den = sum((tot.get(k) or 0) for k in f.den)
+            tot[f.key] = (num / den) if den else None
+        tot["units_merged"] = len(codes)
+        out[scope] = tot
+    return out
+
+
+def from_result(res) -> Consolidated:
+    spec = res.spec
+    c = Consolidated(labels=dict(spec.labels()))
+    for code, info in res.unit_info.items():
+        if code in res.units:
+            c.units[code] = {k: res.units[code].values.get(k) for k, _l, _k in scalar_keys(spec)}
+            c.names[code] = info.name
+            c.blocks[code] = info.block
+    c.totals = totals_of(spec, c.units, c.blocks)
+    return c
+
+
+# ---------------------------------------------------------------- frames
+def frames(res) -> dict:
+    spec = res.spec
+    keys = scalar_keys(spec)
+    unit_rows, award_rows, award_list, models, docs = [], [], [], [], []
+    titles = spec.choices("titles")
+    for code, info in res.unit_info.items():
+        u = res.units.get(code)
+        if u is None:
+            continue
+        base = {"unit": code, "name": info.name, "block": info.block, "file": u.file}
+        unit_rows.append({**base, **{k: u.values.get(k) for k, _l, _k in keys}})
+        for t in titles:
+            award_rows.append({**base, "title_code": t.code, "title": t.label, "group": t.group,
+                               **{ck: u.values.get(f"awards.{t.code}.{ck}") for ck in
+                                  ("collectives", "households", "ind_leaders", "ind_staff", "ind_workers",
+                                   "individuals", "women", "total")}})
+        for name, target in (("awards", award_list), ("models", models), ("docs", docs)):
+            for rec in u.tables.get(name, []):
+                target.append({**base, **{k: v for k, v in rec.items() if not k.startswith("_cell")}})
+    stats = from_result(res)
+    total_rows = [{"scope": s, **vals} for s, vals in stats.totals.items()]
+    return {"units": pd.DataFrame(unit_rows), "awards": pd.DataFrame(award_rows),
+            "award_rows": pd.DataFrame(award_list), "models": pd.DataFrame(models),
+            "documents": pd.DataFrame(docs), "totals": pd.DataFrame(total_rows)}
+
+
+# ---------------------------------------------------------------- summary table
+def _gk(v: dict, col: str):
+    parts = [v.get(f"awards.{t}.{col}") for t in ("GK_XA", "GK_HUYEN", "GK_THU_TRUONG")]
+    return sum(p or 0 for p in parts) if any(p is not None for p in parts) else None
+
+
+def _pct(x):
+    return None if x is None else round(x * 100, 1)
+
+
+# header, function of a values dict (unit or total)
+SUMMARY_COLUMNS = (
+    ("Số phong trào thi đua", lambda v: v.get("mv_total")),
+    ("LĐTT (cá nhân)", lambda v: v.get("awards.LDTT.individuals")),
+    ("CSTĐCS (cá nhân)", lambda v: v.get("awards.CSTDCS.individuals")),
+    ("Tỷ lệ CSTĐCS/LĐTT (%)", lambda v: _pct(v.get("r_cstdcs_ldtt"))),
+    ("TTLĐTT", lambda v: v.get("awards.TTLDTT.collectives")),
+    ("TTLĐXS", lambda v: v.get("awards.TTLDXS.collectives")),
+    ("Giấy khen: tập thể", lambda v: _gk(v, "collectives")),
+    ("Giấy khen: cá nhân", lambda v: _gk(v, "individuals")),
+    ("Giấy khen: hộ gia đình", lambda v: _gk(v, "households")),
+    ("Tổng số được khen", lambda v: v.get("awards.total.total")),
+    ("Tỷ lệ khen cá nhân không giữ chức vụ (%)", lambda v: _pct(v.get("r_nonleader"))),
+    ("Tỷ lệ khen công nhân, nông dân, NLĐ (%)", lambda v: _pct(v.get("r_workers"))),
+    ("Tỷ lệ Gia đình văn hóa (%)", lambda v: _pct(v.get("r_family"))),
+    ("Điển hình tiên tiến, mô hình", lambda v: v.get("models_total")),
+    ("Quỹ TĐKT: tổng nguồn (đồng)", lambda v: v.get("fund_total")),
+    ("Quỹ TĐKT: đã chi (đồng)", lambda v: v.get("spent_total")),
+    ("Quỹ TĐKT: số dư (đồng)", lambda v: v.get("fund_balance")),
+)
+SUMMARY_HEAD = ("Mã đơn vị", "Tên đơn vị", "Khối", "Tình trạng phụ lục", "Tệp")
+PERCENT_HEADERS = {h for h, _f in SUMMARY_COLUMNS if "(%)" in h}
+
+
+def summary_table(res) -> list:
+    """2-D array, header first: one row per selected (or merged) unit, then
+    each block's total and the district total.  For the master's
+    'Tổng hợp phụ lục' sheet and the consolidated workbook."""
+    stats = from_result(res)
+    table = [list(SUMMARY_HEAD) + [h for h, _f in SUMMARY_COLUMNS] + ["Cảnh báo"]]
+    warn = {}
+    for f in res.findings:
+        if not f.is_error and f.unit and f.code not in ("PL40", "PL12"):
+            warn.setdefault(f.unit, set()).add(f.code)
+    for code, info in res.unit_info.items():
+        if not info.selected and code not in res.units:
+            continue
+        v = stats.units.get(code, {})
+        file = res.units[code].file if code in res.units else ""
+        row = [code, info.name, info.block, res.unit_status(code), file]
+        row += [fn(v) if v else None for _h, fn in SUMMARY_COLUMNS]
+        row.append(", ".join(sorted(warn.get(code, ()))))
+        table.append(row)
+    for scope in list(BLOCKS) + [SCOPE_ALL]:
+        tot = stats.totals.get(scope, {})
+        n = tot.get("units_merged", 0)
+        label = f"Cộng {scope[0].lower() + scope[1:]}" if scope != SCOPE_ALL else "TỔNG CỘNG TOÀN HUYỆN"
+        row = ["", label, scope if scope != SCOPE_ALL else "", f"{n} đơn vị đã tổng hợp", ""]
+        row += [fn(tot) if n else None for _h, fn in SUMMARY_COLUMNS]
+        row.append("")
+        table.append(row)
+    return table
+
+
+# ---------------------------------------------------------------- read back
+def data_rows(stats: Consolidated) -> list:
+    rows = []
+    for code, vals in stats.units.items():
+        for k, v in vals.items():
+            rows.append([code, stats.names.get(code, ""), stats.blocks.get(code, ""), k,
+                         stats.labels.get(k, k), v])
+    for scope, vals in stats.totals.items():
+        for k, v in vals.items():
+            rows.append([scope, scope, "", k, stats.labels.get(k, k), v])
+    return rows
+
+
+def load_consolidated(path, spec: Spec | None = None) -> Consolidated:
+    """Read the consolidated workbook written by ``tdkt merge`` (sheet Dữ liệu)."""
+    from tdkt_xl.io.sources import read_file_arrays
+    spec = spec or load_spec()
+    arrays = read_file_arrays(path, [DATA_SHEET])
+    rows = arrays.get(DATA_SHEET)
+    if not rows:
+        raise WorkbookError(f"Tệp '{Path(path).name}' không có trang '{DATA_SHEET}': "
+                            "không phải sổ tổng hợp phụ lục do lệnh 'tdkt merge' tạo.")
+    head = [cells.norm_text(x) for x in rows[0]]
+    if tuple(head[:len(DATA_HEADERS)]) != DATA_HEADERS:
+        raise WorkbookError(f"Trang '{DATA_SHEET}' của tệp '{Path(path).name}' sai tiêu đề cột.")
+    kinds = {k: kind for k, _l, kind in scalar_keys(spec)}
+    scopes = {SCOPE_ALL, *BLOCKS}
+    c = Consolidated()
+    for r in rows[1:]:
+        scope, name, block, key, label, value = (list(r) + [None] * 6)[:6]
+        scope, key = cells.norm_text(scope), cells.norm_text(key)
+        if not scope or not key:
+            continue
+        if isinstance(value, str) and value == "":
+            value = None
+        if isinstance(value, float) and value.is_integer() and kinds.get(key) != RATIO:
+            value = int(value)
+        c.labels[key] = cells.norm_text(label)
+        if scope in scopes:
+            c.totals.setdefault(scope, {})[key] = value
+        else:
+            c.units.setdefault(scope, {})[key] = value
+            c.names[scope] = cells.norm_text(name)
+            c.blocks[scope] = cells.norm_text(block)
+    return c

@@ -1,0 +1,53 @@
+"""The naming rule of a master workbook: xlwings' ``SampleCall`` runs
+``import <workbook name>``, so the file name (without .xlsm) must be a Python
+module name, and a ``<name>.py`` forwarder must sit beside the workbook."""
+from __future__ import annotations
+
+import keyword
+import re
+import sys
+from pathlib import Path
+
+_MODULE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+# Module names a workbook must not shadow (beyond the standard library).
+_TAKEN = {"tdkt_xl", "xlwings", "numpy", "pandas", "openpyxl", "xlsxwriter", "docx",
+          "docxtpl", "holidays", "matplotlib", "python_calamine", "oletools", "jinja2", "lxml"}
+
+FORWARDER = '''"""Entry point of the buttons of {name}.xlsm.
+
+The workbook's VBA macro SampleCall (xlwings) runs ``import {name}; {name}.main()``.
+Keep this file beside the workbook, with the same name; all logic lives in tdkt_xl.
+"""
+
+
+def main():
+    from tdkt_xl.excel import main as _m
+    return _m()
+'''
+
+
+def name_problem(path) -> str:
+    """Why this path cannot be a master workbook ('' when it can)."""
+    p = Path(path)
+    if p.suffix.lower() != ".xlsm":
+        return (f"Tên tệp '{p.name}' phải có đuôi .xlsm (sổ tính có macro), "
+                "ví dụ tdkt_2025.xlsm.")
+    stem = p.stem
+    if not _MODULE.match(stem):
+        return (f"Tên tệp '{p.name}' không dùng được: tên sổ tính (phần trước .xlsm) chỉ được "
+                "gồm chữ cái không dấu, chữ số và dấu gạch dưới, không bắt đầu bằng chữ số, "
+                "không có dấu cách hay ngoặc (ví dụ tdkt_2025.xlsm). Lý do: nút bấm chạy "
+                f"'import {stem}' trong Python.")
+    if keyword.iskeyword(stem) or stem.lower() in _TAKEN or stem in sys.stdlib_module_names:
+        return (f"Tên tệp '{p.name}' trùng tên một mô-đun Python có sẵn ('{stem}'); "
+                "hãy đặt tên khác, ví dụ tdkt_2025.xlsm.")
+    return ""
+
+
+def forwarder_path(xlsm_path) -> Path:
+    p = Path(xlsm_path)
+    return p.with_name(p.stem + ".py")
+
+
+def forwarder_text(xlsm_path) -> str:
+    return FORWARDER.format(name=Path(xlsm_path).stem)

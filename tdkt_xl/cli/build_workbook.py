@@ -1,0 +1,31 @@
+"""`tdkt build-workbook [--out PATH] [--force]`: build the master workbook."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+
+def register(subparsers) -> None:
+    from tdkt_xl.build.workbook import DEFAULT_OUT
+    p = subparsers.add_parser(
+        "build-workbook",
+        help="Tạo sổ tính chính (.xlsm) từ dữ liệu mẫu trong kho mã nguồn.",
+        description=("Tạo sổ tính chính kèm tệp .py cùng tên (cần cho các nút bấm). "
+                     "Không ghi đè tệp đã có nếu không có --force."))
+    p.add_argument("--out", type=Path, default=DEFAULT_OUT, metavar="TỆP.xlsm",
+                   help=f"tệp sổ tính sẽ tạo (mặc định: {DEFAULT_OUT})")
+    p.add_argument("--force", action="store_true",
+                   help="ghi đè sổ tính và tệp .py đã có (mất dữ liệu trong sổ tính cũ)")
+    p.set_defaults(func=run)
+
+
+def run(args) -> int:
+    from tdkt_xl.build.names import forwarder_path
+    from tdkt_xl.build.workbook import BuildError, build_workbook
+    try:
+        out = build_workbook(args.out, force=args.force)
+    except BuildError as e:
+        print(f"Lỗi: {e}", file=sys.stderr)
+        return 1
+    print(f"Đã tạo sổ tính '{out}' và tệp '{forwarder_path(out).name}' bên cạnh.")
+    return 0

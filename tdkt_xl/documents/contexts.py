@@ -1,0 +1,436 @@
+"""Pure context builders: ``Round`` (+ unit) -> a JSON-safe dict for a template.
+
+No I/O.  Every value is a plain str/int/bool/list/dict.  A field the
+workbook does not hold prints as a dotted line (``DOTS``), never an invented
+value; a blank number or signing date gives the draft form.  A document that
+cannot be issued as asked (its signer is not the Chủ tịch or a Phó Chủ tịch)
+raises ``Blocked`` with the Vietnamese reason.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from tdkt_xl import model as m
+from tdkt_xl.documents import kinds as K
+from tdkt_xl.documents.text import (DOTS, DOTS_LINE, DOTS_SHORT, clock, date_line, lines, long_date, nfc,
+                                    number_line, number_text, one_line, short_date, weekday)
+from tdkt_xl.model import vocab as V
+
+
+class Blocked(Exception):
+    """This document cannot be produced; the message says why (Vietnamese)."""
+
+
+# ------------------------------------------------------------------ index
+@dataclass
+class RoundIndex:
+    """Dict lookups over a round (the model's lookups are linear scans)."""
+    units: dict = field(default_factory=dict)
+    members: dict = field(default_factory=dict)
+    inspections: dict = field(default_factory=dict)
+    evaluations: dict = field(default_factory=dict)
+    delegation: dict = field(default_factory=dict)
+    results: dict = field(default_factory=dict)
+    recommendations: dict = field(default_factory=dict)
+    documents: dict = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, rnd: m.Round) -> "RoundIndex":
+        ix = cls()
+        for u in rnd.units:
+            ix.units.setdefault(u.code, u)
+        for p in rnd.members:
+            ix.members.setdefault(p.name, p)
+        for i in rnd.inspections:
+            ix.inspections.setdefault(i.unit_code, i)
+        for e in rnd.evaluations:
+            ix.evaluations.setdefault(e.unit_code, e)
+        for d in rnd.delegation:
+            ix.delegation.setdefault(d.unit_code, []).append(d)
+        for r in rnd.results:
+            ix.results.setdefault(r.unit_code, {}).setdefault(r.item_code, r)
+        for r in rnd.recommendations:
+            ix.recommendations.setdefault(r.unit_code, []).append(r)
+        for d in rnd.documents:
+            ix.documents.setdefault((d.kind, d.unit_code or ""), d)
+        return ix
+
+
+_IX_CACHE: list = [None, None]
+
+
+def index_of(rnd: m.Round) -> RoundIndex:
+    """The round's index, rebuilt whenever its lists change size."""
+    key = (id(rnd),) + tuple(len(getattr(rnd, a)) for a in (
+        "units", "members", "inspections", "evaluations", "delegation", "results",
+        "recommendations", "documents", "checklist"))
+    if _IX_CACHE[0] != key:
+        _IX_CACHE[0], _IX_CACHE[1] = key, RoundIndex.of(rnd)
+    return _IX_CACHE[1]
+
+
+# ------------------------------------------------------------------ header pieces
+def _locality(st: m.Settings) -> str:
+    """'huyện Chi Lăng' from 'UBND huyện Chi Lăng'."""
+    s = nfc(st.supervising_body).strip()
+    return re.sub(r"^(UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+", "", s, flags=re.I)
+
+
+def _upper(s: str) -> str:
+    return nfc(s).upper()
+
+
+def issuer_lines(st: m.Settings, by_delegation: bool = False) -> dict:
+    """Ô 2 of the header: supervising body (upright) over the issuer (bold)."""
+    council = nfc(st.council_name).strip()
+    if by_delegation:
+        short = re.sub(r"Thi đua\s*-\s*Khen thưởng", "TĐKT", council, flags=re.I)
+        return {"supervising": _upper(short) or DOTS, "issuer": "ĐOÀN KIỂM TRA"}
+    loc = _locality(st)
+    issuer = council
+    if loc and council.lower().endswith(loc.lower()):
+        issuer = council[: -len(loc)].strip()
+    return {"supervising": _upper(st.supervising_body) or DOTS, "issuer": _upper(issuer) or DOTS}
+
+
+def council_short(st: m.Settings) -> str:
+    return nfc(st.council_name).strip() or DOTS
+
+
+def plan_ref(st: m.Settings) -> str:
+    """'Kế hoạch số 05/KH-HĐTĐKT ngày 05/4/2024 của Hội đồng …' (dotted where unknown)."""
+    num = number_text(st.plan_number) or DOTS_SHORT
+    if st.plan_date:
+        when = short_date(st.plan_date)
+    elif nfc(st.plan_month).strip():
+        mm = nfc(st.plan_month).strip()
+        mt = re.fullmatch(r"0?(\d{1,2})\s*/\s*(\d{4})", mm)
+        when = f"{DOTS_SHORT}/{int(mt.group(1)) if int(mt.group(1)) > 2 else mt.group(1).zfill(2)}/{mt.group(2)}" \
+            if mt else f"{DOTS_SHORT} {mm}"
+    else:
+        when = DOTS_SHORT
+    return f"Kế hoạch số {num}/KH-{st.issuer_code or DOTS_SHORT} ngày {when} của {council_short(st)}"
+
+
+def decision_ref(rnd: m.Round, ix: RoundIndex) -> str:
+    st = rnd.settings
+    rec = ix.documents.get((V.DOC_DECISION, ""))
+    num = number_text(rec.number) if rec else ""
+    when = short_date(rec.date) if rec and rec.date else DOTS_SHORT
+    return (f"Quyết định số {num or DOTS_SHORT}/QĐ-{st.issuer_code or DOTS_SHORT} ngày {when} "
+            f"của Chủ tịch {council_short(st)}")
+
+
+def _member_position(p: Optional[m.Member]) -> str:
+    if p is None:
+        return DOTS
+    return nfc(p.title).strip() or nfc(p.agency).strip() or DOTS
+
+
+def signature(rnd: m.Round, ix: RoundIndex, rec: Optional[m.DocumentRecord], label: str) -> dict:
+    """Ô 7: TM. HỘI ĐỒNG / CHỦ TỊCH / <post> / name, or the vice-chair form
+    TM. HỘI ĐỒNG / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / name."""
+    st = rnd.settings
+    name = nfc(rec.signer).strip() if rec and rec.signer else nfc(st.signer_name).strip()
+    where = (f" (trang 'Văn bản', ô {rec.origin.cell('signer')})" if rec and rec.origin and rec.signer
+             else " (trang 'Cấu hình', mục 'Người ký')")
+    if not name:
+        return {"authority": "TM. HỘI ĐỒNG", "deputy_for": "", "title": "CHỦ TỊCH", "post": "",
+                "name": DOTS, "role": ""}
+    person = ix.members.get(name)
+    if person is not None:
+        role = person.council_role
+        post = person.title
+    elif name == nfc(st.signer_name).strip():
+        role = V.ROLE_VICE if "phó" in nfc(st.signer_council_role).lower() else V.ROLE_CHAIR
+        post = st.signer_post
+    else:
+        raise Blocked(f"Người ký {label} là '{name}'{where} nhưng người này không có trong "
+                      "trang 'Thành viên'.")
+    if name == nfc(st.signer_name).strip() and role == V.ROLE_CHAIR and st.signer_post:
+        post = st.signer_post
+    if role == V.ROLE_CHAIR:
+        return {"authority": "TM. HỘI ĐỒNG", "deputy_for": "", "title": "CHỦ TỊCH",
+                "post": _upper(post), "name": name, "role": role}
+    if role == V.ROLE_VICE:
+        return {"authority": "TM. HỘI ĐỒNG", "deputy_for": "KT. CHỦ TỊCH", "title": "PHÓ CHỦ TỊCH",
+                "post": "", "name": name, "role": role}
+    raise Blocked(f"Người ký {label} là '{name}'{where}, vai trò trong Hội đồng "
+                  f"'{role or 'không có'}'; văn bản của Hội đồng phải do Chủ tịch hoặc "
+                  "Phó Chủ tịch Hội đồng ký.")
+
+
+def _draft_month(rec, fallback_date) -> Optional[int]:
+    if fallback_date:
+        return fallback_date.month
+    return None
+
+
+def common_context(rnd: m.Round, kind: K.Kind, unit: Optional[m.Unit] = None,
+                   rec: Optional[m.DocumentRecord] = None, month_hint=None,
+                   ix: Optional[RoundIndex] = None) -> dict:
+    """Header, number, date line, signature and references shared by every
+    document.  ``rec`` is the document's row of the Văn bản sheet (or None);
+    ``month_hint`` (a date) gives the month of a draft date line."""
+    ix = ix or index_of(rnd)
+    st = rnd.settings
+    code = st.delegation_code if kind.by_delegation else st.issuer_code
+    ctx = {
+        "header": issuer_lines(st, kind.by_delegation),
+        "number_line": number_line(rec.number if rec else "", kind.type_code, code or DOTS),
+        "date_line": date_line(st.place_name, rec.date if rec else None,
+                               month=month_hint.month if month_hint else None, year=st.year),
+        "year": st.year or DOTS,
+        "council": council_short(st),
+        "place_name": nfc(st.place_name) or DOTS,
+        "plan_ref": plan_ref(st),
+        "decision_ref": decision_ref(rnd, ix),
+        "period_start": short_date(st.period_start),
+        "contact_line": contact_line(rnd, ix),
+        "authority_line": "CHỦ TỊCH " + _upper(st.council_name) if st.council_name else DOTS,
+    }
+    if not kind.by_delegation:
+        label = kind.label + (f" của đơn vị {unit.code}" if unit else "")
+        ctx["sign"] = signature(rnd, ix, rec, label)
+    return ctx
+
+
+def contact_line(rnd: m.Round, ix: RoundIndex) -> str:
+    st = rnd.settings
+    name = nfc(st.contact_name).strip()
+    if not name:
+        return f"Đồng chí {DOTS}, Phòng Nội vụ; điện thoại: {DOTS}."
+    p = ix.members.get(name)
+    title = _member_position(p) if p else "Phòng Nội vụ"
+    phone = nfc(st.contact_phone).strip() or (nfc(p.phone).strip() if p else "") or DOTS
+    return f"Đồng chí {name}, {title}; điện thoại: {phone}."
+
+
+# ------------------------------------------------------------------ delegation
+def _task_rank(task: str) -> int:
+    return V.TASK_RANK.get(task, len(V.TASK_RANK))
+
+
+def team(rnd: m.Round, ix: RoundIndex, unit_code: str) -> list[dict]:
+    rows = sorted(enumerate(ix.delegation.get(unit_code, [])),
+                  key=lambda t: (_task_rank(t[1].task), t[0]))
+    return [{"name": nfc(d.member_name), "position": _member_position(ix.members.get(d.member_name)),
+             "task": nfc(d.task) or DOTS} for _, d in rows]
+
+
+def whole_delegation(rnd: m.Round, ix: RoundIndex) -> list[dict]:
+    """Everyone in the Thành phần đoàn sheet once, with their highest role."""
+    best: dict = {}
+    first: dict = {}
+    for i, d in enumerate(rnd.delegation):
+        if not d.member_name:
+            continue
+        first.setdefault(d.member_name, i)
+        if d.member_name not in best or _task_rank(d.task) < _task_rank(best[d.member_name]):
+            best[d.member_name] = d.task
+    names = sorted(best, key=lambda n: (_task_rank(best[n]), first[n]))
+    return [{"no": i + 1, "name": nfc(n), "position": _member_position(ix.members.get(n)),
+             "task": nfc(best[n]) or DOTS} for i, n in enumerate(names)]
+
+
+def _unit_dict(u: m.Unit) -> dict:
+    return {"code": nfc(u.code), "name": nfc(u.name) or DOTS, "block": nfc(u.block),
+            "is_commune": u.is_commune, "head_name": nfc(u.head_name) or DOTS,
+            "head_title": nfc(u.head_title) or DOTS}
+
+
+def _session_word(s: str) -> str:
+    return {V.SESSION_MORNING: "buổi sáng", V.SESSION_AFTERNOON: "buổi chiều",
+            V.SESSION_FULL: "cả ngày"}.get(s, DOTS)
+
+
+def when_text(insp: Optional[m.Inspection]) -> str:
+    """'08 giờ 00, buổi sáng Thứ Hai, ngày 10/6/2024'."""
+    if insp is None:
+        return f"{DOTS} giờ {DOTS}, ngày {DOTS}"
+    return (f"{clock(insp.start_time, False)}, {_session_word(insp.session)} "
+            f"{weekday(insp.date)}, ngày {short_date(insp.date)}")
+
+
+# ------------------------------------------------------------------ documents
+def decision_context(rnd: m.Round) -> dict:
+    ix = index_of(rnd)
+    rec = ix.documents.get((V.DOC_DECISION, ""))
+    ctx = common_context(rnd, K.DECISION, None, rec, month_hint=None, ix=ix)
+    ctx["members"] = whole_delegation(rnd, ix)
+    if not ctx["members"]:
+        raise Blocked("Trang 'Thành phần đoàn' chưa có thành viên nào, chưa lập được "
+                      "quyết định thành lập Đoàn kiểm tra.")
+    return ctx
+
+
+def scheduled_units(rnd: m.Round) -> tuple[list, list]:
+    """(units to document in schedule order, [(unit code, reason)] left out)."""
+    ix = index_of(rnd)
+    out, skipped, seen = [], [], set()
+    for insp in sorted(rnd.inspections, key=lambda i: (i.date or dt.date.max,
+                                                       i.start_time or dt.time.max)):
+        u = ix.units.get(insp.unit_code)
+        if u is None or insp.unit_code in seen:
+            continue
+        seen.add(u.code)
+        if not u.selected:
+            skipped.append((u.code, f"Đơn vị {u.code} có lịch kiểm tra nhưng không được chọn "
+                                    "kiểm tra (trang 'Đơn vị', cột 'Được chọn kiểm tra')."))
+            continue
+        out.append(u)
+    for u in rnd.units:
+        if u.selected and u.code not in seen:
+            skipped.append((u.code, f"Đơn vị {u.code} được chọn kiểm tra nhưng chưa có dòng "
+                                    "trong trang 'Lịch kiểm tra'."))
+    return out, skipped
+
+
+def notice_context(rnd: m.Round, unit: m.Unit) -> dict:
+    ix = index_of(rnd)
+    insp = ix.inspections.get(unit.code)
+    rec = ix.documents.get((V.DOC_NOTICE, unit.code))
+    ctx = common_context(rnd, K.NOTICE, unit, rec,
+                         month_hint=insp.notice_date if insp else None, ix=ix)
+    by_files = bool(insp and insp.by_files)
+    ctx.update({
+        "unit": _unit_dict(unit),
+        "by_files": by_files,
+        "when": when_text(insp),
+        "place": nfc(insp.place) if insp and insp.place else DOTS,
+        "delegation": team(rnd, ix, unit.code) or [{"name": DOTS, "position": DOTS, "task": DOTS}],
+        "report_due": short_date(insp.report_due if insp else None),
+        "prep_no": 3 if by_files else 4,
+        "contact_no": 4 if by_files else 5,
+    })
+    return ctx
+
+
+def notice_all_context(rnd: m.Round) -> dict:
+    ix = index_of(rnd)
+    rec = ix.documents.get((V.DOC_NOTICE_ALL, ""))
+    units, _ = scheduled_units(rnd)
+    first_notice = min((ix.inspections[u.code].notice_date for u in units
+                        if ix.inspections[u.code].notice_date), default=None)
+    ctx = common_context(rnd, K.NOTICE_ALL, None, rec, month_hint=first_notice, ix=ix)
+    rows = []
+    for i, u in enumerate(units):
+        insp = ix.inspections[u.code]
+        members = team(rnd, ix, u.code)
+        team_txt = ", ".join(f"{t['name']} ({t['task'].lower()})"
+                             if t["task"] in (V.TASK_HEAD, V.TASK_DEPUTY, V.TASK_SECRETARY)
+                             else t["name"] for t in members) or DOTS
+        place = nfc(insp.place) or DOTS
+        rows.append({
+            "no": i + 1,
+            "when": f"{weekday(insp.date)}, {short_date(insp.date)}\n"
+                    f"{_session_word(insp.session).capitalize()}, từ {clock(insp.start_time, False)}",
+            "unit": nfc(u.name) or DOTS,
+            "place": place + ("\n(kiểm tra qua hồ sơ)" if insp.by_files
+                              and "qua hồ sơ" not in place.lower() else ""),
+            "team": team_txt,
+        })
+    if not rows:
+        raise Blocked("Chưa có đơn vị nào được chọn và có lịch kiểm tra.")
+    lead = rnd.settings.report_lead_days
+    ctx.update({
+        "schedule": rows,
+        "unit_count": len(rows),
+        "report_lead": (f"ít nhất {lead:02d} ngày" if lead is not None else DOTS),
+    })
+    return ctx
+
+
+def _checklist_rows(rnd: m.Round, ix: RoundIndex, unit: m.Unit) -> list[dict]:
+    results = ix.results.get(unit.code, {})
+    rows, group = [], None
+    for item in rnd.checklist:
+        if item.group != group:
+            group = item.group
+            rows.append({"is_group": True, "text": nfc(group) or DOTS, "code": "",
+                         "assessment": "", "remark": ""})
+        if not item.applies(unit):
+            rows.append({"is_group": False, "code": nfc(item.code), "text": nfc(item.text),
+                         "assessment": "Không áp dụng",
+                         "remark": f"Chỉ áp dụng cho {nfc(item.applies_to).lower()}."})
+            continue
+        r = results.get(item.code)
+        rows.append({"is_group": False, "code": nfc(item.code), "text": nfc(item.text),
+                     "assessment": nfc(r.assessment) if r and r.assessment else DOTS,
+                     "remark": one_line(r.remark) if r else DOTS})
+    return rows
+
+
+def _paras(text) -> list[str]:
+    got = lines(text)
+    return got or [DOTS_LINE, DOTS_LINE]
+
+
+def minutes_context(rnd: m.Round, unit: m.Unit) -> dict:
+    ix = index_of(rnd)
+    insp = ix.inspections.get(unit.code)
+    rec = ix.documents.get((V.DOC_MINUTES, unit.code))
+    ev = ix.evaluations.get(unit.code)
+    ctx = common_context(rnd, K.MINUTES, unit, rec, ix=ix)
+    by_files = bool(insp and insp.by_files)
+    members = team(rnd, ix, unit.code)
+    head = next((t["name"] for t in members if t["task"] == V.TASK_HEAD), "")
+    secretary = next((t["name"] for t in members if t["task"] == V.TASK_SECRETARY), "")
+    attendees = [a.strip().rstrip(";") for a in re.split(r"[;\r\n]+", nfc(ev.unit_attendees if ev else ""))
+                 if a.strip()]
+    if attendees:
+        attendees = [a + (";" if i < len(attendees) - 1 else ".") for i, a in enumerate(attendees)]
+    elif by_files:
+        attendees = ["Không có (kiểm tra qua hồ sơ, Đoàn kiểm tra không làm việc trực tiếp tại "
+                     "đơn vị)."]
+    else:
+        attendees = [f"{DOTS_LINE[:40]};", f"{DOTS_LINE[:40]}."]
+    start = (f"vào hồi {clock(insp.start_time)}, {long_date(insp.date)}" if insp
+             else f"vào hồi {clock(None)}, {long_date(None)}")
+    end = clock(ev.end_time if ev else None)
+    closing = (f"Việc kiểm tra hồ sơ kết thúc vào hồi {end} cùng ngày." if by_files
+               else f"Buổi kiểm tra kết thúc vào hồi {end} cùng ngày.")
+    recs = [{"no": i + 1, "text": one_line(r.text).rstrip(". ") or DOTS,
+             "deadline": ("trước ngày " + short_date(r.deadline)) if r.deadline else DOTS}
+            for i, r in enumerate(ix.recommendations.get(unit.code, []))]
+    if not recs:
+        recs = [{"no": 1, "text": DOTS_LINE[:40], "deadline": DOTS}]
+    sign_head = nfc(rec.signer).strip() if rec and rec.signer else (head or DOTS)
+    ctx.update({
+        "unit": _unit_dict(unit),
+        "by_files": by_files,
+        "start": start,
+        "place": nfc(insp.place) if insp and insp.place else DOTS,
+        "delegation": members or [{"name": DOTS, "position": DOTS, "task": DOTS}],
+        "attendees": attendees,
+        "chair": nfc(ev.chair).strip() if ev and ev.chair else (head or DOTS),
+        "secretary": nfc(ev.secretary).strip() if ev and ev.secretary else (secretary or DOTS),
+        "results_no": 2 if by_files else 3,
+        "checklist": _checklist_rows(rnd, ix, unit),
+        "strengths": _paras(ev.strengths if ev else ""),
+        "shortcomings": _paras(ev.shortcomings if ev else ""),
+        "unit_opinion": _paras(ev.unit_opinion if ev else ""),
+        "recommendations": recs,
+        "closing": closing,
+        "sign_unit": ({"role": "", "name": ""} if by_files else
+                      {"role": "ĐẠI DIỆN ĐƠN VỊ", "name": nfc(unit.head_name).strip() or DOTS}),
+        "sign_secretary": nfc(ev.secretary).strip() if ev and ev.secretary else (secretary or DOTS),
+        "sign_head": sign_head,
+    })
+    return ctx
+
+
+def build_context(kind: str, rnd: m.Round, unit: Optional[m.Unit] = None) -> dict:
+    """The context of one document: ``kind`` is a key of ``kinds.KINDS``."""
+    if kind == "decision":
+        return decision_context(rnd)
+    if kind == "notice_all":
+        return notice_all_context(rnd)
+    if kind == "notice":
+        return notice_context(rnd, unit)
+    if kind == "minutes":
+        return minutes_context(rnd, unit)
+    raise ValueError(kind)

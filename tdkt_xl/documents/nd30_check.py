@@ -1,0 +1,770 @@
+"""Layout checker for official documents (Nghị định 30/2020/NĐ-CP, Phụ lục I).
+
+``check_docx(path, kind=None) -> list[Problem]``: every rule of the NĐ 30
+element table that applies to a generated document: A4 and margins, Times
+New Roman resolved run -> character style -> paragraph style -> docDefaults
+(no theme fonts), sizes and bold/italic per element, the two-column header
+table with its rules, ``Số:`` with the right type code, the date line and its
+zero-padding, title and trích yếu, justified body with first-line indent,
+spacing, page number in the header from page 2, Nơi nhận block, signature
+block, body ending in ``./.``, NFC text.  Messages are Vietnamese.
+
+``kind``: decision / notice / notice_all / minutes / report / reminder (công
+văn), or a type code (QĐ, TB, BB, BC, CV); None = from the ``Số:`` line.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+import zipfile
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+from lxml import etree
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+NS = {"w": W}
+FONT = "Times New Roman"
+LEGACY_FONTS = (".vntime", ".vntimeh", "vni-times", "vni times", ".vnarial", "vni-")
+TYPE_CODES = ("NQ|QĐ|CT|QC|QyĐ|TC|TB|HD|CTr|KH|PA|ĐA|DA|BC|BB|TTr|HĐ|CĐ|BGN|BTT|GUQ|GM|GGT|GNP|"
+              "PG|PC|PB")
+SO_RE = re.compile(rf"^Số: ?(0[1-9]|[1-9]\d+|\s*)/({TYPE_CODES})-[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$")
+SO_CV_RE = re.compile(r"^Số: ?(0[1-9]|[1-9]\d+|\s*)/[A-ZĐ]+-[A-ZĐ]+$")
+DATE_RE = re.compile(r"^(?P<place>[^,]+), ngày (0[1-9]|[12][0-9]|3[01]|\s+) tháng "
+                     r"(0[12]|[3-9]|1[0-2]|\s+) năm (\d{4})$")
+DATE_LOOSE_RE = re.compile(r"^[^,]+, ngày\s*(\d{1,2})?\s*tháng\s*(\d{1,2})?\s*năm\s*\d{4}$")
+QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
+PREFIXES = ("TM.", "KT.", "Q.", "TL.", "TUQ.")
+
+KIND_CODES = {"decision": "QĐ", "notice": "TB", "notice_all": "TB", "minutes": "BB",
+              "report": "BC", "reminder": "CV", "QĐ": "QĐ", "TB": "TB", "BB": "BB", "BC": "BC",
+              "CV": "CV", "KH": "KH"}
+TITLES = {"QĐ": "QUYẾT ĐỊNH", "TB": "THÔNG BÁO", "BB": "BIÊN BẢN", "BC": "BÁO CÁO",
+          "KH": "KẾ HOẠCH"}
+
+
+@dataclass(frozen=True)
+class Problem:
+    rule: str          # short rule id, e.g. "font", "margins"
+    message: str       # Vietnamese
+
+    def __str__(self) -> str:
+        return self.message
+
+
+def _q(tag: str) -> str:
+    p, t = tag.split(":")
+    return f"{{{W}}}{t}"
+
+
+def _val(el, attr="val"):
+    return None if el is None else el.get(_q(f"w:{attr}"))
+
+
+def _on(el) -> Optional[bool]:
+    if el is None:
+        return None
+    v = el.get(_q("w:val"))
+    return v is None or v.lower() in ("1", "true", "on")
+
+
+# ------------------------------------------------------------------ style resolution
+class Styles:
+    def __init__(self, styles_root):
+        self.by_id = {}
+        self.default_para = None
+        self.default_char = None
+        self.dd_rpr = self.dd_ppr = None
+        if styles_root is None:
+            return
+        dd = styles_root.find("w:docDefaults", NS)
+        if dd is not None:
+            self.dd_rpr = dd.find("w:rPrDefault/w:rPr", NS)
+            self.dd_ppr = dd.find("w:pPrDefault/w:pPr", NS)
+        for s in styles_root.findall("w:style", NS):
+            sid = s.get(_q("w:styleId"))
+            self.by_id[sid] = s
+            if s.get(_q("w:default")) in ("1", "true") and s.get(_q("w:type")) == "paragraph":
+                self.default_para = sid
+
+    def chain(self, sid):
+        seen = []
+        while sid and sid in self.by_id and sid not in seen:
+            seen.append(sid)
+            b = self.by_id[sid].find("w:basedOn", NS)
+            sid = _val(b)
+        return [self.by_id[s] for s in seen]
+
+    def run_levels(self, p, r) -> list:
+        """rPr elements from the most specific to docDefaults."""
+        out = []
+        rpr = r.find("w:rPr", NS)
+        if rpr is not None:
+            out.append(rpr)
+            rs = _val(rpr.find("w:rStyle", NS))
+            for s in self.chain(rs):
+                out.append(s.find("w:rPr", NS))
+        ppr = p.find("w:pPr", NS)
+        ps = _val(ppr.find("w:pStyle", NS)) if ppr is not None else None
+        for s in self.chain(ps or self.default_para):
+            out.append(s.find("w:rPr", NS))
+        out.append(self.dd_rpr)
+        return [x for x in out if x is not None]
+
+    def para_levels(self, p) -> list:
+        out = []
+        ppr = p.find("w:pPr", NS)
+        if ppr is not None:
+            out.append(ppr)
+        ps = _val(ppr.find("w:pStyle", NS)) if ppr is not None else None
+        for s in self.chain(ps or self.default_para):
+            out.append(s.find("w:pPr", NS))
+        out.append(self.dd_ppr)
+        return [x for x in out if x is not None]
+
+
+def _first(levels, path, attr=None):
+    for lv in levels:
+        el = lv.find(path, NS)
+        if el is None:
+            continue
+        if attr is None:
+            return el
+        v = el.get(_q(f"w:{attr}"))
+        if v is not None:
+            return v
+    return None
+
+
+@dataclass
+class RunInfo:
+    text: str
+    font: Optional[str]
+    theme: bool
+    size: Optional[float]
+    bold: bool
+    italic: bool
+    color: Optional[str]
+
+
+@dataclass
+class ParaInfo:
+    el: object
+    text: str
+    runs: list
+    align: str
+    first_line_cm: float
+    left_mm: float
+    right_mm: float
+    before_pt: float
+    after_pt: float
+    line: Optional[int]
+    line_rule: str
+    border_bottom: bool
+
+    @property
+    def sizes(self):
+        return {r.size for r in self.runs if r.text.strip()}
+
+    def all_bold(self):
+        rs = [r for r in self.runs if r.text.strip()]
+        return bool(rs) and all(r.bold for r in rs)
+
+    def all_italic(self):
+        rs = [r for r in self.runs if r.text.strip()]
+        return bool(rs) and all(r.italic for r in rs)
+
+    def any_bold(self):
+        return any(r.bold for r in self.runs if r.text.strip())
+
+    def any_italic(self):
+        return any(r.italic for r in self.runs if r.text.strip())
+
+
+def _run_info(st: Styles, p, r) -> RunInfo:
+    text = "".join(t.text or "" for t in r.findall("w:t", NS))
+    levels = st.run_levels(p, r)
+    font, theme = None, False
+    for lv in levels:
+        rf = lv.find("w:rFonts", NS)
+        if rf is None:
+            continue
+        if any(rf.get(_q(f"w:{a}")) for a in ("asciiTheme", "hAnsiTheme")):
+            theme = True
+            break
+        a = rf.get(_q("w:ascii")) or rf.get(_q("w:hAnsi"))
+        if a:
+            font = a
+            h = rf.get(_q("w:hAnsi"))
+            if h and h != a:
+                font = f"{a}/{h}"
+            break
+    sz = _first(levels, "w:sz", "val")
+    b = None
+    for lv in levels:
+        el = lv.find("w:b", NS)
+        if el is not None:
+            b = _on(el)
+            break
+    i = None
+    for lv in levels:
+        el = lv.find("w:i", NS)
+        if el is not None:
+            i = _on(el)
+            break
+    color = _first(levels, "w:color", "val")
+    return RunInfo(text, font, theme, float(sz) / 2 if sz else None, bool(b), bool(i), color)
+
+
+def _twips(v) -> float:
+    try:
+        return float(v)
+    except (TypeError, ValueError):
+        return 0.0
+
+
+def _para_info(st: Styles, p) -> ParaInfo:
+    levels = st.para_levels(p)
+    runs = []
+    for r in p.iter(_q("w:r")):
+        runs.append(_run_info(st, p, r))
+    text = "".join(r.text for r in runs)
+    jc = _first(levels, "w:jc", "val") or "left"
+    first = _first(levels, "w:ind", "firstLine")
+    hanging = _first(levels, "w:ind", "hanging")
+    left = _first(levels, "w:ind", "left") or _first(levels, "w:ind", "start")
+    right = _first(levels, "w:ind", "right") or _first(levels, "w:ind", "end")
+    fl = _twips(first) if first else (-_twips(hanging) if hanging else 0.0)
+    before = _first(levels, "w:spacing", "before")
+    after = _first(levels, "w:spacing", "after")
+    line = _first(levels, "w:spacing", "line")
+    rule = _first(levels, "w:spacing", "lineRule") or "auto"
+    bdr = p.find("w:pPr/w:pBdr/w:bottom", NS)
+    has_b = bdr is not None and (_val(bdr) or "nil") not in ("nil", "none")
+    return ParaInfo(p, unicodedata.normalize("NFC", text), runs, jc,
+                    fl / 1440 * 2.54, _twips(left) / 1440 * 25.4, _twips(right) / 1440 * 25.4,
+                    _twips(before) / 20, _twips(after) / 20, int(line) if line else None, rule,
+                    has_b)
+
+
+# ------------------------------------------------------------------ text widths
+_FONT_FILES = {
+    (False, False): ("LiberationSerif-Regular.ttf", "times.ttf"),
+    (True, False): ("LiberationSerif-Bold.ttf", "timesbd.ttf"),
+    (False, True): ("LiberationSerif-Italic.ttf", "timesi.ttf"),
+    (True, True): ("LiberationSerif-BoldItalic.ttf", "timesbi.ttf"),
+}
+_FONT_DIRS = ("/usr/share/fonts/truetype/liberation2", "/usr/share/fonts/truetype/liberation",
+              "/usr/share/fonts/liberation", "C:/Windows/Fonts", "/Library/Fonts")
+
+
+@lru_cache(maxsize=None)
+def _font(bold: bool, italic: bool):
+    try:
+        from PIL import ImageFont
+    except ImportError:
+        return None
+    for d in _FONT_DIRS:
+        for f in _FONT_FILES[(bold, italic)]:
+            p = Path(d) / f
+            if p.exists():
+                return ImageFont.truetype(str(p), 1000)
+    return None
+
+
+def text_width_mm(p: ParaInfo) -> Optional[float]:
+    """Width of a paragraph's text on one line (Times New Roman metrics), or None."""
+    total = 0.0
+    for r in p.runs:
+        f = _font(r.bold, r.italic)
+        if f is None:
+            return None
+        total += f.getlength(r.text) / 1000 * (r.size or 14) * 25.4 / 72
+    return total
+
+
+# ------------------------------------------------------------------ checker
+class _Checker:
+    def __init__(self, path: Path, kind: Optional[str]):
+        self.path = path
+        self.kind = kind
+        self.problems: list[Problem] = []
+        self._seen = set()
+
+    def add(self, rule, message):
+        key = (rule, message)
+        if key not in self._seen:
+            self._seen.add(key)
+            self.problems.append(Problem(rule, message))
+
+    # -------------------------------------------------------------- entry
+    def run(self):
+        try:
+            z = zipfile.ZipFile(self.path)
+            doc = etree.fromstring(z.read("word/document.xml"))
+            styles_xml = z.read("word/styles.xml") if "word/styles.xml" in z.namelist() else None
+            rels = etree.fromstring(z.read("word/_rels/document.xml.rels"))
+        except (OSError, KeyError, zipfile.BadZipFile, etree.XMLSyntaxError) as e:
+            self.add("file", f"Không mở được tệp '{self.path.name}' như văn bản Word (.docx): {e}")
+            return self.problems
+        self.zip = z
+        self.rels = {r.get("Id"): r.get("Target") for r in rels}
+        self.st = Styles(etree.fromstring(styles_xml) if styles_xml else None)
+        body = doc.find("w:body", NS)
+        self.body = body
+        self.check_sections(body)
+        self.check_runs(body)
+        blocks = [b for b in body if b.tag in (_q("w:p"), _q("w:tbl"))]
+        if not blocks or blocks[0].tag != _q("w:tbl"):
+            self.add("header", "Văn bản không bắt đầu bằng bảng tiêu đề 2 cột (tên cơ quan | "
+                               "Quốc hiệu, Tiêu ngữ).")
+            return self.problems
+        code = self.check_header(blocks[0])
+        tables = [b for b in blocks if b.tag == _q("w:tbl")]
+        sig = tables[-1] if len(tables) > 1 else None
+        if sig is None:
+            self.add("signature", "Không có bảng chữ ký (Nơi nhận | chức vụ, họ tên người ký) "
+                                  "ở cuối văn bản.")
+        end = blocks.index(sig) if sig is not None else len(blocks)
+        self.check_body(blocks[1:end], code)
+        if sig is not None:
+            after = [b for b in blocks[end + 1:] if b.tag == _q("w:p")
+                     and _para_info(self.st, b).text.strip()]
+            if after:
+                self.add("signature", "Còn nội dung sau bảng chữ ký: «"
+                         f"{_para_info(self.st, after[0]).text.strip()[:60]}».")
+            self.check_signature(sig, code)
+        return self.problems
+
+    # -------------------------------------------------------------- page
+    def check_sections(self, body):
+        sects = body.findall(".//w:sectPr", NS)
+        if not sects:
+            self.add("page", "Không có thông tin khổ giấy, lề (sectPr).")
+            return
+        for sp in sects:
+            pg = sp.find("w:pgSz", NS)
+            w = _twips(_val(pg, "w")) / 1440 * 25.4
+            h = _twips(_val(pg, "h")) / 1440 * 25.4
+            orient = _val(pg, "orient") or "portrait"
+            if not (abs(w - 210) <= 0.5 and abs(h - 297) <= 0.5):
+                self.add("page", f"Khổ giấy {w:.0f} × {h:.0f} mm, phải là A4 (210 × 297 mm) khổ dọc.")
+            elif orient != "portrait":
+                self.add("page", "Trang nằm ngang; văn bản phải in khổ A4 dọc.")
+            mar = sp.find("w:pgMar", NS)
+            m = {k: _twips(_val(mar, k)) / 1440 * 25.4 for k in ("top", "bottom", "left", "right")}
+            for k, lo, hi, vi in (("top", 20, 25, "trên"), ("bottom", 20, 25, "dưới"),
+                                  ("left", 30, 35, "trái"), ("right", 15, 20, "phải")):
+                if not (lo - 0.3 <= m[k] <= hi + 0.3):
+                    self.add("margins", f"Lề {vi} {m[k]:.1f} mm, phải từ {lo} đến {hi} mm.")
+            self.check_page_numbers(sp)
+
+    def _part(self, rid):
+        target = self.rels.get(rid)
+        if not target:
+            return None
+        try:
+            return etree.fromstring(self.zip.read("word/" + target.lstrip("/").replace("word/", "")))
+        except (KeyError, etree.XMLSyntaxError):
+            return None
+
+    def check_page_numbers(self, sp):
+        refs = {(_val(h, "type") or "default"): h.get(f"{{{NS_R}}}id")
+                for h in sp.findall("w:headerReference", NS)}
+        title_pg = _on(sp.find("w:titlePg", NS))
+        if not title_pg:
+            self.add("page_number", "Chưa đặt 'trang đầu khác' (Different first page): số trang "
+                                    "không được hiện ở trang 1.")
+        default = self._part(refs.get("default")) if refs.get("default") else None
+        if default is None or not _has_page_field(default):
+            self.add("page_number", "Phần đầu trang (header) không có trường số trang (PAGE) "
+                                    "từ trang 2.")
+        else:
+            for p in default.iter(_q("w:p")):
+                if _has_page_field(p):
+                    info = _para_info(self.st, p)
+                    if info.align != "center":
+                        self.add("page_number", "Số trang phải căn giữa ở lề trên.")
+                    sizes = {r.size for r in info.runs if r.text.strip() or True}
+                    if any(s is not None and not (13 <= s <= 14) for s in sizes):
+                        self.add("page_number", "Số trang phải cỡ chữ 13–14.")
+        first = self._part(refs.get("first")) if refs.get("first") else None
+        if title_pg and first is not None and (_has_page_field(first) or
+                                               "".join(first.itertext()).strip()):
+            self.add("page_number", "Trang đầu không được có số trang.")
+
+    # -------------------------------------------------------------- fonts, NFC, colour
+    def check_runs(self, body):
+        for p in body.iter(_q("w:p")):
+            for r in p.findall(".//w:r", NS):
+                info = _run_info(self.st, p, r)
+                if not info.text.strip():
+                    continue
+                sample = info.text.strip()[:40]
+                if info.theme:
+                    self.add("font", f"Chữ «{sample}» dùng phông theo chủ đề (theme font), phải đặt "
+                                     f"rõ phông {FONT}.")
+                elif info.font is None:
+                    self.add("font", f"Chữ «{sample}» không xác định được phông chữ; phải là {FONT}.")
+                elif info.font.lower().startswith(LEGACY_FONTS):
+                    self.add("font", f"Chữ «{sample}» dùng phông cũ '{info.font}' (TCVN3/VNI); phải "
+                                     f"dùng phông Unicode {FONT}.")
+                elif info.font != FONT:
+                    self.add("font", f"Chữ «{sample}» dùng phông '{info.font}', phải là {FONT}.")
+                if info.color and info.color.lower() not in ("auto", "000000"):
+                    self.add("color", f"Chữ «{sample}» có màu #{info.color}; văn bản in màu đen.")
+                if not unicodedata.is_normalized("NFC", info.text):
+                    self.add("nfc", f"Chữ «{unicodedata.normalize('NFC', sample)}» không ở dạng "
+                                    "Unicode dựng sẵn (NFC); dấu tiếng Việt có thể hiển thị sai.")
+
+    # -------------------------------------------------------------- header table
+    def _cells(self, tbl):
+        rows = tbl.findall("w:tr", NS)
+        grid = [[tc for tc in tr.findall("w:tc", NS)] for tr in rows]
+        return grid
+
+    def _cell_width_mm(self, tc):
+        w = tc.find("w:tcPr/w:tcW", NS)
+        return _twips(_val(w, "w")) / 1440 * 25.4 if w is not None and _val(w, "type") == "dxa" else None
+
+    def _borderless(self, tbl, what):
+        b = tbl.find("w:tblPr/w:tblBorders", NS)
+        ok = True
+        if b is not None:
+            for e in b:
+                if (_val(e) or "nil") not in ("nil", "none"):
+                    ok = False
+        style = _val(tbl.find("w:tblPr/w:tblStyle", NS))
+        if style and b is None:
+            s = self.st.by_id.get(style)
+            sb = s.find("w:tblPr/w:tblBorders", NS) if s is not None else None
+            if sb is not None and any((_val(e) or "nil") not in ("nil", "none") for e in sb):
+                ok = False
+        for tc in tbl.iter(_q("w:tc")):
+            for e in tc.findall("w:tcPr/w:tcBorders/*", NS):
+                if (_val(e) or "nil") not in ("nil", "none"):
+                    ok = False
+        if not ok:
+            self.add(what, f"Bảng {'tiêu đề' if what == 'header' else 'chữ ký'} phải không có "
+                           "đường kẻ (viền).")
+
+    def check_header(self, tbl) -> str:
+        grid = self._cells(tbl)
+        ncols = {len(r) for r in grid}
+        if ncols != {2}:
+            self.add("header", "Bảng tiêu đề phải có 2 cột: trái là tên cơ quan và số, ký hiệu; "
+                               "phải là Quốc hiệu, Tiêu ngữ và địa danh, ngày tháng.")
+            return KIND_CODES.get(self.kind or "", "")
+        self._borderless(tbl, "header")
+        left = [(tc, p) for r in grid for tc in [r[0]] for p in tc.findall("w:p", NS)]
+        right = [(tc, p) for r in grid for tc in [r[1]] for p in tc.findall("w:p", NS)]
+        L = [(tc, _para_info(self.st, p)) for tc, p in left]
+        R = [(tc, _para_info(self.st, p)) for tc, p in right]
+        for tc, p in L + R:
+            if re.fullmatch(r"[_─—\-]{5,}", p.text.strip()):
+                self.add("rules", "Đường kẻ dưới tên cơ quan/Tiêu ngữ được gõ bằng ký tự "
+                                  f"«{p.text.strip()[:10]}…»; phải là đường kẻ (viền đoạn hoặc hình).")
+        # ---- left: supervising body, issuer, rule, Số
+        lt = [(tc, p) for tc, p in L if p.text.strip()]
+        so_i = next((i for i, (_, p) in enumerate(lt) if p.text.strip().startswith("Số")), None)
+        code = ""
+        if so_i is None:
+            self.add("number", "Không có dòng 'Số: …/…' dưới tên cơ quan ban hành.")
+        else:
+            code = self.check_number(lt[so_i][1])
+        names = lt[:so_i] if so_i is not None else lt
+        vv = lt[so_i + 1:] if so_i is not None else []
+        if len(names) < 2:
+            self.add("issuer", "Phần tên cơ quan phải có 2 dòng: cơ quan chủ quản (không đậm) và "
+                               "cơ quan ban hành (in đậm).")
+        else:
+            top, issuer = names[0][1], names[1:]
+            if top.text != top.text.upper():
+                self.add("issuer", f"Tên cơ quan chủ quản «{top.text}» phải viết in hoa.")
+            if top.any_bold():
+                self.add("issuer", f"Tên cơ quan chủ quản «{top.text}» không in đậm.")
+            if any(s is None or not (12 <= s <= 13) for s in top.sizes):
+                self.add("issuer", f"Tên cơ quan chủ quản phải cỡ chữ 12–13.")
+            for _, p in issuer:
+                if p.text != p.text.upper():
+                    self.add("issuer", f"Tên cơ quan ban hành «{p.text}» phải viết in hoa.")
+                if not p.all_bold():
+                    self.add("issuer", f"Tên cơ quan ban hành «{p.text}» phải in đậm.")
+                if any(s is None or not (12 <= s <= 13) for s in p.sizes):
+                    self.add("issuer", "Tên cơ quan ban hành phải cỡ chữ 12–13.")
+                if p.align != "center":
+                    self.add("issuer", "Tên cơ quan ban hành phải căn giữa.")
+            # the rule under the issuer
+            last_issuer = issuer[-1]
+            idx = [x for x, _ in enumerate(L) if L[x][1] is last_issuer[1]][0]
+            rule = self._rule_after(L, idx)
+            if rule is None:
+                self.add("rules", "Thiếu đường kẻ ngang dưới tên cơ quan ban hành.")
+            else:
+                # "the text line": the longest line of the issuer block (2a + 2b)
+                widest = max((p for _, p in names), key=lambda p: text_width_mm(p) or 0)
+                self._rule_ratio(rule, widest, 1 / 3, 1 / 2, "tên cơ quan ban hành")
+        if code == "CV" and not any(p.text.strip().startswith("V/v") for _, p in vv):
+            self.add("vv", "Công văn phải có dòng trích yếu 'V/v …' dưới số, ký hiệu.")
+        # ---- right: Quốc hiệu, Tiêu ngữ, rule, date
+        rt = [(tc, p) for tc, p in R if p.text.strip()]
+        if len(rt) < 2 or rt[0][1].text.strip() not in (QUOC_HIEU, "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"):
+            self.add("motto", f"Ô bên phải phải bắt đầu bằng Quốc hiệu «{QUOC_HIEU}».")
+        else:
+            qh, tn = rt[0][1], rt[1][1]
+            if not qh.all_bold() or any(s is None or not (12 <= s <= 13) for s in qh.sizes):
+                self.add("motto", "Quốc hiệu phải in đậm, cỡ chữ 12–13.")
+            if tn.text.strip() != TIEU_NGU:
+                self.add("motto", f"Tiêu ngữ phải là «{TIEU_NGU}» (có dấu cách hai bên gạch nối).")
+            if not tn.all_bold() or any(s is None or not (13 <= s <= 14) for s in tn.sizes):
+                self.add("motto", "Tiêu ngữ phải in đậm, cỡ chữ 13–14.")
+            if qh.align != "center" or tn.align != "center":
+                self.add("motto", "Quốc hiệu và Tiêu ngữ phải căn giữa.")
+            idx = [x for x, _ in enumerate(R) if R[x][1] is tn][0]
+            rule = tn if tn.border_bottom else self._rule_after(R, idx)
+            if rule is None:
+                self.add("rules", "Thiếu đường kẻ ngang dưới Tiêu ngữ.")
+            else:
+                self._rule_ratio((R[idx][0], rule), tn, 0.9, 1.12, "Tiêu ngữ")
+            dates = rt[2:]
+            if code == "BB":
+                if dates:
+                    self.add("date", "Biên bản không ghi địa danh, ngày tháng ở phần tiêu đề "
+                                     f"(«{dates[0][1].text.strip()[:50]}»).")
+            elif not dates:
+                self.add("date", "Thiếu dòng địa danh, ngày tháng dưới Tiêu ngữ.")
+            else:
+                self.check_date(dates[0][1])
+        return code
+
+    def _rule_after(self, items, idx):
+        for tc, p in items[idx + 1: idx + 3]:
+            if p.border_bottom and not p.text.strip():
+                return (tc, p)
+        return None
+
+    def _rule_ratio(self, rule, ref: ParaInfo, lo, hi, what):
+        tc, rp = rule if isinstance(rule, tuple) else (None, rule)
+        cw = self._cell_width_mm(tc) if tc is not None else self.text_width()
+        tw = text_width_mm(ref)
+        if cw is None or tw is None:
+            return
+        line = cw - rp.left_mm - rp.right_mm - (self._cell_margins_mm(tc) if tc is not None else 0)
+        ref_w = min(tw, cw)
+        ratio = line / ref_w if ref_w else 0
+        if not (lo - 0.05 <= ratio <= hi + 0.05):
+            want = "bằng độ dài dòng chữ" if lo > 0.8 else "từ 1/3 đến 1/2 độ dài dòng chữ"
+            self.add("rules", f"Đường kẻ dưới {what} dài {line:.0f} mm, phải {want} "
+                              f"({ref_w:.0f} mm).")
+
+    def _cell_margins_mm(self, tc):
+        tbl = tc.getparent().getparent()
+        mar = tbl.find("w:tblPr/w:tblCellMar", NS)
+        if mar is None:
+            return 2 * 1.9
+        tot = 0.0
+        for side in ("left", "right", "start", "end"):
+            e = mar.find(f"w:{side}", NS)
+            if e is not None:
+                tot += _twips(_val(e, "w")) / 1440 * 25.4
+        return tot
+
+    def text_width(self):
+        sp = self.body.find("w:sectPr", NS)
+        if sp is None:
+            return None
+        pg, mar = sp.find("w:pgSz", NS), sp.find("w:pgMar", NS)
+        return (_twips(_val(pg, "w")) - _twips(_val(mar, "left")) - _twips(_val(mar, "right"))) / 1440 * 25.4
+
+    def check_number(self, p: ParaInfo) -> str:
+        t = p.text.strip()
+        want = KIND_CODES.get(self.kind or "", "")
+        m = SO_RE.match(t)
+        if m:
+            code = m.group(2)
+        elif SO_CV_RE.match(t):
+            code = "CV"
+        else:
+            self.add("number", f"Dòng số, ký hiệu «{t}» sai dạng (ví dụ đúng: 'Số: 05/TB-HĐTĐKT'; "
+                               "số dưới 10 viết 0 đằng trước, không có dấu cách trong ký hiệu).")
+            mm = re.match(r"^Số:\s*[^/]*/([^-\s]+)", t)
+            code = mm.group(1) if mm else ""
+        if want and code and code != want:
+            self.add("number", f"Ký hiệu loại văn bản trong «{t}» là {code}, phải là {want}.")
+        if any(s != 13 for s in p.sizes):
+            self.add("number", "Dòng số, ký hiệu phải cỡ chữ 13.")
+        if p.any_bold() or p.any_italic():
+            self.add("number", "Dòng số, ký hiệu phải chữ đứng, không đậm.")
+        return want or code
+
+    def check_date(self, p: ParaInfo):
+        t = p.text.strip()
+        if not DATE_RE.match(t):
+            lm = DATE_LOOSE_RE.match(t)
+            if lm:
+                self.add("date", f"Dòng ngày tháng «{t}»: ngày dưới 10 và tháng 1, 2 phải viết "
+                                 "thêm số 0 (ngày 05, tháng 01); tháng 3–12 không thêm số 0.")
+            else:
+                self.add("date", f"Dòng địa danh, ngày tháng «{t}» sai dạng (đúng: "
+                                 "'Chi Lăng, ngày 05 tháng 6 năm 2024').")
+        if not p.all_italic():
+            self.add("date", "Dòng địa danh, ngày tháng phải in nghiêng.")
+        if any(s is None or not (13 <= s <= 14) for s in p.sizes):
+            self.add("date", "Dòng địa danh, ngày tháng phải cỡ chữ 13–14.")
+
+    # -------------------------------------------------------------- title and body
+    def check_body(self, blocks, code):
+        paras = [(b, _para_info(self.st, b)) for b in blocks if b.tag == _q("w:p")]
+        texts = [(b, p) for b, p in paras if p.text.strip()]
+        start = 0
+        if code != "CV":
+            if len(texts) < 2:
+                self.add("title", "Thiếu tên loại văn bản và trích yếu dưới phần tiêu đề.")
+                return
+            (_, t1), (b2, t2) = texts[0], texts[1]
+            want = TITLES.get(code)
+            if want and t1.text.strip() != want:
+                self.add("title", f"Tên loại văn bản là «{t1.text.strip()}», phải là «{want}».")
+            if t1.text != t1.text.upper() or not t1.all_bold() or t1.align != "center":
+                self.add("title", "Tên loại văn bản phải in hoa, in đậm, căn giữa.")
+            for p, what in ((t1, "Tên loại"), (t2, "Trích yếu")):
+                if any(s is None or not (13 <= s <= 14) for s in p.sizes):
+                    self.add("title", f"{what} văn bản phải cỡ chữ 13–14.")
+            if not t2.all_bold() or t2.align != "center":
+                self.add("title", "Trích yếu nội dung phải in đậm, căn giữa.")
+            i2 = [i for i, (b, _) in enumerate(paras) if b is b2][0]
+            rule = next((p for _, p in paras[i2 + 1:i2 + 3] if p.border_bottom and not p.text.strip()),
+                        t2 if t2.border_bottom else None)
+            if rule is None:
+                self.add("rules", "Thiếu đường kẻ ngang dưới trích yếu.")
+            else:
+                self._rule_ratio(rule, t2, 1 / 3, 1 / 2, "trích yếu")
+            start = i2 + 1
+        body = [p for _, p in paras[start:] if p.text.strip()]
+        if not body:
+            self.add("body", "Văn bản không có nội dung.")
+            return
+        for i, p in enumerate(body):
+            sample = p.text.strip()[:50]
+            if any(s is None or not (13 <= s <= 14) for s in p.sizes):
+                self.add("body", f"Đoạn «{sample}» phải cỡ chữ 13–14.")
+            if p.align == "center":
+                if not p.all_bold():
+                    self.add("body", f"Đoạn căn giữa «{sample}» chỉ dùng cho đề mục in đậm; "
+                                     "nội dung phải căn đều hai bên.")
+            else:
+                if p.align not in ("both", "distribute"):
+                    self.add("body", f"Đoạn «{sample}» phải căn đều hai bên (Justify).")
+                if not any(abs(p.first_line_cm - v) <= 0.02 for v in (1.0, 1.27)):
+                    self.add("body", f"Đoạn «{sample}» phải lùi đầu dòng 1 cm hoặc 1,27 cm "
+                                     f"(đang là {p.first_line_cm:.2f} cm).")
+            if p.line_rule == "auto":
+                if p.line is not None and not (240 <= p.line <= 360):
+                    self.add("body", f"Đoạn «{sample}»: giãn dòng {p.line / 240:.2f}, phải từ "
+                                     "đơn (1) đến 1,5 dòng.")
+            else:
+                size = max((s for s in p.sizes if s), default=14)
+                pts = (p.line or 0) / 20
+                if not (1.1 * size <= pts <= 1.5 * 1.2 * size):
+                    self.add("body", f"Đoạn «{sample}»: khoảng cách dòng {pts:.0f} pt, phải tương "
+                                     "đương từ 1 đến 1,5 dòng.")
+            if i + 1 < len(body) and p.after_pt + body[i + 1].before_pt < 6 - 0.01:
+                self.add("spacing", f"Khoảng cách sau đoạn «{sample}» là "
+                                    f"{p.after_pt + body[i + 1].before_pt:.0f} pt, tối thiểu 6 pt.")
+            if code == "QĐ" and p.text.strip().startswith("Căn cứ") and not p.all_italic():
+                self.add("body", f"Dòng căn cứ «{sample}» phải in nghiêng.")
+        last = body[-1].text.strip()
+        if not last.endswith("./."):
+            self.add("end", f"Đoạn cuối của nội dung «…{last[-50:]}» phải kết thúc bằng './.'.")
+
+    # -------------------------------------------------------------- signature
+    def check_signature(self, tbl, code):
+        self._borderless(tbl, "signature")
+        grid = self._cells(tbl)
+        cells = [tc for r in grid for tc in r]
+        infos = [[_para_info(self.st, p) for p in tc.findall("w:p", NS)] for tc in cells]
+        infos = [[p for p in c if p.text.strip()] for c in infos]
+        if code == "BB":
+            roles = [c[0] for c in infos if c]
+            if len(roles) < 2:
+                self.add("signature", "Biên bản phải có ít nhất hai chữ ký (THƯ KÝ và chủ trì / "
+                                      "TRƯỞNG ĐOÀN).")
+            for c in infos:
+                if not c:
+                    continue
+                self._sig_lines(c[0], c[-1] if len(c) > 1 else None)
+            return
+        left = infos[0] if infos else []
+        right = infos[-1] if len(infos) > 1 else []
+        if not left or not left[0].text.strip().startswith("Nơi nhận"):
+            self.add("recipients", "Ô trái của bảng chữ ký phải bắt đầu bằng 'Nơi nhận:'.")
+        else:
+            head = left[0]
+            if head.text.strip() != "Nơi nhận:":
+                self.add("recipients", f"Dòng «{head.text.strip()}» phải viết đúng 'Nơi nhận:'.")
+            if not (head.all_bold() and head.all_italic()) or any(s != 12 for s in head.sizes):
+                self.add("recipients", "'Nơi nhận:' phải in đậm, nghiêng, cỡ chữ 12.")
+            items = left[1:]
+            if not items:
+                self.add("recipients", "Nơi nhận chưa có nơi nào.")
+            for j, p in enumerate(items):
+                t = p.text.strip()
+                if any(s != 11 for s in p.sizes):
+                    self.add("recipients", f"Dòng nơi nhận «{t}» phải cỡ chữ 11.")
+                if j < len(items) - 1 and not re.match(r"^- .+;$", t):
+                    self.add("recipients", f"Dòng nơi nhận «{t}» phải có dạng '- …;'.")
+                if j == len(items) - 1 and not re.match(r"^- Lưu: VT(, [^.]+)?\.$", t):
+                    self.add("recipients", f"Dòng nơi nhận cuối «{t}» phải là '- Lưu: VT, … .' "
+                                           "(kết thúc bằng dấu chấm).")
+        if not right:
+            self.add("signature", "Ô phải của bảng chữ ký chưa có quyền hạn, chức vụ và họ tên "
+                                  "người ký.")
+            return
+        first = right[0].text.strip()
+        if not first.startswith(PREFIXES) and first not in ("CHỦ TỊCH",):
+            self.add("signature", f"Chữ ký bắt đầu bằng «{first}»; phải là TM./KT./Q./TL./TUQ. "
+                                  "(ví dụ 'TM. HỘI ĐỒNG').")
+        texts = [p.text.strip() for p in right]
+        if "KT. CHỦ TỊCH" in texts:
+            k = texts.index("KT. CHỦ TỊCH")
+            if k + 1 >= len(texts) or not texts[k + 1].startswith("PHÓ"):
+                self.add("signature", "Sau 'KT. CHỦ TỊCH' phải là chức vụ 'PHÓ CHỦ TỊCH'.")
+        self._sig_lines(right[0], right[-1] if len(right) > 1 else None, right[1:-1])
+
+    def _sig_lines(self, title: ParaInfo, name: Optional[ParaInfo], middle=()):
+        for p in (title, *middle):
+            t = p.text.strip()
+            if t != t.upper() or not p.all_bold():
+                self.add("signature", f"Dòng chức vụ «{t}» phải in hoa, in đậm.")
+            if any(s is None or not (13 <= s <= 14) for s in p.sizes):
+                self.add("signature", f"Dòng chức vụ «{t}» phải cỡ chữ 13–14.")
+        if name is None:
+            self.add("signature", "Thiếu họ tên người ký.")
+            return
+        t = name.text.strip()
+        if not name.all_bold() or any(s is None or not (13 <= s <= 14) for s in name.sizes):
+            self.add("signature", f"Họ tên người ký «{t}» phải in đậm, cỡ chữ 13–14.")
+        if t == t.upper() and re.search(r"[A-Za-zÀ-ỹ]", t):
+            self.add("signature", f"Họ tên người ký «{t}» viết hoa chữ cái đầu, không viết in hoa "
+                                  "toàn bộ.")
+
+
+NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+def _has_page_field(el) -> bool:
+    for it in el.iter(_q("w:instrText")):
+        if re.search(r"\bPAGE\b", it.text or ""):
+            return True
+    for fs in el.iter(_q("w:fldSimple")):
+        if re.search(r"\bPAGE\b", fs.get(_q("w:instr")) or ""):
+            return True
+    return False
+
+
+def check_docx(path, kind: Optional[str] = None) -> list[Problem]:
+    """Problems of one .docx against NĐ 30 (empty list = passes)."""
+    return _Checker(Path(path), kind).run()

@@ -1,0 +1,187 @@
+"""Generate the official documents of a round into an output folder.
+
+``generate_documents(round_or_path, out_dir, kinds=..., unit=None, pdf=False,
+force=False, as_of=None, templates=None) -> Summary``
+
+Validation runs first (``tdkt_xl.rules.runner.validate`` when present, plus
+the reader's findings): an error that concerns a document blocks that
+document only, with the reason in ``Summary.skipped``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Optional
+
+from tdkt_xl import model as m
+from tdkt_xl.documents import kinds as K
+from tdkt_xl.documents.contexts import Blocked, build_context, index_of, scheduled_units
+from tdkt_xl.documents.output import OutputFolder, safe_part
+from tdkt_xl.documents.render import TemplateProblem, load_template, templates_dir
+from tdkt_xl.rules.findings import JOB_VI, Report
+
+
+@dataclass
+class Summary:
+    out_dir: Path
+    written: list = field(default_factory=list)       # [Path]
+    kept: list = field(default_factory=list)          # [(edited file kept, new file beside it)]
+    unchanged: list = field(default_factory=list)     # [Path] already identical
+    skipped: list = field(default_factory=list)       # [(kind key, unit code, reason)]
+    errors: list = field(default_factory=list)        # [str] template / file problems
+    pdfs: list = field(default_factory=list)          # [Path]
+    pdf_message: str = ""
+    counts: dict = field(default_factory=dict)        # kind key -> documents written
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors and not self.skipped
+
+    def lines(self) -> list[str]:
+        """A Vietnamese account for the clerk."""
+        out = [f"Đã tạo {len(self.written) + len(self.unchanged)} văn bản trong '{self.out_dir}'."]
+        for k, n in self.counts.items():
+            out.append(f"  - {K.KINDS[k].label}: {n}")
+        for old, new in self.kept:
+            out.append(f"Giữ nguyên tệp đã được sửa '{old.name}'; bản mới ghi thành '{new.name}'.")
+        for k, unit, why in self.skipped:
+            out.append(f"Không tạo {K.KINDS[k].label}{' của ' + unit if unit else ''}: {why}")
+        out += self.errors
+        if self.pdf_message:
+            out.append(self.pdf_message)
+        elif self.pdfs:
+            out.append(f"Đã tạo {len(self.pdfs)} bản PDF.")
+        return out
+
+    def as_dict(self) -> dict:
+        return {"out_dir": str(self.out_dir), "written": [str(p) for p in self.written],
+                "kept": [[str(a), str(b)] for a, b in self.kept],
+                "unchanged": [str(p) for p in self.unchanged],
+                "skipped": [list(s) for s in self.skipped], "errors": list(self.errors),
+                "pdfs": [str(p) for p in self.pdfs], "pdf_message": self.pdf_message,
+                "counts": dict(self.counts)}
+
+
+def load_round(source) -> tuple[m.Round, list, Optional[Path]]:
+    """(round, reader findings, workbook path or None) from a Round or a workbook path."""
+    if isinstance(source, m.Round):
+        return source, [], None
+    from tdkt_xl.io.sources import read_workbook
+    res = read_workbook(source)
+    return res.round, list(res.findings), Path(source)
+
+
+def validation_report(rnd: m.Round, reader_findings: Iterable, as_of) -> Report:
+    """Reader findings + the validation runner's (when the runner exists)."""
+    findings = list(reader_findings)
+    try:
+        from tdkt_xl.rules.runner import validate
+    except ImportError:
+        validate = None
+    if validate is not None:
+        rep = validate(rnd, as_of)
+        have = {(f.code, f.sheet, f.cell, f.unit, f.message) for f in findings}
+        findings += [f for f in rep.findings
+                     if (f.code, f.sheet, f.cell, f.unit, f.message) not in have]
+    return Report(findings)
+
+
+def _why(blocking: list, kind: K.Kind) -> str:
+    parts = []
+    for f in blocking[:3]:
+        where = f.where()
+        parts.append(f"[{f.code}] {f.message}" + (f" ({where})" if where else ""))
+    more = f" và {len(blocking) - 3} lỗi khác" if len(blocking) > 3 else ""
+    return ("dữ liệu còn lỗi chặn việc lập " + JOB_VI.get(kind.job, kind.label) + ": "
+            + "; ".join(parts) + more + ".")
+
+
+def plan(rnd: m.Round, kinds: Iterable[str], unit: Optional[str]) -> tuple[list, list]:
+    """[(Kind, Unit|None)] to produce and [(kind key, unit code, reason)] left out."""
+    todo, skipped = [], []
+    units, left_out = scheduled_units(rnd)
+    if unit:
+        found = [u for u in units if u.code == unit]
+        if not found:
+            reason = next((r for c, r in left_out if c == unit),
+                          f"Không có đơn vị mã '{unit}' được chọn và có lịch kiểm tra.")
+            for k in kinds:
+                if K.KINDS[k].per_unit:
+                    skipped.append((k, unit, reason))
+        units = found
+    else:
+        for k in kinds:
+            if K.KINDS[k].per_unit:
+                skipped += [(k, c, r) for c, r in left_out]
+    for k in kinds:
+        kind = K.KINDS[k]
+        if kind.per_unit:
+            todo += [(kind, u) for u in units]
+        elif not unit:
+            todo.append((kind, None))
+    return todo, skipped
+
+
+def generate_documents(source, out_dir, kinds: Iterable[str] = K.ALL, unit: Optional[str] = None,
+                       pdf: bool = False, force: bool = False, as_of: Optional[dt.date] = None,
+                       templates=None, validate: bool = True) -> Summary:
+    """Write the documents of ``kinds`` (keys of ``kinds.KINDS``) for the round
+    (a ``Round`` or a workbook path) into ``out_dir``.  ``unit`` limits the
+    per-unit documents to one unit code (and skips the round-wide ones).
+    ``as_of`` is passed to validation (default: the round's last inspection day)."""
+    kinds = [k for k in K.ALL if k in set(kinds)]
+    rnd, reader_findings, wb_path = load_round(source)
+    folder = Path(templates) if templates else templates_dir(wb_path)
+    summary = Summary(Path(out_dir))
+    if as_of is None:
+        dates = [i.date for i in rnd.inspections if i.date]
+        as_of = max(dates) if dates else (rnd.settings.window_end or dt.date(rnd.settings.year or 2000, 12, 31))
+    report = validation_report(rnd, reader_findings, as_of) if validate else Report([])
+    todo, skipped = plan(rnd, kinds, unit)
+    summary.skipped += skipped
+    out = OutputFolder(out_dir, force=force)
+    index_of(rnd)
+    compiled = {}
+    for kind, u in todo:
+        code = u.code if u else ""
+        blocking = report.blocking(kind.job, code)
+        if blocking:
+            summary.skipped.append((kind.key, code, _why(blocking, kind)))
+            continue
+        try:
+            if kind.key not in compiled:
+                compiled[kind.key] = load_template(kind.template, folder)
+            ctx = build_context(kind.key, rnd, u)
+            data = compiled[kind.key].render_bytes(ctx)
+        except Blocked as e:
+            summary.skipped.append((kind.key, code, str(e)))
+            continue
+        except TemplateProblem as e:
+            if str(e) not in summary.errors:
+                summary.errors.append(str(e))
+            summary.skipped.append((kind.key, code, "mẫu văn bản có lỗi (xem trên)."))
+            continue
+        name = out.unique_name(kind.file_name.format(code=safe_part(code)))
+        try:
+            w = out.write(name, data, {"kind": kind.doc_kind, "unit": code})
+        except OSError as e:
+            summary.errors.append(f"Không ghi được tệp '{name}' ({e.strerror or e}); có thể tệp "
+                                  "đang mở trong Word. Hãy đóng tệp rồi chạy lại.")
+            continue
+        if w.unchanged:
+            summary.unchanged.append(w.path)
+        else:
+            summary.written.append(w.path)
+        if w.kept:
+            summary.kept.append((w.kept, w.path))
+        summary.counts[kind.key] = summary.counts.get(kind.key, 0) + 1
+    out.save()
+    if pdf:
+        from tdkt_xl.documents.pdf import PdfUnavailable, to_pdf
+        docs = summary.written + summary.unchanged
+        try:
+            summary.pdfs = to_pdf(docs, out.folder)
+        except PdfUnavailable as e:
+            summary.pdf_message = str(e)
+    return summary

@@ -1,0 +1,98 @@
+"""What a job gets from a click (the open book, the choice, the date) and what
+it gives back (a Vietnamese summary for the alert and the log)."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tdkt_xl.io import schema as S
+from tdkt_xl.io.reader import ReadResult, read_round
+from tdkt_xl.excel.bookio import BookIO
+from tdkt_xl.excel.choice import Choice
+
+
+def engine(module: str, name: str):
+    """The engine function ``module.name`` if it exists here (a job whose
+    engine is not installed is not offered), else None."""
+    import importlib
+    import types
+    try:
+        mod = importlib.import_module(module)
+    except ImportError:
+        return None
+    fn = getattr(mod, name, None)
+    if fn is None or isinstance(fn, types.ModuleType) or not callable(fn):
+        return None
+    return fn
+
+
+class JobError(Exception):
+    """A job cannot go on; the message (Vietnamese) says what to do."""
+
+
+@dataclass
+class Outcome:
+    message: str                   # the alert text
+    ok: bool = True
+    log: str = ""                  # the Nhật ký text ("" = the message)
+
+    @property
+    def log_text(self) -> str:
+        return self.log or self.message
+
+
+@dataclass
+class Context:
+    io: BookIO
+    choice: Choice
+    as_of: dt.date
+    now: dt.datetime
+    _read: ReadResult | None = field(default=None, repr=False)
+
+    def progress(self, text: str) -> None:
+        self.io.status(f"tdkt: {text}")
+
+    def read(self) -> ReadResult:
+        """The model, read from the open book (unsaved edits included) by the
+        same reader as the headless CLI: one batch read per model sheet."""
+        if self._read is None:
+            self.progress("đang đọc dữ liệu…")
+            arrays = self.io.arrays([s.name for s in S.MODEL_SHEETS])
+            self._read = read_round(arrays, source=self.io.name)
+        return self._read
+
+    def workbook_folder(self) -> Path:
+        return self.io.folder()
+
+    def settings_folder(self, field_name: str) -> Path:
+        """A folder from Cấu hình, relative to the workbook's folder."""
+        st = self.read().round.settings
+        raw = (getattr(st, field_name, "") or "").strip()
+        label = next(s.label for s in S.SETTING_KEYS if s.field == field_name)
+        if not raw:
+            cell = st.cell(field_name)
+            where = f" (ô {cell})" if cell else ""
+            raise JobError(f"Trang '{S.SETTINGS.name}' chưa ghi '{label}'{where}. "
+                           "Hãy ghi tên thư mục (tính từ thư mục chứa sổ tính) rồi bấm lại.")
+        p = Path(raw.replace("\\", "/"))  # a clerk may type either separator
+        return p if p.is_absolute() else (self.workbook_folder() / p)
+
+    def output_folder(self) -> Path:
+        return self.settings_folder("output_folder")
+
+
+def blockers(ctx: Context, job_key: str, unit: str = "") -> list:
+    """Errors of the open book that block ``job_key`` (rules.findings.JOB_*)
+    for ``unit`` ("" = for any unit), from the same validator as the
+    Kiểm tra dữ liệu button."""
+    from tdkt_xl.rules.runner import validate
+    ctx.progress("đang kiểm tra dữ liệu trước khi tạo văn bản…")
+    return validate(ctx.read(), ctx.as_of).blocking(job_key, unit)
+
+
+def blocked_message(job_label: str, found: list) -> str:
+    shown = "; ".join(f"{f.code} {f.where()}: {f.message}" for f in found[:3])
+    more = f" (và {len(found) - 3} lỗi khác)" if len(found) > 3 else ""
+    return (f"Chưa thể {job_label} vì dữ liệu còn {len(found)} lỗi: {shown}{more}. "
+            "Hãy bấm Kiểm tra dữ liệu để xem và sửa các ô bị tô màu, rồi bấm lại.")

@@ -1,0 +1,43 @@
+"""Tạo quyết định / Tạo thông báo / Tạo biên bản: the documents engine
+(issue 4) on the open workbook, as ``tdkt decision|notices|minutes`` call it,
+with the control sheet's options (unit, PDF copies, overwrite edited files)."""
+from __future__ import annotations
+
+from tdkt_xl.io import controls as K
+from tdkt_xl.excel.context import Context, Outcome, blocked_message, engine
+from tdkt_xl.excel.report_jobs import templates
+from tdkt_xl.rules.findings import JOB_ALL
+
+DOCUMENTS_SUBFOLDER = "Văn bản"
+# job -> document kinds of the documents engine (same as the CLI commands)
+KINDS = {
+    K.JOB_DECISION: ("decision",),
+    K.JOB_NOTICES: ("notice_all", "notice"),
+    K.JOB_MINUTES: ("minutes",),
+}
+ALERT_LINES = 12
+
+
+def ready() -> bool:
+    return engine("tdkt_xl.documents.service", "generate_documents") is not None
+
+
+def run(ctx: Context) -> Outcome:
+    generate_documents = engine("tdkt_xl.documents.service", "generate_documents")
+    res = ctx.read()
+    # the reader's own blocking findings (a missing column or setting) stop every job
+    stop = [f for f in res.findings if f.is_error and JOB_ALL in f.blocks]
+    if stop:
+        return Outcome(blocked_message(f"thực hiện việc '{ctx.choice.job}'", stop), ok=False)
+    out = ctx.output_folder() / DOCUMENTS_SUBFOLDER
+    ctx.progress(f"{ctx.choice.job}…")
+    summary = generate_documents(res.round, out, kinds=KINDS[ctx.choice.job],
+                                 unit=ctx.choice.unit or None, pdf=ctx.choice.pdf,
+                                 force=ctx.choice.overwrite, templates=templates(ctx))
+    lines = summary.lines()
+    made = len(summary.written) + len(summary.unchanged)
+    text = "\n".join(lines[:ALERT_LINES])
+    if len(lines) > ALERT_LINES:
+        text += f"\n… (còn {len(lines) - ALERT_LINES} dòng, xem trang Nhật ký)"
+    return Outcome(text, ok=made > 0 or not (summary.skipped or summary.errors),
+                   log="\n".join(lines)[:30000])

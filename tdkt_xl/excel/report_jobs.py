@@ -1,0 +1,67 @@
+"""Tạo báo cáo / Theo dõi khắc phục: the reports engine (issue 6) on the
+open workbook, writing into the output folder."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from tdkt_xl.excel.appendix_jobs import MERGE_SUBFOLDER
+from tdkt_xl.excel.context import Context, JobError, Outcome, blocked_message, blockers, engine
+from tdkt_xl.rules.findings import JOB_REPORT
+
+REPORT_SUBFOLDER = "Báo cáo"
+FOLLOWUP_SUBFOLDER = "Theo dõi khắc phục"
+CONSOLIDATED_FILE = "Tong_hop_phu_luc.xlsx"     # written by the merge (appendices engine)
+
+
+def report_ready() -> bool:
+    return engine("tdkt_xl.reports.report", "make_report") is not None
+
+
+def followup_ready() -> bool:
+    return (engine("tdkt_xl.reports.followup", "make_followup") is not None
+            and engine("tdkt_xl.reports.followup", "default_as_of") is not None)
+
+
+def templates(ctx: Context) -> Path:
+    from tdkt_xl.documents.render import templates_dir
+    return templates_dir(ctx.workbook_folder() / ctx.io.name)
+
+
+def _engine_error(e: ValueError) -> JobError:
+    # the engines raise ValueError with a Vietnamese message written for the CLI
+    return JobError(str(e).replace("hoặc dùng --as-of", "ở trang 'Văn bản'")
+                    .replace("hãy dùng --as-of NGÀY (dd/mm/yyyy)", "hãy nhập ngày ở trang 'Văn bản'"))
+
+
+def run_report(ctx: Context) -> Outcome:
+    from tdkt_xl.reports.report import make_report
+    found = blockers(ctx, JOB_REPORT)
+    if found:
+        return Outcome(blocked_message("lập báo cáo", found), ok=False)
+    out = ctx.output_folder() / REPORT_SUBFOLDER
+    consolidated = ctx.output_folder() / MERGE_SUBFOLDER / CONSOLIDATED_FILE
+    ctx.progress("đang lập báo cáo kết quả kiểm tra…")
+    try:
+        res = make_report(ctx.read().round, out,
+                          appendices=consolidated if consolidated.exists() else None,
+                          templates=templates(ctx))
+    except ValueError as e:
+        raise _engine_error(e) from None
+    text = res.text()
+    if not res.with_appendices:
+        text = text.replace("(--appendices)", "(bấm Gộp phụ lục trước)")
+    return Outcome(text, log=f"{res.docx}")
+
+
+def run_followup(ctx: Context) -> Outcome:
+    from tdkt_xl.reports.followup import default_as_of, make_followup
+    rnd = ctx.read().round
+    out = ctx.output_folder() / FOLLOWUP_SUBFOLDER
+    ctx.progress("đang lập bảng theo dõi khắc phục…")
+    # the reminder date of the Văn bản sheet when there is one, else the day of the click
+    as_of = default_as_of(rnd) or ctx.as_of
+    try:
+        res = make_followup(rnd, out, as_of=as_of, templates=templates(ctx))
+    except ValueError as e:
+        raise _engine_error(e) from None
+    return Outcome(res.text(), log=f"{res.tracker}")

@@ -1,0 +1,147 @@
+"""Charts of the summary report.
+
+A chart is first described as data (``ChartSpec``: categories and series,
+built from the one ``ResultSummary`` / ``AppendixStats``); the same spec is
+drawn as a PNG by matplotlib (for the DOCX) and as a native Excel chart by
+XlsxWriter (``excel_stats``), so both show the same figures.  PNGs are
+deterministic: Agg backend, bundled DejaVu Sans (Vietnamese glyphs), no
+timestamp or version in the PNG metadata.
+"""
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+from tdkt_xl.reports.aggregate import ResultSummary
+from tdkt_xl.reports.appendix_stats import AppendixStats
+
+PASS_COLOR, FAIL_COLOR, OTHER_COLOR = "#2E7D32", "#C62828", "#1565C0"
+
+
+@dataclass
+class Series:
+    name: str
+    values: list
+    color: str
+
+
+@dataclass
+class ChartSpec:
+    key: str                     # file stem: chart_<key>.png
+    title: str
+    categories: list
+    series: list                 # list[Series]
+    kind: str = "barh"           # "barh" (one series, percent) / "barh_stacked" / "col_stacked"
+    value_axis: str = ""
+    percent: bool = False
+    note: str = ""               # caption line under the chart in the report
+    extra: dict = field(default_factory=dict)
+
+
+def pass_share_chart(summary: ResultSummary) -> ChartSpec:
+    rows = summary.rows
+    return ChartSpec(
+        "ty_le_dat", "Tỷ lệ nội dung kiểm tra được đánh giá Đạt của từng đơn vị",
+        [r.unit.name + (" (*)" if r.by_files else "") for r in rows],
+        [Series("Tỷ lệ Đạt (%)", [round(r.pass_share, 1) for r in rows], PASS_COLOR)],
+        kind="barh", value_axis="Tỷ lệ nội dung Đạt (%)", percent=True,
+        note="(*) Đơn vị kiểm tra qua hồ sơ.",
+        extra={"labels": [f"{r.n_pass}/{r.n_items}" for r in rows]})
+
+
+def areas_chart(summary: ResultSummary) -> ChartSpec:
+    areas = summary.areas
+    return ChartSpec(
+        "co_cau_danh_gia", "Kết quả đánh giá theo lĩnh vực kiểm tra (số lượt nội dung)",
+        [f"{a.area.no}. {a.area.short}" for a in areas],
+        [Series("Đạt", [a.n_pass for a in areas], PASS_COLOR),
+         Series("Chưa đạt", [a.n_fail for a in areas], FAIL_COLOR)],
+        kind="barh_stacked", value_axis="Số lượt nội dung được đánh giá")
+
+
+def awards_chart(stats: AppendixStats) -> ChartSpec:
+    lines = stats.awards
+    return ChartSpec(
+        "co_cau_khen_thuong", "Cơ cấu danh hiệu thi đua, hình thức khen thưởng",
+        [a.short for a in lines],
+        [Series("Tập thể", [a.collectives for a in lines], OTHER_COLOR),
+         Series("Hộ gia đình", [a.households for a in lines], "#F9A825"),
+         Series("Cá nhân", [a.individuals for a in lines], PASS_COLOR)],
+        kind="barh_stacked", value_axis="Số lượng")
+
+
+def chart_specs(summary: ResultSummary, stats: Optional[AppendixStats] = None) -> list:
+    """The report's charts: share of items Đạt per unit, then the award
+    structure (with appendices) or else the assessment structure per area."""
+    specs = [pass_share_chart(summary)]
+    if stats is not None and stats.awards:
+        specs.append(awards_chart(stats))
+    specs.append(areas_chart(summary))
+    return specs
+
+
+# ------------------------------------------------------------------ matplotlib
+def _pyplot():
+    import matplotlib
+    matplotlib.use("Agg", force=True)
+    import matplotlib.pyplot as plt
+    plt.rcdefaults()
+    plt.rcParams.update({
+        "font.family": "DejaVu Sans", "font.size": 9, "axes.titlesize": 11,
+        "axes.spines.top": False, "axes.spines.right": False,
+        "svg.hashsalt": "tdkt", "path.simplify": False,
+    })
+    return plt
+
+
+def render_png(spec: ChartSpec, path: Path, width_in: float = 6.3) -> Path:
+    plt = _pyplot()
+    n = len(spec.categories)
+    height = max(2.4, 0.9 + 0.3 * n + (0.3 if spec.kind != "barh" else 0))
+    fig, ax = plt.subplots(figsize=(width_in, height), dpi=150)
+    ys = list(range(n))[::-1]             # first category on top
+    if spec.kind == "barh":
+        s = spec.series[0]
+        bars = ax.barh(ys, s.values, color=s.color, height=0.6)
+        labels = spec.extra.get("labels") or [""] * n
+        for bar, v, lab in zip(bars, s.values, labels):
+            text = f"{v:.1f}".replace(".", ",") + "%" + (f" ({lab})" if lab else "")
+            ax.text(bar.get_width() + 1, bar.get_y() + bar.get_height() / 2, text,
+                    va="center", fontsize=8)
+        ax.set_xlim(0, 150 if spec.percent else max(s.values or [1]) * 1.3)
+        if spec.percent:
+            ax.set_xticks([0, 20, 40, 60, 80, 100])
+    else:
+        left = [0] * n
+        for s in spec.series:
+            bars = ax.barh(ys, s.values, left=left, color=s.color, height=0.6, label=s.name)
+            for bar, v, l0 in zip(bars, s.values, left):
+                if v:
+                    ax.text(l0 + v / 2, bar.get_y() + bar.get_height() / 2, str(v),
+                            ha="center", va="center", fontsize=8, color="white")
+            left = [a + b for a, b in zip(left, s.values)]
+        for y, total in zip(ys, left):
+            ax.text(total + max(left or [1]) * 0.01, y, str(total), va="center", fontsize=8)
+        ax.set_xlim(0, max(left or [1]) * 1.12)
+        fig.legend(loc="lower center", ncol=len(spec.series), fontsize=8, frameon=False)
+    ax.set_yticks(ys)
+    ax.set_yticklabels(["\n".join(textwrap.wrap(c, 34)) for c in spec.categories])
+    ax.set_xlabel(spec.value_axis)
+    fig.suptitle("\n".join(textwrap.wrap(spec.title, 75)), fontweight="bold", fontsize=10)
+    ax.grid(axis="x", color="#DDDDDD", linewidth=0.6)
+    ax.set_axisbelow(True)
+    bottom = 0.4 / height if spec.kind != "barh" else 0
+    fig.tight_layout(rect=(0, bottom, 1, 1))
+    path = Path(path)
+    fig.savefig(path, format="png", metadata={"Software": None})
+    plt.close(fig)
+    return path
+
+
+def render_all(specs: list, out_dir: Path) -> dict:
+    """key -> PNG path."""
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    return {s.key: render_png(s, out_dir / f"bieu_do_{s.key}.png") for s in specs}

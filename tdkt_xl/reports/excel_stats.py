@@ -1,0 +1,124 @@
+"""The consolidated results workbook ``tong_hop_ket_qua.xlsx`` (XlsxWriter):
+sheet ``Tổng hợp kết quả`` (one row per unit, totals by formula) and sheet
+``Thống kê`` with the data of every chart and the same charts as native
+Excel charts."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import xlsxwriter
+from xlsxwriter.utility import xl_rowcol_to_cell
+
+from tdkt_xl.reports.aggregate import ResultSummary
+from tdkt_xl.reports.charts import ChartSpec
+from tdkt_xl.reports.xlsx_util import row_height
+from tdkt_xl.documents.text import short_date as date_short
+
+SHEET_TABLE = "Tổng hợp kết quả"
+SHEET_STATS = "Thống kê"
+TABLE_HEADERS = ("STT", "Đơn vị", "Khối", "Ngày kiểm tra", "Hình thức", "Số nội dung kiểm tra",
+                 "Đạt", "Chưa đạt", "Tỷ lệ Đạt (%)", "Số kiến nghị", "Đã khắc phục")
+
+
+def table_rows(summary: ResultSummary) -> list:
+    """One list per unit, in the order and with the values of the report's
+    attached table."""
+    return [[r.stt, r.unit.name, r.unit.block, date_short(r.inspection.date), r.mode_label,
+             r.n_items, r.n_pass, r.n_fail, round(r.pass_share, 1), r.n_recs, r.n_remedied]
+            for r in summary.rows]
+
+
+def write_workbook(path: Path, summary: ResultSummary, specs: list, title: str) -> Path:
+    path = Path(path)
+    wb = xlsxwriter.Workbook(str(path))
+    wb.set_properties({"title": title, "author": "Phòng Nội vụ", "created": None})
+    f_title = wb.add_format({"bold": True, "font_size": 13, "font_name": "Times New Roman"})
+    f_note = wb.add_format({"italic": True, "font_name": "Times New Roman"})
+    f_head = wb.add_format({"bold": True, "border": 1, "text_wrap": True, "align": "center",
+                            "valign": "vcenter", "bg_color": "#DDEBF7", "font_name": "Times New Roman"})
+    f_cell = wb.add_format({"border": 1, "valign": "vcenter", "text_wrap": True,
+                            "font_name": "Times New Roman"})
+    f_num = wb.add_format({"border": 1, "align": "center", "valign": "vcenter",
+                           "font_name": "Times New Roman"})
+    f_pct = wb.add_format({"border": 1, "align": "center", "num_format": "0.0",
+                           "font_name": "Times New Roman"})
+    f_total = wb.add_format({"border": 1, "bold": True, "align": "center",
+                             "font_name": "Times New Roman"})
+    f_total_pct = wb.add_format({"border": 1, "bold": True, "align": "center",
+                                 "num_format": "0.0", "font_name": "Times New Roman"})
+
+    # ---- table
+    ws = wb.add_worksheet(SHEET_TABLE)
+    ws.set_landscape()
+    ws.set_paper(9)
+    ws.fit_to_pages(1, 0)
+    ws.write(0, 0, f"TỔNG HỢP KẾT QUẢ KIỂM TRA - {title}", f_title)
+    ws.write(1, 0, f"Tình trạng khắc phục tính đến ngày {date_short(summary.as_of)}.", f_note)
+    for c, (h, w) in enumerate(zip(TABLE_HEADERS, (5, 40, 26, 12, 11, 11, 7, 9, 9, 9, 11))):
+        ws.write(3, c, h, f_head)
+        ws.set_column(c, c, w)
+    ws.set_row(3, 32)
+    rows = table_rows(summary)
+    first = 4
+    for i, row in enumerate(rows):
+        ws.set_row(first + i, row_height([(row[1], 40), (row[2], 26)]))
+        for c, v in enumerate(row):
+            fmt = f_cell if c in (1, 2) else (f_pct if c == 8 else f_num)
+            ws.write(first + i, c, v, fmt)
+    last = first + len(rows) - 1
+    tr = last + 1
+    ws.merge_range(tr, 0, tr, 4, "Tổng cộng", f_total)
+    for c in (5, 6, 7, 9, 10):
+        col_first, col_last = xl_rowcol_to_cell(first, c), xl_rowcol_to_cell(last, c)
+        total = sum(r[c] for r in rows)
+        ws.write_formula(tr, c, f"=SUM({col_first}:{col_last})", f_total, total)
+    ws.write_formula(tr, 8, f"=IF({xl_rowcol_to_cell(tr, 5)}=0,0,ROUND(100*{xl_rowcol_to_cell(tr, 6)}"
+                            f"/{xl_rowcol_to_cell(tr, 5)},1))", f_total_pct, round(summary.pass_share, 1))
+    ws.freeze_panes(first, 2)
+    ws.autofilter(3, 0, last, len(TABLE_HEADERS) - 1)
+
+    # ---- statistics with native charts
+    st = wb.add_worksheet(SHEET_STATS)
+    st.set_column(0, 0, 44)
+    st.set_column(1, 4, 12)
+    row = 0
+    for spec in specs:
+        row = _chart_block(wb, st, row, spec, f_title, f_head, f_cell, f_num)
+    wb.close()
+    return path
+
+
+def _chart_block(wb, st, row: int, spec: ChartSpec, f_title, f_head, f_cell, f_num) -> int:
+    st.write(row, 0, spec.title, f_title)
+    head = row + 1
+    st.write(head, 0, "Nội dung", f_head)
+    for j, s in enumerate(spec.series):
+        st.write(head, 1 + j, s.name, f_head)
+    for i, cat in enumerate(spec.categories):
+        st.write(head + 1 + i, 0, cat, f_cell)
+        for j, s in enumerate(spec.series):
+            st.write(head + 1 + i, 1 + j, s.values[i], f_num)
+    first, last = head + 1, head + len(spec.categories)
+    chart = wb.add_chart({"type": "bar", "subtype": "stacked"} if len(spec.series) > 1
+                         else {"type": "bar"})
+    for j, s in enumerate(spec.series):
+        chart.add_series({
+            "name": [SHEET_STATS, head, 1 + j],
+            "categories": [SHEET_STATS, first, 0, last, 0],
+            "values": [SHEET_STATS, first, 1 + j, last, 1 + j],
+            "fill": {"color": s.color},
+            "data_labels": {"value": True},
+            "gap": 60,
+        })
+    chart.set_title({"name": spec.title, "name_font": {"size": 11, "bold": True}})
+    chart.set_y_axis({"reverse": True})         # first category on top, as in the table
+    x_axis = {"name": spec.value_axis, "major_gridlines": {"visible": True}}
+    if spec.percent:
+        x_axis.update({"min": 0, "max": 100})
+    chart.set_x_axis(x_axis)
+    chart.set_legend({"position": "bottom"} if len(spec.series) > 1 else {"none": True})
+    height = max(300, 60 + 26 * len(spec.categories))
+    chart.set_size({"width": 720, "height": height})
+    st.insert_chart(row, 6, chart)
+    rows_used = max(len(spec.categories) + 3, height // 20 + 2)
+    return row + rows_used + 1

@@ -1,0 +1,245 @@
+"""Follow-up of the delegation's recommendations.
+
+``make_followup(rnd, out_dir, as_of)`` writes
+- ``theo_doi_khac_phuc.xlsx``: sheet ``Kiến nghị chưa khắc phục`` (every open
+  recommendation at ``as_of`` with status, deadline, days overdue) and sheet
+  ``Tổng hợp theo đơn vị`` (per unit: recommendations, remedied, open, overdue);
+- one ``CV_don_doc_<code>.docx`` (Công văn đôn đốc báo cáo kết quả khắc phục,
+  ``Số: …/HĐTĐKT-PNV``) per unit with overdue items.
+The reply deadline of the letters is a number of days after the letter's date
+(``tdkt_xl/reports/data/followup.csv``).  Nothing reads the system clock.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+import xlsxwriter
+
+from tdkt_xl import model as m
+from tdkt_xl.documents.render import render_document, templates_dir
+from tdkt_xl.documents.text import nfc, number_text, short_date
+from tdkt_xl.model.vocab import BLOCK_COMMUNE, DOC_MINUTES, DOC_REMINDER
+from tdkt_xl.reports.aggregate import inspected_units
+from tdkt_xl.reports.context import document_lines, header, plan_ref, signer_block
+from tdkt_xl.reports.make_templates import REMINDER_TEMPLATE
+from tdkt_xl.reports.tracking import TrackedRecommendation, track
+from tdkt_xl.reports.xlsx_util import row_height
+
+CONFIG_FILE = Path(__file__).resolve().parent / "data" / "followup.csv"
+TRACKER_FILE = "theo_doi_khac_phuc.xlsx"
+LETTER_FILE = "CV_don_doc_{code}.docx"
+SHEET_OPEN = "Kiến nghị chưa khắc phục"
+SHEET_UNITS = "Tổng hợp theo đơn vị"
+OPEN_HEADERS = ("STT", "Mã đơn vị", "Tên đơn vị", "Ngày kiểm tra", "Nội dung kiến nghị",
+                "Hạn khắc phục", "Tình trạng", "Quá hạn", "Số ngày quá hạn")
+UNIT_HEADERS = ("STT", "Mã đơn vị", "Tên đơn vị", "Số kiến nghị", "Đã khắc phục",
+                "Chưa khắc phục xong", "Quá hạn", "Công văn đôn đốc")
+
+
+def load_config(path: Path = CONFIG_FILE) -> dict:
+    with open(path, newline="", encoding="utf-8") as fh:
+        return {r["Khóa"]: r["Giá trị"] for r in csv.DictReader(fh)}
+
+
+@dataclass
+class FollowupResult:
+    as_of: dt.date
+    tracker: Path
+    letters: list                        # list[Path]
+    n_recs: int
+    n_remedied: int
+    n_open: int
+    n_overdue: int
+    overdue_units: list                  # unit codes with a letter
+    files: list = field(default_factory=list)
+
+    def text(self) -> str:
+        lines = [f"Theo dõi khắc phục kiến nghị, tính đến ngày {short_date(self.as_of)}:",
+                 f"- {self.n_recs} kiến nghị: {self.n_remedied} đã khắc phục, {self.n_open} chưa "
+                 f"khắc phục xong, trong đó {self.n_overdue} quá hạn.",
+                 f"- Bảng theo dõi: {self.tracker}"]
+        if self.letters:
+            lines.append(f"- {len(self.letters)} công văn đôn đốc: "
+                         + ", ".join(p.name for p in self.letters))
+        else:
+            lines.append("- Không có đơn vị nào quá hạn khắc phục: không lập công văn đôn đốc.")
+        return "\n".join(lines)
+
+
+def default_as_of(rnd: m.Round) -> Optional[dt.date]:
+    """The latest date of a reminder letter in the Văn bản sheet, if any."""
+    dates = [d.date for d in rnd.documents if d.kind == DOC_REMINDER and d.date]
+    return max(dates) if dates else None
+
+
+# ------------------------------------------------------------------ tracker
+def write_tracker(path: Path, rnd: m.Round, tracked: list, as_of: dt.date,
+                  letters: dict) -> Path:
+    wb = xlsxwriter.Workbook(str(path))
+    wb.set_properties({"title": "Theo dõi khắc phục kiến nghị", "author": "Phòng Nội vụ",
+                       "created": None})
+    base = {"font_name": "Times New Roman", "valign": "vcenter"}
+    f_title = wb.add_format({**base, "bold": True, "font_size": 13})
+    f_note = wb.add_format({**base, "italic": True})
+    f_head = wb.add_format({**base, "bold": True, "border": 1, "text_wrap": True,
+                            "align": "center", "bg_color": "#DDEBF7"})
+    f_cell = wb.add_format({**base, "border": 1, "text_wrap": True})
+    f_num = wb.add_format({**base, "border": 1, "align": "center"})
+    f_late = wb.add_format({**base, "border": 1, "align": "center", "bold": True,
+                            "font_color": "#C00000"})
+    f_total = wb.add_format({**base, "border": 1, "bold": True, "align": "center"})
+
+    ws = wb.add_worksheet(SHEET_OPEN)
+    ws.set_landscape()
+    ws.set_paper(9)
+    ws.fit_to_pages(1, 0)
+    ws.write(0, 0, "KIẾN NGHỊ CHƯA KHẮC PHỤC XONG", f_title)
+    ws.write(1, 0, f"Tính đến ngày {short_date(as_of)}; quá hạn = chưa nhận báo cáo khắc phục "
+                   "và đã qua hạn khắc phục.", f_note)
+    for c, (h, w) in enumerate(zip(OPEN_HEADERS, (5, 11, 34, 12, 70, 12, 16, 9, 10))):
+        ws.write(3, c, h, f_head)
+        ws.set_column(c, c, w)
+    rows = [t for t in tracked if not t.remedied]
+    rows.sort(key=lambda t: (not t.overdue, -t.days_overdue, t.rec.unit_code, t.index))
+    ws.set_row(3, 32)
+    for i, t in enumerate(rows):
+        r = 4 + i
+        ws.set_row(r, row_height([(t.unit_name, 34), (nfc(t.rec.text), 70)]))
+        ws.write(r, 0, i + 1, f_num)
+        ws.write(r, 1, t.rec.unit_code, f_num)
+        ws.write(r, 2, t.unit_name, f_cell)
+        ws.write(r, 3, short_date(t.inspection.date) if t.inspection else "", f_num)
+        ws.write(r, 4, nfc(t.rec.text), f_cell)
+        ws.write(r, 5, short_date(t.rec.deadline) if t.rec.deadline else "Chưa có hạn", f_num)
+        ws.write(r, 6, t.status, f_num)
+        ws.write(r, 7, "Có" if t.overdue else "Không", f_late if t.overdue else f_num)
+        ws.write(r, 8, t.days_overdue, f_late if t.overdue else f_num)
+    if rows:
+        ws.autofilter(3, 0, 3 + len(rows), len(OPEN_HEADERS) - 1)
+    else:
+        ws.write(4, 0, "Tất cả kiến nghị đã được khắc phục.", f_note)
+    ws.freeze_panes(4, 3)
+
+    us = wb.add_worksheet(SHEET_UNITS)
+    us.set_landscape()
+    us.set_paper(9)
+    us.write(0, 0, "TỔNG HỢP TÌNH HÌNH KHẮC PHỤC THEO ĐƠN VỊ", f_title)
+    us.write(1, 0, f"Tính đến ngày {short_date(as_of)}.", f_note)
+    us.set_row(3, 32)
+    for c, (h, w) in enumerate(zip(UNIT_HEADERS, (5, 11, 40, 11, 11, 13, 9, 34))):
+        us.write(3, c, h, f_head)
+        us.set_column(c, c, w)
+    r = 4
+    for i, (unit, _) in enumerate(inspected_units(rnd)):
+        mine = [t for t in tracked if t.rec.unit_code == unit.code]
+        late = sum(1 for t in mine if t.overdue)
+        us.set_row(r, row_height([(unit.name, 40), (letters.get(unit.code, ""), 34)]))
+        values = [i + 1, unit.code, unit.name, len(mine), sum(1 for t in mine if t.remedied),
+                  sum(1 for t in mine if not t.remedied), late,
+                  letters.get(unit.code, "")]
+        for c, v in enumerate(values):
+            us.write(r, c, v, f_cell if c in (2, 7) else (f_late if c == 6 and late else f_num))
+        r += 1
+    us.merge_range(r, 0, r, 2, "Tổng cộng", f_total)
+    for c in (3, 4, 5, 6):
+        col = xlsxwriter.utility.xl_col_to_name(c)
+        total = sum(1 for t in tracked if (c == 3 or (c == 4 and t.remedied)
+                                          or (c == 5 and not t.remedied) or (c == 6 and t.overdue)))
+        us.write_formula(r, c, f"=SUM({col}5:{col}{r})", f_total, total)
+    wb.close()
+    return path
+
+
+# ------------------------------------------------------------------ letters
+def recipient(unit: m.Unit) -> str:
+    """``Ủy ban nhân dân xã Quan Sơn`` for a commune; the unit's name otherwise."""
+    if unit.block == BLOCK_COMMUNE:
+        return f"Ủy ban nhân dân {in_text(unit)}"
+    return unit.name
+
+
+def in_text(unit: m.Unit) -> str:
+    """The unit's name inside a sentence: ``xã Bằng Mạc`` (administrative
+    level in lower case), agencies as named."""
+    if unit.block == BLOCK_COMMUNE and unit.name[:1].isupper():
+        return unit.name[:1].lower() + unit.name[1:]
+    return unit.name
+
+
+def letter_context(rnd: m.Round, unit: m.Unit, items: list, as_of: dt.date,
+                   reply_days: int, drafting_unit: str = "PNV") -> dict:
+    st = rnd.settings
+    rec = rnd.document(DOC_REMINDER, unit.code)
+    code = f"{st.issuer_code}-{drafting_unit}" if drafting_unit else st.issuer_code
+    lines = document_lines(rnd, rec, "", code, when=None)
+    insp = rnd.inspection(unit.code)
+    minutes = rnd.document(DOC_MINUTES, unit.code)
+    mnum = number_text(minutes.number) if minutes else ""
+    minutes_ref = (f"Biên bản kiểm tra số {mnum}/BB-{st.delegation_code}" if mnum
+                   else "Biên bản kiểm tra")
+    letter_date = lines["doc_date"] or as_of
+    reply_by = letter_date + dt.timedelta(days=reply_days)
+    signer = rec.signer if rec and rec.signer else st.signer_name
+    contact = nfc(st.contact_name)
+    if st.contact_phone:
+        contact += f", Phòng Nội vụ, điện thoại {st.contact_phone}"
+    else:
+        contact += ", Phòng Nội vụ"
+    by_files = bool(insp and insp.by_files)
+    return {
+        "header": header(st), "number_line": lines["number_line"],
+        "date_line": lines["date_line"], "year": st.year, "council": nfc(st.council_name),
+        "plan_ref": plan_ref(st), "recipient": recipient(unit), "unit_name": unit.name,
+        "unit_place": in_text(unit),
+        "inspection_date": short_date(insp.date if insp else None),
+        "inspection_verb": ("kiểm tra qua hồ sơ công tác thi đua, khen thưởng" if by_files
+                            else "kiểm tra công tác thi đua, khen thưởng"),
+        "minutes_ref": minutes_ref, "as_of": short_date(as_of), "n_overdue": len(items),
+        "overdue": [{"no": i, "text": nfc(t.rec.text).rstrip("."),
+                     "deadline": short_date(t.rec.deadline), "days": t.days_overdue,
+                     "status": t.status.lower()} for i, t in enumerate(items, start=1)],
+        "reply_by": short_date(reply_by), "contact": contact,
+        "sign": signer_block(rnd, signer),
+    }
+
+
+def make_followup(rnd: m.Round, out_dir, as_of: Optional[dt.date] = None,
+                  templates=None) -> FollowupResult:
+    """Write the tracker and one reminder letter per unit with overdue
+    recommendations at ``as_of`` (default: the latest reminder date of the
+    Văn bản sheet; raises ValueError when there is none)."""
+    as_of = as_of or default_as_of(rnd)
+    if as_of is None:
+        raise ValueError("Chưa có ngày tính quá hạn: hãy dùng --as-of NGÀY (dd/mm/yyyy).")
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    tracked = track(rnd, as_of)
+    config = load_config()
+    reply_days = int(config.get("reply_days") or 15)
+    drafting_unit = (config.get("drafting_unit") or "").strip()
+    folder = Path(templates) if templates else templates_dir()
+    letters: dict = {}
+    paths = []
+    order = [u.code for u, _ in inspected_units(rnd)]
+    late_units = sorted({t.rec.unit_code for t in tracked if t.overdue},
+                        key=lambda c: order.index(c) if c in order else len(order))
+    for code in late_units:
+        unit = rnd.unit(code)
+        if unit is None:
+            continue
+        items = [t for t in tracked if t.rec.unit_code == code and t.overdue]
+        ctx = letter_context(rnd, unit, items, as_of, reply_days, drafting_unit)
+        path = out_dir / LETTER_FILE.format(code=code)
+        render_document(REMINDER_TEMPLATE, ctx, path, folder)
+        letters[code] = f"{ctx['number_line']} - {path.name}"
+        paths.append(path)
+    tracker = write_tracker(out_dir / TRACKER_FILE, rnd, tracked, as_of, letters)
+    return FollowupResult(as_of, tracker, paths, len(tracked),
+                          sum(1 for t in tracked if t.remedied),
+                          sum(1 for t in tracked if not t.remedied),
+                          sum(1 for t in tracked if t.overdue), list(letters),
+                          [tracker] + paths)

@@ -1,0 +1,261 @@
+"""Build the report templates in ``templates/`` (run once; the output is committed).
+
+    python -m tdkt_xl.reports.make_templates [OUT_DIR]
+
+``bao_cao_ket_qua.docx`` (Báo cáo kết quả kiểm tra, Mẫu 1.4 of NĐ 30 with the
+attached table ``Tổng hợp kết quả kiểm tra`` on a landscape page) and
+``cong_van_don_doc.docx`` (công văn đôn đốc báo cáo kết quả khắc phục).  The
+page set-up, styles, header and signature blocks come from the documents
+engineer's builder (``tdkt_xl.documents.make_templates``) so every document of
+the round looks the same.  Texts that are not data (the causes, the
+proposals to the district and the province) are ordinary template text that
+the clerk may reword in Word.
+"""
+from __future__ import annotations
+
+import io
+import sys
+from pathlib import Path
+
+from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Mm
+
+from tdkt_xl.documents import make_templates as base
+from tdkt_xl.documents.make_templates import (
+    BODY, C, CELL, HEAD, TITLE, header_table, loop_lines, new_document, para,
+    signature_table, table, title_block)
+
+REPO_TEMPLATES = base.REPO_TEMPLATES
+REPORT_TEMPLATE = "bao_cao_ket_qua.docx"
+REMINDER_TEMPLATE = "cong_van_don_doc.docx"
+R = WD_ALIGN_PARAGRAPH.RIGHT
+
+
+def _document(title: str):
+    doc = new_document(title)
+    # docxtpl also renders the core properties: no tag-like text there
+    doc.core_properties.comments = "Mẫu văn bản tdkt_xl (docxtpl). Giữ nguyên các thẻ Jinja."
+    return doc
+
+
+def _h(doc, text):
+    para(doc, [(text, "b")], keep=True)
+
+
+def _if(doc, cond):
+    para(doc, f"{{%p if {cond} %}}")
+
+
+def _else(doc):
+    para(doc, "{%p else %}")
+
+
+def _endif(doc):
+    para(doc, "{%p endif %}")
+
+
+def report():
+    doc = _document("Báo cáo kết quả kiểm tra công tác thi đua, khen thưởng")
+    header_table(doc, "{{ header.supervising }}", "{{ header.issuer }}", "{{ number_line }}")
+    title_block(doc, "BÁO CÁO", [
+        ("Kết quả kiểm tra công tác thi đua, khen thưởng năm {{ year }}", "b")])
+    para(doc, "Thực hiện {{ plan_ref }} về kiểm tra công tác thi đua, khen thưởng năm {{ year }}, "
+              "{{ council }} báo cáo kết quả kiểm tra như sau:")
+
+    # ---------------------------------------------------------------- I
+    _h(doc, "I. KHÁI QUÁT CHUNG")
+    para(doc, "Căn cứ {{ plan_basis }}, {{ council }} ban hành {{ plan_ref_short }} về kiểm tra công "
+              "tác thi đua, khen thưởng năm {{ year }}; {{ decision_ref }} thành lập Đoàn kiểm tra "
+              "công tác thi đua, khen thưởng năm {{ year }}.")
+    para(doc, "Thời gian kiểm tra: từ ngày {{ ov.first_date }} đến ngày {{ ov.last_date }}. Kỳ kiểm "
+              "tra: từ ngày {{ ov.period_start }} đến thời điểm kiểm tra.")
+    para(doc, "Đoàn kiểm tra đã kiểm tra {{ ov.n_units }} cơ quan, đơn vị, địa phương, gồm "
+              "{{ ov.n_district }} cơ quan, đơn vị cấp huyện và {{ ov.n_commune }} xã, thị trấn"
+              "{{ ov.mode_text }}.")
+    para(doc, "Nội dung kiểm tra gồm {{ ov.n_checklist }} nội dung theo Mục III.1 của Kế hoạch "
+              "(các nội dung về quỹ thi đua, khen thưởng và lưu trữ quyết định khen thưởng cấp xã "
+              "chỉ áp dụng đối với xã, thị trấn). Tổng số {{ ov.n_items }} lượt nội dung được đánh "
+              "giá, trong đó {{ ov.n_pass }} lượt đạt yêu cầu ({{ ov.pass_share }}%), {{ ov.n_fail }} "
+              "lượt chưa đạt yêu cầu; {{ ov.n_all_pass }} đơn vị đạt yêu cầu ở tất cả các nội dung. "
+              "Kết quả của từng đơn vị tại Phụ lục kèm theo Báo cáo này.")
+
+    # ---------------------------------------------------------------- II
+    _h(doc, "II. KẾT QUẢ KIỂM TRA")
+    para(doc, "{%p for c in charts %}")
+    para(doc, "{{ c.image }}", align=C, first=0, after=0, keep=True)
+    para(doc, [("{{ c.caption }}", "i")], align=C, first=0, after=6, size=12)
+    para(doc, "{%p endfor %}")
+    para(doc, "{%p for a in areas %}")
+    _h(doc, "{{ a.no }}. {{ a.title }}")
+    _if(doc, "a.n_pass")
+    para(doc, "{{ a.intro }}")
+    _endif(doc)
+    para(doc, "Kết quả: {{ a.n_units_all_pass }}/{{ a.n_units }} đơn vị đạt yêu cầu ở tất cả các "
+              "nội dung của lĩnh vực này; {{ a.n_pass }}/{{ a.n_assessed }} lượt nội dung đạt yêu "
+              "cầu{{ a.fail_text }}")
+    loop_lines(doc, "a.shortcomings", "s", "- {{ s.unit }}: {{ s.remark }}")
+    # appendix figures: awards
+    _if(doc, "a.awards and stats")
+    para(doc, "Theo số liệu tổng hợp từ Phụ lục II của {{ stats.n_units }} đơn vị, tổng số "
+              "{{ stats.total }} lượt tập thể, hộ gia đình, cá nhân được tặng danh hiệu thi đua, "
+              "hình thức khen thưởng ({{ stats.collectives }} lượt tập thể, {{ stats.households }} "
+              "lượt hộ gia đình, {{ stats.individuals }} lượt cá nhân), cụ thể:")
+    _endif(doc)
+    _if(doc, "a.awards and stats")      # the table sits between two paragraph tags
+    table(doc, (12, 71, 22, 22, 22, 16), ("STT", "Danh hiệu thi đua, hình thức khen thưởng",
+                                          "Tập thể", "Hộ gia đình", "Cá nhân", "Tổng"), [
+        ["{%tr for w in award_rows %}", "", "", "", "", ""],
+        [("{{ w.no }}", "", C), "{{ w.label }}", ("{{ w.collectives }}", "", C),
+         ("{{ w.households }}", "", C), ("{{ w.individuals }}", "", C), ("{{ w.total }}", "", C)],
+        ["{%tr endfor %}", "", "", "", "", ""],
+    ], size=12)
+    para(doc, "Các tỷ lệ theo yêu cầu của Kế hoạch:", before=6)
+    loop_lines(doc, "stats.ratios", "r", "- {{ r.label }}: {{ r.value }}.")
+    _endif(doc)
+    _if(doc, "a.awards and not stats")
+    para(doc, "Số liệu khen thưởng (danh hiệu thi đua, hình thức khen thưởng và các tỷ lệ theo yêu "
+              "cầu của Kế hoạch) được tổng hợp từ Phụ lục II do các đơn vị gửi về; báo cáo này "
+              "được lập khi chưa có bản tổng hợp phụ lục nên chưa nêu số liệu.")
+    _endif(doc)
+    # appendix figures: fund
+    _if(doc, "a.fund and stats and stats.fund")
+    para(doc, "Theo số liệu tổng hợp từ Phụ lục III của {{ stats.fund.n_communes }} xã, thị trấn, "
+              "tổng nguồn quỹ thi đua, khen thưởng năm {{ year }} là {{ stats.fund.total }}; "
+              "đã chi {{ stats.fund.spent }}, trong đó chi tiền thưởng {{ stats.fund.prizes }}, "
+              "chi tổ chức, chỉ đạo phong trào {{ stats.fund.organising }}; số dư "
+              "{{ stats.fund.balance }}.")
+    _endif(doc)
+    _if(doc, "a.fund and not stats")
+    para(doc, "Số liệu trích lập, sử dụng quỹ thi đua, khen thưởng của các xã, thị trấn được tổng "
+              "hợp từ Phụ lục III do các đơn vị gửi về; báo cáo này được lập khi chưa có bản tổng "
+              "hợp phụ lục nên chưa nêu số liệu.")
+    _endif(doc)
+    para(doc, "{%p endfor %}")
+
+    # ---------------------------------------------------------------- III
+    _h(doc, "III. ĐÁNH GIÁ CHUNG")
+    _h(doc, "1. Ưu điểm")
+    para(doc, "Các cơ quan, đơn vị, địa phương được kiểm tra cơ bản quan tâm lãnh đạo, chỉ đạo "
+              "công tác thi đua, khen thưởng; các phong trào thi đua được triển khai gắn với nhiệm "
+              "vụ chính trị và đợt thi đua đặc biệt chào mừng 60 năm Ngày thành lập huyện. "
+              "{{ good.summary }}")
+    loop_lines(doc, "good.units", "u", "- {{ u.name }}: {{ u.text }}")
+    _h(doc, "2. Tồn tại, hạn chế")
+    para(doc, "{{ bad.summary }}")
+    loop_lines(doc, "bad.units", "u", "- {{ u.name }}: {{ u.text }}")
+    _h(doc, "3. Nguyên nhân")
+    para(doc, "- Nguyên nhân khách quan: khối lượng công việc chuyên môn lớn; cán bộ làm công tác "
+              "thi đua, khen thưởng ở cơ sở chủ yếu kiêm nhiệm, thường xuyên thay đổi; các văn bản "
+              "hướng dẫn thi hành Luật Thi đua, khen thưởng năm 2022 mới có hiệu lực từ năm 2024.")
+    para(doc, "- Nguyên nhân chủ quan: một số cơ quan, đơn vị, địa phương chưa thực sự quan tâm "
+              "chỉ đạo công tác thi đua, khen thưởng; việc cập nhật quy định mới, lưu trữ hồ sơ và "
+              "thực hiện chế độ báo cáo chưa được chú trọng.")
+
+    # ---------------------------------------------------------------- IV
+    _h(doc, "IV. KIẾN NGHỊ, ĐỀ XUẤT")
+    _h(doc, "1. Đối với các cơ quan, đơn vị, địa phương được kiểm tra")
+    para(doc, "Đoàn kiểm tra đã kiến nghị {{ recs.n_recs }} nội dung đối với {{ recs.n_units }} "
+              "đơn vị. Đến ngày {{ recs.as_of }}, {{ recs.n_remedied }} nội dung đã được đơn vị "
+              "báo cáo khắc phục{{ recs.open_text }}")
+    loop_lines(doc, "recs.open", "r", "- {{ r.unit }}: {{ r.text }} (hạn khắc phục: {{ r.deadline }}).")
+    para(doc, "Các cơ quan, đơn vị, địa phương tiếp tục phát huy ưu điểm, khắc phục ngay những "
+              "tồn tại, hạn chế đã được Đoàn kiểm tra chỉ ra và gửi báo cáo kết quả khắc phục về "
+              "{{ council }} (qua Phòng Nội vụ) đúng thời hạn.")
+    _h(doc, "2. Đối với Ủy ban nhân dân huyện, Hội đồng Thi đua - Khen thưởng huyện")
+    para(doc, "Chỉ đạo các cơ quan, đơn vị, địa phương khắc phục tồn tại, hạn chế sau kiểm tra; "
+              "tổ chức tập huấn nghiệp vụ thi đua, khen thưởng cho cán bộ làm công tác thi đua, "
+              "khen thưởng ở cơ sở; đưa kết quả khắc phục sau kiểm tra vào tiêu chí xét thi đua "
+              "cuối năm.")
+    _h(doc, "3. Đối với Sở Nội vụ (Ban Thi đua - Khen thưởng tỉnh)")
+    para(doc, "Quan tâm mở các lớp tập huấn, hướng dẫn nghiệp vụ thi đua, khen thưởng theo Luật "
+              "Thi đua, khen thưởng năm 2022 và các văn bản hướng dẫn thi hành cho cán bộ cấp huyện, "
+              "cấp xã.")
+    para(doc, "Trên đây là báo cáo kết quả kiểm tra công tác thi đua, khen thưởng năm {{ year }} "
+              "của {{ council }}./.")
+    signature_table(doc, ["- Ban Thi đua - Khen thưởng, Sở Nội vụ (b/c);",
+                          "- Thường trực Huyện ủy, HĐND huyện (b/c);",
+                          "- Chủ tịch, các Phó Chủ tịch UBND huyện;",
+                          "- Thành viên Hội đồng TĐKT huyện;",
+                          "- Các cơ quan, đơn vị, xã, thị trấn được kiểm tra;",
+                          "- Lưu: VT, PNV."])
+
+    # ---------------------------------------------------------------- attached table
+    sec = doc.add_section(WD_SECTION.NEW_PAGE)
+    sec.orientation = WD_ORIENT.LANDSCAPE
+    sec.page_width, sec.page_height = Mm(base.PAGE_H), Mm(base.PAGE_W)
+    sec.top_margin, sec.bottom_margin = Mm(base.M_TOP), Mm(base.M_BOTTOM)
+    sec.left_margin, sec.right_margin = Mm(base.M_LEFT), Mm(base.M_RIGHT)
+    sec.different_first_page_header_footer = False
+    para(doc, [("Phụ lục", "b")], style=TITLE, size=14)
+    para(doc, [("TỔNG HỢP KẾT QUẢ KIỂM TRA CÔNG TÁC THI ĐUA, KHEN THƯỞNG NĂM {{ year }}", "b")],
+         style=TITLE)
+    para(doc, [("(Kèm theo {{ report_ref }})", "i")], style=TITLE, after=6)
+    C1 = ("", "", C)
+    table(doc, (13, 86, 24, 24, 20, 16, 17, 17, 17, 18),
+          ("STT", "Đơn vị", "Ngày kiểm tra", "Hình thức kiểm tra", "Số nội dung kiểm tra",
+           "Đạt", "Chưa đạt", "Tỷ lệ Đạt (%)", "Số kiến nghị", "Đã khắc phục"), [
+        ["{%tr for b in table.blocks %}"] + [""] * 9,
+        [("{{ b.name }}", "b")],
+        ["{%tr for r in b.rows %}"] + [""] * 9,
+        [("{{ r.stt }}", "", C), "{{ r.name }}", ("{{ r.date }}", "", C),
+         ("{{ r.mode }}", "", C), ("{{ r.n_items }}", "", C), ("{{ r.n_pass }}", "", C),
+         ("{{ r.n_fail }}", "", C), ("{{ r.share }}", "", C), ("{{ r.n_recs }}", "", C),
+         ("{{ r.n_remedied }}", "", C)],
+        ["{%tr endfor %}"] + [""] * 9,
+        ["{%tr endfor %}"] + [""] * 9,
+        [("", "", C), ("Tổng cộng", "b"), "", "", ("{{ table.total.n_items }}", "b", C),
+         ("{{ table.total.n_pass }}", "b", C), ("{{ table.total.n_fail }}", "b", C),
+         ("{{ table.total.share }}", "b", C), ("{{ table.total.n_recs }}", "b", C),
+         ("{{ table.total.n_remedied }}", "b", C)],
+    ], size=12)
+    para(doc, [("Ghi chú: tình trạng khắc phục tính đến ngày {{ recs.as_of }}.", "i")],
+         style=CELL, size=12, before=6)
+    return doc
+
+
+def reminder():
+    doc = _document("Công văn đôn đốc báo cáo kết quả khắc phục")
+    t = header_table(doc, "{{ header.supervising }}", "{{ header.issuer }}", "{{ number_line }}")
+    cell = t.rows[1].cells[0]
+    para(cell, "V/v đôn đốc báo cáo kết quả khắc phục sau kiểm tra công tác thi đua, khen thưởng "
+               "năm {{ year }}", style=HEAD, size=12, before=6)
+    para(doc, "", after=6)
+    para(doc, "Kính gửi: {{ recipient }}.", align=C, first=0, after=12)
+    para(doc, "Thực hiện {{ plan_ref }} về kiểm tra công tác thi đua, khen thưởng năm {{ year }}, "
+              "ngày {{ inspection_date }}, Đoàn kiểm tra của {{ council }} đã {{ inspection_verb }} "
+              "tại {{ unit_place }} ({{ minutes_ref }}) và kiến nghị đơn vị khắc phục các tồn tại, "
+              "hạn chế, gửi báo cáo kết quả khắc phục về {{ council }} (qua Phòng Nội vụ) theo thời "
+              "hạn ghi trong biên bản.")
+    para(doc, "Đến ngày {{ as_of }}, {{ council }} chưa nhận được báo cáo kết quả khắc phục của "
+              "đơn vị đối với {{ n_overdue }} nội dung đã quá hạn, cụ thể:")
+    loop_lines(doc, "overdue", "o", "{{ o.no }}. {{ o.text }} (hạn khắc phục: {{ o.deadline }}; "
+                                    "quá hạn {{ o.days }} ngày; tình trạng: {{ o.status }}).")
+    para(doc, "{{ council }} đề nghị {{ recipient }} khẩn trương chỉ đạo khắc phục dứt điểm các nội "
+              "dung trên, gửi báo cáo kết quả khắc phục (kèm tài liệu chứng minh) về {{ council }} "
+              "(qua Phòng Nội vụ) trước ngày {{ reply_by }}. Mọi vướng mắc xin liên hệ "
+              "{{ contact }}./.")
+    signature_table(doc, ["- Như trên;", "- Chủ tịch Hội đồng TĐKT huyện (b/c);",
+                          "- Lưu: VT, PNV."])
+    return doc
+
+
+TEMPLATES = {REPORT_TEMPLATE: report, REMINDER_TEMPLATE: reminder}
+
+
+def build_all(out_dir: Path = REPO_TEMPLATES) -> list[Path]:
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, fn in TEMPLATES.items():
+        buf = io.BytesIO()
+        fn().save(buf)
+        path = out_dir / name
+        path.write_bytes(base._reproducible(buf.getvalue()))
+        written.append(path)
+    return written
+
+
+if __name__ == "__main__":
+    for p in build_all(Path(sys.argv[1]) if len(sys.argv) > 1 else REPO_TEMPLATES):
+        print(p)

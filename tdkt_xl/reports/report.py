@@ -1,0 +1,272 @@
+"""The summary report ``Báo cáo kết quả kiểm tra công tác thi đua, khen thưởng``
+(…/BC-HĐTĐKT), its charts and the consolidated results workbook.
+
+``make_report(rnd, out_dir, appendices=None, as_of=None)`` is the service
+function (CLI ``tdkt report``, the lead's ``tdkt demo``, the Excel button).
+Every figure of the text and of the attached table comes from one
+``ResultSummary`` (see ``aggregate``).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+from tdkt_xl import model as m
+from tdkt_xl.documents.render import templates_dir, write_atomic
+from tdkt_xl.documents.text import long_date, nfc, number_text, short_date
+from tdkt_xl.model.vocab import BLOCKS, DOC_REPORT, STATUS_DONE
+from tdkt_xl.reports import charts as ch
+from tdkt_xl.reports.aggregate import ResultSummary, summarize
+from tdkt_xl.reports.appendix_stats import AppendixStats, load_appendix_stats, percent
+from tdkt_xl.reports.context import (decision_ref, document_lines, header, plan_ref,
+                                     signer_block)
+from tdkt_xl.reports.excel_stats import write_workbook
+from tdkt_xl.reports.make_templates import REPORT_TEMPLATE
+from tdkt_xl.reports.tracking import status_at
+from tdkt_xl.reports.vi_words import format_decimal, format_int, money_with_words
+
+REPORT_FILE = "BC_ket_qua_kiem_tra.docx"
+WORKBOOK_FILE = "tong_hop_ket_qua.xlsx"
+CHART_WIDTH_MM = 160
+
+
+@dataclass
+class ReportResult:
+    """What ``make_report`` wrote and the figures it reported."""
+    docx: Path
+    workbook: Path
+    charts: list                    # list[Path]
+    as_of: dt.date
+    summary: ResultSummary
+    with_appendices: bool
+    files: list = field(default_factory=list)
+
+    def text(self) -> str:
+        s = self.summary
+        lines = [
+            f"Đã lập báo cáo kết quả kiểm tra: {self.docx}",
+            f"- {s.n_units} đơn vị ({s.n_district} cơ quan, đơn vị cấp huyện; {s.n_commune} xã, "
+            f"thị trấn), trong đó {s.n_by_files} đơn vị kiểm tra qua hồ sơ.",
+            f"- {s.n_items} lượt nội dung: {s.n_pass} Đạt, {s.n_fail} Chưa đạt; {s.n_recs} kiến "
+            f"nghị, {s.n_remedied} đã khắc phục (tính đến ngày {short_date(self.as_of)}).",
+            f"- Biểu đồ: {', '.join(p.name for p in self.charts)}.",
+            f"- Sổ tính thống kê (biểu đồ Excel): {self.workbook}",
+        ]
+        if not self.with_appendices:
+            lines.append("- Chưa kèm số liệu tổng hợp phụ lục (--appendices): phần số liệu khen "
+                         "thưởng, quỹ thi đua ghi rõ là chưa có số liệu.")
+        return "\n".join(lines)
+
+
+# ------------------------------------------------------------------ context
+def report_record(rnd: m.Round) -> Optional[m.DocumentRecord]:
+    return rnd.document(DOC_REPORT)
+
+
+def default_as_of(rnd: m.Round) -> Optional[dt.date]:
+    """The report's signing date (Văn bản sheet); else the last inspection."""
+    rec = report_record(rnd)
+    if rec and rec.date:
+        return rec.date
+    dates = [i.date for i in rnd.inspections if i.date]
+    return max(dates) if dates else None
+
+
+def _pct(v: float) -> str:
+    return format_decimal(v, 1)
+
+
+def _names(units) -> str:
+    return ", ".join(u.name for u in units)
+
+
+def _overview(rnd: m.Round, s: ResultSummary) -> dict:
+    by_files = s.rows_by_files
+    if by_files and s.n_direct:
+        mode = (f"; trong đó kiểm tra trực tiếp tại {s.n_direct} đơn vị, kiểm tra qua hồ sơ "
+                f"{s.n_by_files} đơn vị ({_names(r.unit for r in by_files)})")
+    elif by_files:
+        mode = "; tất cả các đơn vị được kiểm tra qua hồ sơ"
+    else:
+        mode = "; tất cả các đơn vị được kiểm tra trực tiếp"
+    return {
+        "first_date": short_date(s.first_date), "last_date": short_date(s.last_date),
+        "period_start": short_date(rnd.settings.period_start),
+        "n_units": s.n_units, "n_district": s.n_district, "n_commune": s.n_commune,
+        "n_direct": s.n_direct, "n_by_files": s.n_by_files, "mode_text": mode,
+        "n_checklist": len(rnd.checklist), "n_items": s.n_items, "n_pass": s.n_pass,
+        "n_fail": s.n_fail, "pass_share": _pct(s.pass_share), "n_all_pass": len(s.rows_all_pass),
+    }
+
+
+def _areas(s: ResultSummary) -> list:
+    out = []
+    for a in s.areas:
+        if a.n_fail:
+            fail = (f"; {a.n_fail} lượt chưa đạt yêu cầu tại {len(a.units_failing)} đơn vị, "
+                    "cụ thể:")
+        else:
+            fail = "; không có nội dung chưa đạt yêu cầu."
+        out.append({
+            "no": a.area.no, "title": a.area.title, "intro": a.area.intro,
+            "n_units": len(a.units), "n_units_all_pass": a.n_units_all_pass,
+            "n_assessed": a.n_assessed, "n_pass": a.n_pass, "n_fail": a.n_fail, "fail_text": fail,
+            "shortcomings": [{"unit": x.unit.name, "remark": nfc(x.remark).rstrip(".") + "."}
+                             for x in a.shortcomings],
+            "awards": a.area.stats == "awards", "fund": a.area.stats == "fund",
+        })
+    return out
+
+
+def _stats(stats: Optional[AppendixStats]) -> tuple[Optional[dict], list]:
+    if stats is None:
+        return None, []
+    rows = [{"no": i, "label": a.label, "collectives": format_int(a.collectives),
+             "households": format_int(a.households), "individuals": format_int(a.individuals),
+             "total": format_int(a.total)} for i, a in enumerate(stats.awards, start=1)]
+    ratios = []
+    for label, value in list(stats.ratios.values()) + list(stats.commune_ratios.values()):
+        p = percent(value)
+        if p is not None:
+            ratios.append({"label": label, "value": f"{_pct(p)}%"})
+    fund = None
+    ft = stats.fund_total
+    if stats.funds and (ft.get("fund_total") or ft.get("spent_total")):
+        fund = {"n_communes": len(stats.funds),
+                "total": money_with_words(ft["fund_total"]),
+                "spent": money_with_words(ft["spent_total"]),
+                "prizes": money_with_words(ft["spent_prizes"]),
+                "organising": money_with_words(ft["spent_organising"]),
+                "balance": money_with_words(ft["fund_balance"])}
+    return ({"n_units": stats.n_units, "total": format_int(stats.total),
+             "collectives": format_int(stats.total_collectives),
+             "households": format_int(stats.total_households),
+             "individuals": format_int(stats.total_individuals),
+             "ratios": ratios, "fund": fund, "source": stats.source}, rows)
+
+
+def _good_bad(s: ResultSummary) -> tuple[dict, dict]:
+    best = s.rows_all_pass
+    good_summary = (f"Tỷ lệ nội dung đạt yêu cầu chung là {_pct(s.pass_share)}%; "
+                    f"{len(best)}/{s.n_units} đơn vị đạt yêu cầu ở tất cả các nội dung kiểm tra"
+                    + (f" ({_names(r.unit for r in best)})." if best else "."))
+    good_units = [{"name": r.unit.name, "text": nfc(r.evaluation.strengths).rstrip(".") + "."}
+                  for r in best if r.evaluation and r.evaluation.strengths]
+    failing = s.rows_with_fail
+    weak = sorted([a for a in s.areas if a.n_fail], key=lambda a: (-a.n_fail, a.area.no))[:3]
+    bad_summary = (f"Còn {len(failing)}/{s.n_units} đơn vị có nội dung chưa đạt yêu cầu "
+                   f"({s.n_fail} lượt nội dung)"
+                   + (", tập trung ở các lĩnh vực: " + "; ".join(
+                       a.area.short.lower() for a in weak) if weak else "") + ". Cụ thể:")
+    if not failing:
+        bad_summary = "Qua kiểm tra, không có đơn vị nào có nội dung chưa đạt yêu cầu."
+    bad_units = []
+    for r in failing:
+        text = nfc(r.evaluation.shortcomings) if r.evaluation and r.evaluation.shortcomings \
+            else "; ".join(nfc(x.remark).rstrip(".") for x in r.shortcomings)
+        bad_units.append({"name": r.unit.name, "text": text.rstrip(".") + "."})
+    return ({"summary": good_summary, "units": good_units},
+            {"summary": bad_summary, "units": bad_units})
+
+
+def _recs(s: ResultSummary) -> dict:
+    open_items = []
+    for r in s.rows:
+        for rec in r.recommendations:
+            if status_at(rec, s.as_of) != STATUS_DONE:
+                open_items.append({"unit": r.unit.name, "text": nfc(rec.text).rstrip("."),
+                                   "deadline": short_date(rec.deadline)})
+    n_open = s.n_recs - s.n_remedied
+    open_text = (f"; còn {n_open} nội dung đang hoặc chưa khắc phục, gồm:" if n_open
+                 else "; tất cả các kiến nghị đã được khắc phục.")
+    return {"n_recs": s.n_recs, "n_units": sum(1 for r in s.rows if r.n_recs),
+            "n_remedied": s.n_remedied, "n_open": n_open, "open_text": open_text,
+            "as_of": short_date(s.as_of), "open": open_items}
+
+
+def _table(s: ResultSummary) -> dict:
+    blocks = []
+    for b in BLOCKS + tuple(sorted({r.unit.block for r in s.rows} - set(BLOCKS))):
+        rows = [r for r in s.rows if r.unit.block == b]
+        if not rows:
+            continue
+        blocks.append({"name": f"{b} ({len(rows)} đơn vị)", "rows": [{
+            "stt": r.stt, "name": r.unit.name, "block": r.unit.block,
+            "date": short_date(r.inspection.date), "mode": r.mode_label, "n_items": r.n_items,
+            "n_pass": r.n_pass, "n_fail": r.n_fail, "share": _pct(r.pass_share),
+            "n_recs": r.n_recs, "n_remedied": r.n_remedied} for r in rows]})
+    total = {"n_items": s.n_items, "n_pass": s.n_pass, "n_fail": s.n_fail,
+             "share": _pct(s.pass_share), "n_recs": s.n_recs, "n_remedied": s.n_remedied}
+    return {"blocks": blocks, "total": total}
+
+
+def build_context(rnd: m.Round, s: ResultSummary, stats: Optional[AppendixStats],
+                  charts: list) -> dict:
+    st = rnd.settings
+    rec = report_record(rnd)
+    lines = document_lines(rnd, rec, "BC")
+    number = number_text(rec.number) if rec else ""
+    ref = (f"Báo cáo số {number}/BC-{st.issuer_code}"
+           + (f" ngày {short_date(rec.date)}" if rec and rec.date else "")
+           + f" của {nfc(st.council_name)}") if number else \
+        f"Báo cáo kết quả kiểm tra của {nfc(st.council_name)}"
+    stats_ctx, award_rows = _stats(stats)
+    good, bad = _good_bad(s)
+    plan = plan_ref(st)
+    return {
+        "header": header(st), **{k: v for k, v in lines.items() if k != "doc_date"},
+        "year": st.year, "council": nfc(st.council_name),
+        "plan_ref": plan, "plan_ref_short": plan.split(" của ")[0],
+        "plan_basis": nfc(st.plan_basis), "decision_ref": decision_ref(rnd),
+        "report_ref": ref, "ov": _overview(rnd, s), "charts": charts, "areas": _areas(s),
+        "stats": stats_ctx, "award_rows": award_rows, "good": good, "bad": bad,
+        "recs": _recs(s), "table": _table(s),
+        "sign": signer_block(rnd, rec.signer if rec else st.signer_name),
+    }
+
+
+# ------------------------------------------------------------------ service
+def make_report(rnd: m.Round, out_dir, appendices=None, as_of: Optional[dt.date] = None,
+                templates=None) -> ReportResult:
+    """Write the report (DOCX with charts), the chart PNGs and
+    ``tong_hop_ket_qua.xlsx`` (sheet Thống kê with native charts) into
+    ``out_dir``.  ``appendices``: an ``AppendixStats``, or the path of the
+    consolidated workbook written by ``tdkt merge``, or None.  ``as_of``: the
+    date at which remediation is counted (default: the report's date)."""
+    from docxtpl import DocxTemplate, InlineImage
+    from docx.shared import Mm
+
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    if appendices is not None and not isinstance(appendices, AppendixStats):
+        appendices = load_appendix_stats(Path(appendices))
+    as_of = as_of or default_as_of(rnd)
+    if as_of is None:
+        raise ValueError("Chưa có ngày báo cáo (trang Văn bản) và chưa có ngày kiểm tra: "
+                         "hãy nhập ngày hoặc dùng --as-of.")
+    s = summarize(rnd, as_of)
+    specs = ch.chart_specs(s, appendices)
+    pngs = ch.render_all(specs, out_dir)
+    folder = Path(templates) if templates else templates_dir()
+    tpl_path = folder / REPORT_TEMPLATE
+    if not tpl_path.exists():
+        from tdkt_xl.documents.render import TemplateProblem
+        raise TemplateProblem(f"Không tìm thấy mẫu văn bản '{REPORT_TEMPLATE}' trong thư mục "
+                              f"'{folder}'. Hãy chép lại tệp mẫu từ bộ cài đặt.")
+    tpl = DocxTemplate(str(tpl_path))
+    charts = [{"image": InlineImage(tpl, str(pngs[sp.key]), width=Mm(CHART_WIDTH_MM)),
+               "caption": f"Biểu đồ {i}. {sp.title}" + (f" {sp.note}" if sp.note else "")}
+              for i, sp in enumerate(specs, start=1)]
+    ctx = build_context(rnd, s, appendices, charts)
+    tpl.render(ctx, autoescape=True)
+    import io
+    buf = io.BytesIO()
+    tpl.save(buf)
+    docx = out_dir / REPORT_FILE
+    write_atomic(docx, buf.getvalue())
+    title = f"Kiểm tra công tác thi đua, khen thưởng năm {rnd.settings.year}"
+    wb = write_workbook(out_dir / WORKBOOK_FILE, s, specs, title)
+    files = [docx, wb] + list(pngs.values())
+    return ReportResult(docx, wb, list(pngs.values()), as_of, s, appendices is not None, files)

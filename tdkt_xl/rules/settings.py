@@ -1,0 +1,54 @@
+"""Rules on the Cấu hình sheet (missing settings are reported by the reader)."""
+from __future__ import annotations
+
+from tdkt_xl.io import cells, schema as S
+from tdkt_xl.model.vocab import ROLE_CHAIR, ROLE_VICE
+from tdkt_xl.rules import catalogue as C
+from tdkt_xl.rules.context import Context
+
+SHEET = S.SETTINGS.name
+_LABEL = {s.field: s.label for s in S.SETTING_KEYS}
+
+
+def check(ctx: Context):
+    st = ctx.settings
+    if st.window_start and st.window_end and st.window_start > st.window_end:
+        yield C.WINDOW_ORDER.at(SHEET, st.cell("window_start"),
+                                start=cells.fmt_date(st.window_start),
+                                end=cells.fmt_date(st.window_end))
+    for f in ("notice_lead_days", "report_lead_days"):
+        v = getattr(st, f)
+        if v is not None and v < 0:
+            yield C.NEGATIVE_LEAD.at(SHEET, st.cell(f), label=_LABEL[f], value=v)
+    if st.year:
+        for f in ("window_start", "window_end", "period_start"):
+            d = getattr(st, f)
+            if d and d.year != st.year:
+                yield C.YEAR_MISMATCH.at(SHEET, st.cell(f), label=_LABEL[f],
+                                         value=cells.fmt_date(d), year=st.year)
+    if st.period_start and st.window_start and st.period_start > st.window_start:
+        yield C.PERIOD_AFTER_WINDOW.at(SHEET, st.cell("period_start"),
+                                       period=cells.fmt_date(st.period_start),
+                                       start=cells.fmt_date(st.window_start))
+    if st.signer_name:
+        signer = ctx.member(st.signer_name)
+        if signer is None:
+            yield C.SIGNER_UNKNOWN.at(SHEET, st.cell("signer_name"), name=st.signer_name)
+        elif signer.council_role not in (ROLE_CHAIR, ROLE_VICE):
+            yield C.SIGNER_NOT_LEADER.at(SHEET, st.cell("signer_name"), name=st.signer_name,
+                                         role=signer.council_role or "không có")
+    yield from _law_changes(ctx)
+
+
+def _law_changes(ctx: Context):
+    st = ctx.settings
+    if not (st.window_start and st.window_end) or st.window_start > st.window_end:
+        return
+    first = ctx.legal.law("tdkt_decree", st.window_start)
+    second = ctx.legal.law("tdkt_decree", st.window_end)
+    if first and second and first != second:
+        yield C.LAW_CHANGES.at(SHEET, st.cell("window_end"),
+                               start=cells.fmt_date(st.window_start),
+                               end=cells.fmt_date(st.window_end), first=first.law,
+                               first_end=cells.fmt_date(first.end), second=second.law,
+                               second_start=cells.fmt_date(second.start))

@@ -1,0 +1,32 @@
+"""Shared fixtures (keep small).  Validation tests pass ``as_of`` explicitly:
+none depends on today's date."""
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+WORKBOOK = ROOT / "workbook" / "tdkt_2024.xlsm"
+AS_OF = dt.date(2024, 12, 31)          # the end of the example round's year
+
+
+@pytest.fixture(scope="session")
+def _example_sheets():
+    from tdkt_xl.build.example import example_sheets
+    return example_sheets()
+
+
+@pytest.fixture
+def example_sheets(_example_sheets):
+    """A fresh, freely modifiable copy of the shipped example round's arrays."""
+    return copy.deepcopy(_example_sheets)
+
+
+@pytest.fixture
+def built_workbook():
+    if not WORKBOOK.exists():
+        pytest.skip(f"{WORKBOOK.relative_to(ROOT)} chưa được tạo (tdkt build-workbook)")
+    return WORKBOOK

@@ -1,0 +1,300 @@
+"""Test harness: a real xlwings ``Book`` without Excel.
+
+xlwings' remote engine (``xw.Book(json=payload)``) builds a Book from the
+JSON that its Office Scripts / Office.js client posts, and queues every write
+as an *action* (``book.json()``).  This module
+
+* builds that payload from a workbook file (python-calamine, A1-anchored, with
+  dates/times encoded as the client sends them: ISO strings ending in ``Z``),
+  or from plain sheet arrays;
+* makes ``xw.Book.caller()`` return the book (``set_mock_caller``);
+* applies the returned actions to a copy of the arrays, to check final state;
+* counts range value reads and writes per click.
+
+The remote engine is xlwings PRO (PolyForm Noncommercial licence, key
+``noncommercial``): it is used here, in tests, only.
+"""
+from __future__ import annotations
+
+import contextlib
+import copy
+import datetime as dt
+import json
+import os
+from collections import Counter
+from pathlib import Path
+
+os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")
+
+import xlwings as xw  # noqa: E402
+
+CLIENT = "Microsoft Office Scripts"
+_EPOCH = dt.datetime(1899, 12, 30)
+
+
+def _iso(d: dt.datetime) -> str:
+    return d.strftime("%Y-%m-%dT%H:%M:%S.") + f"{d.microsecond // 1000:03d}Z"
+
+
+def client_value(v):
+    """A cell value as the Office Scripts client sends it (JSON-able)."""
+    if v is None:
+        return ""
+    if isinstance(v, bool):
+        return v
+    if isinstance(v, dt.datetime):
+        return _iso(v)
+    if isinstance(v, dt.date):
+        return _iso(dt.datetime(v.year, v.month, v.day))
+    if isinstance(v, dt.time):
+        return _iso(dt.datetime.combine(_EPOCH.date(), v))
+    if isinstance(v, dt.timedelta):
+        return _iso(_EPOCH + v)
+    if isinstance(v, float) and v.is_integer():
+        return int(v)
+    return v
+
+
+def _rect(rows) -> list:
+    rows = [list(r) for r in rows] or [[]]
+    width = max((len(r) for r in rows), default=0)
+    return [r + [""] * (width - len(r)) for r in rows]
+
+
+def payload_from_arrays(sheets: dict, book_name: str = "tdkt_2024.xlsm",
+                        active: str | None = None, selection: str = "A1") -> dict:
+    """Payload of a book whose sheets are ``{name: 2-D array}`` (in order)."""
+    names = list(sheets)
+    active_ix = names.index(active) if active else 0
+    data = {
+        "client": CLIENT,
+        "version": xw.__version__,
+        "book": {"name": book_name, "active_sheet_index": active_ix, "selection": selection},
+        "names": [],
+        "sheets": [{"name": n, "values": _rect([[client_value(v) for v in row] for row in rows]),
+                    "pictures": [], "tables": []} for n, rows in sheets.items()],
+    }
+    return json.loads(json.dumps(data))  # exactly what crosses the wire
+
+
+def file_arrays(path) -> dict:
+    """Every sheet of a workbook file, A1-anchored, in workbook order."""
+    from python_calamine import CalamineWorkbook
+    wb = CalamineWorkbook.from_path(os.fspath(path))
+    return {n: wb.get_sheet_by_name(n).to_python(skip_empty_area=False) for n in wb.sheet_names}
+
+
+def payload_from_file(path, active: str | None = None, selection: str = "A1") -> dict:
+    return payload_from_arrays(file_arrays(path), Path(path).name, active, selection)
+
+
+def open_book(payload: dict, caller: bool = True) -> xw.Book:
+    book = xw.Book(json=copy.deepcopy(payload))
+    if caller:
+        book.set_mock_caller()
+    return book
+
+
+# ------------------------------------------------------------------ applying actions
+class Applied:
+    """Sheet arrays after applying a book's actions (values only)."""
+
+    def __init__(self, payload: dict):
+        self.names = [s["name"] for s in payload["sheets"]]
+        self.values = {s["name"]: [list(r) for r in s["values"]] for s in payload["sheets"]}
+        self.alerts: list[str] = []
+        self.other: list[dict] = []
+
+    def _grid(self, pos: int, rows: int, cols: int) -> list:
+        g = self.values[self.names[pos]]
+        width = max([len(r) for r in g] + [cols])
+        while len(g) < rows:
+            g.append([])
+        for r in g:
+            r.extend([""] * (width - len(r)))
+        return g
+
+    def apply(self, actions: list) -> "Applied":
+        for a in actions:
+            f = a["func"]
+            if f == "setValues":
+                g = self._grid(a["sheet_position"], a["start_row"] + a["row_count"],
+                               a["start_column"] + a["column_count"])
+                for i, row in enumerate(a["values"]):
+                    for j, v in enumerate(row):
+                        g[a["start_row"] + i][a["start_column"] + j] = "" if v is None else v
+            elif f in ("rangeClearContents", "rangeClear"):
+                g = self._grid(a["sheet_position"], a["start_row"] + a["row_count"],
+                               a["start_column"] + a["column_count"])
+                for i in range(a["row_count"]):
+                    for j in range(a["column_count"]):
+                        g[a["start_row"] + i][a["start_column"] + j] = ""
+            elif f == "addSheet":
+                ix, name = a["args"]
+                self.names.insert(ix, name)
+                self.values[name] = [[]]
+            elif f == "alert":
+                self.alerts.append(a["args"][0])
+            else:
+                self.other.append(a)
+        return self
+
+    def sheet(self, name: str) -> list:
+        """Rows of a sheet without trailing empty rows/columns."""
+        g = [list(r) for r in self.values[name]]
+        while g and all(v in ("", None) for v in g[-1]):
+            g.pop()
+        width = max((max((i + 1 for i, v in enumerate(r) if v not in ("", None)), default=0)
+                     for r in g), default=0)
+        return [r[:width] for r in g]
+
+    def payload(self, template: dict, active: str | None = None) -> dict:
+        """A new payload (as the client would send on the next click)."""
+        data = copy.deepcopy(template)
+        data["sheets"] = [{"name": n, "values": _rect(self.values[n]), "pictures": [], "tables": []}
+                          for n in self.names]
+        if active:
+            data["book"]["active_sheet_index"] = self.names.index(active)
+        return data
+
+
+def apply(payload: dict, book: xw.Book) -> Applied:
+    return Applied(payload).apply(book.json()["actions"])
+
+
+# ------------------------------------------------------------------ counting
+@contextlib.contextmanager
+def count_range_io():
+    """Count xlwings range value reads and writes (by sheet) inside the block.
+
+    Works for every engine (it wraps ``xlwings.main.Range``), so the numbers
+    are those a desktop Excel click would make through COM."""
+    counts = {"reads": Counter(), "writes": Counter()}
+    R = xw.main.Range
+    orig_value = R.value
+    orig_clear = R.clear_contents
+    orig_formula = R.formula
+
+    def get(self):
+        counts["reads"][self.sheet.name] += 1
+        return orig_value.fget(self)
+
+    def set_(self, v):
+        counts["writes"][self.sheet.name] += 1
+        return orig_value.fset(self, v)
+
+    def clear(self):
+        counts["writes"][self.sheet.name] += 1
+        return orig_clear(self)
+
+    def fset_formula(self, v):
+        counts["writes"][self.sheet.name] += 1
+        return orig_formula.fset(self, v)
+
+    R.value = property(get, set_)
+    R.clear_contents = clear
+    R.formula = property(orig_formula.fget, fset_formula)
+    try:
+        yield counts
+    finally:
+        R.value = orig_value
+        R.clear_contents = orig_clear
+        R.formula = orig_formula
+
+
+# ------------------------------------------------------------------ books to test with
+SHIPPED = Path(os.environ.get("TDKT_TEST_WORKBOOK")
+               or Path(__file__).resolve().parents[1] / "workbook" / "tdkt_2024.xlsm")
+
+
+def typed_example_sheets() -> dict:
+    """The shipped example round as a built workbook lays it out, values typed
+    (dates, times, numbers), in ALL_SHEETS order: controlled sheets carry the
+    control bar (``Việc cần làm`` + dropdown) in row 1 and their header in row
+    2; Điều khiển has its options; Lỗi dữ liệu, Nhật ký and the marks sheet have
+    their headers.  Used when the committed workbook is not there."""
+    from tdkt_xl.build.example import example_sheets
+    from tdkt_xl.build.values import typed
+    from tdkt_xl.io import cells, controls as K, schema as S
+
+    ex = example_sheets()
+    controlled = {c.sheet for c in K.SHEET_CONTROLS}
+    kinds = {s.name: {cells.key_text(c.header): c.kind for c in s.columns} for s in S.MODEL_SHEETS}
+    setting_kinds = {cells.key_text(s.label): s.kind for s in S.SETTING_KEYS}
+    out = {}
+    for s in S.ALL_SHEETS:
+        if s.name in ex:
+            rows = ex[s.name]
+            hdr = rows[0]
+            if s is S.SETTINGS:
+                body = [[r[0], typed(setting_kinds.get(cells.key_text(r[0]), S.TEXT), r[1])] + r[2:]
+                        for r in rows[1:]]
+            else:
+                ks = [kinds[s.name].get(cells.key_text(h), S.TEXT) for h in hdr]
+                body = [[typed(k, v) for k, v in zip(ks, r)] for r in rows[1:]]
+            rows = [hdr] + body
+            if s.name in controlled:
+                rows = [[K.JOB_LABEL, None]] + rows
+            out[s.name] = rows
+        elif s is S.CONTROL:
+            out[s.name] = [["Điều khiển: chọn việc và bấm nút"], [K.OPT_JOB, K.JOB_VALIDATE],
+                           [K.OPT_UNIT, K.OPT_UNIT_ALL], [K.OPT_PDF, "Không"], [K.OPT_OVERWRITE, "Không"]]
+        elif s.columns:
+            out[s.name] = [s.headers]
+        else:
+            out[s.name] = [["Hướng dẫn sử dụng sổ tính"]]
+    out[K.MARKS_SHEET] = [list(K.MARKED_SHEETS)]
+    return out
+
+
+def shipped_or_example() -> tuple[dict, str]:
+    """(sheet arrays, where from): the committed workbook when it exists."""
+    if SHIPPED.exists():
+        return file_arrays(SHIPPED), str(SHIPPED)
+    return typed_example_sheets(), "example arrays (workbook/tdkt_2024.xlsm not built yet)"
+
+
+def scaled(sheets: dict, n_units: int) -> dict:
+    """A copy of ``sheets`` with ``n_units`` units: every unit-keyed row of the
+    example is repeated for new codes U0001… (cycling over the example units)."""
+    from tdkt_xl.io import cells, schema as S
+    from tdkt_xl.io.reader import find_layout
+    out = {k: [list(r) for r in v] for k, v in sheets.items()}
+    units_layout = find_layout(S.UNITS, out[S.UNITS.name], [])
+    hr = units_layout.header_row
+    ci = units_layout.index["code"]
+    templates = [r for r in out[S.UNITS.name][hr + 1:] if not cells.is_blank(r[ci])]
+    mapping = []                      # (new code, template code)
+    new_units = []
+    for i in range(n_units):
+        t = templates[i % len(templates)]
+        code = f"U{i + 1:04d}"
+        row = list(t)
+        row[ci] = code
+        new_units.append(row)
+        mapping.append((code, cells.norm_text(t[ci])))
+    out[S.UNITS.name] = out[S.UNITS.name][:hr + 1] + new_units
+    by_template = {}
+    for code, t in mapping:
+        by_template.setdefault(t, []).append(code)
+    for sheet in (S.SCHEDULE, S.DELEGATION, S.RESULTS, S.EVALUATIONS, S.RECOMMENDATIONS, S.DOCUMENTS):
+        rows = out.get(sheet.name)
+        if not rows:
+            continue
+        lay = find_layout(sheet, rows, [])
+        ui = lay.index.get("unit_code")
+        if ui is None:
+            continue
+        hr = lay.header_row
+        body = []
+        for r in rows[hr + 1:]:
+            code = cells.norm_text(r[ui]) if ui < len(r) else ""
+            if not code:
+                body.append(r)
+                continue
+            for new in by_template.get(code, []):
+                nr = list(r)
+                nr[ui] = new
+                body.append(nr)
+        out[sheet.name] = rows[:hr + 1] + body
+    return out
