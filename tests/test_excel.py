@@ -260,3 +260,38 @@ def test_reads_and_writes_grow_with_sheets_not_units(sheets, tmp_path):
     print(f"\nreads/writes per validation click: shipped {sum(small['reads'].values())}/"
           f"{sum(small['writes'].values())}, 2000 units {sum(big['reads'].values())}/"
           f"{sum(big['writes'].values())}")
+
+
+# ------------------------------------------------------------------ status bar, caller
+def test_status_bar_is_set_and_cleared_on_desktop_and_skipped_on_remote():
+    from types import SimpleNamespace
+    from tdkt_xl.excel.bookio import BookIO
+
+    class App:
+        engine = SimpleNamespace(name="excel")
+        seen = []
+
+        @property
+        def status_bar(self):
+            return self.seen[-1] if self.seen else False
+
+        @status_bar.setter
+        def status_bar(self, v):
+            self.seen.append(v)
+
+    app = App()
+    io = BookIO(SimpleNamespace(app=app))
+    io.status("tdkt: đang đọc dữ liệu…")
+    io.status(None)
+    assert app.seen == ["tdkt: đang đọc dữ liệu…", False]     # False hands it back to Excel
+    remote = X.open_book(X.payload_from_arrays({"A": [["x"]]}), caller=False)
+    BookIO(remote).status("x")                                    # no-op, no error
+    assert remote.json()["actions"] == []
+
+
+def test_main_outside_excel_says_so_in_vietnamese(monkeypatch):
+    def no_caller():
+        raise RuntimeError("no caller")
+    monkeypatch.setattr(entry, "_caller", no_caller)
+    out = main()
+    assert not out.ok and "bấm nút trong sổ tính" in out.message

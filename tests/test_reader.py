@@ -124,3 +124,26 @@ def test_reading_the_file_never_writes_it(built_workbook):
     assert result.round.units and not [f for f in result.findings if f.is_error]
     assert (built_workbook.stat().st_mtime_ns, built_workbook.read_bytes()) == before
     assert AS_OF.year == result.round.settings.year
+
+
+def test_workbook_column_inserted_by_clerk(built_workbook, tmp_path):
+    """A column inserted before the data in a copy saved by openpyxl (formulas
+    not recalculated, cached values gone): same findings, shifted one column."""
+    import openpyxl
+    from tdkt_xl.rules.runner import validate_workbook
+    wb = openpyxl.load_workbook(built_workbook)
+    ws = wb["Lịch kiểm tra"]
+    ws.insert_cols(1)
+    ws.cell(row=1, column=1).value = "Ghi chú của văn thư"
+    ws.cell(row=3, column=1).value = "đã gọi điện"
+    out = tmp_path / "chen_cot.xlsx"
+    wb.save(out)
+    before = validate_workbook(built_workbook, AS_OF)
+    after = validate_workbook(out, AS_OF)
+    shift = {f.cell: cells.a1(int(re.sub(r"\D", "", f.cell)) - 1,
+                              cells.col_index(re.sub(r"\d", "", f.cell)) + 1)
+             for f in before.findings if f.sheet == "Lịch kiểm tra"}
+    assert [(f.code, shift.get(f.cell, f.cell), f.message) for f in before.findings] == [
+        (f.code, f.cell, f.message) for f in after.findings]
+    assert [i.report_due for i in after.round.inspections] == [
+        i.report_due for i in before.round.inspections]

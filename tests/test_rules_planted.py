@@ -70,6 +70,7 @@ CASES = [
     Case("CH01 missing", [setting("Tên Hội đồng", "")], "CH01"),
     Case("CH02 window order", [setting("Kiểm tra từ ngày", "01/10/2024")], "CH02"),
     Case("CH03 negative lead", [setting("Số ngày thông báo trước", "-1")], "CH03"),
+    Case("CH03 absurd lead", [setting("Số ngày nộp báo cáo trước", "1000000000")], "CH03"),
     Case("CH04 year", [setting("Kiểm tra đến ngày", "30/09/2025")], "CH04"),
     Case("CH05 period", [setting("Kỳ kiểm tra từ ngày", "01/05/2024")], "CH05"),
     Case("CH06 signer unknown", [setting("Người ký", "Nguyễn Văn Z")], "CH06"),
@@ -264,3 +265,22 @@ def test_planted_in_workbook_copy(workbook_arrays, openpyxl_copy, tmp_path, case
     wb.save(out)
     report = validate_workbook(out, case.as_of)
     check_found(report, case.expected(arrays), case)
+
+
+def test_garbage_never_crashes(_example_sheets):
+    """Seeded random garbage in random cells: findings, never an exception."""
+    import copy
+    import random
+    rnd = random.Random(7)
+    values = ["", None, "32/13/2024", "abc", 0, -5, 3.7, 1e9, dt.date(1, 1, 2),
+              dt.date(9999, 12, 31), dt.time(8), dt.datetime(2024, 9, 2), True, "Cả ngày",
+              "Chủ tịch", "Trưởng đoàn", "BTCHU", "1.1.a", "Đã khắc phục", "Chưa đạt",
+              "Ngày làm việc", "Nguyễn Văn A"]
+    for _ in range(150):
+        sheets = copy.deepcopy(_example_sheets)
+        for _ in range(rnd.randint(1, 40)):
+            rows = sheets[rnd.choice(list(sheets))]
+            row = rows[rnd.randrange(len(rows))]
+            row[rnd.randrange(len(row))] = rnd.choice(values)
+        report = validate_arrays(sheets, "rác", dt.date(2024, rnd.randint(1, 12), 1))
+        assert all(f.code and f.message for f in report.findings)

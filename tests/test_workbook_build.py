@@ -30,6 +30,7 @@ from tdkt_xl.model.vocab import WEEKDAYS_VI
 from tdkt_xl.rules.calendar import WorkCalendar
 
 ROOT = Path(__file__).resolve().parents[1]
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 COMMITTED = ROOT / "workbook" / "tdkt_2024.xlsm"
 
 
@@ -285,6 +286,9 @@ def test_dropdowns_freeze_and_print_setup(built):
                 assert re.search(rf'<dataValidation type="date"[^>]*{re.escape(rng)}', xml), c.header
     wb = _part(built, "xl/workbook.xml")
     assert "_xlnm.Print_Titles" in wb
+    n = len(example_sheets()[S.SCHEDULE.name]) - 1          # data rows printed, spare rows not
+    last = chr(ord("A") + len(S.SCHEDULE.columns) - 1)
+    assert f"'{S.SCHEDULE.name}'!$A$2:${last}${2 + n}</definedName>" in wb
 
 
 # ------------------------------------------------------------ refusing
@@ -334,19 +338,70 @@ def test_writes_the_forwarder_beside_and_it_forwards(tmp_path, monkeypatch):
 
 
 # ------------------------------------------------------------ LibreOffice
+_RECALC_ALWAYS = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" \
+xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" \
+oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+"""
+
+
+def _poison_cached_values(src: Path, dst: Path, parts) -> None:
+    """Copy of src whose formula cells of the given parts cache 0."""
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename in parts:
+                text = re.sub(r"(</f>)<v>[^<]*</v>", r"\1<v>0</v>", data.decode("utf-8"))
+                data = text.replace(' t="str"><f>', "><f>").encode("utf-8")
+            zout.writestr(item, data)
+
+
 @pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice (soffice) is not installed")
-def test_libreoffice_opens_the_workbook(built, tmp_path):
+def test_libreoffice_opens_it_and_its_formulas_recompute_the_cached_values(tmp_path):
+    """LibreOffice loads the workbook and, forced to recalculate a copy whose
+    cached values were zeroed, gets exactly the values the builder cached
+    (working-day counting, so WORKDAY and the holiday list are exercised)."""
+    data = tmp_path / "data"
+    shutil.copytree(EXAMPLE_DIR, data)
+    p = data / f"{S.SETTINGS.name}.csv"
+    rows = list(csv.reader(p.open(encoding="utf-8")))
+    label = next(s.label for s in S.SETTING_KEYS if s.field == "day_counting")
+    for r in rows:
+        if r[0] == label:
+            r[1] = S.DAYS_WORKING
+    with p.open("w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh).writerows(rows)
+    built = build_workbook(tmp_path / "wd.xlsm", data_dir=data)
+    parts = _sheet_parts(built)
+    formula_sheets = [S.SCHEDULE.name, S.DELEGATION.name]
+    poisoned = tmp_path / "poisoned.xlsm"
+    _poison_cached_values(built, poisoned, {parts[n] for n in formula_sheets})
     profile = tmp_path / "profile"
-    src = tmp_path / "in.xlsm"
-    shutil.copy(built, src)
+    (profile / "user").mkdir(parents=True)
+    (profile / "user" / "registrymodifications.xcu").write_text(_RECALC_ALWAYS, encoding="utf-8")
     r = subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless",
-                        "--convert-to", "xlsx", "--outdir", str(tmp_path / "out"), str(src)],
+                        "--convert-to", "xlsx", "--outdir", str(tmp_path / "out"), str(poisoned)],
                        capture_output=True, text=True, timeout=180)
-    out = tmp_path / "out" / "in.xlsx"
+    out = tmp_path / "out" / "poisoned.xlsx"
     assert out.exists(), r.stderr
-    arr = read_file_arrays(out)
-    assert [s.name for s in S.ALL_SHEETS] == [n for n in arr if n in {s.name for s in S.ALL_SHEETS}]
-    sched = arr[S.SCHEDULE.name]
-    hr = L.header_row(S.SCHEDULE.name) - 1
-    assert sched[hr][:len(S.SCHEDULE.columns)] == S.SCHEDULE.headers
-    assert sched[hr + 1][1] == "Ban Tổ chức Huyện ủy" and sched[hr + 1][3] == "Thứ Hai"
+    want, got, bad = read_file_arrays(built), read_file_arrays(out), read_file_arrays(poisoned)
+    assert [s.name for s in S.ALL_SHEETS] == [n for n in got if n in {s.name for s in S.ALL_SHEETS}]
+    for name in formula_sheets:
+        assert bad[name] != want[name]                   # the copy really lost its cached values
+        n = len(want[name])
+        assert got[name][:n] == want[name], name
+        assert all(v in ("", None) for row in got[name][n:] for v in row), name
+
+
+def test_refuses_sources_it_would_silently_drop(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(EXAMPLE_DIR, data)
+    p = data / f"{S.UNITS.name}.csv"
+    rows = list(csv.reader(p.open(encoding="utf-8")))
+    rows[0].append("Cột lạ")
+    with p.open("w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh).writerows(rows)
+    with pytest.raises(BuildError, match="Cột lạ"):
+        build_bytes(data_dir=data)

@@ -15,12 +15,9 @@ from typing import Optional
 from tdkt_xl.appendices import codes as K
 from tdkt_xl.appendices.returned import (MERGED, REJECTED, SUPERSEDED, STATUS_VI, FileOutcome, UnitReturn,
                                          identify, parse, sniff)
-from tdkt_xl.appendices.spec import RATIO, CHOICE, Spec, load_spec
+from tdkt_xl.appendices.spec import Spec, load_spec
 from tdkt_xl.io.cells import fmt_date
 from tdkt_xl.io.reader import WorkbookError
-from tdkt_xl.model.vocab import BLOCKS, YES
-
-SCOPE_ALL = "Toàn huyện"
 
 
 @dataclass
@@ -147,7 +144,7 @@ def merge_inbox(rnd, inbox_dir, spec: Optional[Spec] = None, as_of: Optional[dt.
         for old in group[:-1]:
             old.book = None
             old.status = SUPERSEDED
-            old.findings.append(K.SUPERSEDED.at(spec.id_sheet, "", code, file=old.name, newer=newest.name,
+            old.findings.append(K.SUPERSEDED.at("", "", code, file=old.name, newer=newest.name,
                                                 newer_time=_when(newest), time=_when(old)))
         ret = parse(newest, spec, rnd, as_of)
         if ret is not None:
@@ -173,9 +170,3 @@ def _when(f: FileOutcome) -> str:
         return f.saved_at.strftime("%H:%M %d/%m/%Y")
     return dt.datetime.fromtimestamp(f.mtime).strftime("%H:%M %d/%m/%Y") if f.mtime else "không rõ"
 
-
-def blocks_order() -> tuple:
-    return BLOCKS
-
-
-__all__ = ["MergeResult", "MissingUnit", "merge_inbox", "SCOPE_ALL", "KEY_FIGURES", "RATIO", "CHOICE", "YES"]

@@ -3,6 +3,8 @@ a simple A4 Times New Roman document whose text comes from the spec's
 ``outline`` (section III.1 of the inspection plan)."""
 from __future__ import annotations
 
+import io
+import zipfile
 from pathlib import Path
 
 from docx import Document
@@ -81,5 +83,17 @@ def write_outline(spec: Spec, ctx: UnitContext, path: Path) -> Path:
     cp.last_modified_by = ctx.council_name or ""
     cp.revision = 1
     path = Path(path)
-    doc.save(str(path))
+    buf = io.BytesIO()
+    doc.save(buf)
+    _fixed_zip(buf.getvalue(), path)
     return path
+
+
+def _fixed_zip(data: bytes, path: Path) -> None:
+    """Write the package with fixed entry times: the same outline gives the
+    same bytes, so re-running 'tdkt forms' does not pile up backups."""
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            dst.writestr(fixed, src.read(info.filename))

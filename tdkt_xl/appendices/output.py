@@ -54,16 +54,17 @@ class _F:
         self.title = f(bold=True, font_size=14)
         self.note = f(italic=True, font_color="#595959")
         self.head = f(bold=True, text_wrap=True, align="center", border=1, bg_color="#DDEBF7")
-        self.text = f(border=1, text_wrap=True)
+        self.text = f(border=1)
+        self.wrap = f(border=1, text_wrap=True)
         self.int = f(border=1, num_format="#,##0")
         self.pct = f(border=1, num_format="0.0")
         self.frac = f(border=1, num_format="0.0%")
         self.date = f(border=1, num_format="dd/mm/yyyy")
-        self.tot_text = f(border=1, bold=True, bg_color="#F2F2F2", text_wrap=True)
+        self.tot_text = f(border=1, bold=True, bg_color="#F2F2F2")
         self.tot_int = f(border=1, bold=True, bg_color="#F2F2F2", num_format="#,##0")
         self.tot_pct = f(border=1, bold=True, bg_color="#F2F2F2", num_format="0.0")
         self.tot_frac = f(border=1, bold=True, bg_color="#F2F2F2", num_format="0.0%")
-        self.err = f(border=1, text_wrap=True, font_color="#C00000")
+        self.err = f(border=1, text_wrap=True, font_color="#C00000", valign="top")
 
 
 def _cell(ws, r, c, v, fmt):
@@ -92,8 +93,9 @@ def _table(ws, fm, top: int, headers: list, rows: list, kinds: list, widths: lis
                    "pct": fm.tot_pct if is_tot else fm.pct, "frac": fm.tot_frac if is_tot else fm.frac}[k]
             _cell(ws, top + 1 + i, c, v, fmt)
     ws.freeze_panes(top + 1, 2)
-    if rows:
-        ws.autofilter(top, 0, top + len(rows), len(headers) - 1)
+    n = len(rows) if total_from is None else total_from
+    if n:
+        ws.autofilter(top, 0, top + n, len(headers) - 1)
 
 
 def _sheet_keys(res, sheet_key: str) -> list:
@@ -134,7 +136,7 @@ def _unit_sheet(wb, fm, res, stats, name: str, title: str, keys: list):
             v = tot.get(k)
             vals.append(f"{v} đơn vị 'Có'" if kind == CHOICE and v is not None else v)
         rows.append(["", label, f"{tot.get('units_merged', 0)} đơn vị"] + vals)
-    widths = [10, 34, 18] + [14 if kinds[i + 3] != "text" else 16 for i in range(len(keys))]
+    widths = [10, 46, 30] + [14 if kinds[i + 3] != "text" else 16 for i in range(len(keys))]
     _table(ws, fm, 3, headers, rows, kinds, widths, total_from=n_units)
     ws.set_landscape()
     ws.set_paper(9)
@@ -163,7 +165,7 @@ def write_workbook(res, out_dir: Path, stamp: dt.datetime | None = None) -> Path
     table = res.summary_table()
     head, body = table[0], table[1:]
     kinds = ["text"] * 5 + [("pct" if h in PERCENT_HEADERS else "int") for h in head[5:-1]] + ["text"]
-    widths = [10, 34, 18, 22, 22] + [12] * (len(head) - 6) + [14]
+    widths = [10, 46, 30, 24, 28] + [12] * (len(head) - 6) + [14]
     _table(ws, fm, 3, head, body, kinds, widths, total_from=len(body) - len(BLOCKS) - 1)
     ws.set_landscape()
     ws.set_paper(9)
@@ -242,9 +244,10 @@ def _report_sheet(wb, fm, res):
     for c, h in enumerate(headers):
         ws.write_string(top + 1, c, h, fm.head)
     for i, f in enumerate(res.findings):
-        fmt = fm.err if f.is_error else fm.text
+        fmt = fm.err if f.is_error else fm.wrap
         for c, v in enumerate((f.code, SEVERITY_VI[f.severity], f.file, f.sheet, f.cell, f.unit, f.message)):
             _cell(ws, top + 2 + i, c, v, fmt)
+        ws.set_row(top + 2 + i, 15 * max(1, -(-len(f.message) // 105)))
     ws.set_column(5, 5, 12)
     ws.set_column(6, 6, 100)
 

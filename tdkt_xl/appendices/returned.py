@@ -269,11 +269,11 @@ def parse(out: FileOutcome, spec: Spec, rnd, as_of: Optional[dt.date] = None) ->
             _fail(out, K.TOO_MANY_CELLS, name, "", detail=f"{n} ô", limit=f"{max_cells} ô")
             return None
         rows = sh.to_python(skip_empty_area=False)
-        merged = sh.merged_cell_ranges or []
-        if merged:
-            (r0, c0), (r1, c1) = merged[0]
-            _fail(out, K.MERGED, name, a1(r0, c0), range=f"{a1(r0, c0)}:{a1(r1, c1)}")
-            return None
+        used = sl.used()
+        for (r0, c0), (r1, c1) in sh.merged_cell_ranges or ():
+            if any((r, c) in used for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)):
+                _fail(out, K.MERGED, name, a1(r0, c0), range=f"{a1(r0, c0)}:{a1(r1, c1)}")
+                return None
         for (r, c), expected in sl.anchors.items():
             found = _at(rows, r, c)
             if cells.key_text(found) != cells.key_text(expected):
@@ -283,6 +283,7 @@ def parse(out: FileOutcome, spec: Spec, rnd, as_of: Optional[dt.date] = None) ->
         sheets[skey] = rows
 
     inputs: dict = {}
+    bad: set = set()                 # keys whose cell could not be read (no cascading findings)
     typed_totals: list = []          # (sheet, cell, key or (table, i, col), label, raw)
     tables: dict = {}
     row_cells: dict = {}             # (table, i) -> {col: A1}
@@ -298,7 +299,10 @@ def parse(out: FileOutcome, spec: Spec, rnd, as_of: Optional[dt.date] = None) ->
             if f.is_formula:
                 typed_totals.append((name, a1(r, c), key, f.label, raw))
                 continue
+            before = len(findings)
             inputs[key] = _value(f.kind, raw, f.label, f.choices, (name, a1(r, c), out), findings)
+            if len(findings) > before:
+                bad.add(key)
         for tkey, tl in sl.tables.items():
             sec = tl.section
             data_cols = [c for c in sec.columns if not c.sum]
@@ -314,7 +318,10 @@ def parse(out: FileOutcome, spec: Spec, rnd, as_of: Optional[dt.date] = None) ->
                     if c.sum:
                         typed_totals.append((name, cell, (tkey, len(out_rows), c.key), c.label, raws[c.key]))
                         continue
+                    before = len(findings)
                     rec[c.key] = _value(c.kind, raws[c.key], c.label, c.choices, (name, cell, out), findings)
+                    if len(findings) > before:
+                        rec.setdefault("_bad", set()).add(c.key)
                     if c.required and cells.is_blank(raws[c.key]):
                         findings.append(K.ROW_INCOMPLETE.at(name, cell, unit, file=out.name, row=i + 1,
                                                             label=c.label))
@@ -347,6 +354,8 @@ def parse(out: FileOutcome, spec: Spec, rnd, as_of: Optional[dt.date] = None) ->
         for key, kind in sl.kinds.items():
             if isinstance(kind, tuple) or not kind.max or kind.max not in sl.kinds:
                 continue
+            if key in bad or kind.max in bad:
+                continue
             part, whole = values.get(key) or 0, values.get(kind.max) or 0
             if part > whole:
                 findings.append(K.PART_EXCEEDS.at(name, sl.addr(key), unit, file=out.name, part=kind.label,
@@ -356,6 +365,8 @@ def parse(out: FileOutcome, spec: Spec, rnd, as_of: Optional[dt.date] = None) ->
             labels = {c.key: c.label for c in tl.section.columns}
             for i, rec in enumerate(tables[tkey]):
                 for c in tl.section.columns:
+                    if rec.get("_bad"):
+                        break
                     if c.max and (rec.get(c.key) or 0) > (rec.get(c.max) or 0):
                         findings.append(K.PART_EXCEEDS.at(
                             name, row_cells[(tkey, i)][c.key], unit, file=out.name,

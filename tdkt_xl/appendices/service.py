@@ -33,10 +33,12 @@ class FormsSummary:
         return "\n".join(lines)
 
 
-def make_forms(rnd, out_dir, unit: Optional[str] = None, spec: Optional[Spec] = None) -> FormsSummary:
+def make_forms(rnd, out_dir, unit: Optional[str] = None, spec: Optional[Spec] = None,
+               skip: Optional[dict] = None) -> FormsSummary:
     """One Phụ lục .xlsx and one đề cương .docx per selected unit (or only
     ``unit``).  An existing different file of the same name is kept as a
-    numbered backup."""
+    numbered backup.  ``skip`` maps unit codes to findings that block their
+    forms (from the workbook's validation); those units are listed, not made."""
     spec = spec or load_spec()
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -53,6 +55,10 @@ def make_forms(rnd, out_dir, unit: Optional[str] = None, spec: Optional[Spec] = 
     for u in units:
         if not u.code:
             summary.skipped.append(("(trống)", "đơn vị chưa có mã"))
+            continue
+        if skip and u.code in skip:
+            f = skip[u.code][0]
+            summary.skipped.append((u.code, f"{f.where()}: {f.message}"))
             continue
         ctx = unit_context(rnd, u)
         base = spec.file_name.format(code=safe_name(u.code))

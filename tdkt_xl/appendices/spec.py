@@ -266,10 +266,23 @@ class SheetLayout:
     tables: dict = field(default_factory=dict)   # table key -> TableLayout
     sections: list = field(default_factory=list) # (Section, title row0, rows [(row0, key|code)])
     col_widths: dict = field(default_factory=dict)
+    _used: Optional[frozenset] = field(default=None, repr=False)
 
     def addr(self, key: str) -> str:
         r, c = self.cells[key]
         return a1(r, c)
+
+    def used(self) -> frozenset:
+        """Cells the merge reads or checks: labels, values, table cells.  A
+        merged range touching one of them breaks the form (merges of the
+        title lines, e.g. LibreOffice's 'centre across', do not)."""
+        if self._used is None:
+            cells = set(self.anchors) | set(self.cells.values())
+            for tl in self.tables.values():
+                for r in range(tl.first_row, tl.last_row + 1):
+                    cells.update((r, c) for c in tl.cols.values())
+            self._used = frozenset(cells)
+        return self._used
 
 
 @dataclass

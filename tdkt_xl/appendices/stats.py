@@ -118,7 +118,7 @@ def frames(res) -> dict:
                                    "individuals", "women", "total")}})
         for name, target in (("awards", award_list), ("models", models), ("docs", docs)):
             for rec in u.tables.get(name, []):
-                target.append({**base, **{k: v for k, v in rec.items() if not k.startswith("_cell")}})
+                target.append({**base, **{k: v for k, v in rec.items() if not k.startswith("_cell") and k != "_bad"}})
     stats = from_result(res)
     total_rows = [{"scope": s, **vals} for s, vals in stats.totals.items()]
     return {"units": pd.DataFrame(unit_rows), "awards": pd.DataFrame(award_rows),
@@ -183,7 +183,7 @@ def summary_table(res) -> list:
         tot = stats.totals.get(scope, {})
         n = tot.get("units_merged", 0)
         label = f"Cộng {scope[0].lower() + scope[1:]}" if scope != SCOPE_ALL else "TỔNG CỘNG TOÀN HUYỆN"
-        row = ["", label, scope if scope != SCOPE_ALL else "", f"{n} đơn vị đã tổng hợp", ""]
+        row = ["", label, "", f"{n} đơn vị đã tổng hợp", ""]
         row += [fn(tot) if n else None for _h, fn in SUMMARY_COLUMNS]
         row.append("")
         table.append(row)

@@ -75,9 +75,27 @@ def build_workbook(out_path=DEFAULT_OUT, force: bool = False,
 def build_bytes(jobs: Iterable[str] = K.ALL_JOBS, data_dir=EXAMPLE_DIR) -> bytes:
     """The .xlsm file as bytes (same inputs -> same bytes)."""
     jobs = tuple(j for j in K.ALL_JOBS if j in set(jobs))
+    csvs = example_sheets(Path(data_dir))
+    _check_sources(csvs, Path(data_dir))
     buf = io.BytesIO()
-    _Builder(buf, jobs, example_sheets(Path(data_dir))).build()
+    _Builder(buf, jobs, csvs).build()
     return buf.getvalue()
+
+
+def _check_sources(csvs: dict, folder: Path) -> None:
+    """Every CSV is a sheet of the schema and every column a schema column
+    (nothing in the sources is silently left out of the workbook)."""
+    sheets = {s.name: s for s in (S.SETTINGS,) + S.TABLE_SHEETS}
+    for name, rows in csvs.items():
+        sh = sheets.get(name)
+        if sh is None:
+            raise BuildError(f"Tệp '{folder / (name + '.csv')}' không ứng với trang tính nào "
+                             "của sổ tính (xem tdkt_xl/io/schema.py).")
+        known = {cells.key_text(c.header) for c in sh.columns}
+        extra = [h for h in (rows[0] if rows else []) if cells.key_text(h) not in known]
+        if extra:
+            raise BuildError(f"Tệp '{folder / (name + '.csv')}' có cột không có trong trang "
+                             f"'{name}': {', '.join(extra)}.")
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
@@ -449,7 +467,7 @@ class _Builder:
         ws.freeze_panes(hdr + 1, 0)
         if L.has_control_bar(sh.name):
             self._control_bar(ws, sh)
-        self._print_setup(ws, sh, hdr, last)
+        self._print_setup(ws, sh, hdr, hdr + max(len(rows), 1))   # spare rows not printed
 
     def _write_cell(self, ws, r, c, col, v) -> None:
         f = self.f[self._cell_format(col)]

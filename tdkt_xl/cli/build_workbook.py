@@ -5,15 +5,22 @@ import sys
 from pathlib import Path
 
 
-def register(subparsers) -> None:
+def default_out() -> Path:
+    """workbook/tdkt_2024.xlsm of the project: the current folder's when it has a
+    workbook/ folder (a project folder), else the one of this source tree."""
     from tdkt_xl.build.workbook import DEFAULT_OUT
+    here = Path.cwd() / "workbook"
+    return here / DEFAULT_OUT.name if here.is_dir() else DEFAULT_OUT
+
+
+def register(subparsers) -> None:
     p = subparsers.add_parser(
         "build-workbook",
         help="Tạo sổ tính chính (.xlsm) từ dữ liệu mẫu trong kho mã nguồn.",
         description=("Tạo sổ tính chính kèm tệp .py cùng tên (cần cho các nút bấm). "
                      "Không ghi đè tệp đã có nếu không có --force."))
-    p.add_argument("--out", type=Path, default=DEFAULT_OUT, metavar="TỆP.xlsm",
-                   help=f"tệp sổ tính sẽ tạo (mặc định: {DEFAULT_OUT})")
+    p.add_argument("--out", type=Path, default=None, metavar="TỆP.xlsm",
+                   help="tệp sổ tính sẽ tạo (mặc định: workbook/tdkt_2024.xlsm của thư mục dự án)")
     p.add_argument("--force", action="store_true",
                    help="ghi đè sổ tính và tệp .py đã có (mất dữ liệu trong sổ tính cũ)")
     p.set_defaults(func=run)
@@ -23,7 +30,7 @@ def run(args) -> int:
     from tdkt_xl.build.names import forwarder_path
     from tdkt_xl.build.workbook import BuildError, build_workbook
     try:
-        out = build_workbook(args.out, force=args.force)
+        out = build_workbook(args.out or default_out(), force=args.force)
     except BuildError as e:
         print(f"Lỗi: {e}", file=sys.stderr)
         return 1

@@ -1,22 +1,51 @@
-"""`tdkt codes [--markdown]`: the catalogue of validation findings, listed
-from the code (so the README's table never drifts from what validate says)."""
+"""`tdkt codes [--markdown] [--validate-only]`: the catalogue of findings,
+listed from the code (so the README's table never drifts from the tool).
+
+Finding types are declared in catalogue modules (``tdkt_xl/**/catalogue.py``
+or ``codes.py``); they are all imported here, so the list does not depend on
+what else happens to be loaded."""
 from __future__ import annotations
+
+import importlib
+import pkgutil
+
+HEADERS = ("Mã", "Mức độ", "Nhóm", "Nội dung", "Chặn việc", "Căn cứ")
+CATALOGUE_MODULES = ("catalogue", "codes")
+VALIDATE_MODULE = "tdkt_xl.rules.catalogue"
 
 
 def register(subparsers) -> None:
-    p = subparsers.add_parser("codes", help="Liệt kê các mã lỗi, cảnh báo của lệnh validate.",
-                              description="Danh mục mã lỗi và cảnh báo khi kiểm tra sổ tính.")
+    p = subparsers.add_parser("codes", help="Liệt kê các mã lỗi, cảnh báo.",
+                              description="Danh mục mã lỗi và cảnh báo (lệnh validate và các "
+                                          "lệnh khác).")
     p.add_argument("--markdown", action="store_true", help="In dạng bảng Markdown (cho README).")
+    p.add_argument("--validate-only", action="store_true",
+                   help="Chỉ các mã của lệnh validate (kiểm tra sổ tính chính).")
     p.set_defaults(func=run)
 
 
-def catalogue_rows() -> list:
-    import tdkt_xl.rules.catalogue  # noqa: F401  (defines every finding type)
-    from tdkt_xl.rules.findings import CATALOGUE, JOB_VI, SEVERITY_VI
+def catalogue_modules() -> list:
+    import tdkt_xl
+    names = [VALIDATE_MODULE]
+    for info in pkgutil.walk_packages(tdkt_xl.__path__, "tdkt_xl."):
+        last = info.name.rsplit(".", 1)[-1]
+        if last in CATALOGUE_MODULES and not info.name.startswith("tdkt_xl.cli.") \
+                and info.name not in names:
+            names.append(info.name)
+    return [importlib.import_module(n) for n in names]
+
+
+def catalogue_rows(validate_only: bool = False) -> list:
+    from tdkt_xl.rules.findings import FindingType, JOB_VI, SEVERITY_VI
     from tdkt_xl.rules.legal import describe
+    types = {}
+    for mod in catalogue_modules()[:1] if validate_only else catalogue_modules():
+        for v in vars(mod).values():
+            if isinstance(v, FindingType):
+                types[v.code] = v
     rows = []
-    for code in sorted(CATALOGUE):
-        ft = CATALOGUE[code]
+    for code in sorted(types):
+        ft = types[code]
         blocks = ", ".join(JOB_VI.get(j, j) for j in ft.blocks)
         if ft.code.startswith("GT") and not ft.blocks:
             blocks = "việc dùng trang có ô lỗi"
@@ -25,9 +54,6 @@ def catalogue_rows() -> list:
         rows.append((ft.code, SEVERITY_VI[ft.severity], ft.area, ft.title, blocks,
                      describe(ft.basis)))
     return rows
-
-
-HEADERS = ("Mã", "Mức độ", "Nhóm", "Nội dung", "Chặn việc", "Căn cứ")
 
 
 def markdown(rows) -> str:
@@ -39,10 +65,10 @@ def markdown(rows) -> str:
 
 
 def run(args) -> int:
-    rows = catalogue_rows()
+    rows = catalogue_rows(args.validate_only)
     if args.markdown:
         print(markdown(rows))
         return 0
     from tdkt_xl.cli.validate import format_table
-    print(format_table([r[:5] + (r[5],) for r in rows], HEADERS))
+    print(format_table(rows, HEADERS))
     return 0

@@ -58,11 +58,21 @@ def run(args) -> int:
     except WorkbookError as e:
         print(f"Lỗi: {e}", file=sys.stderr)
         return EXIT_UNREADABLE
-    if args.json:
-        print(json.dumps(report.as_dict(), ensure_ascii=False, indent=1))
-    else:
-        print(format_report(report, path.name))
+    text = (json.dumps(report.as_dict(), ensure_ascii=False, indent=1) if args.json
+            else format_report(report, path.name))
+    emit(text)
     return EXIT_ERRORS if report.errors else EXIT_OK
+
+
+def emit(text: str) -> None:
+    """Print, tolerating a reader that stops early (`tdkt validate | head`)."""
+    try:
+        print(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        import os
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 def format_table(rows: list, headers=HEADERS) -> str:
@@ -77,8 +87,21 @@ def format_table(rows: list, headers=HEADERS) -> str:
     return "\n".join(lines)
 
 
-def format_report(report, name: str) -> str:
+def summary(report, name: str) -> str:
+    """One line: '<file> (đối chiếu ngày …): N lỗi, M cảnh báo — …' (also for `tdkt demo`)."""
     from tdkt_xl.io import cells
+    n_err, n_warn = len(report.errors), len(report.warnings)
+    as_of = cells.fmt_date(report.as_of)
+    if not report.findings:
+        return (f"Sổ tính {name} (đối chiếu ngày {as_of}): dữ liệu hợp lệ, không có lỗi, "
+                "không có cảnh báo.")
+    verdict = "cần sửa các lỗi trước khi tạo văn bản" if n_err else "không có lỗi"
+    return f"Sổ tính {name} (đối chiếu ngày {as_of}): {n_err} lỗi, {n_warn} cảnh báo — {verdict}."
+
+
+def format_report(report, name: str) -> str:
+    """The table of findings (Mã, Mức độ, Trang, Ô, Đơn vị, Nội dung), the
+    summary line and the legal texts in force for the plan's dates."""
     from tdkt_xl.rules.findings import SEVERITY_VI
     out = []
     if report.findings:
@@ -86,15 +109,7 @@ def format_report(report, name: str) -> str:
                 for f in report.findings]
         out.append(format_table(rows))
         out.append("")
-    n_err, n_warn = len(report.errors), len(report.warnings)
-    as_of = cells.fmt_date(report.as_of)
-    if not report.findings:
-        out.append(f"Sổ tính {name} (đối chiếu ngày {as_of}): dữ liệu hợp lệ, không có lỗi, "
-                   "không có cảnh báo.")
-    else:
-        verdict = "cần sửa các lỗi trước khi tạo văn bản" if n_err else "không có lỗi"
-        out.append(f"Sổ tính {name} (đối chiếu ngày {as_of}): {n_err} lỗi, {n_warn} cảnh báo "
-                   f"— {verdict}.")
+    out.append(summary(report, name))
     if report.basis:
         laws = "; ".join(law.law for law in report.basis)
         out.append(f"Căn cứ pháp lý theo ngày của Kế hoạch: {laws}.")

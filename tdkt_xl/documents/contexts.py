@@ -206,6 +206,7 @@ def contact_line(rnd: m.Round, ix: RoundIndex) -> str:
     p = ix.members.get(name)
     title = _member_position(p) if p else "Phòng Nội vụ"
     phone = nfc(st.contact_phone).strip() or (nfc(p.phone).strip() if p else "") or DOTS
+    phone = phone.replace(" ", "\u00a0")       # a phone number never breaks across lines
     return f"Đồng chí {name}, {title}; điện thoại: {phone}."
 
 

@@ -12,6 +12,7 @@ rest is ordinary text the clerk can reword.
 from __future__ import annotations
 
 import io
+import re
 import sys
 import zipfile
 from pathlib import Path
@@ -179,14 +180,25 @@ def rule(container, width_mm: float, col_mm: float, align_offset: float = 0):
     return p
 
 
+# CT_TblPr is a sequence: Word rejects children out of this order
+_TBLPR_ORDER = ("tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize",
+                "tblStyleColBandSize", "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders",
+                "shd", "tblLayout", "tblCellMar", "tblLook", "tblCaption", "tblDescription")
+
+
+def _order(parent, names) -> None:
+    rank = {qn(f"w:{n}"): i for i, n in enumerate(names)}
+    kids = sorted(list(parent), key=lambda e: rank.get(e.tag, len(rank)))
+    for k in kids:
+        parent.remove(k)
+        parent.append(k)
+
+
 def _tbl_set(tbl, widths_mm, indent_mm=0, cell_margin_mm=None, borders=False):
     tbl.alignment = WD_TABLE_ALIGNMENT.LEFT
     tbl.autofit = False
     t = tbl._tbl
     tblPr = t.tblPr
-    lay = OxmlElement("w:tblLayout")
-    lay.set(qn("w:type"), "fixed")
-    tblPr.append(lay)
     w = tblPr.find(qn("w:tblW"))
     if w is None:
         w = OxmlElement("w:tblW")
@@ -213,6 +225,7 @@ def _tbl_set(tbl, widths_mm, indent_mm=0, cell_margin_mm=None, borders=False):
             e.set(qn("w:val"), "nil")
             b.append(e)
         tblPr.append(b)
+    _order(tblPr, _TBLPR_ORDER)
     for i, gc in enumerate(t.tblGrid.findall(qn("w:gridCol"))):
         gc.set(qn("w:w"), str(int(widths_mm[i] * 1440 / 25.4)))
     for row in tbl.rows:
@@ -335,7 +348,7 @@ def new_document(title: str):
     cp.title = title
     cp.author = "Phòng Nội vụ"
     cp.last_modified_by = "Phòng Nội vụ"
-    cp.comments = "Mẫu văn bản tdkt_xl (docxtpl). Giữ nguyên các thẻ {{ … }} và {% … %}."
+    cp.comments = "Mẫu văn bản tdkt_xl (docxtpl). Giữ nguyên các thẻ trong dấu ngoặc nhọn."
     import datetime as _dt
     cp.created = cp.modified = _dt.datetime(2024, 1, 1)
     cp.revision = 1
@@ -524,7 +537,7 @@ def notice_all():
     para(doc, "{{ council }} thông báo để các cơ quan, đơn vị và thành viên Đoàn kiểm tra biết, "
               "thực hiện./.")
     signature_table(doc, ["- Thành viên Hội đồng TĐKT huyện;",
-                          "- Các cơ quan, đơn vị, xã, thị trấn được kiểm tra;",
+                          "- Các đơn vị được kiểm tra;",
                           "- CT, các PCT UBND huyện (b/c);", "- Lưu: VT, PNV."])
     return doc
 
@@ -562,7 +575,7 @@ def minutes():
               "khen thưởng năm {{ year }} (báo cáo kèm theo Biên bản này).")
     para(doc, "{%p endif %}")
     para(doc, "{{ results_no }}. Kết quả kiểm tra hồ sơ, tài liệu (theo Mục III.1 của Kế hoạch):")
-    table(doc, (15, 72, 20, 58), ("STT", "Nội dung kiểm tra", "Đánh giá", "Nhận xét"), [
+    table(doc, (19, 69, 19, 58), ("Mục", "Nội dung kiểm tra", "Đánh giá", "Nhận xét"), [
         ["{%tr for r in checklist %}", "", "", ""],
         ["{%tr if r.is_group %}", "", "", ""],
         [("{{ r.text }}", "b")],
@@ -615,9 +628,14 @@ def _reproducible(data: bytes) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
         for info in src.infolist():
+            if info.filename == "docProps/thumbnail.jpeg":
+                continue        # python-docx's stock preview picture: not ours
+            data = src.read(info.filename)
+            if info.filename == "_rels/.rels":
+                data = re.sub(rb'<Relationship [^>]*thumbnail\.jpeg"\s*/>', b"", data)
             zi = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
             zi.compress_type = zipfile.ZIP_DEFLATED
-            z.writestr(zi, src.read(info.filename))
+            z.writestr(zi, data)
     return out.getvalue()
 
 

@@ -674,6 +674,13 @@ class _Checker:
             if i + 1 < len(body) and p.after_pt + body[i + 1].before_pt < 6 - 0.01:
                 self.add("spacing", f"Khoảng cách sau đoạn «{sample}» là "
                                     f"{p.after_pt + body[i + 1].before_pt:.0f} pt, tối thiểu 6 pt.")
+            head = p.text.strip()
+            mdieu = re.match(r"^Điều \d+\.", head)
+            if mdieu and not _prefix_bold(p, len(mdieu.group(0))):
+                self.add("body", f"«{mdieu.group(0)}» phải in đậm.")
+            mroman = re.match(r"^([IVXLC]+)\. (.+)$", head)
+            if mroman and (mroman.group(2) != mroman.group(2).upper() or not p.all_bold()):
+                self.add("body", f"Đề mục «{head[:50]}» phải in hoa, in đậm.")
             if code == "QĐ" and p.text.strip().startswith("Căn cứ") and not p.all_italic():
                 self.add("body", f"Dòng căn cứ «{sample}» phải in nghiêng.")
         last = body[-1].text.strip()
@@ -753,6 +760,19 @@ class _Checker:
 
 
 NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+def _prefix_bold(p: ParaInfo, n: int) -> bool:
+    """Are the first ``n`` visible characters of the paragraph bold?"""
+    seen = 0
+    for r in p.runs:
+        if seen >= n:
+            break
+        t = r.text.lstrip() if seen == 0 else r.text
+        if t.strip() and not r.bold:
+            return False
+        seen += len(t)
+    return True
 
 
 def _has_page_field(el) -> bool:

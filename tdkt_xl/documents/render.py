@@ -95,6 +95,7 @@ def _docx_tpl():
 
 # ------------------------------------------------------------------ compiled template
 _ENV = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
+_NEWLINE_IN_TEXT = re.compile(r"<w:t(?: [^>]*)?>[^<]*[\n\t]")
 _TAG_RE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
 
 
@@ -126,7 +127,7 @@ class CompiledTemplate:
                 raise TemplateProblem(
                     f"Mẫu văn bản '{self.name}': lỗi khi điền dữ liệu ({e}).") from None
             xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
-            if "\n" in xml or "\t" in xml:
+            if _NEWLINE_IN_TEXT.search(xml):
                 xml = _docx_tpl().resolve_listing(xml)
             data = xml.encode("utf-8")
             try:
@@ -140,15 +141,30 @@ class CompiledTemplate:
             out[part] = data
         return out
 
+    _static_zip: bytes = b""
+
+    def static_zip(self) -> bytes:
+        """The parts without tags, compressed once; each document appends its own parts."""
+        if not self._static_zip:
+            buf = io.BytesIO()
+            with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+                for nm, data in self.static:
+                    zi = zipfile.ZipInfo(nm, date_time=FIXED_TIME)
+                    zi.compress_type = zipfile.ZIP_DEFLATED
+                    z.writestr(zi, data)
+            self._static_zip = buf.getvalue()
+        return self._static_zip
+
     def render_bytes(self, context: dict) -> bytes:
         parts = self.render_parts(context)
-        buf = io.BytesIO()
-        static = dict(self.static)
-        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
+        buf = io.BytesIO(self.static_zip())
+        buf.seek(0, io.SEEK_END)
+        with zipfile.ZipFile(buf, "a", zipfile.ZIP_DEFLATED, compresslevel=6) as z:
             for nm in self.order:
-                zi = zipfile.ZipInfo(nm, date_time=FIXED_TIME)
-                zi.compress_type = zipfile.ZIP_DEFLATED
-                z.writestr(zi, parts[nm] if nm in parts else static[nm])
+                if nm in parts:
+                    zi = zipfile.ZipInfo(nm, date_time=FIXED_TIME)
+                    zi.compress_type = zipfile.ZIP_DEFLATED
+                    z.writestr(zi, parts[nm])
         return buf.getvalue()
 
     def _undefined_message(self, e) -> str:

@@ -64,9 +64,13 @@ class Summary:
 
 
 def load_round(source) -> tuple[m.Round, list, Optional[Path]]:
-    """(round, reader findings, workbook path or None) from a Round or a workbook path."""
+    """(round, reader findings, workbook path or None) from a Round, a
+    ``ReadResult`` (keeps the reader's value findings) or a workbook path."""
+    from tdkt_xl.io.reader import ReadResult
     if isinstance(source, m.Round):
         return source, [], None
+    if isinstance(source, ReadResult):
+        return source.round, list(source.findings), None
     from tdkt_xl.io.sources import read_workbook
     res = read_workbook(source)
     return res.round, list(res.findings), Path(source)
@@ -127,7 +131,7 @@ def generate_documents(source, out_dir, kinds: Iterable[str] = K.ALL, unit: Opti
                        pdf: bool = False, force: bool = False, as_of: Optional[dt.date] = None,
                        templates=None, validate: bool = True) -> Summary:
     """Write the documents of ``kinds`` (keys of ``kinds.KINDS``) for the round
-    (a ``Round`` or a workbook path) into ``out_dir``.  ``unit`` limits the
+    (a ``Round``, a ``ReadResult`` or a workbook path) into ``out_dir``.  ``unit`` limits the
     per-unit documents to one unit code (and skips the round-wide ones).
     ``as_of`` is passed to validation (default: the round's last inspection day)."""
     kinds = [k for k in K.ALL if k in set(kinds)]

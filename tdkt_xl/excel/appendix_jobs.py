@@ -4,7 +4,7 @@ summary table is written into the master's ``Tổng hợp phụ lục`` sheet.""
 from __future__ import annotations
 
 from tdkt_xl.excel import findings_sheet as FS
-from tdkt_xl.excel.context import Context, JobError, Outcome, engine
+from tdkt_xl.excel.context import Context, JobError, Outcome, blocked_message, engine
 
 CONSOLIDATION_SHEET = "Tổng hợp phụ lục"
 FORMS_SUBFOLDER = "Phụ lục gửi đơn vị"
@@ -19,35 +19,43 @@ def merge_ready() -> bool:
     return engine("tdkt_xl.appendices", "merge") is not None
 
 
-def _unit(ctx: Context):
-    code = ctx.choice.unit
-    if code and ctx.read().round.unit(code) is None:
-        raise JobError(f"Không có đơn vị mã '{code}' trong trang 'Đơn vị'. Hãy chọn lại ô "
-                       f"'Đơn vị' của trang '{ctx.choice.sheet}' (hoặc 'Tất cả').")
-    return code or None
+def _short(text: str, lines: int = 12) -> str:
+    rows = text.splitlines()
+    if len(rows) <= lines:
+        return text
+    return "\n".join(rows[:lines]) + f"\n… (còn {len(rows) - lines} dòng, xem trang Nhật ký)"
 
 
 def run_forms(ctx: Context) -> Outcome:
+    """As ``tdkt forms``: units whose data has errors blocking the forms are
+    listed, not made; an error blocking every unit stops the job."""
+    from tdkt_xl.rules.findings import JOB_FORMS
+    from tdkt_xl.rules.runner import validate
     make_forms = engine("tdkt_xl.appendices", "make_forms")
-    rnd = ctx.read().round
-    unit = _unit(ctx)
+    res = ctx.read()
+    code = ctx.choice.unit
+    if code and res.round.unit(code) is None:
+        raise JobError(f"Không có đơn vị mã '{code}' trong trang 'Đơn vị'. Hãy chọn lại ô "
+                       f"'Đơn vị' của trang '{ctx.choice.sheet}' (hoặc 'Tất cả').")
+    ctx.progress("đang kiểm tra dữ liệu trước khi tạo phụ lục…")
+    blocked: dict = {}
+    for f in validate(res, ctx.as_of).findings:
+        if f.blocks_job(JOB_FORMS, f.unit):
+            blocked.setdefault(f.unit or "*", []).append(f)
+    if "*" in blocked:
+        return Outcome(blocked_message("tạo phụ lục gửi đơn vị", blocked["*"]), ok=False)
     out = ctx.output_folder() / FORMS_SUBFOLDER
-    out.mkdir(parents=True, exist_ok=True)
     ctx.progress("đang tạo phụ lục gửi đơn vị…")
-    summary = make_forms(rnd, out, unit=unit)
-    text = summary.text() if hasattr(summary, "text") else ""
-    n = len(getattr(summary, "units", []) or [])
-    skipped = getattr(summary, "skipped", []) or []
-    msg = f"Đã tạo phụ lục cho {n} đơn vị tại {out}."
-    if skipped:
-        msg += " " + "; ".join(f"{code}: {why}" for code, why in skipped[:5])
-        if len(skipped) > 5:
-            msg += f" (và {len(skipped) - 5} đơn vị khác)"
-    return Outcome(msg, ok=n > 0 or not skipped, log=text or msg)
+    summary = make_forms(res.round, out, unit=code or None, skip=blocked)
+    text = summary.text()
+    return Outcome(_short(text), ok=bool(summary.units) or not summary.skipped, log=text[:30000])
 
 
 def run_merge(ctx: Context) -> Outcome:
+    """As ``tdkt merge``, plus the summary table written into the master's
+    ``Tổng hợp phụ lục`` sheet (one batch write)."""
     merge = engine("tdkt_xl.appendices", "merge")
+    merge_text = engine("tdkt_xl.appendices", "merge_text")
     rnd = ctx.read().round
     inbox = ctx.settings_folder("inbox_folder")
     if not inbox.is_dir():
@@ -55,7 +63,6 @@ def run_merge(ctx: Context) -> Outcome:
                        "'Thư mục phụ lục gửi về' ở trang 'Cấu hình'), chép các tệp đơn vị gửi về "
                        "vào đó rồi bấm lại.")
     out = ctx.output_folder() / MERGE_SUBFOLDER
-    out.mkdir(parents=True, exist_ok=True)
     ctx.progress("đang gộp phụ lục các đơn vị gửi về…")
     result = merge(rnd, inbox, out)
     table = result.summary_table()
@@ -63,16 +70,8 @@ def run_merge(ctx: Context) -> Outcome:
     if io.actual_name(CONSOLIDATION_SHEET) is None:
         io.add_sheet(CONSOLIDATION_SHEET)
     old = io.array(CONSOLIDATION_SHEET) or []
-    width = max([len(r) for r in table] + [len(r) for r in old[:1]] + [1])
+    width = max([len(r) for r in table] + [len(r) for r in old] + [1])
     io.write(CONSOLIDATION_SHEET, "A1", FS.padded(table, old, width))
-    files = getattr(result, "files", []) or []
-    merged = sum(1 for f in files if getattr(f, "status", "") == "merged")
-    rejected = sum(1 for f in files if getattr(f, "status", "") == "rejected")
-    missing = getattr(result, "missing", []) or []
-    msg = (f"Đã gộp phụ lục của {merged} tệp vào trang '{CONSOLIDATION_SHEET}' và thư mục {out}.")
-    if rejected:
-        msg += f" {rejected} tệp bị từ chối (xem báo cáo hợp nhất trong thư mục trên)."
-    if missing:
-        codes = ", ".join(getattr(u, "code", str(u)) for u in missing[:10])
-        msg += f" {len(missing)} đơn vị chưa gửi: {codes}{'…' if len(missing) > 10 else ''}."
-    return Outcome(msg, log=msg)
+    text = merge_text(result) if merge_text else ""
+    text = f"{text}\nBảng tổng hợp đã ghi vào trang '{CONSOLIDATION_SHEET}'.".strip()
+    return Outcome(_short(text), ok=True, log=text[:30000])

@@ -23,6 +23,7 @@ from tdkt_xl.excel.context import Context, JobError, Outcome
 from tdkt_xl.excel.jobs import available_jobs, registry
 
 ERROR_LOG = "tdkt_loi.txt"
+NO_JOB = "Bấm nút"          # Nhật ký's "what" when the click named no job
 
 
 def _caller():
@@ -36,9 +37,16 @@ def main(book=None, *, folder: Path | str | None = None,
     workbook (``xw.Book.caller()``); ``folder`` overrides the workbook's folder
     and ``clock`` the time of the click (tests)."""
     now = (clock or dt.datetime.now)()
-    book = book if book is not None else _caller()
+    if book is None:
+        try:
+            book = _caller()
+        except Exception as e:  # not started from a workbook's button
+            msg = ("main() chỉ chạy khi bấm nút trong sổ tính tdkt (Excel). Ở dòng lệnh, hãy dùng "
+                   f"lệnh tdkt (ví dụ: tdkt validate). Chi tiết: {type(e).__name__}: {e}")
+            print(msg)
+            return Outcome(msg, ok=False)
     io = BookIO(book, Path(folder) if folder else None)
-    job_name = "Bấm nút"
+    job_name = NO_JOB
     try:
         offered = available_jobs()
         sheet = io.active_sheet()
@@ -48,7 +56,8 @@ def main(book=None, *, folder: Path | str | None = None,
         ctx.progress(f"{job_name}…")
         outcome = registry()[choice.job].run(ctx)
     except (ChoiceError, WorkbookError, JobError) as e:
-        outcome = Outcome(f"Chưa thực hiện được việc '{job_name}': {e}", ok=False, log=str(e))
+        prefix = "" if job_name == NO_JOB else f"Chưa thực hiện được việc '{job_name}': "
+        outcome = Outcome(f"{prefix}{e}", ok=False, log=str(e))
     except Exception as e:  # last resort: a Vietnamese message, never a traceback
         outcome = _crash(e, job_name, io)
     finally:
@@ -58,20 +67,24 @@ def main(book=None, *, folder: Path | str | None = None,
     except Exception as e:  # the log must never hide the outcome
         outcome = Outcome(outcome.message + f" (Không ghi được trang Nhật ký: {e}.)",
                           outcome.ok, outcome.log)
-    io.alert(outcome.message, critical=not outcome.ok)
+    try:
+        io.alert(outcome.message, critical=not outcome.ok)
+    except Exception:  # no message box (e.g. Excel busy): the Nhật ký row still tells
+        print(outcome.message)
     return outcome
 
 
 def _crash(e: Exception, job_name: str, io: BookIO) -> Outcome:
     where = _save_traceback(io)
-    what = {PermissionError: "một tệp kết quả đang mở hoặc không có quyền ghi "
-                             "(hãy đóng tệp Word/Excel/PDF kết quả đang mở rồi bấm lại)",
-            FileNotFoundError: "không tìm thấy tệp hoặc thư mục cần dùng",
-            ImportError: "máy thiếu thư viện Python (hãy chạy lệnh: tdkt doctor)",
-            MemoryError: "máy không đủ bộ nhớ"}
-    reason = next((v for k, v in what.items() if isinstance(e, k)), None)
+    known = {PermissionError: "một tệp kết quả đang mở hoặc không có quyền ghi "
+                              "(hãy đóng tệp Word/Excel/PDF kết quả đang mở rồi bấm lại)",
+             FileNotFoundError: "không tìm thấy tệp hoặc thư mục cần dùng",
+             ImportError: "máy thiếu thư viện Python (hãy chạy lệnh: tdkt doctor)",
+             MemoryError: "máy không đủ bộ nhớ"}
+    reason = next((v for k, v in known.items() if isinstance(e, k)), None)
     detail = f"{type(e).__name__}: {e}"
-    msg = f"Việc '{job_name}' bị lỗi: {reason or 'lỗi không mong đợi'} ({detail}). "
+    what = "Nút bấm" if job_name == NO_JOB else f"Việc '{job_name}'"
+    msg = f"{what} bị lỗi: {reason or 'lỗi không mong đợi'} ({detail}). "
     msg += (f"Nếu lỗi lặp lại, hãy gửi tệp {where} cho bộ phận CNTT." if where
             else "Nếu lỗi lặp lại, hãy báo bộ phận CNTT kèm nội dung thông báo này.")
     return Outcome(msg, ok=False, log=f"{reason or 'lỗi không mong đợi'} ({detail})")

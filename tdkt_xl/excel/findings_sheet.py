@@ -31,12 +31,15 @@ def sort_findings(findings: Iterable) -> list:
     return sorted(findings, key=lambda f: 0 if f.is_error else 1)
 
 
-def finding_rows(findings: Sequence) -> list:
-    """Header + one row per finding, in the columns of schema.FINDINGS."""
+def finding_rows(findings: Sequence, actual_sheet=None) -> list:
+    """Header + one row per finding, in the columns of schema.FINDINGS.
+    ``actual_sheet`` maps a schema sheet name to the workbook's own spelling
+    (a clerk may have changed case or spacing), so the hyperlink still jumps."""
     out = [S.FINDINGS.headers]
     for f in findings:
+        target = (actual_sheet(f.sheet) if actual_sheet and f.sheet else None) or f.sheet
         out.append([f.code, SEVERITY_VI.get(f.severity, f.severity), f.sheet,
-                    hyperlink(f.sheet, f.cell), f.unit or "", f.message])
+                    hyperlink(target, f.cell), f.unit or "", f.message])
     return out
 
 

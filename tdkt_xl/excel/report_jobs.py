@@ -10,7 +10,10 @@ from tdkt_xl.rules.findings import JOB_REPORT
 
 REPORT_SUBFOLDER = "Báo cáo"
 FOLLOWUP_SUBFOLDER = "Theo dõi khắc phục"
-CONSOLIDATED_FILE = "Tong_hop_phu_luc.xlsx"     # written by the merge (appendices engine)
+try:  # the consolidated workbook written by the merge (appendices engine)
+    from tdkt_xl.appendices.output import WORKBOOK_NAME as CONSOLIDATED_FILE
+except ImportError:
+    CONSOLIDATED_FILE = "Tong_hop_phu_luc.xlsx"
 
 
 def report_ready() -> bool:

@@ -30,7 +30,7 @@ def write_findings(ctx: Context, findings: list) -> str:
     if io.actual_name(name) is None:
         io.add_sheet(name, after=S.DOCUMENTS.name)
     old = io.array(name) or []
-    io.write(name, "A1", FS.padded(FS.finding_rows(findings), old, len(S.FINDINGS.columns)))
+    io.write(name, "A1", FS.padded(FS.finding_rows(findings, io.actual_name), old, len(S.FINDINGS.columns)))
     if io.actual_name(K.MARKS_SHEET) is None:
         notes.append(f"sổ tính không có trang ẩn '{K.MARKS_SHEET}' nên các ô lỗi không được "
                      "tô màu (hãy tạo lại sổ tính bằng lệnh tdkt build-workbook)")

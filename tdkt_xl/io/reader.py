@@ -15,7 +15,7 @@ from typing import Callable, Mapping, Sequence
 from tdkt_xl import model as m
 from tdkt_xl.io import cells, schema as S
 from tdkt_xl.rules import catalogue as C
-from tdkt_xl.rules.calendar import WorkCalendar
+from tdkt_xl.rules.calendar import WorkCalendar, valid_lead
 from tdkt_xl.rules.findings import (Finding, JOB_ALL, JOB_DECISION, JOB_FORMS, JOB_MINUTES,
                                     JOB_NOTICE, JOB_REPORT)
 
@@ -280,6 +280,11 @@ def derive(rnd: m.Round) -> None:
     """Recompute what the workbook computes by formula."""
     cal = WorkCalendar.for_settings(rnd.settings)
     lead = rnd.settings.report_lead_days
+    if not valid_lead(lead):
+        return                       # a missing or absurd lead time is a settings finding
     for insp in rnd.inspections:
-        if insp.date and lead is not None:
-            insp.report_due = cal.days_before(insp.date, lead)
+        if insp.date:
+            try:
+                insp.report_due = cal.days_before(insp.date, lead)
+            except OverflowError:    # a date near year 1
+                insp.report_due = None

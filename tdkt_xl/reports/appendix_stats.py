@@ -84,11 +84,18 @@ def _int(v) -> int:
 
 
 def _titles(spec) -> list:
+    """The award titles of the spec as dicts (code, label, group, short)."""
     if spec is None:
         from tdkt_xl.appendices import load_spec
         spec = load_spec()
     lists = spec["lists"] if isinstance(spec, dict) else spec.lists
-    return list(lists["titles"])
+    out = []
+    for t in lists["titles"]:
+        if not isinstance(t, dict):
+            t = {"code": t.code, "label": t.label, "group": getattr(t, "group", ""),
+                 "short": getattr(t, "short", "") or t.label}
+        out.append(t)
+    return out
 
 
 def from_consolidated(cons, spec=None, source: str = "") -> AppendixStats:
@@ -98,7 +105,7 @@ def from_consolidated(cons, spec=None, source: str = "") -> AppendixStats:
     awards = []
     for t in _titles(spec):
         code = t["code"]
-        line = AwardLine(code, t["label"], t.get("group", ""), t.get("short", t["label"]),
+        line = AwardLine(code, t["label"], t.get("group", ""), t.get("short") or t["label"],
                          _int(totals.get(f"awards.{code}.collectives")),
                          _int(totals.get(f"awards.{code}.households")),
                          _int(totals.get(f"awards.{code}.individuals")))

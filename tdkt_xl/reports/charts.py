@@ -9,9 +9,9 @@ timestamp or version in the PNG metadata.
 """
 from __future__ import annotations
 
+import io
 import textwrap
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Optional
 
 from tdkt_xl.reports.aggregate import ResultSummary
@@ -96,7 +96,7 @@ def _pyplot():
     return plt
 
 
-def render_png(spec: ChartSpec, path: Path, width_in: float = 6.3) -> Path:
+def render_png(spec: ChartSpec, width_in: float = 6.3) -> bytes:
     plt = _pyplot()
     n = len(spec.categories)
     height = max(2.4, 0.9 + 0.3 * n + (0.3 if spec.kind != "barh" else 0))
@@ -134,14 +134,16 @@ def render_png(spec: ChartSpec, path: Path, width_in: float = 6.3) -> Path:
     ax.set_axisbelow(True)
     bottom = 0.4 / height if spec.kind != "barh" else 0
     fig.tight_layout(rect=(0, bottom, 1, 1))
-    path = Path(path)
-    fig.savefig(path, format="png", metadata={"Software": None})
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", metadata={"Software": None})
     plt.close(fig)
-    return path
+    return buf.getvalue()
 
 
-def render_all(specs: list, out_dir: Path) -> dict:
-    """key -> PNG path."""
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    return {s.key: render_png(s, out_dir / f"bieu_do_{s.key}.png") for s in specs}
+def file_name(spec: ChartSpec) -> str:
+    return f"bieu_do_{spec.key}.png"
+
+
+def render_all(specs: list) -> dict:
+    """key -> PNG bytes."""
+    return {s.key: render_png(s) for s in specs}

@@ -4,7 +4,8 @@ sheet ``Tổng hợp kết quả`` (one row per unit, totals by formula) and she
 Excel charts."""
 from __future__ import annotations
 
-from pathlib import Path
+import datetime as dt
+import io
 
 import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell
@@ -28,10 +29,12 @@ def table_rows(summary: ResultSummary) -> list:
             for r in summary.rows]
 
 
-def write_workbook(path: Path, summary: ResultSummary, specs: list, title: str) -> Path:
-    path = Path(path)
-    wb = xlsxwriter.Workbook(str(path))
-    wb.set_properties({"title": title, "author": "Phòng Nội vụ", "created": None})
+def workbook_bytes(summary: ResultSummary, specs: list, title: str) -> bytes:
+    """The workbook as bytes (deterministic: its creation date is the as-of date)."""
+    buf = io.BytesIO()
+    wb = xlsxwriter.Workbook(buf, {"in_memory": True})
+    wb.set_properties({"title": title, "author": "Phòng Nội vụ",
+                       "created": dt.datetime.combine(summary.as_of, dt.time())})
     f_title = wb.add_format({"bold": True, "font_size": 13, "font_name": "Times New Roman"})
     f_note = wb.add_format({"italic": True, "font_name": "Times New Roman"})
     f_head = wb.add_format({"bold": True, "border": 1, "text_wrap": True, "align": "center",
@@ -85,7 +88,7 @@ def write_workbook(path: Path, summary: ResultSummary, specs: list, title: str) 
     for spec in specs:
         row = _chart_block(wb, st, row, spec, f_title, f_head, f_cell, f_num)
     wb.close()
-    return path
+    return buf.getvalue()
 
 
 def _chart_block(wb, st, row: int, spec: ChartSpec, f_title, f_head, f_cell, f_num) -> int:
@@ -111,14 +114,14 @@ def _chart_block(wb, st, row: int, spec: ChartSpec, f_title, f_head, f_cell, f_n
             "gap": 60,
         })
     chart.set_title({"name": spec.title, "name_font": {"size": 11, "bold": True}})
-    chart.set_y_axis({"reverse": True})         # first category on top, as in the table
+    chart.set_y_axis({"reverse": True, "crossing": "max"})       # first category on top, as in the table
     x_axis = {"name": spec.value_axis, "major_gridlines": {"visible": True}}
     if spec.percent:
         x_axis.update({"min": 0, "max": 100})
     chart.set_x_axis(x_axis)
     chart.set_legend({"position": "bottom"} if len(spec.series) > 1 else {"none": True})
     height = max(300, 60 + 26 * len(spec.categories))
-    chart.set_size({"width": 720, "height": height})
-    st.insert_chart(row, 6, chart)
+    chart.set_size({"width": 640, "height": height})
+    st.insert_chart(row, 4, chart)
     rows_used = max(len(spec.categories) + 3, height // 20 + 2)
     return row + rows_used + 1

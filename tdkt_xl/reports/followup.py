@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
@@ -20,11 +21,12 @@ from typing import Optional
 import xlsxwriter
 
 from tdkt_xl import model as m
-from tdkt_xl.documents.render import render_document, templates_dir
+from tdkt_xl.documents.output import OutputFolder, safe_part
+from tdkt_xl.documents.render import load_template, templates_dir
 from tdkt_xl.documents.text import nfc, number_text, short_date
 from tdkt_xl.model.vocab import BLOCK_COMMUNE, DOC_MINUTES, DOC_REMINDER
 from tdkt_xl.reports.aggregate import inspected_units
-from tdkt_xl.reports.context import document_lines, header, plan_ref, signer_block
+from tdkt_xl.reports.context import Blocked, reminder_common
 from tdkt_xl.reports.make_templates import REMINDER_TEMPLATE
 from tdkt_xl.reports.tracking import TrackedRecommendation, track
 from tdkt_xl.reports.xlsx_util import row_height
@@ -56,6 +58,8 @@ class FollowupResult:
     n_overdue: int
     overdue_units: list                  # unit codes with a letter
     files: list = field(default_factory=list)
+    kept: list = field(default_factory=list)     # clerk-edited files left in place
+    skipped: list = field(default_factory=list)  # (unit code, reason) letters not made
 
     def text(self) -> str:
         lines = [f"Theo dõi khắc phục kiến nghị, tính đến ngày {short_date(self.as_of)}:",
@@ -65,8 +69,13 @@ class FollowupResult:
         if self.letters:
             lines.append(f"- {len(self.letters)} công văn đôn đốc: "
                          + ", ".join(p.name for p in self.letters))
-        else:
+        elif not self.skipped:
             lines.append("- Không có đơn vị nào quá hạn khắc phục: không lập công văn đôn đốc.")
+        for code, why in self.skipped:
+            lines.append(f"- Chưa lập công văn đôn đốc cho {code}: {why}")
+        for k in self.kept:
+            lines.append(f"- Tệp {k.name} đã được sửa sau lần tạo trước nên được giữ nguyên; "
+                         "bản mới ghi bên cạnh (thêm '(mới)' vào tên).")
         return "\n".join(lines)
 
 
@@ -77,11 +86,11 @@ def default_as_of(rnd: m.Round) -> Optional[dt.date]:
 
 
 # ------------------------------------------------------------------ tracker
-def write_tracker(path: Path, rnd: m.Round, tracked: list, as_of: dt.date,
-                  letters: dict) -> Path:
-    wb = xlsxwriter.Workbook(str(path))
+def tracker_bytes(rnd: m.Round, tracked: list, as_of: dt.date, letters: dict) -> bytes:
+    buf = io.BytesIO()
+    wb = xlsxwriter.Workbook(buf, {"in_memory": True})
     wb.set_properties({"title": "Theo dõi khắc phục kiến nghị", "author": "Phòng Nội vụ",
-                       "created": None})
+                       "created": dt.datetime.combine(as_of, dt.time())})
     base = {"font_name": "Times New Roman", "valign": "vcenter"}
     f_title = wb.add_format({**base, "bold": True, "font_size": 13})
     f_note = wb.add_format({**base, "italic": True})
@@ -151,7 +160,7 @@ def write_tracker(path: Path, rnd: m.Round, tracked: list, as_of: dt.date,
                                           or (c == 5 and not t.remedied) or (c == 6 and t.overdue)))
         us.write_formula(r, c, f"=SUM({col}5:{col}{r})", f_total, total)
     wb.close()
-    return path
+    return buf.getvalue()
 
 
 # ------------------------------------------------------------------ letters
@@ -172,29 +181,19 @@ def in_text(unit: m.Unit) -> str:
 
 def letter_context(rnd: m.Round, unit: m.Unit, items: list, as_of: dt.date,
                    reply_days: int, drafting_unit: str = "PNV") -> dict:
-    st = rnd.settings
     rec = rnd.document(DOC_REMINDER, unit.code)
-    code = f"{st.issuer_code}-{drafting_unit}" if drafting_unit else st.issuer_code
-    lines = document_lines(rnd, rec, "", code, when=None)
+    ctx = reminder_common(rnd, unit, rec, drafting_unit, month_hint=as_of)
+    st = rnd.settings
     insp = rnd.inspection(unit.code)
     minutes = rnd.document(DOC_MINUTES, unit.code)
     mnum = number_text(minutes.number) if minutes else ""
     minutes_ref = (f"Biên bản kiểm tra số {mnum}/BB-{st.delegation_code}" if mnum
                    else "Biên bản kiểm tra")
-    letter_date = lines["doc_date"] or as_of
+    letter_date = rec.date if rec and rec.date else as_of
     reply_by = letter_date + dt.timedelta(days=reply_days)
-    signer = rec.signer if rec and rec.signer else st.signer_name
-    contact = nfc(st.contact_name)
-    if st.contact_phone:
-        contact += f", Phòng Nội vụ, điện thoại {st.contact_phone}"
-    else:
-        contact += ", Phòng Nội vụ"
     by_files = bool(insp and insp.by_files)
-    return {
-        "header": header(st), "number_line": lines["number_line"],
-        "date_line": lines["date_line"], "year": st.year, "council": nfc(st.council_name),
-        "plan_ref": plan_ref(st), "recipient": recipient(unit), "unit_name": unit.name,
-        "unit_place": in_text(unit),
+    ctx.update({
+        "recipient": recipient(unit), "unit_name": unit.name, "unit_place": in_text(unit),
         "inspection_date": short_date(insp.date if insp else None),
         "inspection_verb": ("kiểm tra qua hồ sơ công tác thi đua, khen thưởng" if by_files
                             else "kiểm tra công tác thi đua, khen thưởng"),
@@ -202,44 +201,50 @@ def letter_context(rnd: m.Round, unit: m.Unit, items: list, as_of: dt.date,
         "overdue": [{"no": i, "text": nfc(t.rec.text).rstrip("."),
                      "deadline": short_date(t.rec.deadline), "days": t.days_overdue,
                      "status": t.status.lower()} for i, t in enumerate(items, start=1)],
-        "reply_by": short_date(reply_by), "contact": contact,
-        "sign": signer_block(rnd, signer),
-    }
+        "reply_by": short_date(reply_by),
+        "contact": ctx["contact_line"].rstrip("."),
+    })
+    return ctx
 
 
 def make_followup(rnd: m.Round, out_dir, as_of: Optional[dt.date] = None,
-                  templates=None) -> FollowupResult:
+                  templates=None, force: bool = False) -> FollowupResult:
     """Write the tracker and one reminder letter per unit with overdue
     recommendations at ``as_of`` (default: the latest reminder date of the
     Văn bản sheet; raises ValueError when there is none)."""
     as_of = as_of or default_as_of(rnd)
     if as_of is None:
         raise ValueError("Chưa có ngày tính quá hạn: hãy dùng --as-of NGÀY (dd/mm/yyyy).")
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
     tracked = track(rnd, as_of)
     config = load_config()
     reply_days = int(config.get("reply_days") or 15)
     drafting_unit = (config.get("drafting_unit") or "").strip()
-    folder = Path(templates) if templates else templates_dir()
+    tpl = load_template(REMINDER_TEMPLATE, Path(templates) if templates else templates_dir())
+    out = OutputFolder(out_dir, force=force)
     letters: dict = {}
-    paths = []
+    written = []
     order = [u.code for u, _ in inspected_units(rnd)]
     late_units = sorted({t.rec.unit_code for t in tracked if t.overdue},
                         key=lambda c: order.index(c) if c in order else len(order))
+    skipped = []
     for code in late_units:
         unit = rnd.unit(code)
         if unit is None:
             continue
         items = [t for t in tracked if t.rec.unit_code == code and t.overdue]
-        ctx = letter_context(rnd, unit, items, as_of, reply_days, drafting_unit)
-        path = out_dir / LETTER_FILE.format(code=code)
-        render_document(REMINDER_TEMPLATE, ctx, path, folder)
-        letters[code] = f"{ctx['number_line']} - {path.name}"
-        paths.append(path)
-    tracker = write_tracker(out_dir / TRACKER_FILE, rnd, tracked, as_of, letters)
-    return FollowupResult(as_of, tracker, paths, len(tracked),
+        try:
+            ctx = letter_context(rnd, unit, items, as_of, reply_days, drafting_unit)
+        except Blocked as e:
+            skipped.append((code, str(e)))
+            continue
+        w = out.write(LETTER_FILE.format(code=safe_part(code)), tpl.render_bytes(ctx))
+        letters[code] = f"{ctx['number_line']} ({w.path.name})"
+        written.append(w)
+    wt = out.write(TRACKER_FILE, tracker_bytes(rnd, tracked, as_of, letters))
+    out.save()
+    return FollowupResult(as_of, wt.path, [w.path for w in written], len(tracked),
                           sum(1 for t in tracked if t.remedied),
                           sum(1 for t in tracked if not t.remedied),
                           sum(1 for t in tracked if t.overdue), list(letters),
-                          [tracker] + paths)
+                          [wt.path] + [w.path for w in written],
+                          [w.kept for w in written + [wt] if w.kept], skipped)

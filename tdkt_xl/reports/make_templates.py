@@ -17,9 +17,7 @@ import io
 import sys
 from pathlib import Path
 
-from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Mm
 
 from tdkt_xl.documents import make_templates as base
 from tdkt_xl.documents.make_templates import (
@@ -73,18 +71,39 @@ def report():
     para(doc, "Đoàn kiểm tra đã kiểm tra {{ ov.n_units }} cơ quan, đơn vị, địa phương, gồm "
               "{{ ov.n_district }} cơ quan, đơn vị cấp huyện và {{ ov.n_commune }} xã, thị trấn"
               "{{ ov.mode_text }}.")
-    para(doc, "Nội dung kiểm tra gồm {{ ov.n_checklist }} nội dung theo Mục III.1 của Kế hoạch "
-              "(các nội dung về quỹ thi đua, khen thưởng và lưu trữ quyết định khen thưởng cấp xã "
-              "chỉ áp dụng đối với xã, thị trấn). Tổng số {{ ov.n_items }} lượt nội dung được đánh "
-              "giá, trong đó {{ ov.n_pass }} lượt đạt yêu cầu ({{ ov.pass_share }}%), {{ ov.n_fail }} "
-              "lượt chưa đạt yêu cầu; {{ ov.n_all_pass }} đơn vị đạt yêu cầu ở tất cả các nội dung. "
-              "Kết quả của từng đơn vị tại Phụ lục kèm theo Báo cáo này.")
+    para(doc, "Nội dung kiểm tra gồm {{ ov.n_checklist }} nội dung theo Mục III.1 của Kế hoạch"
+              "{{ ov.applies_text }}. Tổng số {{ ov.n_items }} lượt nội dung kiểm "
+              "tra, trong đó {{ ov.n_pass }} lượt đạt yêu cầu ({{ ov.pass_share }}%), {{ ov.n_fail }} "
+              "lượt chưa đạt yêu cầu; {{ ov.n_all_pass }} đơn vị đạt yêu cầu ở tất cả các nội dung."
+              "{{ ov.unassessed_text }} Kết quả của từng đơn vị như sau:")
+    para(doc, [("Bảng tổng hợp kết quả kiểm tra", "b")], style=TITLE, size=13, before=6, after=6,
+         keep=True)
+    table(doc, (12, 36, 22, 18, 13, 11, 13, 14, 12, 14),
+          ("STT", "Đơn vị", "Ngày kiểm tra", "Hình thức kiểm tra", "Số nội dung",
+           "Đạt", "Chưa đạt", "Tỷ lệ Đạt (%)", "Số kiến nghị", "Đã khắc phục"), [
+        ["{%tr for b in table.blocks %}"] + [""] * 9,
+        [("{{ b.name }}", "b")],
+        ["{%tr for r in b.rows %}"] + [""] * 9,
+        [("{{ r.stt }}", "", C), "{{ r.name }}", ("{{ r.date }}", "", C),
+         ("{{ r.mode }}", "", C), ("{{ r.n_items }}", "", C), ("{{ r.n_pass }}", "", C),
+         ("{{ r.n_fail }}", "", C), ("{{ r.share }}", "", C), ("{{ r.n_recs }}", "", C),
+         ("{{ r.n_remedied }}", "", C)],
+        ["{%tr endfor %}"] + [""] * 9,
+        ["{%tr endfor %}"] + [""] * 9,
+        [("", "", C), ("Tổng cộng", "b"), "", "", ("{{ table.total.n_items }}", "b", C),
+         ("{{ table.total.n_pass }}", "b", C), ("{{ table.total.n_fail }}", "b", C),
+         ("{{ table.total.share }}", "b", C), ("{{ table.total.n_recs }}", "b", C),
+         ("{{ table.total.n_remedied }}", "b", C)],
+    ], size=11)
+    para(doc, "Ghi chú: số kiến nghị đã khắc phục tính đến ngày {{ recs.as_of }}; hình thức "
+              "“Qua hồ sơ”: Đoàn kiểm tra xem xét hồ sơ do đơn vị gửi về, không làm việc trực tiếp "
+              "tại đơn vị.", before=6)
 
     # ---------------------------------------------------------------- II
     _h(doc, "II. KẾT QUẢ KIỂM TRA")
     para(doc, "{%p for c in charts %}")
     para(doc, "{{ c.image }}", align=C, first=0, after=0, keep=True)
-    para(doc, [("{{ c.caption }}", "i")], align=C, first=0, after=6, size=12)
+    para(doc, [("{{ c.caption }}", "bi")], align=C, first=0, after=6, size=13)
     para(doc, "{%p endfor %}")
     para(doc, "{%p for a in areas %}")
     _h(doc, "{{ a.no }}. {{ a.title }}")
@@ -180,37 +199,6 @@ def report():
                           "- Các cơ quan, đơn vị, xã, thị trấn được kiểm tra;",
                           "- Lưu: VT, PNV."])
 
-    # ---------------------------------------------------------------- attached table
-    sec = doc.add_section(WD_SECTION.NEW_PAGE)
-    sec.orientation = WD_ORIENT.LANDSCAPE
-    sec.page_width, sec.page_height = Mm(base.PAGE_H), Mm(base.PAGE_W)
-    sec.top_margin, sec.bottom_margin = Mm(base.M_TOP), Mm(base.M_BOTTOM)
-    sec.left_margin, sec.right_margin = Mm(base.M_LEFT), Mm(base.M_RIGHT)
-    sec.different_first_page_header_footer = False
-    para(doc, [("Phụ lục", "b")], style=TITLE, size=14)
-    para(doc, [("TỔNG HỢP KẾT QUẢ KIỂM TRA CÔNG TÁC THI ĐUA, KHEN THƯỞNG NĂM {{ year }}", "b")],
-         style=TITLE)
-    para(doc, [("(Kèm theo {{ report_ref }})", "i")], style=TITLE, after=6)
-    C1 = ("", "", C)
-    table(doc, (13, 86, 24, 24, 20, 16, 17, 17, 17, 18),
-          ("STT", "Đơn vị", "Ngày kiểm tra", "Hình thức kiểm tra", "Số nội dung kiểm tra",
-           "Đạt", "Chưa đạt", "Tỷ lệ Đạt (%)", "Số kiến nghị", "Đã khắc phục"), [
-        ["{%tr for b in table.blocks %}"] + [""] * 9,
-        [("{{ b.name }}", "b")],
-        ["{%tr for r in b.rows %}"] + [""] * 9,
-        [("{{ r.stt }}", "", C), "{{ r.name }}", ("{{ r.date }}", "", C),
-         ("{{ r.mode }}", "", C), ("{{ r.n_items }}", "", C), ("{{ r.n_pass }}", "", C),
-         ("{{ r.n_fail }}", "", C), ("{{ r.share }}", "", C), ("{{ r.n_recs }}", "", C),
-         ("{{ r.n_remedied }}", "", C)],
-        ["{%tr endfor %}"] + [""] * 9,
-        ["{%tr endfor %}"] + [""] * 9,
-        [("", "", C), ("Tổng cộng", "b"), "", "", ("{{ table.total.n_items }}", "b", C),
-         ("{{ table.total.n_pass }}", "b", C), ("{{ table.total.n_fail }}", "b", C),
-         ("{{ table.total.share }}", "b", C), ("{{ table.total.n_recs }}", "b", C),
-         ("{{ table.total.n_remedied }}", "b", C)],
-    ], size=12)
-    para(doc, [("Ghi chú: tình trạng khắc phục tính đến ngày {{ recs.as_of }}.", "i")],
-         style=CELL, size=12, before=6)
     return doc
 
 
@@ -221,7 +209,7 @@ def reminder():
     para(cell, "V/v đôn đốc báo cáo kết quả khắc phục sau kiểm tra công tác thi đua, khen thưởng "
                "năm {{ year }}", style=HEAD, size=12, before=6)
     para(doc, "", after=6)
-    para(doc, "Kính gửi: {{ recipient }}.", align=C, first=0, after=12)
+    para(doc, "Kính gửi: {{ recipient }}.", left=25, after=12)
     para(doc, "Thực hiện {{ plan_ref }} về kiểm tra công tác thi đua, khen thưởng năm {{ year }}, "
               "ngày {{ inspection_date }}, Đoàn kiểm tra của {{ council }} đã {{ inspection_verb }} "
               "tại {{ unit_place }} ({{ minutes_ref }}) và kiến nghị đơn vị khắc phục các tồn tại, "

@@ -9,20 +9,23 @@ Every figure of the text and of the attached table comes from one
 from __future__ import annotations
 
 import datetime as dt
+import io
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
 from tdkt_xl import model as m
-from tdkt_xl.documents.render import templates_dir, write_atomic
+from tdkt_xl.documents.output import OutputFolder
+from tdkt_xl.documents.render import TemplateProblem, templates_dir
 from tdkt_xl.documents.text import long_date, nfc, number_text, short_date
 from tdkt_xl.model.vocab import BLOCKS, DOC_REPORT, STATUS_DONE
+from tdkt_xl.rules.findings import JOB_REPORT
 from tdkt_xl.reports import charts as ch
 from tdkt_xl.reports.aggregate import ResultSummary, summarize
 from tdkt_xl.reports.appendix_stats import AppendixStats, load_appendix_stats, percent
-from tdkt_xl.reports.context import (decision_ref, document_lines, header, plan_ref,
-                                     signer_block)
-from tdkt_xl.reports.excel_stats import write_workbook
+from tdkt_xl.reports.context import report_common
+from tdkt_xl.reports.excel_stats import workbook_bytes
 from tdkt_xl.reports.make_templates import REPORT_TEMPLATE
 from tdkt_xl.reports.tracking import status_at
 from tdkt_xl.reports.vi_words import format_decimal, format_int, money_with_words
@@ -30,6 +33,22 @@ from tdkt_xl.reports.vi_words import format_decimal, format_int, money_with_word
 REPORT_FILE = "BC_ket_qua_kiem_tra.docx"
 WORKBOOK_FILE = "tong_hop_ket_qua.xlsx"
 CHART_WIDTH_MM = 160
+
+
+class ReportBlocked(Exception):
+    """Validation errors that block the report (``findings``: list[Finding])."""
+
+    def __init__(self, findings: list):
+        self.findings = findings
+        lines = [f"- {f.message}" + (f" ({f.where()})" if f.where() else "") for f in findings]
+        super().__init__("Chưa lập được báo cáo kết quả kiểm tra vì dữ liệu còn lỗi:\n"
+                         + "\n".join(lines))
+
+
+def blocking_findings(rnd: m.Round, as_of: dt.date) -> list:
+    """Errors of the validator that block the report (job ``report`` or ``all``)."""
+    from tdkt_xl.rules.runner import validate
+    return validate(rnd, as_of).blocking(JOB_REPORT)
 
 
 @dataclass
@@ -42,6 +61,7 @@ class ReportResult:
     summary: ResultSummary
     with_appendices: bool
     files: list = field(default_factory=list)
+    kept: list = field(default_factory=list)     # clerk-edited files left in place
 
     def text(self) -> str:
         s = self.summary
@@ -54,6 +74,9 @@ class ReportResult:
             f"- Biểu đồ: {', '.join(p.name for p in self.charts)}.",
             f"- Sổ tính thống kê (biểu đồ Excel): {self.workbook}",
         ]
+        for k in self.kept:
+            lines.append(f"- Tệp {k.name} đã được sửa sau lần tạo trước nên được giữ nguyên; "
+                         "bản mới ghi bên cạnh (thêm '(mới)' vào tên).")
         if not self.with_appendices:
             lines.append("- Chưa kèm số liệu tổng hợp phụ lục (--appendices): phần số liệu khen "
                          "thưởng, quỹ thi đua ghi rõ là chưa có số liệu.")
@@ -98,7 +121,28 @@ def _overview(rnd: m.Round, s: ResultSummary) -> dict:
         "n_direct": s.n_direct, "n_by_files": s.n_by_files, "mode_text": mode,
         "n_checklist": len(rnd.checklist), "n_items": s.n_items, "n_pass": s.n_pass,
         "n_fail": s.n_fail, "pass_share": _pct(s.pass_share), "n_all_pass": len(s.rows_all_pass),
+        "unassessed_text": _unassessed(s), "applies_text": _applies(rnd),
     }
+
+
+def _applies(rnd: m.Round) -> str:
+    """' (trong đó 02 nội dung chỉ áp dụng đối với khối xã, thị trấn)'."""
+    parts = []
+    for b in BLOCKS:
+        n = sum(1 for i in rnd.checklist if i.applies_to == b)
+        if n:
+            parts.append(f"{n:02d} nội dung chỉ áp dụng đối với {b[0].lower() + b[1:]}")
+    return f" (trong đó {'; '.join(parts)})" if parts else ""
+
+
+def _unassessed(s: ResultSummary) -> str:
+    rows = [r for r in s.rows if r.n_unassessed]
+    if not rows:
+        return ""
+    n = sum(r.n_unassessed for r in rows)
+    return (f" Còn {n} lượt nội dung chưa được đánh giá ("
+            + "; ".join(f"{r.unit.name}: {r.n_unassessed}" for r in rows)
+            + "), chưa tính vào kết quả.")
 
 
 def _areas(s: ResultSummary) -> list:
@@ -205,68 +249,85 @@ def _table(s: ResultSummary) -> dict:
 def build_context(rnd: m.Round, s: ResultSummary, stats: Optional[AppendixStats],
                   charts: list) -> dict:
     st = rnd.settings
-    rec = report_record(rnd)
-    lines = document_lines(rnd, rec, "BC")
-    number = number_text(rec.number) if rec else ""
-    ref = (f"Báo cáo số {number}/BC-{st.issuer_code}"
-           + (f" ngày {short_date(rec.date)}" if rec and rec.date else "")
-           + f" của {nfc(st.council_name)}") if number else \
-        f"Báo cáo kết quả kiểm tra của {nfc(st.council_name)}"
+    ctx = report_common(rnd, report_record(rnd))
     stats_ctx, award_rows = _stats(stats)
     good, bad = _good_bad(s)
-    plan = plan_ref(st)
-    return {
-        "header": header(st), **{k: v for k, v in lines.items() if k != "doc_date"},
-        "year": st.year, "council": nfc(st.council_name),
-        "plan_ref": plan, "plan_ref_short": plan.split(" của ")[0],
-        "plan_basis": nfc(st.plan_basis), "decision_ref": decision_ref(rnd),
-        "report_ref": ref, "ov": _overview(rnd, s), "charts": charts, "areas": _areas(s),
-        "stats": stats_ctx, "award_rows": award_rows, "good": good, "bad": bad,
-        "recs": _recs(s), "table": _table(s),
-        "sign": signer_block(rnd, rec.signer if rec else st.signer_name),
-    }
+    ctx.update({
+        "plan_ref_short": ctx["plan_ref"].split(" của ")[0],
+        "plan_basis": nfc(st.plan_basis), "ov": _overview(rnd, s), "charts": charts,
+        "areas": _areas(s), "stats": stats_ctx, "award_rows": award_rows, "good": good,
+        "bad": bad, "recs": _recs(s), "table": _table(s),
+    })
+    return ctx
 
 
 # ------------------------------------------------------------------ service
 def make_report(rnd: m.Round, out_dir, appendices=None, as_of: Optional[dt.date] = None,
-                templates=None) -> ReportResult:
+                templates=None, force: bool = False, check: bool = True) -> ReportResult:
     """Write the report (DOCX with charts), the chart PNGs and
     ``tong_hop_ket_qua.xlsx`` (sheet Thống kê with native charts) into
     ``out_dir``.  ``appendices``: an ``AppendixStats``, or the path of the
     consolidated workbook written by ``tdkt merge``, or None.  ``as_of``: the
-    date at which remediation is counted (default: the report's date)."""
+    date at which remediation is counted (default: the report's date).
+    A file the clerk edited since the last run is kept and the new one is
+    written beside it (``… (mới).docx``) unless ``force``.
+    ``check``: refuse (``ReportBlocked``) when the validator reports errors that
+    block the report; a unit whose assessment is incomplete does not block it
+    (its row shows the items not yet assessed).
+    Raises ``ReportBlocked``, ``Blocked`` (signer not allowed), ``AppendixError``,
+    ``TemplateProblem`` or ``ValueError`` with a Vietnamese message."""
     from docxtpl import DocxTemplate, InlineImage
     from docx.shared import Mm
 
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
     if appendices is not None and not isinstance(appendices, AppendixStats):
         appendices = load_appendix_stats(Path(appendices))
     as_of = as_of or default_as_of(rnd)
     if as_of is None:
         raise ValueError("Chưa có ngày báo cáo (trang Văn bản) và chưa có ngày kiểm tra: "
                          "hãy nhập ngày hoặc dùng --as-of.")
+    if check:
+        found = blocking_findings(rnd, as_of)
+        if found:
+            raise ReportBlocked(found)
     s = summarize(rnd, as_of)
     specs = ch.chart_specs(s, appendices)
-    pngs = ch.render_all(specs, out_dir)
+    pngs = ch.render_all(specs)
     folder = Path(templates) if templates else templates_dir()
     tpl_path = folder / REPORT_TEMPLATE
     if not tpl_path.exists():
-        from tdkt_xl.documents.render import TemplateProblem
         raise TemplateProblem(f"Không tìm thấy mẫu văn bản '{REPORT_TEMPLATE}' trong thư mục "
                               f"'{folder}'. Hãy chép lại tệp mẫu từ bộ cài đặt.")
+    ctx = build_context(rnd, s, appendices, [])
     tpl = DocxTemplate(str(tpl_path))
-    charts = [{"image": InlineImage(tpl, str(pngs[sp.key]), width=Mm(CHART_WIDTH_MM)),
-               "caption": f"Biểu đồ {i}. {sp.title}" + (f" {sp.note}" if sp.note else "")}
-              for i, sp in enumerate(specs, start=1)]
-    ctx = build_context(rnd, s, appendices, charts)
-    tpl.render(ctx, autoescape=True)
-    import io
+    ctx["charts"] = [
+        {"image": InlineImage(tpl, io.BytesIO(pngs[sp.key]), width=Mm(CHART_WIDTH_MM)),
+         "caption": f"Biểu đồ {i}. {sp.title}" + (f" {sp.note}" if sp.note else "")}
+        for i, sp in enumerate(specs, start=1)]
+    try:
+        tpl.render(ctx, autoescape=True)
+    except Exception as e:   # jinja errors of a template a clerk edited
+        raise TemplateProblem(f"Mẫu văn bản '{REPORT_TEMPLATE}': lỗi khi điền dữ liệu ({e}). "
+                              "Hãy kiểm tra các thẻ {{ … }} / {%p … %} đã sửa.") from None
     buf = io.BytesIO()
     tpl.save(buf)
-    docx = out_dir / REPORT_FILE
-    write_atomic(docx, buf.getvalue())
     title = f"Kiểm tra công tác thi đua, khen thưởng năm {rnd.settings.year}"
-    wb = write_workbook(out_dir / WORKBOOK_FILE, s, specs, title)
-    files = [docx, wb] + list(pngs.values())
-    return ReportResult(docx, wb, list(pngs.values()), as_of, s, appendices is not None, files)
+    out = OutputFolder(out_dir, force=force)
+    written = [out.write(REPORT_FILE, _fixed_zip(buf.getvalue()))]
+    written += [out.write(ch.file_name(sp), pngs[sp.key]) for sp in specs]
+    written.append(out.write(WORKBOOK_FILE, workbook_bytes(s, specs, title)))
+    out.save()
+    paths = [w.path for w in written]
+    return ReportResult(paths[0], paths[-1], paths[1:-1], as_of, s, appendices is not None,
+                        paths, [w.kept for w in written if w.kept])
+
+
+def _fixed_zip(data: bytes) -> bytes:
+    """Rewrite a docx with fixed zip timestamps (same data, same bytes)."""
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for info in src.infolist():
+            zi = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            zi.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(zi, src.read(info.filename))
+    return out.getvalue()

@@ -9,6 +9,13 @@ from functools import lru_cache
 import holidays
 
 
+MAX_LEAD_DAYS = 366     # a lead time beyond a year is a typo, not a rule
+
+
+def valid_lead(n) -> bool:
+    return isinstance(n, int) and 0 <= n <= MAX_LEAD_DAYS
+
+
 @lru_cache(maxsize=32)
 def _vn(years: tuple):
     return holidays.country_holidays("VN", years=list(years), language="vi")
@@ -38,7 +45,10 @@ class WorkCalendar:
         return self._cal(d).is_working_day(d)
 
     def days_before(self, d: dt.date, n: int) -> dt.date:
-        """The date n days before d, counting calendar or working days."""
+        """The date n days before d, counting calendar or working days
+        (n within 0..MAX_LEAD_DAYS, else ValueError)."""
+        if not valid_lead(n):
+            raise ValueError(f"lead time {n} out of range")
         if not self.working_days:
             return d - dt.timedelta(days=n)
         cur, left = d, n

@@ -30,7 +30,7 @@ WINDOW_ORDER = define("CH02", ERROR, "Thời gian kiểm tra sai",
                      "Ngày bắt đầu kiểm tra {start} sau ngày kết thúc {end}.",
                      blocks=(JOB_ALL,), area="Cấu hình")
 NEGATIVE_LEAD = define("CH03", ERROR, "Số ngày không hợp lệ",
-                       "'{label}' là {value}: phải là số ngày không âm.",
+                       "'{label}' là {value}: phải là số ngày từ 0 đến {most}.",
                        blocks=(JOB_ALL,), area="Cấu hình")
 YEAR_MISMATCH = define("CH04", WARNING, "Ngày không thuộc năm kiểm tra",
                        "'{label}' là {value}, không thuộc năm {year}.", area="Cấu hình")
@@ -246,26 +246,23 @@ DOC_JOBS = (JOB_DECISION, JOB_NOTICE, JOB_MINUTES, JOB_REPORT)
 DOC_SIGNER_NOT_LEADER = define("VB01", ERROR, "Người ký văn bản không đủ thẩm quyền",
                                "{kind} số {number} do '{name}' ký; vai trò trong Hội đồng là "
                                "'{role}', không phải Chủ tịch hoặc Phó Chủ tịch.",
-                               blocks=DOC_JOBS,
-                               area="Văn bản", basis=("doc_decree",))
+                               blocks=DOC_JOBS, area="Văn bản", basis=("doc_decree",))
 DOC_SIGNER_UNKNOWN = define("VB02", ERROR, "Người ký không có trong danh sách",
                             "Người ký '{name}' của {kind} số {number} không có trong trang Thành viên.",
-                            blocks=DOC_JOBS,
-                               area="Văn bản")
+                            blocks=DOC_JOBS, area="Văn bản")
 DOC_DUP_NUMBER = define("VB03", ERROR, "Trùng số văn bản",
                         "Số {number} ({kind}) đã dùng ở dòng {first_row} ({first_kind}); văn bản "
                         "của {issuer} đánh số chung, liên tục trong năm.",
-                        blocks=DOC_JOBS,
-                               area="Văn bản", basis=("doc_decree",))
+                        blocks=DOC_JOBS, area="Văn bản", basis=("doc_decree",))
 DOC_UNKNOWN_UNIT = define("VB04", ERROR, "Văn bản của đơn vị không có trong danh sách",
-                          "Mã đơn vị '{code}' của {kind} {why}.", blocks=DOC_JOBS,
-                               area="Văn bản")
+                          "Mã đơn vị '{code}' của {kind} {why}.",
+                          blocks=DOC_JOBS, area="Văn bản")
 DOC_UNIT_EXPECTED = define("VB05", ERROR, "Văn bản thiếu mã đơn vị",
-                           "Loại '{kind}' lập cho từng đơn vị: cần ghi Mã đơn vị.", blocks=DOC_JOBS,
-                               area="Văn bản")
+                           "Loại '{kind}' lập cho từng đơn vị: cần ghi Mã đơn vị.",
+                           blocks=DOC_JOBS, area="Văn bản")
 DOC_DUP = define("VB06", ERROR, "Văn bản ghi hai lần",
                  "{kind}{of_unit} đã ghi ở dòng {first_row}.", blocks=DOC_JOBS,
-                               area="Văn bản")
+                 area="Văn bản")
 DOC_NOTICE_DATE = define("VB07", WARNING, "Ngày ký thông báo khác ngày gửi",
                          "Thông báo lịch kiểm tra đơn vị {unit_name} ký ngày {signed}, còn trang "
                          "Lịch kiểm tra ghi ngày gửi thông báo {notice}.", area="Văn bản")

@@ -9,6 +9,7 @@ from tdkt_xl.io import cells, schema as S
 from tdkt_xl.model.vocab import (SESSION_AFTERNOON, SESSION_FULL, SESSION_MORNING,
                                  WEEKDAYS_VI)
 from tdkt_xl.rules import catalogue as C
+from tdkt_xl.rules.calendar import valid_lead
 from tdkt_xl.rules.context import Context, cell_of, key, row_of
 
 SHEET = S.SCHEDULE.name
@@ -73,9 +74,13 @@ def _lead_times(ctx: Context, insp):
     if d is None:
         return
     n = st.notice_lead_days
-    if insp.notice_date and n is not None and n >= 0:
-        latest = ctx.cal.days_before(d, n)
-        if insp.notice_date > latest:
+    latest = None
+    if insp.notice_date and valid_lead(n):
+        try:
+            latest = ctx.cal.days_before(d, n)
+        except OverflowError:
+            latest = None
+        if latest and insp.notice_date > latest:
             yield C.NOTICE_LATE.at(SHEET, cell_of(insp, "notice_date"), insp.unit_code,
                                    notice=fd(insp.notice_date), days=n, counting=ctx.counting(),
                                    date=fd(d), latest=fd(latest))

@@ -4,6 +4,7 @@ from __future__ import annotations
 from tdkt_xl.io import cells, schema as S
 from tdkt_xl.model.vocab import ROLE_CHAIR, ROLE_VICE
 from tdkt_xl.rules import catalogue as C
+from tdkt_xl.rules.calendar import MAX_LEAD_DAYS, valid_lead
 from tdkt_xl.rules.context import Context
 
 SHEET = S.SETTINGS.name
@@ -18,8 +19,9 @@ def check(ctx: Context):
                                 end=cells.fmt_date(st.window_end))
     for f in ("notice_lead_days", "report_lead_days"):
         v = getattr(st, f)
-        if v is not None and v < 0:
-            yield C.NEGATIVE_LEAD.at(SHEET, st.cell(f), label=_LABEL[f], value=v)
+        if v is not None and not valid_lead(v):
+            yield C.NEGATIVE_LEAD.at(SHEET, st.cell(f), label=_LABEL[f], value=v,
+                                     most=MAX_LEAD_DAYS)
     if st.year:
         for f in ("window_start", "window_end", "period_start"):
             d = getattr(st, f)

@@ -1,0 +1,46 @@
+"""`tdkt merge WORKBOOK INBOX_DIR --out DIR [--json]`: read every returned
+appendix file in INBOX_DIR (never modifying them) and write the consolidated
+workbook and the merge report into DIR.
+
+Exit codes: 0 merged (warnings allowed), 1 some files rejected, 2 the
+workbook or the inbox cannot be read.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser(
+        "merge", help="Tổng hợp các phụ lục đơn vị gửi về (kiểm tra, gộp, báo cáo).",
+        description="Đọc mọi tệp trong thư mục phụ lục gửi về, kiểm tra, tổng hợp vào một sổ tổng hợp "
+                    "và một báo cáo hợp nhất. Tệp gửi về không bao giờ bị sửa, chuyển hay chạy macro.")
+    p.add_argument("workbook", metavar="SỔ_TÍNH", help="Đường dẫn sổ tính (tdkt_2024.xlsm).")
+    p.add_argument("inbox", metavar="THƯ_MỤC_GỬI_VỀ", help="Thư mục chứa các tệp phụ lục đơn vị gửi về.")
+    p.add_argument("--out", required=True, metavar="THƯ_MỤC", help="Thư mục ghi sổ tổng hợp và báo cáo.")
+    p.add_argument("--json", action="store_true",
+                   help='In kết quả dạng JSON {"merged": [...], "rejected": [...], "findings": [...]}.')
+    p.set_defaults(func=run)
+
+
+def run(args) -> int:
+    from tdkt_xl.appendices.service import merge, merge_text
+    from tdkt_xl.io.reader import WorkbookError
+    from tdkt_xl.io.sources import read_workbook
+
+    try:
+        rr = read_workbook(Path(args.workbook))
+        res = merge(rr.round, Path(args.inbox), Path(args.out))
+    except WorkbookError as e:
+        print(f"Lỗi: {e}", file=sys.stderr)
+        return 2
+    except OSError as e:
+        print(f"Lỗi: không ghi được vào thư mục '{args.out}' ({e.strerror or e}).", file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps(res.as_dict(), ensure_ascii=False, indent=1, default=str))
+    else:
+        print(merge_text(res))
+    return 1 if any(f.status == "rejected" for f in res.files) else 0

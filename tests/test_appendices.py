@@ -1,0 +1,378 @@
+"""Phụ lục I-III: forms out, returned files in, merge (issue 5)."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import json
+import os
+import shutil
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+from python_calamine import CalamineWorkbook
+
+from tdkt_xl.appendices import load_consolidated, load_spec, make_forms, merge, merge_inbox
+from tdkt_xl.appendices.fill import fill_form, set_saved_time
+from tdkt_xl.appendices.spec import layout
+from tdkt_xl.appendices.stats import SCOPE_ALL
+from tdkt_xl.build.example import example_sheets
+from tdkt_xl.io.reader import read_round
+
+SPEC = load_spec()
+D = dt.date
+
+
+@pytest.fixture(scope="module")
+def rnd():
+    return read_round(example_sheets()).round
+
+
+@pytest.fixture(scope="module")
+def forms(rnd, tmp_path_factory):
+    out = tmp_path_factory.mktemp("forms")
+    summary = make_forms(rnd, out)
+    assert len(summary.units) == 14
+    return out
+
+
+def form_of(forms: Path, code: str) -> Path:
+    return forms / f"Phu_luc_{code}.xlsx"
+
+
+COMMUNE_VALUES = {
+    "mv_central": 4, "mv_district": 3, "mv_own": 2, "mv_thematic": 3, "mv_reviewed": 5,
+    "special_plan": "Có", "pledge": "Có", "council": "Có", "council_rules": "Không",
+    "works_registered": 6, "works_done": 4,
+    "staff": 24, "staff_leaders": 7, "workers": 4, "households": 1520, "households_cultured": 1311,
+    "villages": 14, "villages_cultured": 12,
+    "models_collective": 2, "models_individual": 3, "models_pattern": 1, "models_awarded": 4,
+    "models_spread": 2, "propaganda": 9,
+    "fund_opening": 4_500_000, "fund_allocated": 38_000_000, "spent_prizes": 21_340_000,
+    "spent_items": 2_150_000, "spent_organising": 5_000_000,
+}
+COMMUNE_TABLES = {
+    "docs": [{"summary": "Kế hoạch công tác thi đua, khen thưởng năm 2024", "number": "05/KH-UBND",
+              "date": D(2024, 1, 10), "kind": "Kế hoạch"},
+             {"summary": "Quyết định kiện toàn Hội đồng TĐKT", "number": "12/QĐ-UBND",
+              "date": D(2024, 2, 2), "kind": "Quyết định"}],
+    "awards": [
+        {"title": "Lao động tiên tiến", "level": "Chủ tịch UBND xã", "dec_no": "03/QĐ-UBND",
+         "dec_date": D(2024, 1, 12), "ind_leaders": 6, "ind_staff": 15, "women": 9},
+        {"title": "Chiến sĩ thi đua cơ sở", "level": "Chủ tịch UBND huyện", "dec_no": "215/QĐ-UBND",
+         "dec_date": D(2024, 1, 26), "ind_leaders": 1, "ind_staff": 2, "women": 1},
+        {"title": "Giấy khen của Chủ tịch UBND xã", "level": "Chủ tịch UBND xã", "dec_no": "31/QĐ-UBND",
+         "dec_date": D(2024, 3, 8), "collectives": 4, "households": 22, "ind_workers": 41, "women": 17},
+        {"title": "Lao động tiên tiến", "level": "Chủ tịch UBND xã", "dec_no": "04/QĐ-UBND",
+         "dec_date": D(2024, 1, 12), "ind_workers": 2},
+    ],
+    "models": [{"name": "Mô hình trồng hồi ghép", "type": "Mô hình", "field": "Nông nghiệp",
+                "achievement": "Năng suất cao", "recognition": "", "spread": "Đài truyền thanh xã"}],
+}
+
+
+def good_file(forms, inbox: Path, code="XQS", name=None, values=None, tables=None, overrides=None,
+              saved: dt.datetime | None = None) -> Path:
+    unit_is_commune = code.startswith("X")
+    path = fill_form(SPEC, form_of(forms, code), inbox / (name or f"{code}.xlsx"),
+                     COMMUNE_VALUES if values is None else values,
+                     COMMUNE_TABLES if tables is None else tables, unit_is_commune, overrides)
+    if saved:
+        set_saved_time(path, saved)
+    return path
+
+
+# ---------------------------------------------------------------- the form
+def test_form_is_identified_protected_and_validated(forms):
+    path = form_of(forms, "XQS")
+    wb = CalamineWorkbook.from_path(str(path))
+    meta = {m.name: m.visible for m in wb.sheets_metadata}
+    assert str(meta["TDKT_ID"]).endswith("Hidden")
+    ids = wb.get_sheet_by_name("TDKT_ID").to_python()
+    assert ids[0][1] == SPEC.template_id and ids[2][1] == "XQS" and int(ids[1][1]) == SPEC.version
+    xl = openpyxl.load_workbook(path)
+    lay = layout(SPEC, True)
+    for sl in lay.sheets.values():
+        ws = xl[sl.spec.name]
+        assert ws.protection.sheet, sl.spec.name
+        assert ws.data_validations.dataValidation, sl.spec.name
+        for key, (r, c) in sl.cells.items():
+            locked = ws.cell(r + 1, c + 1).protection.locked
+            kind = sl.kinds[key]
+            assert locked == (isinstance(kind, tuple) or kind.is_formula), key
+        for (r, c), text in sl.anchors.items():
+            assert ws.cell(r + 1, c + 1).protection.locked
+    ws2 = xl["Phụ lục II"]
+    assert "Xã Quan Sơn" in ws2["A4"].value and "18/06/2024" in ws2["A5"].value
+    # cached values of an empty form: totals 0, ratios empty
+    rows = wb.get_sheet_by_name("Phụ lục II").to_python(skip_empty_area=False)
+    sl = lay.sheets["PL2"]
+    r, c = sl.cells["headcount"]
+    assert rows[r][c] == 0
+    r, c = sl.cells["r_cstdcs_ldtt"]
+    assert rows[r][c] == ""
+
+
+def test_district_form_has_no_fund_section(forms):
+    assert "fund_total" not in layout(SPEC, False).sheets["PL3"].cells
+    assert "fund_total" in layout(SPEC, True).sheets["PL3"].cells
+    xl = openpyxl.load_workbook(form_of(forms, "BTCHU"))
+    text = " ".join(str(c.value) for row in xl["Phụ lục III"].iter_rows() for c in row if c.value)
+    assert "Quỹ thi đua" not in text
+    assert (forms / "De_cuong_bao_cao_BTCHU.docx").stat().st_size > 0
+
+
+def test_forms_are_reproducible(rnd, forms, tmp_path):
+    make_forms(rnd, tmp_path, unit="XQS")
+    assert (tmp_path / "Phu_luc_XQS.xlsx").read_bytes() == form_of(forms, "XQS").read_bytes()
+    make_forms(rnd, tmp_path, unit="XQS")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["De_cuong_bao_cao_XQS.docx", "Phu_luc_XQS.xlsx"]
+
+
+# ---------------------------------------------------------------- round trip
+def test_filled_form_merges_to_exactly_the_numbers_typed(rnd, forms, tmp_path):
+    good_file(forms, tmp_path)
+    res = merge_inbox(rnd, tmp_path)
+    assert [f.status for f in res.files] == ["merged"]
+    v = res.units["XQS"].values
+    for k, typed in COMMUNE_VALUES.items():
+        assert v[k] == typed, k
+    assert v["mv_total"] == 9 and v["headcount"] == 28
+    assert v["fund_total"] == 42_500_000 and v["spent_total"] == 28_490_000 and v["fund_balance"] == 14_010_000
+    assert v["awards.LDTT.individuals"] == 23 and v["awards.CSTDCS.individuals"] == 3
+    assert v["awards.GK_XA.households"] == 22 and v["awards.GK_XA.collectives"] == 4
+    assert v["awards.total.individuals"] == 23 + 3 + 41 and v["awards.total.total"] == 67 + 4 + 22
+    assert v["r_cstdcs_ldtt"] == pytest.approx(3 / 23)
+    assert v["r_nonleader"] == pytest.approx((15 + 2 + 2 + 41) / 67)
+    assert v["r_workers"] == pytest.approx(43 / 67)
+    assert v["r_family"] == pytest.approx(1311 / 1520)
+    assert v["docs_count"] == 2 and v["models_count"] == 1
+    rows = res.units["XQS"].tables["awards"]
+    assert rows[1]["dec_date"] == D(2024, 1, 26) and rows[2]["individuals"] == 41
+    assert [f.code for f in res.findings if f.unit == "XQS"] == []
+
+
+def test_libreoffice_resave_still_merges(rnd, forms, tmp_path):
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if not soffice:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    import subprocess
+    src = good_file(forms, tmp_path / "src")
+    inbox = tmp_path / "inbox"
+    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
+                    "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", str(inbox), str(src)],
+                   check=True, capture_output=True, timeout=120)
+    res = merge_inbox(rnd, inbox)
+    assert [f.status for f in res.files] == ["merged"], res.findings
+    assert res.units["XQS"].values["awards.total.total"] == 93
+    assert not [f for f in res.findings if f.unit == "XQS"]
+
+
+# ---------------------------------------------------------------- broken inputs
+def _edit(src: Path, dst: Path, fn) -> Path:
+    wb = openpyxl.load_workbook(src)
+    fn(wb)
+    wb.save(dst)
+    return dst
+
+
+def _encrypt(src: Path, dst: Path) -> Path:
+    msoffcrypto = pytest.importorskip("msoffcrypto")
+    from msoffcrypto.format.ooxml import OOXMLFile
+    with open(src, "rb") as f, open(dst, "wb") as o:
+        OOXMLFile(f).encrypt("matkhau", o)
+    del msoffcrypto
+    return dst
+
+
+def _cell(key, commune=True):
+    return layout(SPEC, commune).where(key)
+
+
+BROKEN = {
+    "PL01": lambda good, d: (d / "x.xlsx").write_text("đây không phải sổ tính", encoding="utf-8"),
+    "PL02": lambda good, d: (d / "x.xlsx").write_bytes(b""),
+    "PL03": lambda good, d: (d / "x.xls").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 2000),
+    "PL04": lambda good, d: _encrypt(good, d / "x.xlsx"),
+    "PL05": lambda good, d: (d / "x.xlsx").write_bytes(good.read_bytes()[:5000]),
+    "PL06": lambda good, d: shutil.copy(good.parent.parent / "forms_docx", d / "x.xlsx"),
+    "PL07": lambda good, d: (d / "x.xlsx").write_bytes(b"PK\x03\x04" + os.urandom(2_100_000)),
+    "PL08": lambda good, d: _edit(good, d / "x.xlsx", lambda wb: wb["Phụ lục I"].cell(2000, 30, 1)),
+    "PL09": lambda good, d: _edit(good, d / "x.xlsx", lambda wb: wb.remove(wb["TDKT_ID"])),
+    "PL10": lambda good, d: _edit(good, d / "x.xlsx", lambda wb: wb["TDKT_ID"].cell(2, 2, 0)),
+    "PL11": lambda good, d: _edit(good, d / "x.xlsx", lambda wb: wb["TDKT_ID"].cell(3, 2, "ZZZ")),
+    "PL13": lambda good, d: _edit(good, d / "x.xlsx", lambda wb: wb["Phụ lục II"].insert_rows(13)),
+    "PL14": lambda good, d: _edit(good, d / "x.xlsx", lambda wb: wb["Phụ lục II"].merge_cells("C12:D12")),
+    "PL15": lambda good, d: _edit(good, d / "x.xlsx", lambda wb: wb[_cell("staff")[0]].__setitem__(
+        _cell("staff")[1], "hai mươi")),
+    "PL16": lambda good, d: _edit(good, d / "x.xlsx", lambda wb: wb[_cell("staff")[0]].__setitem__(
+        _cell("staff")[1], -3)),
+    "PL17": lambda good, d: _edit(good, d / "x.xlsx", lambda wb: wb[_cell("staff")[0]].__setitem__(
+        _cell("staff")[1], 2.5)),
+    "PL20": lambda good, d: _edit(good, d / "x.xlsx", lambda wb: wb[_cell("staff_leaders")[0]].__setitem__(
+        _cell("staff_leaders")[1], 99)),
+}
+
+
+@pytest.mark.parametrize("code", sorted(BROKEN))
+def test_broken_file_is_rejected_and_others_still_merge(rnd, forms, tmp_path, code):
+    work = tmp_path / "work"
+    work.mkdir()
+    shutil.copy(forms / "De_cuong_bao_cao_XQS.docx", tmp_path / "forms_docx")
+    good = good_file(forms, work, "XQS")
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    good_file(forms, inbox, "XVL")
+    BROKEN[code](good, inbox)
+    res = merge_inbox(rnd, inbox)
+    by_name = {f.name: f for f in res.files}
+    assert by_name["XVL.xlsx"].status == "merged"
+    bad = [f for f in res.files if f.name != "XVL.xlsx"]
+    assert len(bad) == 1 and bad[0].status == "rejected", bad
+    codes = [x.code for x in bad[0].findings if x.is_error]
+    assert codes[0] == code, [x.message for x in bad[0].findings]
+    assert all(x.file == bad[0].name for x in bad[0].findings)
+    assert list(res.units) == ["XVL"]
+
+
+def test_cstdcs_more_than_ldtt_rejects_the_file(rnd, forms, tmp_path):
+    tables = json.loads(json.dumps(COMMUNE_TABLES, default=str))
+    tables = {k: [dict(r) for r in COMMUNE_TABLES[k]] for k in COMMUNE_TABLES}
+    tables["awards"][1].update(ind_leaders=10, ind_staff=20)          # CSTĐCS 30 > LĐTT 23
+    good_file(forms, tmp_path, tables=tables)
+    res = merge_inbox(rnd, tmp_path)
+    f = res.files[0]
+    assert f.status == "rejected" and [x.code for x in f.findings if x.is_error] == ["PL30"]
+    x = next(x for x in f.findings if x.code == "PL30")
+    assert x.sheet == "Phụ lục II" and x.cell == layout(SPEC, True).where("awards.CSTDCS.individuals")[1]
+    assert x.unit == "XQS" and "30" in x.message and "23" in x.message
+
+
+# ---------------------------------------------------------------- warnings
+def test_warnings_keep_the_file_merged(rnd, forms, tmp_path):
+    tables = {k: [dict(r) for r in COMMUNE_TABLES[k]] for k in COMMUNE_TABLES}
+    tables["awards"][1]["level"] = "Chủ tịch UBND xã"                  # ultra vires in 2024 (H7)
+    tables["awards"][0]["dec_date"] = D(2023, 12, 20)                 # before the period
+    sheet, total_cell = _cell("mv_total")
+    good_file(forms, tmp_path, tables=tables, overrides={(sheet, total_cell): 7})
+    res = merge_inbox(rnd, tmp_path)
+    assert res.files[0].status == "merged"
+    codes = sorted(x.code for x in res.findings if x.unit == "XQS")
+    assert codes == ["PL22", "PL34", "PL35"]
+    assert res.units["XQS"].values["mv_total"] == 9                    # recomputed, not the typed 7
+    x = next(x for x in res.findings if x.code == "PL22")
+    assert (x.sheet, x.cell) == (sheet, total_cell) and "7" in x.message and "9" in x.message
+
+
+def test_cstdcs_share_cap_is_a_setting_off_by_default(rnd, forms, tmp_path):
+    good_file(forms, tmp_path)
+    assert not [x for x in merge_inbox(rnd, tmp_path).findings if x.code == "PL32"]
+    rnd.settings.extra["Trần tỷ lệ CSTĐCS/LĐTT (%)"] = "10"
+    try:
+        found = [x for x in merge_inbox(rnd, tmp_path).findings if x.code == "PL32"]
+    finally:
+        del rnd.settings.extra["Trần tỷ lệ CSTĐCS/LĐTT (%)"]
+    assert len(found) == 1 and "13,0%" in found[0].message and not found[0].is_error
+
+
+# ---------------------------------------------------------------- inbox semantics
+def _digest(folder: Path) -> dict:
+    return {p.name: (hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime_ns)
+            for p in folder.iterdir()}
+
+
+def test_idempotent_and_sources_untouched(rnd, forms, tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    good_file(forms, inbox, "XQS")
+    good_file(forms, inbox, "XVL")
+    (inbox / "hong.xlsx").write_bytes(b"")
+    before = _digest(inbox)
+    a = merge(rnd, inbox, tmp_path / "out")
+    b = merge(rnd, inbox, tmp_path / "out")
+    assert a.as_dict() == b.as_dict()
+    assert _digest(inbox) == before
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["Bao_cao_hop_nhat.txt",
+                                                                     "Tong_hop_phu_luc.xlsx"]
+
+
+def test_newest_file_of_a_unit_wins_and_replaces_its_rows(rnd, forms, tmp_path):
+    old = dict(COMMUNE_VALUES, staff=30)
+    good_file(forms, tmp_path, name="z_first.xlsx", values=old, saved=dt.datetime(2024, 6, 1, 9, 0))
+    good_file(forms, tmp_path, name="a_second.xlsx", saved=dt.datetime(2024, 6, 5, 9, 0))
+    res = merge_inbox(rnd, tmp_path)
+    status = {f.name: f.status for f in res.files}
+    assert status == {"a_second.xlsx": "merged", "z_first.xlsx": "superseded"}
+    assert res.units["XQS"].values["staff"] == 24
+    assert [x.code for x in res.findings if x.file == "z_first.xlsx"] == ["PL12"]
+    # a third, newer resubmission replaces the rows again
+    good_file(forms, tmp_path, name="m_third.xlsx", values=dict(COMMUNE_VALUES, staff=26),
+              saved=dt.datetime(2024, 6, 7, 9, 0))
+    res = merge_inbox(rnd, tmp_path)
+    assert res.units["XQS"].values["staff"] == 26
+    assert sum(1 for f in res.files if f.status == "merged") == 1
+
+
+def test_missing_units_are_listed_with_their_due_date(rnd, forms, tmp_path):
+    good_file(forms, tmp_path, "XQS")
+    res = merge_inbox(rnd, tmp_path)
+    missing = {m.code: m.report_due for m in res.missing}
+    assert len(missing) == 13 and "XQS" not in missing
+    assert missing["BTCHU"] == rnd.inspection("BTCHU").report_due
+    assert any(x.code == "PL40" and x.unit == "BTCHU" and "07/06/2024" in x.message for x in res.findings)
+    table = res.summary_table()
+    row = next(r for r in table if r[0] == "BTCHU")
+    assert row[3] == "Chưa gửi (hạn 07/06/2024)"
+
+
+# ---------------------------------------------------------------- outputs
+def test_consolidated_workbook_round_trips(rnd, forms, tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    good_file(forms, inbox, "XQS")
+    good_file(forms, inbox, "XVL", values=dict(COMMUNE_VALUES, households=1000, households_cultured=800))
+    res = merge(rnd, inbox, tmp_path / "out")
+    stats = res.stats()
+    assert stats.totals[SCOPE_ALL]["households"] == 2520
+    assert stats.totals[SCOPE_ALL]["r_family"] == pytest.approx((1311 + 800) / 2520)
+    assert stats.totals["Khối xã, thị trấn"]["awards.LDTT.individuals"] == 46
+    back = load_consolidated(tmp_path / "out" / "Tong_hop_phu_luc.xlsx")
+    assert back.units["XQS"]["staff"] == 24 and back.names["XVL"] == "Xã Vạn Linh"
+    assert back.get(SCOPE_ALL, "r_family") == pytest.approx(stats.totals[SCOPE_ALL]["r_family"])
+    assert back.get(SCOPE_ALL, "awards.total.total") == 186
+    table = res.summary_table()
+    assert table[0][0] == "Mã đơn vị" and table[-1][1] == "TỔNG CỘNG TOÀN HUYỆN"
+    assert table[-1][table[0].index("LĐTT (cá nhân)")] == 46
+    xl = CalamineWorkbook.from_path(str(tmp_path / "out" / "Tong_hop_phu_luc.xlsx"))
+    assert {"Tổng hợp", "Phụ lục I", "Phụ lục II", "Phụ lục III", "Báo cáo hợp nhất", "Dữ liệu"} <= set(
+        xl.sheet_names)
+    text = (tmp_path / "out" / "Bao_cao_hop_nhat.txt").read_text(encoding="utf-8")
+    assert "Đã tổng hợp: 2 đơn vị." in text and "BTCHU" in text
+
+
+def test_cli_merge_json(tmp_path, forms, capsys):
+    from tdkt_xl.cli import main
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    good_file(forms, inbox, "XQS")
+    (inbox / "rong.xlsx").write_bytes(b"")
+    wb = Path(__file__).resolve().parents[1] / "workbook" / "tdkt_2024.xlsm"
+    if not wb.exists():
+        pytest.skip("workbook/tdkt_2024.xlsm not built")
+    rc = main(["merge", str(wb), str(inbox), "--out", str(tmp_path / "out"), "--json"])
+    data = json.loads(capsys.readouterr().out)
+    assert rc == 1
+    assert [m["unit"] for m in data["merged"]] == ["XQS"]
+    assert [r["codes"] for r in data["rejected"]] == [["PL02"]]
+    assert {"code", "severity", "sheet", "cell", "unit", "message"} <= set(data["findings"][0])
+
+
+def test_cli_forms_unknown_unit_message(tmp_path, capsys):
+    from tdkt_xl.cli import main
+    wb = Path(__file__).resolve().parents[1] / "workbook" / "tdkt_2024.xlsm"
+    if not wb.exists():
+        pytest.skip("workbook/tdkt_2024.xlsm not built")
+    assert main(["forms", str(wb), "--out", str(tmp_path), "--unit", "KHONGCO"]) == 2
+    assert "KHONGCO" in capsys.readouterr().err
