@@ -213,7 +213,19 @@ BROKEN = {
         _cell("staff")[1], 2.5)),
     "PL20": lambda good, d: _edit(good, d / "x.xlsx", lambda wb: wb[_cell("staff_leaders")[0]].__setitem__(
         _cell("staff_leaders")[1], 99)),
+    "PL18": lambda good, d: _edit(good, d / "x.xlsx", lambda wb: wb["Phụ lục II"].__setitem__(
+        _table_cell("awards", 0, "title"), "Bằng khen của huyện")),
+    "PL19": lambda good, d: _edit(good, d / "x.xlsx", lambda wb: wb["Phụ lục II"].__setitem__(
+        _table_cell("awards", 0, "dec_date"), "32/13/2024")),
+    "PL21": lambda good, d: _edit(good, d / "x.xlsx", lambda wb: wb["Phụ lục II"].__setitem__(
+        _table_cell("awards", 0, "title"), None)),
 }
+
+
+def _table_cell(table, i, col):
+    for sl in layout(SPEC, True).sheets.values():
+        if table in sl.tables:
+            return sl.tables[table].cell(i, col)
 
 
 @pytest.mark.parametrize("code", sorted(BROKEN))
@@ -376,3 +388,35 @@ def test_cli_forms_unknown_unit_message(tmp_path, capsys):
         pytest.skip("workbook/tdkt_2024.xlsm not built")
     assert main(["forms", str(wb), "--out", str(tmp_path), "--unit", "KHONGCO"]) == 2
     assert "KHONGCO" in capsys.readouterr().err
+
+
+def test_examples_merge_as_documented(rnd):
+    inbox = Path(__file__).resolve().parents[1] / "examples" / "phu_luc_gui_ve"
+    res = merge_inbox(rnd, inbox)
+    status = {f.name: (f.status, sorted({x.code for x in f.findings})) for f in res.files}
+    assert len(res.units) == 12 and not res.missing
+    assert status["Phu_luc_XBM.xlsx"] == ("rejected", ["PL30"])
+    assert status["Phu_luc_XHB.xlsx"] == ("rejected", ["PL15"])
+    assert status["Phu_luc_XCL (gui lan 1).xlsx"] == ("superseded", ["PL12"])
+    assert status["Phu_luc_PVHTT.xlsx"] == ("merged", ["PL22"])
+    assert status["Phu_luc_XGL.xlsx"] == ("merged", ["PL34"])
+    assert status["PL xa Van Linh gui PNV.xlsx"] == ("merged", [])
+    fam = res.stats().totals["Khối xã, thị trấn"]["r_family"]
+    assert 0.8 <= fam <= 0.9
+
+
+def test_fund_and_headcount_warnings(rnd, forms, tmp_path):
+    values = dict(COMMUNE_VALUES, spent_organising=12_000_000, staff=10, workers=2)   # 28 % of 42.5 M; LĐTT 23 > 12
+    values["staff_leaders"] = 5
+    good_file(forms, tmp_path, values=values)
+    res = merge_inbox(rnd, tmp_path)
+    assert res.files[0].status == "merged"
+    codes = {x.code: x for x in res.findings if x.unit == "XQS"}
+    assert set(codes) == {"PL31", "PL33"}
+    assert "28,2%" in codes["PL33"].message and codes["PL33"].cell == _cell("spent_organising")[1]
+
+
+def test_missing_inbox_is_a_clear_error(rnd, tmp_path):
+    from tdkt_xl.io.reader import WorkbookError
+    with pytest.raises(WorkbookError, match="Không tìm thấy thư mục"):
+        merge_inbox(rnd, tmp_path / "khong_co")

@@ -365,3 +365,61 @@ def test_pdf_copy_with_libreoffice(rnd, tmp_path):
     assert s.pdf_message == ""
     pdf_path = tmp_path / "TB_XQS.pdf"
     assert pdf_path.exists() and pdf_path.read_bytes().startswith(b"%PDF")
+
+
+def test_document_without_a_row_in_van_ban_is_a_draft_signed_by_the_configured_signer(rnd, tmp_path):
+    rnd.documents = []
+    ctx = X.build_context("decision", rnd)
+    assert ctx["number_line"] == "Số:      /QĐ-HĐTĐKT"
+    assert ctx["date_line"].startswith("Chi Lăng, ngày      tháng")
+    assert ctx["sign"]["name"] == "Vi Nông Trường" and ctx["sign"]["post"] == "CHỦ TỊCH UBND HUYỆN"
+    assert "……" in ctx["plan_ref"] and "Quyết định số ……/QĐ-HĐTĐKT" in ctx["decision_ref"]
+    render_document(K.DECISION.template, ctx, tmp_path / "qd.docx")
+    assert_nd30(tmp_path / "qd.docx", "decision")
+
+
+def test_read_result_keeps_reader_findings(tmp_path, monkeypatch):
+    from tdkt_xl.build.example import example_sheets
+    from tdkt_xl.documents import service
+    from tdkt_xl.io.reader import ReadResult, read_round
+    res = read_round(example_sheets())
+    bad = Finding("GT99", ERROR, "Lịch kiểm tra", "B9", "XVL", "Giá trị sai.", (JOB_NOTICE,))
+    res = ReadResult(res.round, res.findings + [bad])
+    s = generate_documents(res, tmp_path, kinds=("notice",), as_of=dt.date(2024, 12, 31))
+    assert [(k, u) for k, u, _ in s.skipped] == [("notice", "XVL")]
+
+
+def test_decomposed_workbook_text_comes_out_nfc(rnd, tmp_path):
+    import unicodedata
+    rnd.unit("XQS").name = unicodedata.normalize("NFD", "Xã Quan Sơn")
+    data = render_document(K.NOTICE.template, X.build_context("notice", rnd, rnd.unit("XQS")),
+                           tmp_path / "tb.docx")
+    text = doc_text(data)
+    assert unicodedata.is_normalized("NFC", text) and "Xã Quan Sơn" in text
+    assert_nd30(tmp_path / "tb.docx", "notice")
+
+
+def test_entities_inside_tags_are_jinja_quotes(rnd, tmp_path):
+    """LibreOffice saves ' in a tag as &apos;: the tag still works."""
+    folder = _edited_template(tmp_path, K.NOTICE.template, lambda x: x.replace(
+        "{{ unit.name }}", "{{ unit.name ~ &apos;&apos; }}", 1))
+    data = load_template(K.NOTICE.template, folder).render_bytes(
+        X.build_context("notice", rnd, rnd.unit("XQS")))
+    assert "Xã Quan Sơn" in doc_text(data)
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) chưa cài")
+def test_template_saved_again_by_libreoffice_still_works(rnd, tmp_path):
+    import subprocess
+    src = tmp_path / "src"
+    src.mkdir()
+    shutil.copy(REPO_TEMPLATES / K.MINUTES.template, src)
+    folder = tmp_path / "templates"
+    subprocess.run(["soffice", f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+                    "--headless", "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(folder),
+                    str(src / K.MINUTES.template)], check=True, capture_output=True, timeout=180)
+    s = generate_documents(rnd, tmp_path / "out", kinds=("minutes",), unit="CAH",
+                           templates=folder, validate=False)
+    assert s.errors == [] and s.counts == {"minutes": 1}
+    assert "Công an huyện" in doc_text(tmp_path / "out" / "BB_CAH.docx")
+    assert_nd30(tmp_path / "out" / "BB_CAH.docx", "minutes")

@@ -164,3 +164,25 @@ def test_plain_python_docx_document_fails_many_rules(tmp_path):
     d.add_paragraph("Xin chào")
     d.save(tmp_path / "plain.docx")
     assert {"page", "margins", "page_number", "font", "header"} <= rules_of(tmp_path / "plain.docx")
+
+
+def _drawn_line(mm: float) -> str:
+    cx = int(mm * 36000)
+    return ('<w:p><w:r><w:drawing><wp:inline xmlns:wp="http://schemas.openxmlformats.org/drawingml/'
+            f'2006/wordprocessingDrawing"><wp:extent cx="{cx}" cy="0"/><wp:docPr id="99" name="Line"/>'
+            '<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData '
+            'uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp xmlns:wps='
+            '"http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:spPr><a:xfrm>'
+            f'<a:off x="0" y="0"/><a:ext cx="{cx}" cy="0"/></a:xfrm><a:prstGeom prst="line"><a:avLst/>'
+            '</a:prstGeom></wps:spPr><wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:inline>'
+            '</w:drawing></w:r></w:p>')
+
+
+@pytest.mark.parametrize("mm,ok", [(55, True), (20, False)])
+def test_a_drawn_line_under_the_summary_counts_as_the_rule(good, tmp_path, mm, ok):
+    def edit(x):
+        rules = list(re.finditer(r'<w:p><w:pPr><w:pStyle w:val="VBDauVanBan"/><w:pBdr>.*?</w:p>', x))
+        last = rules[-1]                       # the rule under the trích yếu
+        return x[:last.start()] + _drawn_line(mm) + x[last.end():]
+    path = planted(good["notice"], tmp_path / "line.docx", DOC, edit)
+    assert ("rules" not in rules_of(path, "notice")) is ok

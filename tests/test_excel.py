@@ -295,3 +295,13 @@ def test_main_outside_excel_says_so_in_vietnamese(monkeypatch):
     monkeypatch.setattr(entry, "_caller", no_caller)
     out = main()
     assert not out.ok and "bấm nút trong sổ tính" in out.message
+
+
+def test_unknown_workbook_folder_is_explained(sheets):
+    arrays = with_control(sheets, job=K.JOB_OPEN_OUTPUT)
+    payload = X.payload_from_arrays(arrays, book_name="khong_co_module_nay.xlsm", active=S.CONTROL.name)
+    book = X.open_book(payload)
+    out = main(clock=clock)            # no folder: the remote client only knows the name
+    assert not out.ok
+    alert = X.apply(payload, book).alerts[-1]
+    assert "Không xác định được thư mục chứa sổ tính" in alert and "Traceback" not in alert

@@ -231,3 +231,13 @@ def test_cli_report_and_errors(built_workbook, tmp_path, capsys):
     assert "5 công văn đôn đốc" in capsys.readouterr().out
     assert main(["followup", str(built_workbook), "--out", str(tmp_path / "f"),
                  "--as-of", "31/13/2024"]) == 2
+
+
+def test_selected_unit_without_schedule_is_named(example_sheets, tmp_path):
+    example_sheets["Đơn vị"].append(["XTT", "Thị trấn Đồng Mỏ", BLOCK_COMMUNE, "Hoàng Văn A",
+                                     "Chủ tịch UBND thị trấn", "", "", "Bùi Thị K", "Có"])
+    res = make_report(_round(example_sheets), tmp_path, check=False)
+    text, rows, _ = parse_report(res.docx)
+    assert len(rows) == 14
+    assert ("Còn 1 đơn vị được chọn kiểm tra nhưng chưa có lịch kiểm tra (Thị trấn Đồng Mỏ)."
+            in text)

@@ -405,3 +405,13 @@ def test_refuses_sources_it_would_silently_drop(tmp_path):
         csv.writer(fh).writerows(rows)
     with pytest.raises(BuildError, match="Cột lạ"):
         build_bytes(data_dir=data)
+
+
+def test_row_heights_follow_wrapped_text():
+    from tdkt_xl.build.rowfit import lines, row_height
+    assert lines("ngắn", 30) == 1
+    assert lines("từ " * 40, 30) >= 3                     # 120 characters in ~30
+    assert lines("x" * 100, 10) >= 10                      # a long word is broken too
+    assert lines("a\nb", 30) == 2
+    assert row_height([("ngắn", 30)]) is None
+    assert row_height([("từ " * 40, 30), ("", 10)]) > row_height([("từ " * 20, 30)])

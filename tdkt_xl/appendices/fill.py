@@ -43,7 +43,8 @@ _MOD = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 
 def set_saved_time(path: Path, when: dt.datetime) -> None:
     """Rewrite docProps/core.xml dcterms:modified (what Excel records as the
-    save time) - to build deterministic examples of a resubmission."""
+    save time) and the zip entry times - to build byte-identical examples of
+    a resubmission."""
     path = Path(path)
     with zipfile.ZipFile(path) as z:
         items = [(i, z.read(i.filename)) for i in z.infolist()]
@@ -53,5 +54,7 @@ def set_saved_time(path: Path, when: dt.datetime) -> None:
         for info, data in items:
             if info.filename == "docProps/core.xml":
                 data = _MOD.sub(rb"\g<1>" + stamp + rb"\g<2>", data)
-            z.writestr(info, data)
+            entry = zipfile.ZipInfo(info.filename, date_time=when.timetuple()[:6])
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(entry, data)
     tmp.replace(path)

@@ -152,9 +152,8 @@ def write_form(spec: Spec, ctx: UnitContext, path: Path) -> Path:
         across(2, ctx.plan_line, fm.italic_c)
         ws.write_string(3, 0, f"Đơn vị: {ctx.name} (mã đơn vị: {ctx.code})", fm.unit)
         ws.write_string(4, 0, ctx.period_text, fm.text)
-        for i, line in enumerate(spec.instructions[:3]):
+        for i, line in enumerate(spec.instructions[:HEAD_ROWS - 6]):    # rows 6..8; row 9 stays blank
             ws.write_string(5 + i, 0, line.format(due=ctx.due_text, year=ctx.year), fm.guide)
-        assert HEAD_ROWS == 9
 
         for sec, title_row, rows in sl.sections:
             ws.write_string(title_row, 0, sec.title, fm.section)

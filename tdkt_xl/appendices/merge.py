@@ -49,6 +49,8 @@ class MergeResult:
     findings: list = field(default_factory=list)      # Finding
     missing: list = field(default_factory=list)       # MissingUnit
     outputs: list = field(default_factory=list)       # files written by merge()
+    _stats: object = field(default=None, repr=False)
+    _rejected_by_unit: Optional[dict] = field(default=None, repr=False)
 
     # ---- views
     @property
@@ -62,7 +64,12 @@ class MergeResult:
     def unit_status(self, code: str) -> str:
         if code in self.units:
             return STATUS_VI[MERGED]
-        files = [f for f in self.files if f.unit_code == code and f.status == REJECTED]
+        if self._rejected_by_unit is None:
+            self._rejected_by_unit = {}
+            for f in self.files:
+                if f.status == REJECTED and f.unit_code:
+                    self._rejected_by_unit.setdefault(f.unit_code, []).append(f)
+        files = self._rejected_by_unit.get(code, [])
         if files:
             codes = sorted({x.code for f in files for x in f.findings if x.is_error})
             return f"{STATUS_VI[REJECTED]} ({', '.join(codes)})"
@@ -73,8 +80,11 @@ class MergeResult:
         return ""
 
     def stats(self):
-        from tdkt_xl.appendices.stats import from_result
-        return from_result(self)
+        """Consolidated statistics (computed once; the result is not changed after the merge)."""
+        if self._stats is None:
+            from tdkt_xl.appendices.stats import from_result
+            self._stats = from_result(self)
+        return self._stats
 
     def frames(self) -> dict:
         from tdkt_xl.appendices.stats import frames

@@ -11,8 +11,7 @@ import xlsxwriter
 
 from tdkt_xl.appendices.returned import MERGED, REJECTED, STATUS_VI, SUPERSEDED
 from tdkt_xl.appendices.spec import CHOICE, DATE, MONEY, RATIO, TEXT
-from tdkt_xl.appendices.stats import (DATA_HEADERS, DATA_SHEET, PERCENT_HEADERS, SCOPE_ALL, data_rows,
-                                      scalar_keys)
+from tdkt_xl.appendices.stats import DATA_SHEET, PERCENT_HEADERS, SCOPE_ALL, data_table
 from tdkt_xl.io.cells import fmt_date
 from tdkt_xl.io.reader import WorkbookError
 from tdkt_xl.model.vocab import BLOCKS
@@ -217,15 +216,20 @@ def write_workbook(res, out_dir: Path, stamp: dt.datetime | None = None) -> Path
     # 9. merge report
     _report_sheet(wb, fm, res)
 
-    # 10. machine-readable data (load_consolidated)
+    # 10. machine-readable data (load_consolidated): one row per unit / scope, one column per key
     ws = wb.add_worksheet(DATA_SHEET)
-    for c, h in enumerate(DATA_HEADERS):
-        ws.write_string(0, c, h, fm.head)
-    for r, row in enumerate(data_rows(stats), start=1):
+    for r, row in enumerate(data_table(stats)):
         for c, v in enumerate(row):
-            _cell(ws, r, c, v, None)
-    ws.set_column(0, 0, 24)
-    ws.set_column(3, 4, 40)
+            if v is None or v == "":
+                continue
+            if isinstance(v, str):
+                ws.write_string(r, c, v, fm.head if r < 2 else None)
+            elif isinstance(v, (int, float)) and not isinstance(v, bool):
+                ws.write_number(r, c, v)
+            else:
+                ws.write_string(r, c, str(v))
+    ws.set_column(0, 2, 18)
+    ws.freeze_panes(2, 3)
     wb.close()
     return place(tmp, target)
 

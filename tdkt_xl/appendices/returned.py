@@ -12,6 +12,7 @@ import os
 import re
 import zipfile
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
@@ -293,7 +294,7 @@ def parse(out: FileOutcome, spec: Spec, rnd, as_of: Optional[dt.date] = None) ->
             kind = sl.kinds[key]
             raw = _at(rows, r, c)
             if isinstance(kind, tuple):            # summary cell (formula)
-                typed_totals.append((name, a1(r, c), key, key, raw))
+                typed_totals.append((name, a1(r, c), key, spec_labels(spec).get(key, key), raw))
                 continue
             f = kind
             if f.is_formula:
@@ -339,7 +340,6 @@ def parse(out: FileOutcome, spec: Spec, rnd, as_of: Optional[dt.date] = None) ->
             computed = tables[tkey][i].get(ck)
         else:
             computed = values.get(key)
-            label = spec.labels().get(key, label) if isinstance(label, str) and "." in label else label
         if isinstance(raw, (int, float)) and not isinstance(raw, bool):
             same = computed is not None and abs(float(raw) - float(computed)) <= 1e-6 * max(1.0, abs(computed))
         else:
@@ -384,6 +384,11 @@ def parse(out: FileOutcome, spec: Spec, rnd, as_of: Optional[dt.date] = None) ->
         return None
     out.status = MERGED
     return UnitReturn(unit, out.name, bool(out.commune), values, tables, out.saved_at)
+
+
+@lru_cache(maxsize=8)
+def spec_labels(spec: Spec) -> dict:
+    return spec.labels()
 
 
 def _setting_percent(rnd, label: str):

@@ -21,7 +21,7 @@ from tdkt_xl.model.vocab import BLOCKS, YES
 
 SCOPE_ALL = "Toàn huyện"
 DATA_SHEET = "Dữ liệu"
-DATA_HEADERS = ("Phạm vi", "Tên", "Khối", "Mã chỉ tiêu", "Chỉ tiêu", "Giá trị")
+DATA_HEADERS = ("Phạm vi", "Tên", "Khối")
 
 
 @lru_cache(maxsize=8)
@@ -89,7 +89,7 @@ def totals_of(spec: Spec, rows: dict, blocks: dict) -> dict:
 
 def from_result(res) -> Consolidated:
     spec = res.spec
-    c = Consolidated(labels=dict(spec.labels()))
+    c = Consolidated(labels={**spec.labels(), "units_merged": "Số đơn vị đã tổng hợp"})
     for code, info in res.unit_info.items():
         if code in res.units:
             c.units[code] = {k: res.units[code].values.get(k) for k, _l, _k in scalar_keys(spec)}
@@ -119,7 +119,7 @@ def frames(res) -> dict:
         for name, target in (("awards", award_list), ("models", models), ("docs", docs)):
             for rec in u.tables.get(name, []):
                 target.append({**base, **{k: v for k, v in rec.items() if not k.startswith("_cell") and k != "_bad"}})
-    stats = from_result(res)
+    stats = res.stats()
     total_rows = [{"scope": s, **vals} for s, vals in stats.totals.items()]
     return {"units": pd.DataFrame(unit_rows), "awards": pd.DataFrame(award_rows),
             "award_rows": pd.DataFrame(award_list), "models": pd.DataFrame(models),
@@ -164,7 +164,7 @@ def summary_table(res) -> list:
     """2-D array, header first: one row per selected (or merged) unit, then
     each block's total and the district total.  For the master's
     'Tổng hợp phụ lục' sheet and the consolidated workbook."""
-    stats = from_result(res)
+    stats = res.stats()
     table = [list(SUMMARY_HEAD) + [h for h, _f in SUMMARY_COLUMNS] + ["Cảnh báo"]]
     warn = {}
     for f in res.findings:
@@ -191,15 +191,18 @@ def summary_table(res) -> list:
 
 
 # ---------------------------------------------------------------- read back
-def data_rows(stats: Consolidated) -> list:
-    rows = []
+LABEL_ROW = "(Chỉ tiêu)"
+
+
+def data_table(stats: Consolidated) -> list:
+    """The 'Dữ liệu' sheet: a header row of keys, a row of labels, one row per
+    unit then one per scope (district, blocks)."""
+    keys = list(stats.labels)
+    rows = [list(DATA_HEADERS) + keys, [LABEL_ROW, "", ""] + [stats.labels[k] for k in keys]]
     for code, vals in stats.units.items():
-        for k, v in vals.items():
-            rows.append([code, stats.names.get(code, ""), stats.blocks.get(code, ""), k,
-                         stats.labels.get(k, k), v])
+        rows.append([code, stats.names.get(code, ""), stats.blocks.get(code, "")] + [vals.get(k) for k in keys])
     for scope, vals in stats.totals.items():
-        for k, v in vals.items():
-            rows.append([scope, scope, "", k, stats.labels.get(k, k), v])
+        rows.append([scope, scope, ""] + [vals.get(k) for k in keys])
     return rows
 
 
@@ -209,29 +212,36 @@ def load_consolidated(path, spec: Spec | None = None) -> Consolidated:
     spec = spec or load_spec()
     arrays = read_file_arrays(path, [DATA_SHEET])
     rows = arrays.get(DATA_SHEET)
-    if not rows:
+    if not rows or len(rows) < 2:
         raise WorkbookError(f"Tệp '{Path(path).name}' không có trang '{DATA_SHEET}': "
                             "không phải sổ tổng hợp phụ lục do lệnh 'tdkt merge' tạo.")
     head = [cells.norm_text(x) for x in rows[0]]
     if tuple(head[:len(DATA_HEADERS)]) != DATA_HEADERS:
         raise WorkbookError(f"Trang '{DATA_SHEET}' của tệp '{Path(path).name}' sai tiêu đề cột.")
+    keys = head[len(DATA_HEADERS):]
     kinds = {k: kind for k, _l, kind in scalar_keys(spec)}
     scopes = {SCOPE_ALL, *BLOCKS}
     c = Consolidated()
+    n0 = len(DATA_HEADERS)
     for r in rows[1:]:
-        scope, name, block, key, label, value = (list(r) + [None] * 6)[:6]
-        scope, key = cells.norm_text(scope), cells.norm_text(key)
-        if not scope or not key:
+        r = list(r) + [None] * (len(head) - len(r))
+        scope = cells.norm_text(r[0])
+        if scope == LABEL_ROW:
+            c.labels = {k: cells.norm_text(v) for k, v in zip(keys, r[n0:])}
             continue
-        if isinstance(value, str) and value == "":
-            value = None
-        if isinstance(value, float) and value.is_integer() and kinds.get(key) != RATIO:
-            value = int(value)
-        c.labels[key] = cells.norm_text(label)
+        if not scope:
+            continue
+        vals = {}
+        for k, v in zip(keys, r[n0:]):
+            if isinstance(v, str) and v == "":
+                v = None
+            if isinstance(v, float) and v.is_integer() and kinds.get(k) != RATIO:
+                v = int(v)
+            vals[k] = v
         if scope in scopes:
-            c.totals.setdefault(scope, {})[key] = value
+            c.totals[scope] = vals
         else:
-            c.units.setdefault(scope, {})[key] = value
-            c.names[scope] = cells.norm_text(name)
-            c.blocks[scope] = cells.norm_text(block)
+            c.units[scope] = vals
+            c.names[scope] = cells.norm_text(r[1])
+            c.blocks[scope] = cells.norm_text(r[2])
     return c

@@ -21,9 +21,10 @@ JOB_HELP = {
     K.JOB_REPORT: "tạo Báo cáo kết quả kiểm tra của Hội đồng (tệp Word, kèm biểu đồ).",
     K.JOB_FORMS: "tạo các phụ lục (tệp Excel) gửi từng đơn vị để đơn vị điền và gửi về.",
     K.JOB_MERGE: ("đọc các phụ lục đơn vị gửi về (trong thư mục phụ lục gửi về, xem trang "
-                  f"'{S.SETTINGS.name}') và gộp lại thành một tệp."),
-    K.JOB_FOLLOWUP: ("tổng hợp tình hình khắc phục các kiến nghị; lập danh sách kiến nghị "
-                     "quá hạn chưa khắc phục."),
+                  f"'{S.SETTINGS.name}'), kiểm tra và gộp số liệu; bảng tổng hợp ghi vào thư "
+                  "mục kết quả và vào một trang tổng hợp của sổ tính."),
+    K.JOB_FOLLOWUP: ("lập bảng theo dõi khắc phục kiến nghị (tệp Excel) và công văn đôn đốc "
+                     "các đơn vị có kiến nghị quá hạn chưa khắc phục."),
     K.JOB_OPEN_OUTPUT: "mở thư mục chứa các tệp đã tạo.",
 }
 
@@ -122,6 +123,8 @@ def guide_blocks(settings, jobs) -> list[tuple[str, str]]:
                  "giúp phát hiện ngày gõ nhầm tháng trước ngày."),
         ("item", "Các cột có mũi tên là danh sách chọn: chọn từ danh sách thay vì gõ."),
         ("item", "Có thể chèn thêm cột, thêm dòng; không đổi tên tiêu đề cột và tên trang tính."),
+        ("item", f"Hai trang ẩn '{S.LISTS.name}' (các danh sách chọn) và '{K.MARKS_SHEET}' (các ô "
+                 "cần tô đỏ) do chương trình dùng; không sửa, không xóa."),
         ("item", f"Cột '{S.SCHEDULE.col('report_due').header}' tính theo '{S.SETTINGS.name}'. Khi "
                  "tính theo ngày làm việc, công thức trong ô không biết các thứ Bảy làm bù; "
                  f"'{K.JOB_VALIDATE}' luôn tính lại đầy đủ."),

@@ -19,7 +19,8 @@ from typing import Iterable
 
 import xlsxwriter
 
-from tdkt_xl.build import guide, layout as L, names, values as V
+from tdkt_xl.build import guide, layout as L, names, styles, values as V
+from tdkt_xl.build.rowfit import px, row_height
 from tdkt_xl.build.example import EXAMPLE_DIR, example_sheets
 from tdkt_xl.build.vba import vba_project_bytes
 from tdkt_xl.io import cells, controls as K, schema as S
@@ -28,8 +29,6 @@ PROJECT_DIR = Path(__file__).resolve().parents[2]
 DEFAULT_OUT = PROJECT_DIR / "workbook" / "tdkt_2024.xlsm"
 
 MIN_DATE, MAX_DATE = dt.date(2000, 1, 1), dt.date(2100, 12, 31)
-HEADER_BG, HEADER_FG = "#1F4E79", "#FFFFFF"
-DERIVED_BG, INPUT_BG, MARK_BG, BORDER = "#EDEDED", "#FFF2CC", "#FFC7CE", "#BFBFBF"
 TABLE_STYLE = "Table Style Light 1"
 WRAP_WIDTH = 30          # text columns at least this wide wrap
 GUIDE_WIDTH = 100        # the text column of Hướng dẫn
@@ -113,44 +112,6 @@ def _atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
-def _px(width_chars: float) -> int:
-    """Excel column width (characters) -> pixels at the default font."""
-    return int(width_chars * 7 + 0.5) + 5
-
-
-CHAR_PX = 6.7            # average width of a character of Times New Roman 12 (pixels)
-LINE_PT = 15.75          # height of one line of Times New Roman 12 (points)
-
-
-def _lines(text: str, width_chars: float) -> int:
-    """Lines a wrapped cell needs (greedy word wrap, slightly pessimistic):
-    neither Excel nor LibreOffice fits row heights of generated files on load."""
-    per_line = max(1, int((_px(width_chars) - 8) / CHAR_PX))
-    total = 0
-    for para in str(text).split("\n"):
-        n, cur = 1, 0
-        for word in para.split(" "):
-            w = len(word)
-            need = cur + 1 + w if cur else w
-            if need <= per_line:
-                cur = need
-                continue
-            if cur:
-                n += 1
-            extra = (w - 1) // per_line if w else 0
-            n += extra
-            cur = w - extra * per_line
-        total += n
-    return total
-
-
-def _row_height(cells_: Iterable[tuple]) -> float | None:
-    """Height (points) for a row given (text, column width) of its wrapped
-    cells; None when one line is enough."""
-    n = max((_lines(t, w) for t, w in cells_ if t), default=1)
-    return None if n <= 1 else round(n * LINE_PT + 2, 2)
-
-
 # ------------------------------------------------------------------ the builder
 class _Builder:
     def __init__(self, fh, jobs: tuple, csvs: dict):
@@ -160,55 +121,11 @@ class _Builder:
         self.settings = V.settings_of(csvs.get(S.SETTINGS.name, [[]]))
         self.wb = xlsxwriter.Workbook(fh, {"in_memory": True, "strings_to_formulas": False,
                                            "strings_to_urls": False, "strings_to_numbers": False})
-        self.f = self._formats()
+        self.f = styles.formats(self.wb)
         self.list_names: dict = {}        # choices tuple -> defined name
         self.setting_cells: dict = {}     # setting field -> absolute A1 ref of its value
         self.unit_rows = {r.get("code"): r.get("name") or ""   # unit code -> unit name
                           for r in V.table_rows(S.UNITS, csvs.get(S.UNITS.name, []))}
-
-    # -- formats
-    def _formats(self) -> dict:
-        wb = self.wb
-        base = {"font_name": "Times New Roman", "font_size": 12, "valign": "top"}
-
-        def fmt(**kw):
-            return wb.add_format({**base, **kw})
-
-        cell = dict(border=1, border_color=BORDER)
-        return {
-            "header": fmt(bold=True, text_wrap=True, valign="vcenter", align="center",
-                          font_color=HEADER_FG, bg_color=HEADER_BG, border=1, border_color=BORDER),
-            "text": fmt(**cell),
-            "wrap": fmt(text_wrap=True, **cell),
-            "date": fmt(num_format="dd/mm/yyyy", align="center", **cell),
-            "time": fmt(num_format="hh:mm", align="center", **cell),
-            "datetime": fmt(num_format="dd/mm/yyyy hh:mm", align="center", **cell),
-            "int": fmt(num_format="0", align="left", **cell),
-            "center": fmt(align="center", **cell),
-            "d_text": fmt(bg_color=DERIVED_BG, **cell),
-            "d_date": fmt(num_format="dd/mm/yyyy", align="center", bg_color=DERIVED_BG, **cell),
-            "d_center": fmt(align="center", bg_color=DERIVED_BG, **cell),
-            "col_date": fmt(num_format="dd/mm/yyyy", align="center"),
-            "col_time": fmt(num_format="hh:mm", align="center"),
-            "col_datetime": fmt(num_format="dd/mm/yyyy hh:mm", align="center"),
-            "col_wrap": fmt(text_wrap=True),
-            "col": fmt(),
-            "bar_label": fmt(bold=True, valign="vcenter", align="right"),
-            "bar_input": fmt(bold=True, valign="vcenter", bg_color=INPUT_BG, border=1,
-                             border_color="#7F7F7F"),
-            "bar_note": fmt(italic=True, valign="vcenter", font_color="#595959"),
-            "title": fmt(bold=True, font_size=16, font_color=HEADER_BG, valign="vcenter"),
-            "subtitle": fmt(bold=True, font_size=13, valign="vcenter"),
-            "head": fmt(bold=True, font_size=13, font_color=HEADER_BG, valign="bottom"),
-            "para": fmt(text_wrap=True),
-            "item": fmt(text_wrap=True, indent=1),
-            "opt_label": fmt(bold=True, valign="vcenter", border=1, border_color=BORDER),
-            "opt_input": fmt(bold=True, valign="vcenter", bg_color=INPUT_BG, border=1,
-                             border_color="#7F7F7F"),
-            "opt_help": fmt(italic=True, text_wrap=True, valign="vcenter", font_color="#595959"),
-            "mark": wb.add_format({"bg_color": MARK_BG, "font_color": "#9C0006"}),
-            "plain": wb.add_format({}),
-        }
 
     # -- the whole workbook
     def build(self) -> None:
@@ -259,7 +176,7 @@ class _Builder:
             ws.write_string(r, 0, label, self.f["text"])
             self._write_value(ws, r, 1, kind, value, wrap=True)
             ws.write_string(r, 2, note, self.f["wrap"])
-            h = _row_height([(value if isinstance(value, str) else "", sh.columns[1].width),
+            h = row_height([(value if isinstance(value, str) else "", sh.columns[1].width),
                              (note, sh.columns[2].width)])
             if h:
                 ws.set_row(r, h)
@@ -271,6 +188,7 @@ class _Builder:
             "name": L.table_name(sh.name), "style": TABLE_STYLE,
             "columns": [{"header": c.header, "header_format": self.f["header"]} for c in sh.columns]})
         ws.freeze_panes(1, 0)
+        ws.ignore_errors({"number_stored_as_text": f"A1:C{last + 1}"})
         self._print_setup(ws, sh, 0, last)
 
     def _validate_setting(self, ws, r, spec) -> None:
@@ -443,8 +361,11 @@ class _Builder:
         for i in range(n):
             r = hdr + 1 + i
             rec = rows[i] if i < len(rows) else {}
-            h = _row_height((rec.get(col.field) or "", col.width) for _, col in wrapped
-                            if isinstance(rec.get(col.field), str))
+            texts = [(rec.get(col.field), col.width) for _, col in wrapped]
+            if "unit_name" in {c.field for c in sh.columns if c.derived}:
+                texts.append((self.unit_rows.get(rec.get("unit_code"), ""),
+                              sh.col("unit_name").width))
+            h = row_height((t, w) for t, w in texts if isinstance(t, str))
             if h:
                 ws.set_row(r, h)
             for c, col in enumerate(sh.columns):
@@ -465,6 +386,9 @@ class _Builder:
             if rule:
                 ws.data_validation(hdr + 1, c, hdr + L.DATA_ROWS, c, rule)
         ws.freeze_panes(hdr + 1, 0)
+        # codes and numbers such as "01" are text on purpose: no green triangles
+        ws.ignore_errors({"number_stored_as_text":
+                          f"A1:{cells.col_letter(len(sh.columns) + 2)}{hdr + 1 + L.DATA_ROWS}"})
         if L.has_control_bar(sh.name):
             self._control_bar(ws, sh)
         self._print_setup(ws, sh, hdr, hdr + max(len(rows), 1))   # spare rows not printed
@@ -524,7 +448,7 @@ class _Builder:
         r = L.CONTROL_ROW - 1
         if not jobs:
             return
-        col_px = [_px(max(c.width, LABEL_WIDTH) if i == 0 else c.width) for i, c in enumerate(sh.columns)]
+        col_px = [px(max(c.width, LABEL_WIDTH) if i == 0 else c.width) for i, c in enumerate(sh.columns)]
         if len(jobs) > 1:
             ws.write_string(r, 0, K.JOB_LABEL, self.f["bar_label"])
             ws.write_string(r, 1, jobs[0], self.f["bar_input"])
@@ -553,7 +477,7 @@ class _Builder:
             elif style in ("title", "subtitle"):
                 ws.set_row(r, 27 if style == "title" else 21)
             else:
-                h = _row_height([(text, GUIDE_WIDTH - (3 if style == "item" else 0))])
+                h = row_height([(text, GUIDE_WIDTH - (3 if style == "item" else 0))])
                 if h:
                     ws.set_row(r, h)
             ws.write_string(r, 1, text, self.f["para" if style == "text" else style])

@@ -20,6 +20,8 @@ from pathlib import Path
 OK, MISSING, WARN = "ok", "missing", "warn"
 MARK = {OK: "[ĐẠT]   ", MISSING: "[THIẾU] ", WARN: "[LƯU Ý] "}
 MIN_PYTHON = (3, 10)
+# the xlwings VBA reads xlwings.conf with "Input #", i.e. in Windows' ANSI code page
+CONF_ENCODING = "mbcs" if sys.platform.startswith("win") else "utf-8"
 
 # distribution -> module to import (only where they differ)
 IMPORT_NAME = {"python-calamine": "python_calamine", "python-docx": "docx", "XlsxWriter": "xlsxwriter",
@@ -118,7 +120,7 @@ def xlwings_conf_files(workbook: Path) -> list[Path]:
 def conf_value(path: Path, key: str) -> str | None:
     if not path.exists():
         return None
-    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+    for line in path.read_text(encoding=CONF_ENCODING, errors="replace").splitlines():
         m = re.match(r'^\s*"([^"]+)"\s*,\s*"(.*)"\s*$', line)
         if m and m.group(1).upper() == key:
             return m.group(2)
@@ -245,6 +247,22 @@ def check_output(workbook: Path) -> Check:
     return Check(OK, f"Thư mục kết quả: {folder}" + ("" if folder.exists() else " (sẽ được tạo khi cần)"))
 
 
+def check_jobs() -> Check:
+    """The jobs the buttons offer here (a job whose engine is missing is not offered)."""
+    try:
+        from tdkt_xl.excel import available_jobs
+        from tdkt_xl.io.controls import ALL_JOBS
+        offered = available_jobs()
+    except Exception as e:
+        return Check(MISSING, f"Không nạp được phần nút bấm tdkt_xl.excel ({type(e).__name__}: {e}). "
+                              "Hãy cài lại: pip install -r requirements.txt")
+    missing = [j for j in ALL_JOBS if j not in offered]
+    if missing:
+        return Check(WARN, f"Nút bấm làm được {len(offered)} việc; chưa có: {', '.join(missing)} "
+                           "(bản cài đặt thiếu phần này; hãy cập nhật tdkt).")
+    return Check(OK, f"Nút bấm làm được đủ {len(offered)} việc.")
+
+
 def check_excel_side() -> Check:
     return Check(WARN, "Không kiểm tra được từ dòng lệnh: Excel phải cho phép macro của sổ tính "
                        "(Tệp > Tùy chọn > Trung tâm Tin cậy > Vị trí Tin cậy: thêm thư mục chứa sổ tính). "
@@ -263,6 +281,7 @@ def run_checks(workbook: Path, root: Path | None = None) -> list[Check]:
         checks.append(check_output(workbook))
     checks.append(check_templates(workbook.resolve().parent.parent if workbook.exists() else root))
     checks.append(check_libreoffice())
+    checks.append(check_jobs())
     if sys.platform.startswith("win"):
         checks.append(check_excel_side())
     return checks
@@ -271,18 +290,20 @@ def run_checks(workbook: Path, root: Path | None = None) -> list[Check]:
 def set_interpreter(workbook: Path) -> Path:
     """Write xlwings.conf beside the workbook so Excel starts this Python."""
     conf = workbook.parent / "xlwings.conf"
-    exe = Path(sys.executable)
-    if sys.platform.startswith("win") and exe.name.lower() == "python.exe":
-        quiet = exe.with_name("pythonw.exe")
-        exe = quiet if quiet.exists() else exe
+    exe = Path(sys.executable)   # python.exe, as xlwings' RunPython uses by default
     lines = []
     if conf.exists():
-        lines = [ln for ln in conf.read_text(encoding="utf-8").splitlines()
+        lines = [ln for ln in conf.read_text(encoding=CONF_ENCODING, errors="replace").splitlines()
                  if not re.match(r'^\s*"INTERPRETER(_WIN|_MAC)?"', ln, re.IGNORECASE)]
     key = "INTERPRETER_WIN" if sys.platform.startswith("win") else (
         "INTERPRETER_MAC" if sys.platform == "darwin" else "INTERPRETER")
     lines.append(f'"{key}","{exe}"')
-    conf.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    try:
+        data = ("\r\n".join(lines) + "\r\n").encode(CONF_ENCODING)
+    except UnicodeEncodeError:
+        raise ValueError(f"Đường dẫn Python '{exe}' có ký tự mà Excel không đọc được trong "
+                         "xlwings.conf; hãy cài Python vào thư mục không dấu (ví dụ C:\\Python311).")
+    conf.write_bytes(data)
     return conf
 
 
@@ -308,7 +329,11 @@ def cmd(args) -> int:
         if not workbook.parent.is_dir():
             print(f"Lỗi: không có thư mục '{workbook.parent}'.")
             return 1
-        conf = set_interpreter(workbook)
+        try:
+            conf = set_interpreter(workbook)
+        except (ValueError, OSError) as e:
+            print(f"Lỗi: không ghi được xlwings.conf: {e}")
+            return 1
         print(f"Đã ghi {conf}: Excel sẽ chạy Python {sys.executable}.")
     return doctor(workbook)
 

@@ -1,0 +1,10 @@
+"""Official documents of an inspection round (issue 4): Quyết định thành lập Đoàn
+kiểm tra, Thông báo lịch kiểm tra (per unit and combined), Biên bản kiểm tra.
+
+- ``service.generate_documents(source, out_dir, kinds=…, unit=…, pdf=…, force=…)``: the job
+- ``contexts``: pure ``Round`` -> dict builders (``build_context``, ``common_context``)
+- ``render``: parse-once docxtpl templates (``load_template``, ``render_document``)
+- ``output``: safe file names and the edit-protecting manifest
+- ``nd30_check.check_docx``: the Nghị định 30/2020 layout checker
+- ``make_templates``: builds ``templates/*.docx`` (run once, output committed)
+"""

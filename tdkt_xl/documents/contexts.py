@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import weakref
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -59,17 +60,19 @@ class RoundIndex:
         return ix
 
 
-_IX_CACHE: list = [None, None]
+_IX_CACHE: list = [None, None, None]      # [weakref to the round, size key, index]
 
 
-def index_of(rnd: m.Round) -> RoundIndex:
-    """The round's index, rebuilt whenever its lists change size."""
-    key = (id(rnd),) + tuple(len(getattr(rnd, a)) for a in (
+def index_of(rnd: m.Round, fresh: bool = False) -> RoundIndex:
+    """The round's index: cached for the same round object while its lists keep
+    their sizes; ``fresh=True`` rebuilds it (a job does so once at its start)."""
+    key = tuple(len(getattr(rnd, a)) for a in (
         "units", "members", "inspections", "evaluations", "delegation", "results",
         "recommendations", "documents", "checklist"))
-    if _IX_CACHE[0] != key:
-        _IX_CACHE[0], _IX_CACHE[1] = key, RoundIndex.of(rnd)
-    return _IX_CACHE[1]
+    ref = _IX_CACHE[0]
+    if fresh or ref is None or ref() is not rnd or _IX_CACHE[1] != key:
+        _IX_CACHE[0], _IX_CACHE[1], _IX_CACHE[2] = weakref.ref(rnd), key, RoundIndex.of(rnd)
+    return _IX_CACHE[2]
 
 
 # ------------------------------------------------------------------ header pieces
@@ -219,7 +222,8 @@ def team(rnd: m.Round, ix: RoundIndex, unit_code: str) -> list[dict]:
     rows = sorted(enumerate(ix.delegation.get(unit_code, [])),
                   key=lambda t: (_task_rank(t[1].task), t[0]))
     return [{"name": nfc(d.member_name), "position": _member_position(ix.members.get(d.member_name)),
-             "task": nfc(d.task) or DOTS} for _, d in rows]
+             "task": nfc(d.task) or DOTS, "end": "." if i == len(rows) - 1 else ";"}
+            for i, (_, d) in enumerate(rows)]
 
 
 def whole_delegation(rnd: m.Round, ix: RoundIndex) -> list[dict]:
@@ -302,8 +306,10 @@ def notice_context(rnd: m.Round, unit: m.Unit) -> dict:
         "by_files": by_files,
         "when": when_text(insp),
         "place": nfc(insp.place) if insp and insp.place else DOTS,
-        "delegation": team(rnd, ix, unit.code) or [{"name": DOTS, "position": DOTS, "task": DOTS}],
+        "delegation": team(rnd, ix, unit.code) or [{"name": DOTS, "position": DOTS, "task": DOTS,
+                                                      "end": "."}],
         "report_due": short_date(insp.report_due if insp else None),
+        "prep": "đối với" if by_files else "tại",       # trích yếu: "… năm 2024 tại <đơn vị>"
         "prep_no": 3 if by_files else 4,
         "contact_no": 4 if by_files else 5,
     })
@@ -405,10 +411,11 @@ def minutes_context(rnd: m.Round, unit: m.Unit) -> dict:
         "by_files": by_files,
         "start": start,
         "place": nfc(insp.place) if insp and insp.place else DOTS,
-        "delegation": members or [{"name": DOTS, "position": DOTS, "task": DOTS}],
+        "delegation": members or [{"name": DOTS, "position": DOTS, "task": DOTS, "end": "."}],
         "attendees": attendees,
         "chair": nfc(ev.chair).strip() if ev and ev.chair else (head or DOTS),
         "secretary": nfc(ev.secretary).strip() if ev and ev.secretary else (secretary or DOTS),
+        "prep": "của" if by_files else "tại",
         "results_no": 2 if by_files else 3,
         "checklist": _checklist_rows(rnd, ix, unit),
         "strengths": _paras(ev.strengths if ev else ""),

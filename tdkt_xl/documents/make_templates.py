@@ -457,7 +457,7 @@ def notice():
     doc = new_document("Thông báo lịch kiểm tra")
     header_table(doc, "{{ header.supervising }}", "{{ header.issuer }}", "{{ number_line }}")
     title_block(doc, "THÔNG BÁO", [
-        ("Lịch kiểm tra công tác thi đua, khen thưởng năm {{ year }} tại {{ unit.name }}", "b")])
+        ("Lịch kiểm tra công tác thi đua, khen thưởng năm {{ year }} {{ prep }} {{ unit.name }}", "b")])
     _notice_common_intro(doc)
     para(doc, "{{ council }} thông báo đến {{ unit.name }} lịch kiểm tra công tác thi đua, "
               "khen thưởng năm {{ year }} như sau:")
@@ -472,7 +472,7 @@ def notice():
     para(doc, "- Địa điểm: {{ place }}.")
     para(doc, "{%p endif %}")
     para(doc, [("2. Thành phần Đoàn kiểm tra", "b")])
-    loop_lines(doc, "delegation", "m", "- {{ m.name }}, {{ m.position }} - {{ m.task }};")
+    loop_lines(doc, "delegation", "m", "- {{ m.name }}, {{ m.position }} - {{ m.task }}{{ m.end }}")
     para(doc, "{%p if not by_files %}")
     para(doc, [("3. Thành phần làm việc của đơn vị", "b")])
     para(doc, "{%p if unit.is_commune %}")
@@ -547,7 +547,7 @@ def minutes():
     header_table(doc, "{{ header.supervising }}", "{{ header.issuer }}", "{{ number_line }}",
                  right_date=False)
     title_block(doc, "BIÊN BẢN", [
-        ("Kiểm tra công tác thi đua, khen thưởng năm {{ year }} tại {{ unit.name }}", "b")])
+        ("Kiểm tra công tác thi đua, khen thưởng năm {{ year }} {{ prep }} {{ unit.name }}", "b")])
     para(doc, "Thực hiện {{ plan_ref }} về kiểm tra công tác thi đua, khen thưởng năm {{ year }} "
               "và {{ decision_ref }} về việc thành lập Đoàn kiểm tra công tác thi đua, khen thưởng "
               "năm {{ year }},")
@@ -561,7 +561,7 @@ def minutes():
     para(doc, "{%p endif %}")
     para(doc, [("I. THÀNH PHẦN", "b")])
     para(doc, [("1. Đoàn kiểm tra", "b")])
-    loop_lines(doc, "delegation", "m", "- {{ m.name }}, {{ m.position }} - {{ m.task }};")
+    loop_lines(doc, "delegation", "m", "- {{ m.name }}, {{ m.position }} - {{ m.task }}{{ m.end }}")
     para(doc, [("2. Đơn vị được kiểm tra", "b")])
     loop_lines(doc, "attendees", "a", "- {{ a }}")
     para(doc, "Chủ trì: {{ chair }}. Thư ký: {{ secretary }}.")
@@ -597,9 +597,15 @@ def minutes():
               "thường trực Hội đồng) khi hết thời hạn khắc phục.")
     para(doc, [("V. Ý KIẾN CỦA ĐƠN VỊ ĐƯỢC KIỂM TRA", "b")])
     loop_lines(doc, "unit_opinion", "s", "{{ s }}")
+    para(doc, "{%p if by_files %}")
+    para(doc, "{{ closing }} Biên bản được lập thành 02 bản có giá trị như nhau, Đoàn kiểm tra "
+              "giữ 01 bản, gửi {{ unit.name }} 01 bản; các thành viên Đoàn kiểm tra thống nhất "
+              "nội dung Biên bản và ký tên./.")
+    para(doc, "{%p else %}")
     para(doc, "{{ closing }} Biên bản được lập thành 02 bản có giá trị như nhau, Đoàn kiểm tra "
               "giữ 01 bản, {{ unit.name }} giữ 01 bản; Biên bản đã được đọc lại cho các thành "
               "phần dự cùng nghe, thống nhất và ký tên./.")
+    para(doc, "{%p endif %}")
     t = doc.add_table(rows=1, cols=3)
     _tbl_set(t, (55, 55, 55), cell_margin_mm=1)
     for cell, (role, name) in zip(t.rows[0].cells, (

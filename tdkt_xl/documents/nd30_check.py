@@ -164,6 +164,7 @@ class ParaInfo:
     line: Optional[int]
     line_rule: str
     border_bottom: bool
+    line_mm: Optional[float] = None     # a drawn line shape in the paragraph (-1: length unknown)
 
     @property
     def sizes(self):
@@ -247,7 +248,29 @@ def _para_info(st: Styles, p) -> ParaInfo:
     return ParaInfo(p, unicodedata.normalize("NFC", text), runs, jc,
                     fl / 1440 * 2.54, _twips(left) / 1440 * 25.4, _twips(right) / 1440 * 25.4,
                     _twips(before) / 20, _twips(after) / 20, int(line) if line else None, rule,
-                    has_b)
+                    has_b, _drawn_line_mm(p))
+
+
+def _drawn_line_mm(p) -> Optional[float]:
+    """Length of a line shape drawn in the paragraph (DrawingML or VML), if any."""
+    for el in p.iter():
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag.endswith("}prstGeom") and el.get("prst") == "line":
+            anc = el
+            while anc is not None and not (isinstance(anc.tag, str) and anc.tag.endswith(("}anchor", "}inline"))):
+                anc = anc.getparent()
+            ext = None
+            if anc is not None:
+                ext = next((c for c in anc if isinstance(c.tag, str) and c.tag.endswith("}extent")), None)
+            return int(ext.get("cx")) / 36000 if ext is not None and ext.get("cx") else -1.0
+        if tag.endswith("}line") and "vml" in tag:
+            try:
+                (x1, _), (x2, _) = [[float(v.rstrip("pt") or 0) for v in el.get(k, "0,0").split(",")]
+                                    for k in ("from", "to")]
+                return abs(x2 - x1) * 25.4 / 72
+            except ValueError:
+                return -1.0
+    return None
 
 
 # ------------------------------------------------------------------ text widths
@@ -524,7 +547,7 @@ class _Checker:
             if qh.align != "center" or tn.align != "center":
                 self.add("motto", "Quốc hiệu và Tiêu ngữ phải căn giữa.")
             idx = [x for x, _ in enumerate(R) if R[x][1] is tn][0]
-            rule = tn if tn.border_bottom else self._rule_after(R, idx)
+            rule = tn if tn.border_bottom else self._rule_after(R, idx, include_self=True)
             if rule is None:
                 self.add("rules", "Thiếu đường kẻ ngang dưới Tiêu ngữ.")
             else:
@@ -540,8 +563,10 @@ class _Checker:
                 self.check_date(dates[0][1])
         return code
 
-    def _rule_after(self, items, idx):
-        for tc, p in items[idx + 1: idx + 3]:
+    def _rule_after(self, items, idx, include_self=True):
+        for k, (tc, p) in enumerate(items[idx if include_self else idx + 1: idx + 3]):
+            if p.line_mm is not None:
+                return (tc, p)
             if p.border_bottom and not p.text.strip():
                 return (tc, p)
         return None
@@ -552,7 +577,12 @@ class _Checker:
         tw = text_width_mm(ref)
         if cw is None or tw is None:
             return
-        line = cw - rp.left_mm - rp.right_mm - (self._cell_margins_mm(tc) if tc is not None else 0)
+        if rp.line_mm is not None:
+            if rp.line_mm < 0:
+                return
+            line = rp.line_mm
+        else:
+            line = cw - rp.left_mm - rp.right_mm - (self._cell_margins_mm(tc) if tc is not None else 0)
         ref_w = min(tw, cw)
         ratio = line / ref_w if ref_w else 0
         if not (lo - 0.05 <= ratio <= hi + 0.05):
@@ -636,8 +666,9 @@ class _Checker:
             if not t2.all_bold() or t2.align != "center":
                 self.add("title", "Trích yếu nội dung phải in đậm, căn giữa.")
             i2 = [i for i, (b, _) in enumerate(paras) if b is b2][0]
-            rule = next((p for _, p in paras[i2 + 1:i2 + 3] if p.border_bottom and not p.text.strip()),
-                        t2 if t2.border_bottom else None)
+            rule = next((p for _, p in paras[i2:i2 + 3] if p.line_mm is not None), None) or \
+                next((p for _, p in paras[i2 + 1:i2 + 3] if p.border_bottom and not p.text.strip()),
+                     t2 if t2.border_bottom else None)
             if rule is None:
                 self.add("rules", "Thiếu đường kẻ ngang dưới trích yếu.")
             else:

@@ -88,6 +88,20 @@ def lint_tags(name: str, xml: str) -> None:
             i += 1
 
 
+_IN_TAG = re.compile(r"(?<=\{[\{%])(.*?)(?=[\}%]\})", re.S)
+_ENTITIES = {"&apos;": "'", "&#39;": "'", "&quot;": '"', "&#34;": '"', "&amp;": "&"}
+
+
+def _entities_in_tags(xml: str) -> str:
+    """Inside a tag, XML entities are Jinja syntax (LibreOffice writes ' as &apos;)."""
+    def fix(m):
+        t = m.group(0)
+        for k, v in _ENTITIES.items():
+            t = t.replace(k, v)
+        return t
+    return _IN_TAG.sub(fix, xml)
+
+
 def _docx_tpl():
     from docxtpl import DocxTemplate
     return DocxTemplate.__new__(DocxTemplate)   # only its string helpers are used
@@ -219,7 +233,7 @@ def _compile(name: str, path: Path) -> CompiledTemplate:
             xml = data.decode("utf-8")
             if "{" in xml:
                 lint_tags(name, xml)
-                patched = helper.patch_xml(xml)
+                patched = _entities_in_tags(helper.patch_xml(xml))
                 src = re.sub(r"<w:p([ >])", r"\n<w:p\1", patched)
                 try:
                     tpl = _ENV.from_string(src)

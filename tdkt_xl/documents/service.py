@@ -145,7 +145,7 @@ def generate_documents(source, out_dir, kinds: Iterable[str] = K.ALL, unit: Opti
     todo, skipped = plan(rnd, kinds, unit)
     summary.skipped += skipped
     out = OutputFolder(out_dir, force=force)
-    index_of(rnd)
+    index_of(rnd, fresh=True)
     compiled = {}
     for kind, u in todo:
         code = u.code if u else ""

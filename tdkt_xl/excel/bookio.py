@@ -15,6 +15,10 @@ from tdkt_xl.io.sources import book_arrays
 ALERT_TITLE = "tdkt – Kiểm tra thi đua, khen thưởng"
 
 
+class JobError(Exception):
+    """A job cannot go on; the message (Vietnamese) says what to do."""
+
+
 class BookIO:
     def __init__(self, book, folder: Path | None = None):
         self.book = book
@@ -63,7 +67,7 @@ class BookIO:
         mod = sys.modules.get(Path(self.book.name).stem)
         if mod is not None and getattr(mod, "__file__", None):
             return Path(mod.__file__).resolve().parent
-        raise RuntimeError(
+        raise JobError(
             f"Không xác định được thư mục chứa sổ tính '{self.book.name}'. Hãy lưu sổ tính vào "
             "một thư mục trên máy (không mở trực tiếp từ OneDrive/SharePoint hay tệp đính kèm) "
             "rồi bấm lại.")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from tdkt_xl.io import schema as S
 from tdkt_xl.io.reader import ReadResult, read_round
-from tdkt_xl.excel.bookio import BookIO
+from tdkt_xl.excel.bookio import BookIO, JobError  # noqa: F401  (JobError: re-exported)
 from tdkt_xl.excel.choice import Choice
 
 
@@ -25,10 +25,6 @@ def engine(module: str, name: str):
     if fn is None or isinstance(fn, types.ModuleType) or not callable(fn):
         return None
     return fn
-
-
-class JobError(Exception):
-    """A job cannot go on; the message (Vietnamese) says what to do."""
 
 
 @dataclass

@@ -19,7 +19,7 @@ FUND_KEYS = ("fund_opening", "fund_allocated", "fund_total", "spent_prizes", "sp
              "spent_organising", "spent_total", "fund_balance")
 
 
-class AppendixError(Exception):
+class AppendixError(ValueError):
     """A consolidated appendices file that cannot be used (Vietnamese message)."""
 
 

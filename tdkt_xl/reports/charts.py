@@ -115,10 +115,12 @@ def render_png(spec: ChartSpec, width_in: float = 6.3) -> bytes:
             ax.set_xticks([0, 20, 40, 60, 80, 100])
     else:
         left = [0] * n
+        totals = [sum(vals) for vals in zip(*(s.values for s in spec.series))] or [0]
+        wide = max(totals + [1]) * 0.06          # label a segment only when it has room
         for s in spec.series:
             bars = ax.barh(ys, s.values, left=left, color=s.color, height=0.6, label=s.name)
             for bar, v, l0 in zip(bars, s.values, left):
-                if v:
+                if v and v >= wide:
                     ax.text(l0 + v / 2, bar.get_y() + bar.get_height() / 2, str(v),
                             ha="center", va="center", fontsize=8, color="white")
             left = [a + b for a, b in zip(left, s.values)]
@@ -127,7 +129,7 @@ def render_png(spec: ChartSpec, width_in: float = 6.3) -> bytes:
         ax.set_xlim(0, max(left or [1]) * 1.12)
         fig.legend(loc="lower center", ncol=len(spec.series), fontsize=8, frameon=False)
     ax.set_yticks(ys)
-    ax.set_yticklabels(["\n".join(textwrap.wrap(c, 34)) for c in spec.categories])
+    ax.set_yticklabels(spec.categories, fontsize=8)
     ax.set_xlabel(spec.value_axis)
     fig.suptitle("\n".join(textwrap.wrap(spec.title, 75)), fontweight="bold", fontsize=10)
     ax.grid(axis="x", color="#DDDDDD", linewidth=0.6)

@@ -43,7 +43,8 @@ def workbook_bytes(summary: ResultSummary, specs: list, title: str) -> bytes:
                             "font_name": "Times New Roman"})
     f_num = wb.add_format({"border": 1, "align": "center", "valign": "vcenter",
                            "font_name": "Times New Roman"})
-    f_pct = wb.add_format({"border": 1, "align": "center", "num_format": "0.0",
+    f_pct = wb.add_format({"border": 1, "align": "center", "valign": "vcenter",
+                           "num_format": "0.0",
                            "font_name": "Times New Roman"})
     f_total = wb.add_format({"border": 1, "bold": True, "align": "center",
                              "font_name": "Times New Roman"})

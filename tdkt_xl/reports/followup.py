@@ -28,7 +28,7 @@ from tdkt_xl.model.vocab import BLOCK_COMMUNE, DOC_MINUTES, DOC_REMINDER
 from tdkt_xl.reports.aggregate import inspected_units
 from tdkt_xl.reports.context import Blocked, reminder_common
 from tdkt_xl.reports.make_templates import REMINDER_TEMPLATE
-from tdkt_xl.reports.tracking import TrackedRecommendation, track
+from tdkt_xl.reports.tracking import track
 from tdkt_xl.reports.xlsx_util import row_height
 
 CONFIG_FILE = Path(__file__).resolve().parent / "data" / "followup.csv"

@@ -21,7 +21,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from tdkt_xl.documents import make_templates as base
 from tdkt_xl.documents.make_templates import (
-    BODY, C, CELL, HEAD, TITLE, header_table, loop_lines, new_document, para,
+    C, HEAD, TITLE, header_table, loop_lines, new_document, para,
     signature_table, table, title_block)
 
 REPO_TEMPLATES = base.REPO_TEMPLATES
@@ -70,7 +70,7 @@ def report():
               "tra: từ ngày {{ ov.period_start }} đến thời điểm kiểm tra.")
     para(doc, "Đoàn kiểm tra đã kiểm tra {{ ov.n_units }} cơ quan, đơn vị, địa phương, gồm "
               "{{ ov.n_district }} cơ quan, đơn vị cấp huyện và {{ ov.n_commune }} xã, thị trấn"
-              "{{ ov.mode_text }}.")
+              "{{ ov.mode_text }}.{{ ov.not_inspected_text }}")
     para(doc, "Nội dung kiểm tra gồm {{ ov.n_checklist }} nội dung theo Mục III.1 của Kế hoạch"
               "{{ ov.applies_text }}. Tổng số {{ ov.n_items }} lượt nội dung kiểm "
               "tra, trong đó {{ ov.n_pass }} lượt đạt yêu cầu ({{ ov.pass_share }}%), {{ ov.n_fail }} "

@@ -18,7 +18,7 @@ from typing import Optional
 from tdkt_xl import model as m
 from tdkt_xl.documents.output import OutputFolder
 from tdkt_xl.documents.render import TemplateProblem, templates_dir
-from tdkt_xl.documents.text import long_date, nfc, number_text, short_date
+from tdkt_xl.documents.text import nfc, short_date
 from tdkt_xl.model.vocab import BLOCKS, DOC_REPORT, STATUS_DONE
 from tdkt_xl.rules.findings import JOB_REPORT
 from tdkt_xl.reports import charts as ch
@@ -35,7 +35,7 @@ WORKBOOK_FILE = "tong_hop_ket_qua.xlsx"
 CHART_WIDTH_MM = 160
 
 
-class ReportBlocked(Exception):
+class ReportBlocked(ValueError):
     """Validation errors that block the report (``findings``: list[Finding])."""
 
     def __init__(self, findings: list):
@@ -122,7 +122,18 @@ def _overview(rnd: m.Round, s: ResultSummary) -> dict:
         "n_checklist": len(rnd.checklist), "n_items": s.n_items, "n_pass": s.n_pass,
         "n_fail": s.n_fail, "pass_share": _pct(s.pass_share), "n_all_pass": len(s.rows_all_pass),
         "unassessed_text": _unassessed(s), "applies_text": _applies(rnd),
+        "not_inspected_text": _not_inspected(rnd, s),
     }
+
+
+def _not_inspected(rnd: m.Round, s: ResultSummary) -> str:
+    """Units selected in the plan but without an inspection in the schedule."""
+    done = {r.unit.code for r in s.rows}
+    missing = [u for u in rnd.selected_units() if u.code not in done]
+    if not missing:
+        return ""
+    return (f" Còn {len(missing)} đơn vị được chọn kiểm tra nhưng chưa có lịch kiểm tra "
+            f"({_names(missing)}).")
 
 
 def _applies(rnd: m.Round) -> str:
