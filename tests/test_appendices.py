@@ -3,11 +3,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import io
 import json
 import os
 import shutil
-import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -183,7 +181,7 @@ def _encrypt(src: Path, dst: Path) -> Path:
     from msoffcrypto.format.ooxml import OOXMLFile
     with open(src, "rb") as f, open(dst, "wb") as o:
         OOXMLFile(f).encrypt("matkhau", o)
-    del msoffcrypto
+    assert msoffcrypto
     return dst
 
 
@@ -250,7 +248,6 @@ def test_broken_file_is_rejected_and_others_still_merge(rnd, forms, tmp_path, co
 
 
 def test_cstdcs_more_than_ldtt_rejects_the_file(rnd, forms, tmp_path):
-    tables = json.loads(json.dumps(COMMUNE_TABLES, default=str))
     tables = {k: [dict(r) for r in COMMUNE_TABLES[k]] for k in COMMUNE_TABLES}
     tables["awards"][1].update(ind_leaders=10, ind_staff=20)          # CSTĐCS 30 > LĐTT 23
     good_file(forms, tmp_path, tables=tables)
@@ -420,3 +417,16 @@ def test_missing_inbox_is_a_clear_error(rnd, tmp_path):
     from tdkt_xl.io.reader import WorkbookError
     with pytest.raises(WorkbookError, match="Không tìm thấy thư mục"):
         merge_inbox(rnd, tmp_path / "khong_co")
+
+
+def test_unit_not_selected_still_merges_with_a_warning(rnd, forms, tmp_path):
+    import copy
+    other = copy.deepcopy(rnd)
+    other.unit("XQS").selected = False
+    good_file(forms, tmp_path)
+    res = merge(other, tmp_path, tmp_path / "out")          # output inside the inbox is not read back
+    assert [f.name for f in res.files] == ["XQS.xlsx"] and "XQS" in res.units
+    assert [x.code for x in res.findings if x.unit == "XQS"] == ["PL23"]
+    assert "XQS" not in {m.code for m in res.missing}
+    res2 = merge(other, tmp_path, tmp_path / "out")
+    assert res2.as_dict() == res.as_dict()

@@ -6,7 +6,7 @@ a tool that does not calculate merges exactly like one saved by Excel.
 """
 from __future__ import annotations
 
-from tdkt_xl.appendices.spec import (FormLayout, Spec, RATIO, NUMERIC, applies)
+from tdkt_xl.appendices.spec import FormLayout, Spec, RATIO
 
 
 def _n(v) -> float:
@@ -35,7 +35,6 @@ def compute(spec: Spec, lay: FormLayout, inputs: dict, tables: dict) -> dict:
         for sec, _title, _rows in sl.sections:
             if sec.type != "summary":
                 continue
-            tl = sl.tables[sec.table]
             by_label = {label: code for code, label in sec.groups}
             acc = {code: {ck: 0 for ck in sec.columns} for code, _ in sec.groups}
             for row in tables.get(sec.table, []):
@@ -51,7 +50,6 @@ def compute(spec: Spec, lay: FormLayout, inputs: dict, tables: dict) -> dict:
                     total[ck] += v
             for ck, v in total.items():
                 values[f"{sec.table}.total.{ck}"] = v
-            del tl
     # field sums, in spec order (a sum may use an earlier sum)
     fields = [f for f in spec.all_fields()]
     present = {k for sl in lay.sheets.values() for k in sl.cells}

@@ -13,7 +13,7 @@ import datetime as dt
 from pathlib import Path
 
 import xlsxwriter
-from xlsxwriter.utility import xl_rowcol_to_cell, xl_col_to_name
+from xlsxwriter.utility import xl_rowcol_to_cell
 
 from tdkt_xl.appendices.context import UnitContext
 from tdkt_xl.appendices.spec import (CHOICE, COL_LABEL, COL_NOTE, COL_STT, COL_UNIT, COL_VALUE, DATE,

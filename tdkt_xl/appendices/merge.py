@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Optional
 
 from tdkt_xl.appendices import codes as K
-from tdkt_xl.appendices.returned import (MERGED, REJECTED, SUPERSEDED, STATUS_VI, FileOutcome, UnitReturn,
+from tdkt_xl.appendices.returned import (MERGED, REJECTED, SUPERSEDED, STATUS_VI, FileOutcome,
                                          identify, parse, sniff)
 from tdkt_xl.appendices.spec import Spec, load_spec
 from tdkt_xl.io.cells import fmt_date
@@ -116,17 +116,22 @@ KEY_FIGURES = ("mv_total", "awards.LDTT.individuals", "awards.CSTDCS.individuals
                "fund_balance")
 
 
-def _inbox_files(inbox: Path) -> list:
+def _inbox_files(inbox: Path, exclude: tuple = ()) -> list:
+    skip = [Path(e).resolve() for e in exclude]
     out = []
     for p in sorted(inbox.rglob("*")):
         if p.name.startswith(("~$", ".")) or not p.is_file():
+            continue
+        if skip and any(s == p.resolve() or s in p.resolve().parents for s in skip):
             continue
         out.append(p)
     return out
 
 
-def merge_inbox(rnd, inbox_dir, spec: Optional[Spec] = None, as_of: Optional[dt.date] = None) -> MergeResult:
-    """Read every file of ``inbox_dir`` (never modifies them) into a MergeResult."""
+def merge_inbox(rnd, inbox_dir, spec: Optional[Spec] = None, as_of: Optional[dt.date] = None,
+                exclude: tuple = ()) -> MergeResult:
+    """Read every file of ``inbox_dir`` (never modifies them) into a MergeResult.
+    ``exclude``: folders inside the inbox not to read (e.g. the output folder)."""
     spec = spec or load_spec()
     inbox = Path(inbox_dir)
     if not inbox.is_dir():
@@ -135,7 +140,7 @@ def merge_inbox(rnd, inbox_dir, spec: Optional[Spec] = None, as_of: Optional[dt.
     res = MergeResult(spec, str(inbox), info)
 
     candidates: dict = {}
-    for p in _inbox_files(inbox):
+    for p in _inbox_files(inbox, exclude):
         out = sniff(p, spec)
         if out.status != REJECTED:
             identify(out, spec)

@@ -19,7 +19,7 @@ from typing import Optional
 from tdkt_xl.appendices import codes as K
 from tdkt_xl.appendices.compute import compute, sum_keys
 from tdkt_xl.appendices.forms import ID_ROWS, VARIANT_COMMUNE
-from tdkt_xl.appendices.spec import (CHOICE, DATE, INT, MONEY, RATIO, TEXT, FormLayout, Spec, layout)
+from tdkt_xl.appendices.spec import CHOICE, DATE, INT, MONEY, FormLayout, Spec, layout
 from tdkt_xl.io import cells
 from tdkt_xl.io.cells import a1
 from tdkt_xl.rules.findings import Finding

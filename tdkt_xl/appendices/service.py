@@ -73,7 +73,7 @@ def make_forms(rnd, out_dir, unit: Optional[str] = None, spec: Optional[Spec] = 
 
 def merge(rnd, inbox_dir, out_dir, spec: Optional[Spec] = None, as_of: Optional[dt.date] = None) -> MergeResult:
     """merge_inbox + the consolidated workbook and the merge report in out_dir."""
-    res = merge_inbox(rnd, inbox_dir, spec, as_of)
+    res = merge_inbox(rnd, inbox_dir, spec, as_of, exclude=(out_dir,))
     res.outputs.append(write_workbook(res, Path(out_dir), stamp(rnd)))
     res.outputs.append(write_report(res, Path(out_dir)))
     return res

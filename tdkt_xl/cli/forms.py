@@ -18,6 +18,8 @@ def register(subparsers) -> None:
     p.add_argument("workbook", metavar="SỔ_TÍNH", help="Đường dẫn sổ tính (tdkt_2024.xlsm).")
     p.add_argument("--out", required=True, metavar="THƯ_MỤC", help="Thư mục ghi biểu mẫu.")
     p.add_argument("--unit", metavar="MÃ", default=None, help="Chỉ tạo cho một đơn vị (mã đơn vị).")
+    p.add_argument("--as-of", metavar="NGÀY", default=None,
+                   help="Ngày đối chiếu khi kiểm tra dữ liệu sổ tính trước khi tạo (dd/mm/yyyy; mặc định: hôm nay).")
     p.set_defaults(func=run)
 
 
@@ -27,10 +29,19 @@ def run(args) -> int:
     from tdkt_xl.io.sources import read_workbook
     from tdkt_xl.rules.findings import JOB_FORMS
 
+    from tdkt_xl.cli.validate import parse_as_of
+    from tdkt_xl.io import cells
+    from tdkt_xl.rules.runner import validate
+
+    try:
+        as_of = parse_as_of(args.as_of)      # only decides which data errors block; never printed in files
+    except cells.BadValue as e:
+        print(f"Lỗi: --as-of: {e}.", file=sys.stderr)
+        return 2
     try:
         rr = read_workbook(Path(args.workbook))
         blocked = {}
-        for f in rr.findings:
+        for f in validate(rr, as_of).findings:
             if f.blocks_job(JOB_FORMS, f.unit):
                 blocked.setdefault(f.unit or "*", []).append(f)
         if "*" in blocked:

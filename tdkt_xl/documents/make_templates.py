@@ -229,6 +229,8 @@ def _tbl_set(tbl, widths_mm, indent_mm=0, cell_margin_mm=None, borders=False):
     for i, gc in enumerate(t.tblGrid.findall(qn("w:gridCol"))):
         gc.set(qn("w:w"), str(int(widths_mm[i] * 1440 / 25.4)))
     for row in tbl.rows:
+        if not borders:       # header and signature blocks never break across pages
+            row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
         for i, cell in enumerate(row.cells):
             cell.width = Mm(widths_mm[i])
 
@@ -364,7 +366,7 @@ def table(doc, widths, header, body_rows, size=13):
     for i, h in enumerate(header):
         cell = t.rows[0].cells[i]
         _clear(cell)
-        para(cell, [(h, "b")], style=CELL, align=WD_ALIGN_PARAGRAPH.CENTER, size=size)
+        para(cell, [(h, "b")], style=CELL, align=WD_ALIGN_PARAGRAPH.CENTER, size=size, keep=True)
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
     trPr = t.rows[0]._tr.get_or_add_trPr()
     th = OxmlElement("w:tblHeader")
@@ -376,7 +378,8 @@ def table(doc, widths, header, body_rows, size=13):
             merged = cells[0].merge(cells[-1])
             _clear(merged)
             text, fmt, align = _cell_spec(row[0])
-            para(merged, [(text, fmt)], style=CELL, align=align, size=size)
+            # a group heading row stays with the row under it
+            para(merged, [(text, fmt)], style=CELL, align=align, size=size, keep=True)
             continue
         for i, spec in enumerate(row):
             _clear(cells[i])
@@ -574,7 +577,8 @@ def minutes():
     para(doc, "2. Đại diện lãnh đạo {{ unit.name }} báo cáo tóm tắt kết quả công tác thi đua, "
               "khen thưởng năm {{ year }} (báo cáo kèm theo Biên bản này).")
     para(doc, "{%p endif %}")
-    para(doc, "{{ results_no }}. Kết quả kiểm tra hồ sơ, tài liệu (theo Mục III.1 của Kế hoạch):")
+    para(doc, "{{ results_no }}. Kết quả kiểm tra hồ sơ, tài liệu (theo Mục III.1 của Kế hoạch):",
+         keep=True)
     table(doc, (19, 69, 19, 58), ("Mục", "Nội dung kiểm tra", "Đánh giá", "Nhận xét"), [
         ["{%tr for r in checklist %}", "", "", ""],
         ["{%tr if r.is_group %}", "", "", ""],
