@@ -19,8 +19,7 @@ def register(subparsers) -> None:
     p.add_argument("--out", required=True, metavar="THƯ_MỤC",
                    help="Thư mục ghi kết quả (không bao giờ ghi vào sổ tính).")
     p.add_argument("--as-of", metavar="NGÀY", default=None,
-                   help="Ngày tính quá hạn (dd/mm/yyyy; mặc định: ngày ký công văn đôn đốc mới "
-                        "nhất ở trang Văn bản).")
+                   help="Ngày tính quá hạn (dd/mm/yyyy; mặc định: hôm nay).")
     p.add_argument("--force", action="store_true",
                    help="Ghi đè cả tệp đã được sửa sau lần tạo trước.")
     p.set_defaults(func=run)
@@ -36,6 +35,9 @@ def run(args) -> int:
 
     try:
         as_of = parse_date(args.as_of)
+        if as_of is None:  # the CLI is the only place that reads the clock
+            import datetime as dt
+            as_of = dt.date.today()
     except cells.BadValue as e:
         print(f"Lỗi: --as-of: {e}.", file=sys.stderr)
         return EXIT_UNREADABLE

@@ -444,7 +444,7 @@ def decision():
     para(doc, [("Điều 3. ", "b"), ("Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng HĐND và "
                                    "UBND huyện, Trưởng phòng Nội vụ, Thủ trưởng các cơ quan, đơn vị, "
                                    "Chủ tịch UBND các xã, thị trấn được kiểm tra và các ông (bà) có tên "
-                                   "tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.", "")])
+                                   "tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.", "")], keep=True)
     signature_table(doc, ["- Như Điều 3;", "- CT, các PCT UBND huyện;",
                           "- Thành viên Hội đồng TĐKT huyện;", "- Lưu: VT, PNV."])
     return doc
@@ -505,7 +505,7 @@ def notice():
     para(doc, "{%p endif %}")
     para(doc, [("{{ contact_no }}. Đầu mối liên hệ", "b")])
     para(doc, "{{ contact_line }}")
-    para(doc, "{{ council }} thông báo để {{ unit.name }} biết, chuẩn bị và thực hiện./.")
+    para(doc, "{{ council }} thông báo để {{ unit.name }} biết, chuẩn bị và thực hiện./.", keep=True)
     signature_table(doc, ["- {{ unit.name }};", "- Thành viên Đoàn kiểm tra;",
                           "- CT, các PCT UBND huyện (b/c);", "- Lưu: VT, PNV."])
     return doc
@@ -538,7 +538,7 @@ def notice_all():
     para(doc, [("3. Đầu mối liên hệ", "b")])
     para(doc, "{{ contact_line }}")
     para(doc, "{{ council }} thông báo để các cơ quan, đơn vị và thành viên Đoàn kiểm tra biết, "
-              "thực hiện./.")
+              "thực hiện./.", keep=True)
     signature_table(doc, ["- Thành viên Hội đồng TĐKT huyện;",
                           "- Các đơn vị được kiểm tra;",
                           "- CT, các PCT UBND huyện (b/c);", "- Lưu: VT, PNV."])
@@ -604,11 +604,11 @@ def minutes():
     para(doc, "{%p if by_files %}")
     para(doc, "{{ closing }} Biên bản được lập thành 02 bản có giá trị như nhau, Đoàn kiểm tra "
               "giữ 01 bản, gửi {{ unit.name }} 01 bản; các thành viên Đoàn kiểm tra thống nhất "
-              "nội dung Biên bản và ký tên./.")
+              "nội dung Biên bản và ký tên./.", keep=True)
     para(doc, "{%p else %}")
     para(doc, "{{ closing }} Biên bản được lập thành 02 bản có giá trị như nhau, Đoàn kiểm tra "
               "giữ 01 bản, {{ unit.name }} giữ 01 bản; Biên bản đã được đọc lại cho các thành "
-              "phần dự cùng nghe, thống nhất và ký tên./.")
+              "phần dự cùng nghe, thống nhất và ký tên./.", keep=True)
     para(doc, "{%p endif %}")
     t = doc.add_table(rows=1, cols=3)
     _tbl_set(t, (55, 55, 55), cell_margin_mm=1)

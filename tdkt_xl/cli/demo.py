@@ -1,0 +1,95 @@
+"""`tdkt demo [--out DIR] [--workbook PATH] [--as-of DATE]`: the main job on
+the shipped example — everything the tool does, into one output folder, with
+a short Vietnamese summary.  It calls the same service functions as the other
+commands and the workbook's buttons; it never writes into the workbook."""
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+from tdkt_xl.cli._common import default_workbook, project_dir
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser(
+        "demo", help="Chạy toàn bộ quy trình trên sổ tính mẫu.",
+        description="Kiểm tra dữ liệu, tạo quyết định, thông báo, biên bản, phụ lục gửi đơn vị, "
+                    "gộp phụ lục mẫu gửi về (examples/phu_luc_gui_ve), báo cáo kết quả và theo dõi "
+                    "khắc phục, tất cả vào một thư mục kết quả.")
+    p.add_argument("--out", default="ket_qua_demo", metavar="THƯ_MỤC",
+                   help="Thư mục ghi kết quả (mặc định: ket_qua_demo).")
+    p.add_argument("--workbook", default=None, metavar="SỔ_TÍNH",
+                   help="Sổ tính (mặc định: workbook/tdkt_2024.xlsm của dự án).")
+    p.add_argument("--inbox", default=None, metavar="THƯ_MỤC",
+                   help="Thư mục phụ lục các đơn vị gửi về (mặc định: examples/phu_luc_gui_ve).")
+    p.add_argument("--as-of", default=None, metavar="NGÀY",
+                   help="Ngày tính quá hạn khắc phục (dd/mm/yyyy; mặc định: hôm nay).")
+    p.set_defaults(func=run)
+
+
+def _step(title: str) -> None:
+    print(f"\n== {title}")
+
+
+def run(args) -> int:
+    from tdkt_xl.io import cells
+    from tdkt_xl.rules.runner import validate_workbook
+    from tdkt_xl.cli.validate import summary as validation_summary
+
+    workbook = Path(args.workbook) if args.workbook else default_workbook()
+    try:
+        as_of = cells.to_date(args.as_of) if args.as_of else dt.date.today()
+    except cells.BadValue as e:
+        print(f"Lỗi: --as-of: {e}.", file=sys.stderr)
+        return 2
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    inbox = Path(args.inbox) if args.inbox else project_dir(workbook) / "examples" / "phu_luc_gui_ve"
+    problems = 0
+
+    print(f"Sổ tính: {workbook}\nThư mục kết quả: {out.resolve()}\n"
+          f"Ngày tính quá hạn: {cells.fmt_date(as_of)}")
+
+    _step("1. Kiểm tra dữ liệu")
+    report = validate_workbook(workbook, as_of)
+    print(validation_summary(report, workbook.name))
+    rnd = report.round
+
+    _step("2. Quyết định, thông báo, biên bản")
+    from tdkt_xl.documents.service import generate_documents
+    docs = generate_documents(workbook, out / "van_ban", as_of=as_of)
+    print("\n".join(docs.lines()))
+    problems += len(docs.errors)
+
+    _step("3. Phụ lục gửi đơn vị")
+    from tdkt_xl.appendices import make_forms, merge
+    from tdkt_xl.appendices.service import merge_text
+    forms = make_forms(rnd, out / "phu_luc_gui_di")
+    print(f"Đã tạo biểu mẫu phụ lục và đề cương báo cáo cho {len(forms.units)} đơn vị "
+          f"trong '{forms.out_dir}' ({len(forms.files)} tệp).")
+    for code, why in forms.skipped:
+        print(f"  Bỏ qua {code}: {why}")
+
+    _step("4. Gộp phụ lục các đơn vị gửi về")
+    merged_dir = out / "tong_hop_phu_luc"
+    merged = merge(rnd, inbox, merged_dir)
+    print(merge_text(merged))
+    consolidated = next((p for p in merged.outputs if str(p).endswith(".xlsx")), None)
+
+    _step("5. Báo cáo kết quả kiểm tra")
+    from tdkt_xl.reports.report import make_report
+    try:
+        rep = make_report(rnd, out / "bao_cao", appendices=consolidated)
+        print(rep.text())
+    except Exception as e:  # blocked report: say why, go on with the follow-up
+        problems += 1
+        print(f"Không lập được báo cáo: {e}")
+
+    _step("6. Theo dõi khắc phục kiến nghị")
+    from tdkt_xl.reports.followup import make_followup
+    fu = make_followup(rnd, out / "theo_doi_khac_phuc", as_of=as_of)
+    print(fu.text())
+
+    print(f"\nXong. Kết quả ở '{out.resolve()}'.")
+    return 1 if problems else 0
