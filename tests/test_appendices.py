@@ -430,3 +430,15 @@ def test_unit_not_selected_still_merges_with_a_warning(rnd, forms, tmp_path):
     assert "XQS" not in {m.code for m in res.missing}
     res2 = merge(other, tmp_path, tmp_path / "out")
     assert res2.as_dict() == res.as_dict()
+
+
+def test_outline_docx_is_a4_times_new_roman(forms):
+    from docx import Document
+    doc = Document(str(forms / "De_cuong_bao_cao_XQS.docx"))
+    sec = doc.sections[0]
+    assert round(sec.page_width.mm) == 210 and round(sec.page_height.mm) == 297
+    assert 30 <= round(sec.left_margin.mm) <= 35 and 15 <= round(sec.right_margin.mm) <= 20
+    texts = [p.text for p in doc.paragraphs]
+    assert texts[0] == "ĐỀ CƯƠNG BÁO CÁO" and "Đơn vị báo cáo: Xã Quan Sơn" in texts
+    assert any(t.startswith("V. ĐỀ XUẤT, KIẾN NGHỊ") for t in texts)
+    assert all(r.font.name == "Times New Roman" for p in doc.paragraphs for r in p.runs)

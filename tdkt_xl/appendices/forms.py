@@ -202,8 +202,12 @@ def write_form(spec: Spec, ctx: UnitContext, path: Path) -> Path:
                     ws.write_string(tl.header_row, tl.cols[c.key], c.label, fm.header)
                     longest = max(longest, _row_height(c.label, widths.get(tl.cols[c.key], 12)))
                 ws.set_row(tl.header_row, longest)
+                # room for two lines where a row holds long text (trích yếu, thành tích…)
+                tall = any(c.kind == TEXT and c.width >= 30 for c in sec.columns)
                 for i in range(sec.rows):
                     r = tl.first_row + i
+                    if tall:
+                        ws.set_row(r, 30)
                     ws.write_number(r, 0, i + 1, fm.stt)
                     for c in sec.columns:
                         cc = tl.cols[c.key]

@@ -88,7 +88,8 @@ def merge_text(res: MergeResult) -> str:
         lines.append(f"Từ chối {len(rejected)} tệp:")
         for f in rejected:
             first = next((x for x in f.findings if x.is_error), None)
-            lines.append(f"  - {f.name}: [{first.code}] {first.message}" if first else f"  - {f.name}")
+            lines.append(f"  - {first.where() or f.name}: [{first.code}] {first.message}" if first
+                         else f"  - {f.name}")
     if superseded:
         lines.append(f"Bỏ qua {len(superseded)} tệp cũ hơn của cùng đơn vị: "
                      + ", ".join(f.name for f in superseded))
@@ -97,7 +98,11 @@ def merge_text(res: MergeResult) -> str:
             f"{m.code} (hạn {fmt_date(m.report_due) or 'chưa xác định'})" for m in res.missing))
     warns = [x for x in res.findings if not x.is_error and x.code not in ("PL40", "PL12")]
     if warns:
-        lines.append(f"Cảnh báo: {len(warns)} (xem báo cáo hợp nhất).")
+        lines.append(f"Cảnh báo ({len(warns)}; các tệp này vẫn được tổng hợp):")
+        for x in warns[:10]:
+            lines.append(f"  - {x.unit} - {x.where()}: [{x.code}] {x.message}")
+        if len(warns) > 10:
+            lines.append(f"  … và {len(warns) - 10} cảnh báo khác (xem báo cáo hợp nhất).")
     for p in res.outputs:
         lines.append(f"Đã ghi: {p}")
     return "\n".join(lines)
