@@ -227,7 +227,10 @@ def team(rnd: m.Round, ix: RoundIndex, unit_code: str) -> list[dict]:
 
 
 def whole_delegation(rnd: m.Round, ix: RoundIndex) -> list[dict]:
-    """Everyone in the Thành phần đoàn sheet once, with their highest role."""
+    """Everyone in the Thành phần đoàn sheet once, with their highest role.
+    A head or deputy who leads only some inspections gets the scope of that
+    role (" khi kiểm tra Khối xã, thị trấn" or the units' names), so a decision
+    naming several heads still reads right."""
     best: dict = {}
     first: dict = {}
     for i, d in enumerate(rnd.delegation):
@@ -236,9 +239,36 @@ def whole_delegation(rnd: m.Round, ix: RoundIndex) -> list[dict]:
         first.setdefault(d.member_name, i)
         if d.member_name not in best or _task_rank(d.task) < _task_rank(best[d.member_name]):
             best[d.member_name] = d.task
-    names = sorted(best, key=lambda n: (_task_rank(best[n]), first[n]))
+    council_rank = {V.ROLE_CHAIR: 0, V.ROLE_VICE: 1}
+    names = sorted(best, key=lambda n: (
+        _task_rank(best[n]),
+        council_rank.get(getattr(ix.members.get(n), "council_role", ""), 2), first[n]))
     return [{"no": i + 1, "name": nfc(n), "position": _member_position(ix.members.get(n)),
-             "task": nfc(best[n]) or DOTS} for i, n in enumerate(names)]
+             "task": nfc(best[n]) or DOTS, "scope": _role_scope(rnd, n, best[n])}
+            for i, n in enumerate(names)]
+
+
+def _role_scope(rnd: m.Round, name: str, task: str) -> str:
+    """'' when the person holds ``task`` in every inspection that has someone in
+    that role; else ' khi kiểm tra …' naming a whole block or the units."""
+    if task not in (V.TASK_HEAD, V.TASK_DEPUTY):
+        return ""
+    holders: dict = {}
+    for d in rnd.delegation:
+        if d.task == task:
+            holders.setdefault(d.unit_code, set()).add(d.member_name)
+    mine = [u for u, people in holders.items() if name in people]
+    if len(mine) == len(holders):
+        return ""
+    units = [rnd.unit(c) for c in mine]
+    parts = []
+    for block in V.BLOCKS:
+        in_block = [u for u in rnd.units if u.selected and u.block == block]
+        if in_block and all(u in units for u in in_block):
+            parts.append(block)
+            units = [u for u in units if u not in in_block]
+    parts += [nfc(u.name) for u in units if u is not None]
+    return " khi kiểm tra " + ", ".join(parts) if parts else ""
 
 
 def _unit_dict(u: m.Unit) -> dict:

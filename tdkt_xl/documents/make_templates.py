@@ -428,7 +428,7 @@ def decision():
                                    "{{ year }} của {{ council }}, gồm các ông (bà) có tên sau:", "")])
     table(doc, (14, 45, 66, 40), ("STT", "Họ và tên", "Chức vụ, đơn vị công tác", "Nhiệm vụ trong Đoàn"), [
         ["{%tr for m in members %}", "", "", ""],
-        [("{{ m.no }}", "", C), "{{ m.name }}", "{{ m.position }}", "{{ m.task }}"],
+        [("{{ m.no }}", "", C), "{{ m.name }}", "{{ m.position }}", "{{ m.task }}{{ m.scope }}"],
         ["{%tr endfor %}", "", "", ""],
     ])
     para(doc, "", after=0)
@@ -490,8 +490,8 @@ def notice():
     para(doc, "- Nội dung kiểm tra: theo Mục III của {{ plan_ref }}; kỳ kiểm tra từ ngày "
               "{{ period_start }} đến thời điểm kiểm tra.")
     para(doc, "- {{ unit.name }} xây dựng báo cáo bằng văn bản theo Đề cương và các Phụ lục kèm "
-              "theo Kế hoạch, gửi về Phòng Nội vụ (cơ quan thường trực Hội đồng) trước ngày "
-              "{{ report_due }}.")
+              "theo Kế hoạch, gửi về Phòng Nội vụ (cơ quan thường trực Hội đồng) chậm nhất "
+              "ngày {{ report_due }}.")
     para(doc, "{%p if by_files %}")
     para(doc, "- Gửi kèm báo cáo đầy đủ hồ sơ, tài liệu về công tác thi đua, khen thưởng từ ngày "
               "{{ period_start }} đến thời điểm kiểm tra (văn bản triển khai; biên bản họp xét; "

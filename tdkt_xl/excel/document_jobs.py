@@ -31,7 +31,7 @@ def run(ctx: Context) -> Outcome:
         return Outcome(blocked_message(f"thực hiện việc '{ctx.choice.job}'", stop), ok=False)
     out = ctx.output_folder() / DOCUMENTS_SUBFOLDER
     ctx.progress(f"{ctx.choice.job}…")
-    summary = generate_documents(res.round, out, kinds=KINDS[ctx.choice.job],
+    summary = generate_documents(res, out, kinds=KINDS[ctx.choice.job],
                                  unit=ctx.choice.unit or None, pdf=ctx.choice.pdf,
                                  force=ctx.choice.overwrite, templates=templates(ctx))
     lines = summary.lines()
