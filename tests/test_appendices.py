@@ -215,6 +215,7 @@ BROKEN = {
         _table_cell("awards", 0, "title"), "Bằng khen của huyện")),
     "PL19": lambda good, d: _edit(good, d / "x.xlsx", lambda wb: wb["Phụ lục II"].__setitem__(
         _table_cell("awards", 0, "dec_date"), "32/13/2024")),
+    "PL24": lambda good, d: shutil.copy(good.parent.parent / "blank_form", d / "x.xlsx"),
     "PL21": lambda good, d: _edit(good, d / "x.xlsx", lambda wb: wb["Phụ lục II"].__setitem__(
         _table_cell("awards", 0, "title"), None)),
 }
@@ -231,6 +232,7 @@ def test_broken_file_is_rejected_and_others_still_merge(rnd, forms, tmp_path, co
     work = tmp_path / "work"
     work.mkdir()
     shutil.copy(forms / "De_cuong_bao_cao_XQS.docx", tmp_path / "forms_docx")
+    shutil.copy(form_of(forms, "XQS"), tmp_path / "blank_form")
     good = good_file(forms, work, "XQS")
     inbox = tmp_path / "inbox"
     inbox.mkdir()
@@ -264,12 +266,13 @@ def test_warnings_keep_the_file_merged(rnd, forms, tmp_path):
     tables = {k: [dict(r) for r in COMMUNE_TABLES[k]] for k in COMMUNE_TABLES}
     tables["awards"][1]["level"] = "Chủ tịch UBND xã"                  # ultra vires in 2024 (H7)
     tables["awards"][0]["dec_date"] = D(2023, 12, 20)                 # before the period
+    tables["awards"][0]["collectives"] = 2                            # LĐTT is for individuals
     sheet, total_cell = _cell("mv_total")
     good_file(forms, tmp_path, tables=tables, overrides={(sheet, total_cell): 7})
     res = merge_inbox(rnd, tmp_path)
     assert res.files[0].status == "merged"
     codes = sorted(x.code for x in res.findings if x.unit == "XQS")
-    assert codes == ["PL22", "PL34", "PL35"]
+    assert codes == ["PL22", "PL34", "PL35", "PL36"]
     assert res.units["XQS"].values["mv_total"] == 9                    # recomputed, not the typed 7
     x = next(x for x in res.findings if x.code == "PL22")
     assert (x.sheet, x.cell) == (sheet, total_cell) and "7" in x.message and "9" in x.message

@@ -59,6 +59,8 @@ ROW_INCOMPLETE = define("PL21", ERROR, "Dòng thiếu thông tin bắt buộc",
 TOTAL_OVERWRITTEN = define("PL22", WARNING, "Ô tổng bị ghi đè",
                            "Ô tự tính '{label}' đang ghi {typed}, khác với tổng tính lại từ các ô chi tiết "
                            "({computed}); đã dùng số tính lại.", area=AREA)
+BLANK_FORM = define("PL24", ERROR, "Biểu chưa điền",
+                    "Biểu mẫu chưa có số liệu nào (đơn vị gửi lại biểu trắng); không tổng hợp.", area=AREA)
 NOT_SELECTED = define("PL23", WARNING, "Đơn vị không thuộc danh sách kiểm tra",
                       "Đơn vị {code} không được chọn kiểm tra trong đợt này; số liệu vẫn được tổng hợp.",
                       area=AREA)
@@ -80,6 +82,8 @@ ULTRA_VIRES = define("PL34", WARNING, "Quyết định không đúng thẩm quy�
                      "({basis}: thẩm quyền thuộc {allowed}).", area=AREA)
 OUT_OF_PERIOD = define("PL35", WARNING, "Quyết định ngoài kỳ báo cáo",
                        "Dòng {row}: quyết định ngày {date} nằm ngoài kỳ báo cáo ({start} - {end}).", area=AREA)
+WRONG_SUBJECT = define("PL36", WARNING, "Sai đối tượng của danh hiệu",
+                       "Dòng {row}: '{title}' chỉ xét tặng cho {subject}, nhưng dòng này ghi {found}.", area=AREA)
 
 # ---- the round
 MISSING = define("PL40", WARNING, "Đơn vị chưa gửi phụ lục",

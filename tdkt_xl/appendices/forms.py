@@ -76,10 +76,12 @@ def _validation(kind: str, source: str | None = None) -> dict | None:
     if kind == DATE:
         return {"validate": "date", "criteria": "between", "minimum": dt.date(2000, 1, 1),
                 "maximum": dt.date(2100, 12, 31), "error_title": "Ngày không hợp lệ",
-                "error_message": "Nhập ngày dạng dd/mm/yyyy, ví dụ 15/03/2024."}
+                "error_message": "Nhập ngày dạng dd/mm/yyyy, ví dụ 15/03/2024.",
+                "input_title": "Ngày", "input_message": "Dạng dd/mm/yyyy, ví dụ 15/03/2024."}
     if kind == CHOICE and source:
         return {"validate": "list", "source": source, "error_title": "Giá trị không có trong danh sách",
-                "error_message": "Bấm mũi tên ở góc ô để chọn một giá trị trong danh sách."}
+                "error_message": "Bấm mũi tên ở góc ô để chọn một giá trị trong danh sách.",
+                "input_title": "Chọn trong danh sách", "input_message": "Bấm mũi tên ở góc ô để chọn."}
     return None
 
 

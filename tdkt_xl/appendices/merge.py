@@ -145,7 +145,7 @@ def merge_inbox(rnd, inbox_dir, spec: Optional[Spec] = None, as_of: Optional[dt.
         if out.status != REJECTED:
             identify(out, spec)
         if out.status != REJECTED and out.unit_code not in info:
-            out.book = None
+            out.close()
             out.findings.append(K.UNKNOWN_UNIT.at(spec.id_sheet, "B3", out.unit_code, file=out.name,
                                                   code=out.unit_code))
             out.status = REJECTED
@@ -157,7 +157,7 @@ def merge_inbox(rnd, inbox_dir, spec: Optional[Spec] = None, as_of: Optional[dt.
         group = sorted(candidates[code], key=lambda f: f.sort_key)
         newest = group[-1]
         for old in group[:-1]:
-            old.book = None
+            old.close()
             old.status = SUPERSEDED
             old.findings.append(K.SUPERSEDED.at("", "", code, file=old.name, newer=newest.name,
                                                 newer_time=_when(newest), time=_when(old)))

@@ -46,6 +46,15 @@ class FileOutcome:
     def sort_key(self) -> tuple:
         return (self.saved_at or dt.datetime.min, self.mtime, self.name)
 
+    def close(self) -> None:
+        """Release the open workbook (python-calamine keeps the file open)."""
+        if self.book is not None:
+            try:
+                self.book.close()
+            except Exception:
+                pass
+            self.book = None
+
     def as_dict(self) -> dict:
         return {"file": self.name, "status": self.status, "unit": self.unit_code,
                 "saved_at": self.saved_at.isoformat(sep=" ") if self.saved_at else None,
@@ -64,6 +73,7 @@ class UnitReturn:
 
 
 def _fail(out: FileOutcome, ft, sheet="", cell="", **kw) -> FileOutcome:
+    out.close()
     out.findings.append(ft.at(sheet, cell, out.unit_code, file=out.name, **kw))
     out.status = REJECTED
     return out
@@ -122,6 +132,9 @@ def sniff(path: Path, spec: Spec) -> FileOutcome:
             if "word/document.xml" in names:
                 return _fail(out, K.WORD_FILE)
             if "xl/workbook.xml" not in names:
+                if "mimetype" in names and b"opendocument" in z.read("mimetype")[:80]:
+                    return _fail(out, K.UNREADABLE, reason="là bảng tính OpenDocument (.ods); hãy mở tệp và "
+                                                           "lưu lại dạng Excel (.xlsx)")
                 return _fail(out, K.UNREADABLE, reason="không phải sổ tính Excel (.xlsx)")
             xml = sum(i.file_size for i in infos if i.filename.startswith("xl/"))
             max_xml = int(limits.get("max_xml_bytes", 20_000_000))
@@ -144,11 +157,14 @@ def identify(out: FileOutcome, spec: Spec) -> FileOutcome:
         names = wb.sheet_names
     except Exception as e:  # calamine raises its own types for broken parts
         return _fail(out, K.CORRUPT, reason=str(e).splitlines()[0][:200] if str(e) else type(e).__name__)
+    out.book = wb
     if spec.id_sheet not in names:
+        out.close()
         return _fail(out, K.NOT_IDENTIFIED, reason=f"không có trang {spec.id_sheet}", id_sheet=spec.id_sheet)
     try:
         rows = wb.get_sheet_by_name(spec.id_sheet).to_python(skip_empty_area=False)
     except Exception as e:
+        out.close()
         return _fail(out, K.CORRUPT, reason=str(e)[:200])
     found = {}
     labels = {cells.key_text(label): key for key, label in ID_ROWS}
@@ -176,7 +192,6 @@ def identify(out: FileOutcome, spec: Spec) -> FileOutcome:
                      reason=f"phiên bản {version} mới hơn phiên bản chương trình hỗ trợ ({spec.version})",
                      id_sheet=spec.id_sheet)
     out.commune = cells.key_text(found.get("variant")) == cells.key_text(VARIANT_COMMUNE)
-    out.book = wb
     return out
 
 
@@ -252,7 +267,14 @@ def _fmt(v) -> str:
 def parse(out: FileOutcome, spec: Spec, rnd, as_of: Optional[dt.date] = None) -> Optional[UnitReturn]:
     """Read the input cells of an identified file and run every check.
     Returns the unit's figures, or None (out.status = REJECTED) on a hard error."""
-    wb, out.book = out.book, None
+    wb = out.book
+    try:
+        return _parse(out, wb, spec, rnd, as_of)
+    finally:
+        out.close()
+
+
+def _parse(out: FileOutcome, wb, spec: Spec, rnd, as_of: Optional[dt.date]) -> Optional[UnitReturn]:
     lay: FormLayout = layout(spec, bool(out.commune))
     findings: list[Finding] = []
     unit = out.unit_code
@@ -329,6 +351,11 @@ def parse(out: FileOutcome, spec: Spec, rnd, as_of: Optional[dt.date] = None) ->
                 row_cells[(tkey, len(out_rows))] = {c.key: a1(r, tl.cols[c.key]) for c in sec.columns}
                 out_rows.append(rec)
             tables[tkey] = out_rows
+    if not findings and all(v is None for v in inputs.values()) and not any(tables.values()):
+        first = next(iter(lay.sheets.values()))
+        key = next((k for k, f in first.kinds.items() if not isinstance(f, tuple) and not f.is_formula), "")
+        _fail(out, K.BLANK_FORM, first.spec.name, first.addr(key) if key else "")
+        return None
     values = compute(spec, lay, inputs, tables)
 
     # ---- a typed total that contradicts its parts (a unit overwrote a formula)
@@ -443,6 +470,8 @@ def _award_checks(spec: Spec, lay: FormLayout, tables: dict, row_cells: dict, rn
     insp = rnd.inspection(out.unit_code) if rnd else None
     end = (insp.date if insp and insp.date else None) or as_of
     levels = {c.code: c.label for c in spec.choices("levels")}
+    subjects = {c.code: c.subject for c in spec.choices("titles")}
+    individual_cols = ("ind_leaders", "ind_staff", "ind_workers")
     for i, rec in enumerate(rows):
         when = rec.get("dec_date")
         title_code = spec.title_code(rec.get("title") or "")
@@ -456,6 +485,19 @@ def _award_checks(spec: Spec, lay: FormLayout, tables: dict, row_cells: dict, rn
                     title=rec.get("title"), level=rec.get("level"), date=cells.fmt_date(ref),
                     basis=spec.authority_basis(ref),
                     allowed=" hoặc ".join(levels.get(x, x) for x in allowed)))
+        subject = subjects.get(title_code, "")
+        wrong = []
+        if subject == "individual":
+            wrong = [c for c in ("collectives", "households") if rec.get(c)]
+            who = "cá nhân"
+        elif subject == "collective":
+            wrong = [c for c in ("households",) + individual_cols if rec.get(c)]
+            who = "tập thể"
+        if wrong:
+            cols = {c.key: c.label for c in spec.table("awards").columns}
+            found.append(K.WRONG_SUBJECT.at(sheet, row_cells[("awards", i)][wrong[0]], out.unit_code,
+                                            file=out.name, row=rec["_row"], title=rec.get("title"), subject=who,
+                                            found=", ".join(f"'{cols[c]}' {rec[c]}" for c in wrong)))
         if when and ((start and when < start) or (end and when > end)):
             found.append(K.OUT_OF_PERIOD.at(sheet, row_cells[("awards", i)]["dec_date"], out.unit_code,
                                             file=out.name, row=rec["_row"], date=cells.fmt_date(when),

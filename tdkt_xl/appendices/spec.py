@@ -97,6 +97,7 @@ class Choice:
     label: str
     group: str = ""
     short: str = ""
+    subject: str = ""          # "individual" / "collective" / "" (any)
 
 
 @dataclass(frozen=True, eq=False)
@@ -193,7 +194,8 @@ def _date(s: str) -> dt.date:
 
 
 def parse_spec(data: dict, source: str = "") -> Spec:
-    lists = {name: tuple(Choice(c["code"], c["label"], c.get("group", ""), c.get("short", ""))
+    lists = {name: tuple(Choice(c["code"], c["label"], c.get("group", ""), c.get("short", ""),
+                                c.get("subject", ""))
                          for c in items) for name, items in data.get("lists", {}).items()}
     sheets = []
     for sh in data["sheets"]:
