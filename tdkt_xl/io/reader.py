@@ -177,7 +177,7 @@ def read_settings(rows: Array, findings: list) -> m.Settings:
         cell = cells.a1(r, vi)
         spec = by_label.get(cells.key_text(label))
         if spec is None:
-            st.extra[cells.norm_text(label)] = raw
+            st.extra[cells.norm_text(label)] = cells.norm_text(raw) or None  # text, same from every source
             st.cells["extra:" + cells.norm_text(label)] = cell
             continue
         seen.add(spec.field)
