@@ -102,9 +102,9 @@ def guide_blocks(settings, jobs) -> list[tuple[str, str]]:
         ("item", "Cho phép macro của sổ tính (Enable Content), hoặc đặt thư mục chứa sổ tính vào "
                  "Trusted Locations của Excel."),
         ("item", "Lệnh 'tdkt doctor' kiểm tra máy đã cài đủ chưa và nói rõ còn thiếu gì."),
-        ("item", "Nếu chưa có Python hoặc xlwings, Excel hiện thông báo tiếng Anh của xlwings "
-                 "(ví dụ 'Could not activate Python COM server', 'ModuleNotFoundError'): nghĩa là máy "
-                 "chưa cài đủ; hãy nhờ bộ phận CNTT chạy 'tdkt doctor'."),
+        ("item", "Nếu máy chưa có Python hoặc chương trình tdkt, bấm nút sẽ hiện thông báo lỗi "
+                 "tiếng Anh của xlwings (ví dụ báo không tìm thấy Python, hoặc 'ModuleNotFoundError'): "
+                 "nghĩa là máy chưa cài đủ; hãy nhờ bộ phận CNTT chạy 'tdkt doctor'."),
         ("item", "Nếu Excel chặn macro của sổ tính, nút 'Run main' trên thẻ xlwings (nếu có cài "
                  "add-in) chạy cùng chương trình; hoặc dùng lệnh tdkt trên máy có Python."),
         ("head", "6. Quy tắc đặt tên tệp"),

@@ -649,11 +649,13 @@ def _reproducible(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def build_all(out_dir: Path = REPO_TEMPLATES) -> list[Path]:
+def build_all(out_dir: Path = REPO_TEMPLATES, templates: dict | None = None) -> list[Path]:
+    """Write each template (file name -> function building the python-docx
+    Document) reproducibly into ``out_dir``; default: this module's TEMPLATES."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, fn in TEMPLATES.items():
+    for name, fn in (TEMPLATES if templates is None else templates).items():
         buf = io.BytesIO()
         fn().save(buf)
         path = out_dir / name

@@ -232,16 +232,7 @@ TEMPLATES = {REPORT_TEMPLATE: report, REMINDER_TEMPLATE: reminder}
 
 
 def build_all(out_dir: Path = REPO_TEMPLATES) -> list[Path]:
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, fn in TEMPLATES.items():
-        buf = io.BytesIO()
-        fn().save(buf)
-        path = out_dir / name
-        path.write_bytes(base._reproducible(buf.getvalue()))
-        written.append(path)
-    return written
+    return base.build_all(out_dir, TEMPLATES)
 
 
 if __name__ == "__main__":
