@@ -29,8 +29,9 @@ def register(subparsers) -> None:
 def run(args) -> int:
     from tdkt_xl.build.names import forwarder_path
     from tdkt_xl.build.workbook import BuildError, build_workbook
-    try:
-        out = build_workbook(args.out or default_out(), force=args.force)
+    from tdkt_xl.excel import available_jobs
+    try:  # the buttons offer only jobs whose engine is installed
+        out = build_workbook(args.out or default_out(), force=args.force, jobs=available_jobs())
     except BuildError as e:
         print(f"Lỗi: {e}", file=sys.stderr)
         return 1

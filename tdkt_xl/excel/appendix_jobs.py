@@ -6,7 +6,9 @@ from __future__ import annotations
 from tdkt_xl.excel import findings_sheet as FS
 from tdkt_xl.excel.context import Context, JobError, Outcome, blocked_message, engine
 
-CONSOLIDATION_SHEET = "Tổng hợp phụ lục"
+from tdkt_xl.io import schema as S
+
+CONSOLIDATION_SHEET = S.APPENDIX_SUMMARY.name
 FORMS_SUBFOLDER = "Phụ lục gửi đơn vị"
 MERGE_SUBFOLDER = "Tổng hợp phụ lục"
 

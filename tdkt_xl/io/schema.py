@@ -19,7 +19,7 @@ TEXT, DATE, TIME, INT, NUMBER, CHOICE, FORMULA, DATETIME = (
 
 @dataclass(frozen=True)
 class Column:
-    header: str                 # exact header text in row HEADER_ROW
+    header: str                 # exact header text in the sheet's header row
     field: str                  # attribute name in the model
     kind: str = TEXT
     required: bool = False
@@ -48,7 +48,9 @@ class Sheet:
         return [c.header for c in self.columns]
 
 
-HEADER_ROW = 1  # 1-based row of headers in every table sheet; data starts on the next row
+# Header row of a table sheet: row 1, or row 2 under the control bar of a sheet with a
+# button (tdkt_xl.build.layout.header_row).  The reader finds it by header text.
+HEADER_ROW = 1
 
 # ---------------------------------------------------------------- sheets
 GUIDE = Sheet("Hướng dẫn")
@@ -143,6 +145,9 @@ DOCUMENTS = Sheet("Văn bản", (
     Column("Ngày ký", "date", DATE, width=14),
     Column("Người ký", "signer", width=22),
 ), key="kind")
+
+# Written by the merge button (Gộp phụ lục) from the appendices engine's summary table.
+APPENDIX_SUMMARY = Sheet("Tổng hợp phụ lục")
 
 LOG = Sheet("Nhật ký", (
     Column("Thời gian", "when", DATETIME, width=18),
