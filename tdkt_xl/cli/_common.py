@@ -19,6 +19,20 @@ def report_crash(e: Exception) -> int:
     return 3
 
 
+def parse_date_arg(text, today_if_blank: bool = False):
+    """A date typed on the command line (dd/mm/yyyy or yyyy-mm-dd); blank gives
+    None, or today where the command's default is today (the CLI is the only
+    place that reads the clock).  Raises BadValue with a Vietnamese reason."""
+    import datetime as dt
+    from tdkt_xl.io import cells
+    if not text:
+        return dt.date.today() if today_if_blank else None
+    d = cells.to_date(text)
+    if d is None:
+        raise cells.BadValue("ngày để trống")
+    return d
+
+
 def project_dir(workbook: Path) -> Path:
     """The project folder is the workbook's folder's parent (workbook/..)."""
     return Path(workbook).resolve().parent.parent

@@ -4,11 +4,10 @@ a short Vietnamese summary.  It calls the same service functions as the other
 commands and the workbook's buttons; it never writes into the workbook."""
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from pathlib import Path
 
-from tdkt_xl.cli._common import default_workbook, project_dir
+from tdkt_xl.cli._common import default_workbook, parse_date_arg, project_dir
 
 
 def register(subparsers) -> None:
@@ -39,7 +38,7 @@ def run(args) -> int:
 
     workbook = Path(args.workbook) if args.workbook else default_workbook()
     try:
-        as_of = cells.to_date(args.as_of) if args.as_of else dt.date.today()
+        as_of = parse_date_arg(args.as_of, today_if_blank=True)
     except cells.BadValue as e:
         print(f"Lỗi: --as-of: {e}.", file=sys.stderr)
         return 2

@@ -26,7 +26,7 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    from tdkt_xl.cli.report import parse_date
+    from tdkt_xl.cli._common import parse_date_arg
     from tdkt_xl.documents.render import TemplateProblem, templates_dir
     from tdkt_xl.io import cells
     from tdkt_xl.io.reader import WorkbookError
@@ -34,10 +34,7 @@ def run(args) -> int:
     from tdkt_xl.reports.followup import make_followup
 
     try:
-        as_of = parse_date(args.as_of)
-        if as_of is None:  # the CLI is the only place that reads the clock
-            import datetime as dt
-            as_of = dt.date.today()
+        as_of = parse_date_arg(args.as_of, today_if_blank=True)
     except cells.BadValue as e:
         print(f"Lỗi: --as-of: {e}.", file=sys.stderr)
         return EXIT_UNREADABLE

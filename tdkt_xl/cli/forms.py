@@ -29,12 +29,12 @@ def run(args) -> int:
     from tdkt_xl.io.sources import read_workbook
     from tdkt_xl.rules.findings import JOB_FORMS
 
-    from tdkt_xl.cli.validate import parse_as_of
+    from tdkt_xl.cli._common import parse_date_arg
     from tdkt_xl.io import cells
     from tdkt_xl.rules.runner import validate
 
     try:
-        as_of = parse_as_of(args.as_of)      # only decides which data errors block; never printed in files
+        as_of = parse_date_arg(args.as_of, today_if_blank=True)      # only decides which data errors block; never printed in files
     except cells.BadValue as e:
         print(f"Lỗi: --as-of: {e}.", file=sys.stderr)
         return 2

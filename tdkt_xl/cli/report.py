@@ -28,17 +28,8 @@ def register(subparsers) -> None:
     p.set_defaults(func=run)
 
 
-def parse_date(text):
-    from tdkt_xl.io import cells
-    if not text:
-        return None
-    d = cells.to_date(text)
-    if d is None:
-        raise cells.BadValue("ngày để trống")
-    return d
-
-
 def run(args) -> int:
+    from tdkt_xl.cli._common import parse_date_arg
     from tdkt_xl.documents.render import TemplateProblem, templates_dir
     from tdkt_xl.io import cells
     from tdkt_xl.io.reader import WorkbookError
@@ -48,7 +39,7 @@ def run(args) -> int:
     from tdkt_xl.reports.report import ReportBlocked, make_report
 
     try:
-        as_of = parse_date(args.as_of)
+        as_of = parse_date_arg(args.as_of)
     except cells.BadValue as e:
         print(f"Lỗi: --as-of: {e}.", file=sys.stderr)
         return EXIT_UNREADABLE

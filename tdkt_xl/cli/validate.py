@@ -6,7 +6,6 @@ the validator reads the clock.
 """
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -28,23 +27,14 @@ def register(subparsers) -> None:
     p.set_defaults(func=run)
 
 
-def parse_as_of(text: str | None) -> dt.date:
-    from tdkt_xl.io import cells
-    if not text:
-        return dt.date.today()          # the only clock read of validation
-    d = cells.to_date(text)            # raises BadValue with a Vietnamese reason
-    if d is None:
-        raise cells.BadValue("ngày đối chiếu để trống")
-    return d
-
-
 def run(args) -> int:
+    from tdkt_xl.cli._common import parse_date_arg
     from tdkt_xl.io import cells
     from tdkt_xl.io.reader import WorkbookError
     from tdkt_xl.rules.runner import validate_workbook
 
     try:
-        as_of = parse_as_of(args.as_of)
+        as_of = parse_date_arg(args.as_of, today_if_blank=True)
     except cells.BadValue as e:
         print(f"Lỗi: --as-of: {e}.", file=sys.stderr)
         return EXIT_UNREADABLE
