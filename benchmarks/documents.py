@@ -21,7 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from tdkt_xl import model as m  # noqa: E402
-from tdkt_xl.build.example import example_sheets  # noqa: E402
+from tdkt_xl.builder.example import example_sheets  # noqa: E402
 from tdkt_xl.io.reader import read_round  # noqa: E402
 
 

@@ -20,7 +20,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
 import xl_payload as X  # noqa: E402
 from tdkt_xl.excel import available_jobs, main  # noqa: E402
-from tdkt_xl.io import cells, controls as K, schema as S  # noqa: E402
+from tdkt_xl.vocabulary import cells, schema as S  # noqa: E402
+from tdkt_xl.io import controls as K
 
 CLICK = dt.datetime(2024, 7, 1, 9, 0)
 

@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from tdkt_xl.appendices import load_spec, make_forms, merge, merge_inbox  # noqa: E402
 from tdkt_xl.appendices.fill import fill_form  # noqa: E402
-from tdkt_xl.build.example import example_sheets  # noqa: E402
+from tdkt_xl.builder.example import example_sheets  # noqa: E402
 from tdkt_xl.io.reader import read_round  # noqa: E402
 from tdkt_xl.model import Unit  # noqa: E402
 

@@ -22,9 +22,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tdkt_xl.build.example import example_sheets  # noqa: E402
-from tdkt_xl.io import schema as S  # noqa: E402
-from tdkt_xl.rules.calendar import WorkCalendar  # noqa: E402
+from tdkt_xl.builder.example import example_sheets  # noqa: E402
+from tdkt_xl.vocabulary import schema as S  # noqa: E402
+from tdkt_xl.model.calendar import WorkCalendar  # noqa: E402
 
 AS_OF = "31/12/2024"
 

@@ -23,7 +23,7 @@ from tdkt_xl.appendices.context import safe_name  # noqa: E402
 from tdkt_xl.appendices.fill import fill_form, set_saved_time  # noqa: E402
 from tdkt_xl.appendices.service import make_forms  # noqa: E402
 from tdkt_xl.appendices.spec import load_spec, layout  # noqa: E402
-from tdkt_xl.build.example import example_sheets  # noqa: E402
+from tdkt_xl.builder.example import example_sheets  # noqa: E402
 from tdkt_xl.io.reader import read_round  # noqa: E402
 
 D = dt.date

@@ -15,7 +15,7 @@ AS_OF = dt.date(2024, 12, 31)          # the end of the example round's year
 
 @pytest.fixture(scope="session")
 def _example_sheets():
-    from tdkt_xl.build.example import example_sheets
+    from tdkt_xl.builder.example import example_sheets
     return example_sheets()
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from tdkt_xl.io import cells
+from tdkt_xl.vocabulary import cells
 
 _DATE = re.compile(r"^\d{2}/\d{2}/\d{4}$")
 _TIME = re.compile(r"^\d{2}:\d{2}$")

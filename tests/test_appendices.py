@@ -16,7 +16,7 @@ from tdkt_xl.appendices import load_consolidated, load_spec, make_forms, merge, 
 from tdkt_xl.appendices.fill import fill_form, set_saved_time
 from tdkt_xl.appendices.spec import layout
 from tdkt_xl.appendices.stats import SCOPE_ALL
-from tdkt_xl.build.example import example_sheets
+from tdkt_xl.builder.example import example_sheets
 from tdkt_xl.io.reader import read_round
 
 SPEC = load_spec()

@@ -22,12 +22,12 @@ from tdkt_xl.documents.output import safe_part
 from tdkt_xl.documents.render import REPO_TEMPLATES, TemplateProblem, load_template, render_document
 from tdkt_xl.documents.service import generate_documents
 from tdkt_xl.model import vocab as V
-from tdkt_xl.rules.findings import ERROR, Finding, JOB_NOTICE, Report
+from tdkt_xl.vocabulary.findings import ERROR, Finding, JOB_NOTICE, Report
 
 
 @pytest.fixture(scope="module")
 def _round():
-    from tdkt_xl.build.example import example_sheets
+    from tdkt_xl.builder.example import example_sheets
     from tdkt_xl.io.reader import read_round
     res = read_round(example_sheets())
     assert not [f for f in res.findings if f.is_error]
@@ -379,7 +379,7 @@ def test_document_without_a_row_in_van_ban_is_a_draft_signed_by_the_configured_s
 
 
 def test_read_result_keeps_reader_findings(tmp_path, monkeypatch):
-    from tdkt_xl.build.example import example_sheets
+    from tdkt_xl.builder.example import example_sheets
     from tdkt_xl.documents import service
     from tdkt_xl.io.reader import ReadResult, read_round
     res = read_round(example_sheets())

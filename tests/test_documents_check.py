@@ -19,7 +19,7 @@ from tdkt_xl.documents.render import render_document
 @pytest.fixture(scope="module")
 def good(tmp_path_factory):
     """One generated document per kind (module-scoped, read-only)."""
-    from tdkt_xl.build.example import example_sheets
+    from tdkt_xl.builder.example import example_sheets
     from tdkt_xl.io.reader import read_round
     rnd = read_round(example_sheets()).round
     d = tmp_path_factory.mktemp("good")

@@ -10,7 +10,8 @@ import pytest
 import xl_payload as X
 from tdkt_xl.excel import entry, jobs as J, main
 from tdkt_xl.excel.context import Outcome
-from tdkt_xl.io import cells, controls as K, schema as S
+from tdkt_xl.vocabulary import cells, schema as S
+from tdkt_xl.io import controls as K
 from tdkt_xl.io.reader import find_layout
 
 CLICK = dt.datetime(2024, 6, 1, 9, 30)

@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def _install(tmp_path, name="tdkt_2024.xlsm", with_py=True, templates=True) -> Path:
     """A project folder as on a clerk's PC: requirements, templates/, workbook/."""
-    from tdkt_xl.build.names import forwarder_text
+    from tdkt_xl.builder.names import forwarder_text
     from test_excel_roundtrip import _xlsx
     shutil.copy(ROOT / "requirements.txt", tmp_path / "requirements.txt")
     if templates:

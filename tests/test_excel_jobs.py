@@ -9,7 +9,8 @@ import pytest
 
 import xl_payload as X
 from tdkt_xl.excel import available_jobs, main
-from tdkt_xl.io import cells, controls as K, schema as S
+from tdkt_xl.vocabulary import cells, schema as S
+from tdkt_xl.io import controls as K
 from tdkt_xl.io.reader import read_round
 
 CLICK = dt.datetime(2024, 7, 1, 9, 0)

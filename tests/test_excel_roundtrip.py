@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 import xl_payload as X
-from tdkt_xl.io import schema as S
+from tdkt_xl.vocabulary import schema as S
 from tdkt_xl.io.reader import read_round
 from tdkt_xl.io.sources import book_arrays, read_file_arrays
 

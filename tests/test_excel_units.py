@@ -6,8 +6,9 @@ import pytest
 
 from tdkt_xl.excel import findings_sheet as FS
 from tdkt_xl.excel.choice import ChoiceError, choose, control_options
-from tdkt_xl.io import controls as K, schema as S
-from tdkt_xl.rules.findings import ERROR, WARNING, Finding
+from tdkt_xl.io import controls as K
+from tdkt_xl.vocabulary import schema as S
+from tdkt_xl.vocabulary.findings import ERROR, WARNING, Finding
 
 
 def F(sheet, cell, sev=ERROR, code="GT03"):

@@ -9,7 +9,8 @@ import sys
 import pytest
 
 import xl_payload as X
-from tdkt_xl.io import controls as K, schema as S
+from tdkt_xl.io import controls as K
+from tdkt_xl.vocabulary import schema as S
 
 WORKBOOK_PY = X.SHIPPED.with_suffix(".py")
 
@@ -37,7 +38,7 @@ def _check(applied):
 
 
 def test_generated_forwarder_dispatches(tmp_path):
-    from tdkt_xl.build.names import forwarder_text
+    from tdkt_xl.builder.names import forwarder_text
     (tmp_path / "tdkt_2025.py").write_text(forwarder_text(tmp_path / "tdkt_2025.xlsm"), encoding="utf-8")
     arrays, _ = X.shipped_or_example()
     _check(_sample_call(tmp_path, "tdkt_2025", arrays, S.SCHEDULE.name))
@@ -46,7 +47,7 @@ def test_generated_forwarder_dispatches(tmp_path):
 def test_forwarder_finds_the_workbook_folder_from_its_module(tmp_path):
     """The remote client only knows the book's name; the folder is the one of
     the module SampleCall imported (outputs go beside the workbook)."""
-    from tdkt_xl.build.names import forwarder_text
+    from tdkt_xl.builder.names import forwarder_text
     from tdkt_xl.io.reader import read_round
     (tmp_path / "tdkt_2025.py").write_text(forwarder_text(tmp_path / "tdkt_2025.xlsm"), encoding="utf-8")
     arrays, _ = X.shipped_or_example()

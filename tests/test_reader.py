@@ -8,7 +8,7 @@ import unicodedata
 
 import pytest
 
-from tdkt_xl.io import cells
+from tdkt_xl.vocabulary import cells
 from tdkt_xl.io.reader import WorkbookError, read_round
 
 from conftest import AS_OF

@@ -8,8 +8,8 @@ import pytest
 import xlsxwriter
 
 from tdkt_xl.cli import main
-from tdkt_xl.io import schema as S
-from tdkt_xl.rules.findings import CATALOGUE
+from tdkt_xl.vocabulary import schema as S
+from tdkt_xl.vocabulary.findings import CATALOGUE
 
 from conftest import WORKBOOK
 
@@ -80,8 +80,8 @@ def test_shipped_workbook_exit_0(capsys):
 
 
 def test_codes_markdown_lists_catalogue(capsys):
-    import tdkt_xl.rules.catalogue as validate_codes
-    from tdkt_xl.rules.findings import FindingType
+    import tdkt_xl.vocabulary.catalogue as validate_codes
+    from tdkt_xl.vocabulary.findings import FindingType
     assert main(["codes", "--markdown", "--validate-only"]) == 0
     out = capsys.readouterr().out
     rows = [l for l in out.splitlines() if l.startswith("| ") and not l.startswith("| Mã")]

@@ -18,16 +18,16 @@ from pathlib import Path
 
 import pytest
 
-from tdkt_xl.build import layout as L
-from tdkt_xl.build.example import EXAMPLE_DIR, example_sheets
-from tdkt_xl.build.workbook import BuildError, build_bytes, build_workbook
+from tdkt_xl.builder import layout as L
+from tdkt_xl.builder.example import EXAMPLE_DIR, example_sheets
+from tdkt_xl.builder.workbook import BuildError, build_bytes, build_workbook
 from tdkt_xl.cli import main as cli_main
 from tdkt_xl.io import controls as K
-from tdkt_xl.io import schema as S
+from tdkt_xl.vocabulary import schema as S
 from tdkt_xl.io.reader import read_round
 from tdkt_xl.io.sources import read_file_arrays, read_workbook
 from tdkt_xl.model.vocab import WEEKDAYS_VI
-from tdkt_xl.rules.calendar import WorkCalendar
+from tdkt_xl.model.calendar import WorkCalendar
 
 ROOT = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
@@ -408,7 +408,7 @@ def test_refuses_sources_it_would_silently_drop(tmp_path):
 
 
 def test_row_heights_follow_wrapped_text():
-    from tdkt_xl.build.rowfit import lines, row_height
+    from tdkt_xl.builder.rowfit import lines, row_height
     assert lines("ngắn", 30) == 1
     assert lines("từ " * 40, 30) >= 3                     # 120 characters in ~30
     assert lines("x" * 100, 10) >= 10                      # a long word is broken too

@@ -213,9 +213,10 @@ def typed_example_sheets() -> dict:
     control bar (``Việc cần làm`` + dropdown) in row 1 and their header in row
     2; Điều khiển has its options; Lỗi dữ liệu, Nhật ký and the marks sheet have
     their headers.  Used when the committed workbook is not there."""
-    from tdkt_xl.build.example import example_sheets
-    from tdkt_xl.build.values import typed
-    from tdkt_xl.io import cells, controls as K, schema as S
+    from tdkt_xl.builder.example import example_sheets
+    from tdkt_xl.builder.values import typed
+    from tdkt_xl.vocabulary import cells, schema as S
+    from tdkt_xl.io import controls as K
 
     ex = example_sheets()
     controlled = {c.sheet for c in K.SHEET_CONTROLS}
@@ -257,7 +258,7 @@ def shipped_or_example() -> tuple[dict, str]:
 def scaled(sheets: dict, n_units: int) -> dict:
     """A copy of ``sheets`` with ``n_units`` units: every unit-keyed row of the
     example is repeated for new codes U0001… (cycling over the example units)."""
-    from tdkt_xl.io import cells, schema as S
+    from tdkt_xl.vocabulary import cells, schema as S
     from tdkt_xl.io.reader import find_layout
     out = {k: [list(r) for r in v] for k, v in sheets.items()}
     units_layout = find_layout(S.UNITS, out[S.UNITS.name], [])

@@ -1,7 +1,7 @@
 """Finding codes of returned appendices (prefix PL).  Stable: never rename or
 reuse a code.  Every instance is raised with ``file=`` (the returned file's
 name), the sheet, the cell and the unit."""
-from tdkt_xl.rules.findings import ERROR, WARNING, define
+from tdkt_xl.vocabulary.findings import ERROR, WARNING, define
 
 AREA = "Phụ lục"
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from tdkt_xl import model as m
-from tdkt_xl.io.cells import fmt_date
+from tdkt_xl.vocabulary.cells import fmt_date
 
 
 @dataclass

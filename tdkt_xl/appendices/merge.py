@@ -16,7 +16,7 @@ from tdkt_xl.appendices import codes as K
 from tdkt_xl.appendices.returned import (MERGED, REJECTED, SUPERSEDED, STATUS_VI, FileOutcome,
                                          identify, parse, sniff)
 from tdkt_xl.appendices.spec import Spec, load_spec
-from tdkt_xl.io.cells import fmt_date
+from tdkt_xl.vocabulary.cells import fmt_date
 from tdkt_xl.io.reader import WorkbookError
 
 

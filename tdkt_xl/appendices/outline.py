@@ -14,7 +14,7 @@ from docx.shared import Cm, Mm, Pt
 
 from tdkt_xl.appendices.context import UnitContext
 from tdkt_xl.appendices.spec import Spec
-from tdkt_xl.io.cells import fmt_date
+from tdkt_xl.vocabulary.cells import fmt_date
 
 FONT = "Times New Roman"
 

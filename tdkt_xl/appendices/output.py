@@ -12,10 +12,10 @@ import xlsxwriter
 from tdkt_xl.appendices.returned import MERGED, REJECTED, STATUS_VI, SUPERSEDED
 from tdkt_xl.appendices.spec import CHOICE, DATE, MONEY, RATIO, TEXT
 from tdkt_xl.appendices.stats import DATA_SHEET, PERCENT_HEADERS, SCOPE_ALL, data_table
-from tdkt_xl.io.cells import fmt_date
+from tdkt_xl.vocabulary.cells import fmt_date
 from tdkt_xl.io.reader import WorkbookError
 from tdkt_xl.model.vocab import BLOCKS
-from tdkt_xl.rules.findings import SEVERITY_VI
+from tdkt_xl.vocabulary.findings import SEVERITY_VI
 
 WORKBOOK_NAME = "Tong_hop_phu_luc.xlsx"
 REPORT_NAME = "Bao_cao_hop_nhat.txt"

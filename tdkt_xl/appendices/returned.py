@@ -20,9 +20,9 @@ from tdkt_xl.appendices import codes as K
 from tdkt_xl.appendices.compute import compute, sum_keys
 from tdkt_xl.appendices.forms import ID_ROWS, VARIANT_COMMUNE
 from tdkt_xl.appendices.spec import CHOICE, DATE, INT, MONEY, FormLayout, Spec, layout
-from tdkt_xl.io import cells
-from tdkt_xl.io.cells import a1
-from tdkt_xl.rules.findings import Finding
+from tdkt_xl.vocabulary import cells
+from tdkt_xl.vocabulary.cells import a1
+from tdkt_xl.vocabulary.findings import Finding
 
 MERGED, REJECTED, SUPERSEDED = "merged", "rejected", "superseded"
 STATUS_VI = {MERGED: "Đã tổng hợp", REJECTED: "Bị từ chối", SUPERSEDED: "Bị thay bằng tệp mới hơn"}

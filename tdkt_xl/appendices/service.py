@@ -13,7 +13,7 @@ from tdkt_xl.appendices.merge import MergeResult, merge_inbox
 from tdkt_xl.appendices.outline import write_outline
 from tdkt_xl.appendices.output import place, write_report, write_workbook
 from tdkt_xl.appendices.spec import Spec, load_spec
-from tdkt_xl.io.cells import fmt_date
+from tdkt_xl.vocabulary.cells import fmt_date
 from tdkt_xl.io.reader import WorkbookError
 
 

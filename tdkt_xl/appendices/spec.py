@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-from tdkt_xl.io.cells import a1
+from tdkt_xl.vocabulary.cells import a1
 
 SPEC_DIR = Path(__file__).resolve().parent / "spec"
 DEFAULT_SPEC = SPEC_DIR / "phu_luc_2024.json"

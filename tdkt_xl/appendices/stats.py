@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from tdkt_xl.appendices.spec import CHOICE, RATIO, TEXT, DATE, Spec, load_spec
-from tdkt_xl.io import cells
+from tdkt_xl.vocabulary import cells
 from tdkt_xl.io.reader import WorkbookError
 from tdkt_xl.model.vocab import BLOCKS, YES
 

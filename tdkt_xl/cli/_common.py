@@ -24,7 +24,7 @@ def parse_date_arg(text, today_if_blank: bool = False):
     None, or today where the command's default is today (the CLI is the only
     place that reads the clock).  Raises BadValue with a Vietnamese reason."""
     import datetime as dt
-    from tdkt_xl.io import cells
+    from tdkt_xl.vocabulary import cells
     if not text:
         return dt.date.today() if today_if_blank else None
     d = cells.to_date(text)

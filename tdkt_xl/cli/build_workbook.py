@@ -8,7 +8,7 @@ from pathlib import Path
 def default_out() -> Path:
     """workbook/tdkt_2024.xlsm of the project: the current folder's when it has a
     workbook/ folder (a project folder), else the one of this source tree."""
-    from tdkt_xl.build.workbook import DEFAULT_OUT
+    from tdkt_xl.builder.workbook import DEFAULT_OUT
     here = Path.cwd() / "workbook"
     return here / DEFAULT_OUT.name if here.is_dir() else DEFAULT_OUT
 
@@ -27,8 +27,8 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    from tdkt_xl.build.names import forwarder_path
-    from tdkt_xl.build.workbook import BuildError, build_workbook
+    from tdkt_xl.builder.names import forwarder_path
+    from tdkt_xl.builder.workbook import BuildError, build_workbook
     from tdkt_xl.excel import available_jobs
     try:  # the buttons offer only jobs whose engine is installed
         out = build_workbook(args.out or default_out(), force=args.force, jobs=available_jobs())

@@ -11,7 +11,7 @@ import pkgutil
 
 HEADERS = ("Mã", "Mức độ", "Nhóm", "Nội dung", "Chặn việc", "Căn cứ")
 CATALOGUE_MODULES = ("catalogue", "codes")
-VALIDATE_MODULE = "tdkt_xl.rules.catalogue"
+VALIDATE_MODULE = "tdkt_xl.vocabulary.catalogue"
 
 
 def register(subparsers) -> None:
@@ -36,7 +36,7 @@ def catalogue_modules() -> list:
 
 
 def catalogue_rows(validate_only: bool = False) -> list:
-    from tdkt_xl.rules.findings import FindingType, JOB_VI, SEVERITY_VI
+    from tdkt_xl.vocabulary.findings import FindingType, JOB_VI, SEVERITY_VI
     from tdkt_xl.rules.legal import describe
     types = {}
     for mod in catalogue_modules()[:1] if validate_only else catalogue_modules():

@@ -32,7 +32,7 @@ def _step(title: str) -> None:
 
 
 def run(args) -> int:
-    from tdkt_xl.io import cells
+    from tdkt_xl.vocabulary import cells
     from tdkt_xl.rules.runner import validate_workbook
     from tdkt_xl.cli.validate import summary as validation_summary
 

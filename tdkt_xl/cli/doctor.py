@@ -187,7 +187,7 @@ def check_workbook(workbook: Path) -> list[Check]:
 def _name_problem(workbook: Path) -> str:
     """The naming rule of the workbook builder (a Python module name)."""
     try:
-        from tdkt_xl.build.names import name_problem
+        from tdkt_xl.builder.names import name_problem
     except ImportError:  # builder not installed: the bare rule
         if workbook.stem.isidentifier():
             return ""

@@ -27,10 +27,10 @@ def run(args) -> int:
     from tdkt_xl.appendices.service import make_forms
     from tdkt_xl.io.reader import WorkbookError
     from tdkt_xl.io.sources import read_workbook
-    from tdkt_xl.rules.findings import JOB_FORMS
+    from tdkt_xl.vocabulary.findings import JOB_FORMS
 
     from tdkt_xl.cli._common import parse_date_arg
-    from tdkt_xl.io import cells
+    from tdkt_xl.vocabulary import cells
     from tdkt_xl.rules.runner import validate
 
     try:

@@ -31,7 +31,7 @@ def register(subparsers) -> None:
 def run(args) -> int:
     from tdkt_xl.cli._common import parse_date_arg
     from tdkt_xl.documents.render import TemplateProblem, templates_dir
-    from tdkt_xl.io import cells
+    from tdkt_xl.vocabulary import cells
     from tdkt_xl.io.reader import WorkbookError
     from tdkt_xl.io.sources import read_workbook
     from tdkt_xl.reports.appendix_stats import AppendixError

@@ -29,7 +29,7 @@ def register(subparsers) -> None:
 
 def run(args) -> int:
     from tdkt_xl.cli._common import parse_date_arg
-    from tdkt_xl.io import cells
+    from tdkt_xl.vocabulary import cells
     from tdkt_xl.io.reader import WorkbookError
     from tdkt_xl.rules.runner import validate_workbook
 
@@ -79,7 +79,7 @@ def format_table(rows: list, headers=HEADERS) -> str:
 
 def summary(report, name: str) -> str:
     """One line: '<file> (đối chiếu ngày …): N lỗi, M cảnh báo — …' (also for `tdkt demo`)."""
-    from tdkt_xl.io import cells
+    from tdkt_xl.vocabulary import cells
     n_err, n_warn = len(report.errors), len(report.warnings)
     as_of = cells.fmt_date(report.as_of)
     if not report.findings:
@@ -92,7 +92,7 @@ def summary(report, name: str) -> str:
 def format_report(report, name: str) -> str:
     """The table of findings (Mã, Mức độ, Trang, Ô, Đơn vị, Nội dung), the
     summary line and the legal texts in force for the plan's dates."""
-    from tdkt_xl.rules.findings import SEVERITY_VI
+    from tdkt_xl.vocabulary.findings import SEVERITY_VI
     out = []
     if report.findings:
         rows = [(f.code, SEVERITY_VI.get(f.severity, f.severity), f.sheet, f.cell, f.unit, f.message)

@@ -25,7 +25,7 @@ def add_common(p, per_unit: bool) -> None:
 
 def run_kinds(args, kinds) -> int:
     from tdkt_xl.documents.service import generate_documents
-    from tdkt_xl.io import cells
+    from tdkt_xl.vocabulary import cells
     from tdkt_xl.io.reader import WorkbookError
 
     as_of = None

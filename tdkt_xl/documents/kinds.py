@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tdkt_xl.model import vocab as V
-from tdkt_xl.rules.findings import JOB_DECISION, JOB_MINUTES, JOB_NOTICE
+from tdkt_xl.vocabulary.findings import JOB_DECISION, JOB_MINUTES, JOB_NOTICE
 
 
 @dataclass(frozen=True)

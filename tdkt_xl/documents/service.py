@@ -19,7 +19,7 @@ from tdkt_xl.documents import kinds as K
 from tdkt_xl.documents.contexts import Blocked, build_context, index_of, scheduled_units
 from tdkt_xl.documents.output import OutputFolder, safe_part
 from tdkt_xl.documents.render import TemplateProblem, load_template, templates_dir
-from tdkt_xl.rules.findings import JOB_VI, Report
+from tdkt_xl.vocabulary.findings import JOB_VI, Report
 
 
 @dataclass

@@ -6,7 +6,7 @@ from __future__ import annotations
 from tdkt_xl.excel import findings_sheet as FS
 from tdkt_xl.excel.context import Context, JobError, Outcome, blocked_message, engine
 
-from tdkt_xl.io import schema as S
+from tdkt_xl.vocabulary import schema as S
 
 CONSOLIDATION_SHEET = S.APPENDIX_SUMMARY.name
 FORMS_SUBFOLDER = "Phụ lục gửi đơn vị"
@@ -31,7 +31,7 @@ def _short(text: str, lines: int = 12) -> str:
 def run_forms(ctx: Context) -> Outcome:
     """As ``tdkt forms``: units whose data has errors blocking the forms are
     listed, not made; an error blocking every unit stops the job."""
-    from tdkt_xl.rules.findings import JOB_FORMS
+    from tdkt_xl.vocabulary.findings import JOB_FORMS
     from tdkt_xl.rules.runner import validate
     make_forms = engine("tdkt_xl.appendices", "make_forms")
     res = ctx.read()

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Iterable
 
-from tdkt_xl.io import cells
+from tdkt_xl.vocabulary import cells
 from tdkt_xl.io.sources import book_arrays
 
 ALERT_TITLE = "tdkt – Kiểm tra thi đua, khen thưởng"

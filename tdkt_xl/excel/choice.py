@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
-from tdkt_xl.io import cells, controls as K
+from tdkt_xl.vocabulary import cells
+from tdkt_xl.io import controls as K
 from tdkt_xl.model.vocab import YES, NO
 
 LABEL_SEARCH_ROWS = 6   # the job label is looked for within the first rows

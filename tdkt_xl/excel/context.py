@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tdkt_xl.io import schema as S
+from tdkt_xl.vocabulary import schema as S
 from tdkt_xl.io.reader import ReadResult, read_round
 from tdkt_xl.excel.bookio import BookIO, JobError  # noqa: F401  (JobError: re-exported)
 from tdkt_xl.excel.choice import Choice

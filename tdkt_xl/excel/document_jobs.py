@@ -6,7 +6,7 @@ from __future__ import annotations
 from tdkt_xl.io import controls as K
 from tdkt_xl.excel.context import Context, Outcome, blocked_message, engine
 from tdkt_xl.excel.report_jobs import templates
-from tdkt_xl.rules.findings import JOB_ALL
+from tdkt_xl.vocabulary.findings import JOB_ALL
 
 DOCUMENTS_SUBFOLDER = "Văn bản"
 # job -> document kinds of the documents engine (same as the CLI commands)

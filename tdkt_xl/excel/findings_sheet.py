@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from typing import Iterable, Sequence
 
-from tdkt_xl.io import cells, controls as K, schema as S
-from tdkt_xl.rules.findings import SEVERITY_VI
+from tdkt_xl.vocabulary import cells, schema as S
+from tdkt_xl.io import controls as K
+from tdkt_xl.vocabulary.findings import SEVERITY_VI
 
 _CELL = re.compile(r"^\$?([A-Z]{1,3})\$?(\d+)$")
 

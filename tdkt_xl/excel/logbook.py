@@ -6,7 +6,7 @@ import datetime as dt
 import getpass
 import os
 
-from tdkt_xl.io import cells, schema as S
+from tdkt_xl.vocabulary import cells, schema as S
 
 
 def os_user() -> str:

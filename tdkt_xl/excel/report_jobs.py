@@ -6,7 +6,7 @@ from pathlib import Path
 
 from tdkt_xl.excel.appendix_jobs import MERGE_SUBFOLDER
 from tdkt_xl.excel.context import Context, JobError, Outcome, blocked_message, blockers, engine
-from tdkt_xl.rules.findings import JOB_REPORT
+from tdkt_xl.vocabulary.findings import JOB_REPORT
 
 REPORT_SUBFOLDER = "Báo cáo"
 FOLLOWUP_SUBFOLDER = "Theo dõi khắc phục"

@@ -2,7 +2,8 @@
 marks sheet (one batch write each), summarise."""
 from __future__ import annotations
 
-from tdkt_xl.io import controls as K, schema as S
+from tdkt_xl.io import controls as K
+from tdkt_xl.vocabulary import schema as S
 from tdkt_xl.excel import findings_sheet as FS
 from tdkt_xl.excel.context import Context, Outcome, engine
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tdkt_xl.io import schema as S
+from tdkt_xl.vocabulary import schema as S
 
 JOB_VALIDATE = "Kiểm tra dữ liệu"
 JOB_DECISION = "Tạo quyết định"

@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from typing import Callable, Mapping, Sequence
 
 from tdkt_xl import model as m
-from tdkt_xl.io import cells, schema as S
-from tdkt_xl.rules import catalogue as C
-from tdkt_xl.rules.calendar import WorkCalendar, valid_lead
-from tdkt_xl.rules.findings import (Finding, JOB_ALL, JOB_DECISION, JOB_FORMS, JOB_MINUTES,
-                                    JOB_NOTICE, JOB_REPORT)
+from tdkt_xl.vocabulary import cells, schema as S
+from tdkt_xl.vocabulary import catalogue as C
+from tdkt_xl.vocabulary.blocking import jobs_of_sheet
+from tdkt_xl.model.calendar import WorkCalendar, valid_lead
+from tdkt_xl.vocabulary.findings import Finding, JOB_ALL
 
 Array = Sequence[Sequence]
 
@@ -76,26 +76,6 @@ def find_layout(sheet: S.Sheet, rows: Array, findings: list) -> TableLayout:
             findings.append(C.MISSING_COLUMN.at(sheet.name, layout.header_cell(),
                                                 column=c.header, sheet_name=sheet.name))
     return layout
-
-
-# Jobs a bad or missing value blocks, by the sheet it is on (with the row's
-# unit, a value finding blocks only that unit's documents).
-_JOBS_OF_SHEET = {
-    S.SETTINGS.name: (JOB_ALL,),
-    S.UNITS.name: (JOB_NOTICE, JOB_MINUTES, JOB_FORMS),
-    S.MEMBERS.name: (JOB_DECISION,),
-    S.SCHEDULE.name: (JOB_NOTICE, JOB_MINUTES),
-    S.DELEGATION.name: (JOB_DECISION, JOB_MINUTES),
-    S.CHECKLIST.name: (JOB_MINUTES, JOB_FORMS, JOB_REPORT),
-    S.RESULTS.name: (JOB_MINUTES, JOB_REPORT),
-    S.EVALUATIONS.name: (JOB_MINUTES,),
-    S.RECOMMENDATIONS.name: (JOB_MINUTES,),
-    S.DOCUMENTS.name: (JOB_DECISION, JOB_NOTICE, JOB_MINUTES, JOB_REPORT),
-}
-
-
-def jobs_of_sheet(sheet_name: str) -> tuple:
-    return _JOBS_OF_SHEET.get(sheet_name, ())
 
 
 _CONVERTERS = {S.DATE: cells.to_date, S.TIME: cells.to_time, S.INT: cells.to_int,

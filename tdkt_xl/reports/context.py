@@ -11,7 +11,7 @@ from tdkt_xl.documents import contexts as dc
 from tdkt_xl.documents.kinds import Kind
 from tdkt_xl.documents.text import number_line
 from tdkt_xl.model.vocab import DOC_REMINDER, DOC_REPORT
-from tdkt_xl.rules.findings import JOB_REPORT
+from tdkt_xl.vocabulary.findings import JOB_REPORT
 
 Blocked = dc.Blocked
 

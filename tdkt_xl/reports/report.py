@@ -20,7 +20,7 @@ from tdkt_xl.documents.output import OutputFolder
 from tdkt_xl.documents.render import TemplateProblem, templates_dir
 from tdkt_xl.documents.text import nfc, short_date
 from tdkt_xl.model.vocab import BLOCKS, DOC_REPORT, STATUS_DONE
-from tdkt_xl.rules.findings import JOB_REPORT
+from tdkt_xl.vocabulary.findings import JOB_REPORT
 from tdkt_xl.reports import charts as ch
 from tdkt_xl.reports.aggregate import ResultSummary, summarize
 from tdkt_xl.reports.appendix_stats import AppendixStats, load_appendix_stats, percent

@@ -7,8 +7,8 @@ import datetime as dt
 from collections import defaultdict
 
 from tdkt_xl import model as m
-from tdkt_xl.io import cells
-from tdkt_xl.rules.calendar import WorkCalendar
+from tdkt_xl.vocabulary import cells
+from tdkt_xl.model.calendar import WorkCalendar
 from tdkt_xl.rules.legal import LegalBasis
 
 

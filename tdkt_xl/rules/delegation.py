@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from tdkt_xl.io import cells, schema as S
+from tdkt_xl.vocabulary import cells, schema as S
 from tdkt_xl.model.vocab import PNV_LEADER, PNV_SPECIALIST, SESSION_FULL, TASK_HEAD
-from tdkt_xl.rules import catalogue as C
+from tdkt_xl.vocabulary import catalogue as C
 from tdkt_xl.rules.context import Context, cell_of, key, row_of
 
 SHEET = S.DELEGATION.name

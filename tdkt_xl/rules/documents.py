@@ -1,12 +1,12 @@
 """Rules on the Văn bản sheet (the register of documents issued in the round)."""
 from __future__ import annotations
 
-from tdkt_xl.io import cells, schema as S
+from tdkt_xl.vocabulary import cells, schema as S
 from tdkt_xl.model.vocab import (DOC_DECISION, DOC_MINUTES, DOC_NOTICE, DOC_NOTICE_ALL,
                                  DOC_REPORT)
-from tdkt_xl.rules import catalogue as C
+from tdkt_xl.vocabulary import catalogue as C
 from tdkt_xl.rules.context import Context, cell_of, key, row_of
-from tdkt_xl.rules.findings import JOB_DECISION, JOB_MINUTES, JOB_NOTICE, JOB_REPORT
+from tdkt_xl.vocabulary.findings import JOB_DECISION, JOB_MINUTES, JOB_NOTICE, JOB_REPORT
 
 SHEET = S.DOCUMENTS.name
 JOB_OF_KIND = {DOC_DECISION: JOB_DECISION, DOC_NOTICE: JOB_NOTICE, DOC_NOTICE_ALL: JOB_NOTICE,

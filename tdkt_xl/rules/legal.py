@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from tdkt_xl.io import cells
+from tdkt_xl.vocabulary import cells
 
 DATA = Path(__file__).resolve().parent / "data" / "legal_basis.csv"
 PLAN_PREFIX = "plan:"

@@ -1,9 +1,9 @@
 """Rules on the Thành viên sheet."""
 from __future__ import annotations
 
-from tdkt_xl.io import schema as S
+from tdkt_xl.vocabulary import schema as S
 from tdkt_xl.model.vocab import ROLE_CHAIR
-from tdkt_xl.rules import catalogue as C
+from tdkt_xl.vocabulary import catalogue as C
 from tdkt_xl.rules.context import Context, cell_of, row_of
 
 SHEET = S.MEMBERS.name

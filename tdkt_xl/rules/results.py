@@ -7,9 +7,9 @@ the minutes need and is missing is an error that blocks that unit's minutes
 only (the finding carries the unit)."""
 from __future__ import annotations
 
-from tdkt_xl.io import cells, schema as S
+from tdkt_xl.vocabulary import cells, schema as S
 from tdkt_xl.model.vocab import FAIL, STATUS_DONE, STATUS_OPEN
-from tdkt_xl.rules import catalogue as C
+from tdkt_xl.vocabulary import catalogue as C
 from tdkt_xl.rules.context import Context, cell_of, key, row_of
 
 fd = cells.fmt_date

@@ -15,11 +15,11 @@ import re
 from typing import Mapping
 
 from tdkt_xl import model as m
-from tdkt_xl.io import cells, schema as S
+from tdkt_xl.vocabulary import cells, schema as S
 from tdkt_xl.io.reader import ReadResult, read_round
 from tdkt_xl.rules import delegation, documents, members, results, schedule, settings, units
 from tdkt_xl.rules.context import Context
-from tdkt_xl.rules.findings import CATALOGUE, Report
+from tdkt_xl.vocabulary.findings import CATALOGUE, Report
 
 # One generator of findings per area, in the order a clerk fills the workbook.
 RULES = (settings.check, units.check, members.check, schedule.check, delegation.check,

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tdkt_xl.io import cells, schema as S
+from tdkt_xl.vocabulary import cells, schema as S
 from tdkt_xl.model.vocab import (SESSION_AFTERNOON, SESSION_FULL, SESSION_MORNING,
                                  WEEKDAYS_VI)
-from tdkt_xl.rules import catalogue as C
-from tdkt_xl.rules.calendar import valid_lead
+from tdkt_xl.vocabulary import catalogue as C
+from tdkt_xl.model.calendar import valid_lead
 from tdkt_xl.rules.context import Context, cell_of, key, row_of
 
 SHEET = S.SCHEDULE.name

@@ -1,10 +1,10 @@
 """Rules on the Cấu hình sheet (missing settings are reported by the reader)."""
 from __future__ import annotations
 
-from tdkt_xl.io import cells, schema as S
+from tdkt_xl.vocabulary import cells, schema as S
 from tdkt_xl.model.vocab import ROLE_CHAIR, ROLE_VICE
-from tdkt_xl.rules import catalogue as C
-from tdkt_xl.rules.calendar import MAX_LEAD_DAYS, valid_lead
+from tdkt_xl.vocabulary import catalogue as C
+from tdkt_xl.model.calendar import MAX_LEAD_DAYS, valid_lead
 from tdkt_xl.rules.context import Context
 
 SHEET = S.SETTINGS.name

@@ -1,8 +1,8 @@
 """Rules on the Đơn vị sheet (blank and out-of-list values come from the reader)."""
 from __future__ import annotations
 
-from tdkt_xl.io import schema as S
-from tdkt_xl.rules import catalogue as C
+from tdkt_xl.vocabulary import schema as S
+from tdkt_xl.vocabulary import catalogue as C
 from tdkt_xl.rules.context import Context, cell_of, key, row_of
 
 SHEET = S.UNITS.name

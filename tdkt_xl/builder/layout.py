@@ -14,7 +14,7 @@ import re
 import unicodedata
 
 from tdkt_xl.io import controls as K
-from tdkt_xl.io import schema as S
+from tdkt_xl.vocabulary import schema as S
 
 CONTROL_ROW = 1                      # 1-based row of the control bar
 DATA_ROWS = 2000                     # rows below the header covered by dropdowns / marks

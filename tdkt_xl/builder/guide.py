@@ -6,7 +6,7 @@ Sheet, column and job names come from schema/controls, never spelled here.
 from __future__ import annotations
 
 from tdkt_xl.io import controls as K
-from tdkt_xl.io import schema as S
+from tdkt_xl.vocabulary import schema as S
 
 # What each job does (shown on Hướng dẫn, only for the jobs offered).
 JOB_HELP = {

@@ -49,7 +49,7 @@ class Sheet:
 
 
 # Header row of a table sheet: row 1, or row 2 under the control bar of a sheet with a
-# button (tdkt_xl.build.layout.header_row).  The reader finds it by header text.
+# button (tdkt_xl.builder.layout.header_row).  The reader finds it by header text.
 HEADER_ROW = 1
 
 # ---------------------------------------------------------------- sheets

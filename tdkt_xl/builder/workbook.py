@@ -19,11 +19,12 @@ from typing import Iterable
 
 import xlsxwriter
 
-from tdkt_xl.build import guide, layout as L, names, styles, values as V
-from tdkt_xl.build.rowfit import px, row_height
-from tdkt_xl.build.example import EXAMPLE_DIR, example_sheets
-from tdkt_xl.build.vba import vba_project_bytes
-from tdkt_xl.io import cells, controls as K, schema as S
+from tdkt_xl.builder import guide, layout as L, names, styles, values as V
+from tdkt_xl.builder.rowfit import px, row_height
+from tdkt_xl.builder.example import EXAMPLE_DIR, example_sheets
+from tdkt_xl.builder.vba import vba_project_bytes
+from tdkt_xl.vocabulary import cells, schema as S
+from tdkt_xl.io import controls as K
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 DEFAULT_OUT = PROJECT_DIR / "workbook" / "tdkt_2024.xlsm"
@@ -89,7 +90,7 @@ def _check_sources(csvs: dict, folder: Path) -> None:
         sh = sheets.get(name)
         if sh is None:
             raise BuildError(f"Tệp '{folder / (name + '.csv')}' không ứng với trang tính nào "
-                             "của sổ tính (xem tdkt_xl/io/schema.py).")
+                             "của sổ tính (xem tdkt_xl/vocabulary/schema.py).")
         known = {cells.key_text(c.header) for c in sh.columns}
         extra = [h for h in (rows[0] if rows else []) if cells.key_text(h) not in known]
         if extra:

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tdkt_xl.io import cells, schema as S
+from tdkt_xl.vocabulary import cells, schema as S
 from tdkt_xl.io.reader import read_settings
 from tdkt_xl.model import Settings
 from tdkt_xl.model.vocab import WEEKDAYS_VI
-from tdkt_xl.rules.calendar import WorkCalendar
+from tdkt_xl.model.calendar import WorkCalendar
 
 
 def typed(kind: str, text):

@@ -4,7 +4,7 @@ Codes are stable: never rename or reuse one.  Prefixes: GT values of any
 cell, CH settings (Cấu hình), DV units, TV members, LK schedule, TD
 delegation, KQ results/evaluations, KN recommendations, VB documents.
 """
-from tdkt_xl.rules.findings import (ERROR, WARNING, JOB_ALL, JOB_NOTICE, JOB_MINUTES,
+from tdkt_xl.vocabulary.findings import (ERROR, WARNING, JOB_ALL, JOB_NOTICE, JOB_MINUTES,
                                     JOB_DECISION, JOB_REPORT, JOB_FORMS, define)
 
 # ---- values in any cell (raised by the reader)

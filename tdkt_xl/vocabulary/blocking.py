@@ -1,0 +1,28 @@
+"""Which job a finding blocks: the policy, in one place.
+
+A value finding's jobs come from the sheet it is on (with the row's unit, it
+blocks only that unit's documents); a catalogue entry may name its own."""
+from __future__ import annotations
+
+from tdkt_xl.vocabulary import schema as S
+from tdkt_xl.vocabulary.findings import (JOB_ALL, JOB_DECISION, JOB_FORMS, JOB_MINUTES,
+                                         JOB_NOTICE, JOB_REPORT)
+
+# Jobs a bad or missing value blocks, by the sheet it is on (with the row's
+# unit, a value finding blocks only that unit's documents).
+_JOBS_OF_SHEET = {
+    S.SETTINGS.name: (JOB_ALL,),
+    S.UNITS.name: (JOB_NOTICE, JOB_MINUTES, JOB_FORMS),
+    S.MEMBERS.name: (JOB_DECISION,),
+    S.SCHEDULE.name: (JOB_NOTICE, JOB_MINUTES),
+    S.DELEGATION.name: (JOB_DECISION, JOB_MINUTES),
+    S.CHECKLIST.name: (JOB_MINUTES, JOB_FORMS, JOB_REPORT),
+    S.RESULTS.name: (JOB_MINUTES, JOB_REPORT),
+    S.EVALUATIONS.name: (JOB_MINUTES,),
+    S.RECOMMENDATIONS.name: (JOB_MINUTES,),
+    S.DOCUMENTS.name: (JOB_DECISION, JOB_NOTICE, JOB_MINUTES, JOB_REPORT),
+}
+
+
+def jobs_of_sheet(sheet_name: str) -> tuple:
+    return _JOBS_OF_SHEET.get(sheet_name, ())
