@@ -186,3 +186,50 @@ def test_a_drawn_line_under_the_summary_counts_as_the_rule(good, tmp_path, mm, o
         return x[:last.start()] + _drawn_line(mm) + x[last.end():]
     path = planted(good["notice"], tmp_path / "line.docx", DOC, edit)
     assert ("rules" not in rules_of(path, "notice")) is ok
+
+
+TOO_SHORT = [c for c in CASES if c[0] == "tiêu ngữ rule too short"][0]
+
+
+def _no_fonts(monkeypatch):
+    """A machine without Times New Roman or Liberation fonts (and without Pillow's font loader)."""
+    import sys
+    from tdkt_xl.documents import nd30_check
+    monkeypatch.setattr(nd30_check, "_FONT_DIRS", (), raising=False)
+    monkeypatch.setitem(sys.modules, "PIL.ImageFont", None)
+    if hasattr(nd30_check, "_font"):
+        nd30_check._font.cache_clear()
+        monkeypatch.setattr(nd30_check, "_font", nd30_check._font.__wrapped__)
+
+
+def test_line_lengths_are_measured_without_any_font_installed(good, tmp_path, monkeypatch):
+    _no_fonts(monkeypatch)
+    _, part, edit, _ = TOO_SHORT
+    found = check_docx(planted(good["notice"], tmp_path / "bad.docx", part, edit), "notice")
+    assert [p.rule for p in found] == ["rules"], [p.message for p in found]
+    assert "Tiêu ngữ" in found[0].message
+    assert check_docx(good["notice"], "notice") == []
+
+
+def test_text_widths_are_times_new_roman_metrics():
+    from tdkt_xl.documents.nd30_check import ParaInfo, RunInfo, text_width_mm
+    def para(text, bold=False, size=14.0):
+        return ParaInfo(None, text, [RunInfo(text, "Times New Roman", False, size, bold, False, None)],
+                        "left", 0, 0, 0, 0, 0, None, "auto", False)
+    # Times New Roman advances (units per em 2048): 'H' 1479, space 512, bold 'H' 1593
+    assert text_width_mm(para("H", size=72)) == pytest.approx(1479 / 2048 * 25.4)
+    assert text_width_mm(para("H H", size=72)) == pytest.approx((2 * 1479 + 512) / 2048 * 25.4)
+    assert text_width_mm(para("H", bold=True, size=72)) == pytest.approx(1593 / 2048 * 25.4)
+    motto = para("Độc lập - Tự do - Hạnh phúc", bold=True)
+    assert 60 < text_width_mm(motto) < 65                       # about 62 mm at 14 pt
+    # every character of Vietnamese text (precomposed and decomposed) has a width
+    vi = "".join(chr(c) for c in range(0x1EA0, 0x1EFA)) + "ĂăÂâĐđÊêÔôƠơƯư" + "\u0300\u0301\u0303\u0309\u0323"
+    assert text_width_mm(para(vi)) is not None
+
+
+def test_a_character_without_metrics_is_reported_not_skipped(good, tmp_path):
+    def edit(x):
+        return x.replace("Độc lập - Tự do - Hạnh phúc</w:t>", "Độc lập - Tự do - Hạnh phúc ☃</w:t>", 1)
+    found = check_docx(planted(good["notice"], tmp_path / "snow.docx", DOC, edit), "notice")
+    measure = [p.message for p in found if p.rule == "measure"]
+    assert measure and "U+2603" in measure[0] and "Tiêu ngữ" in measure[0], found

@@ -14,6 +14,7 @@ văn), or a type code (QĐ, TB, BB, BC, CV); None = from the ``Số:`` line.
 """
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 import zipfile
@@ -274,38 +275,38 @@ def _drawn_line_mm(p) -> Optional[float]:
 
 
 # ------------------------------------------------------------------ text widths
-_FONT_FILES = {
-    (False, False): ("LiberationSerif-Regular.ttf", "times.ttf"),
-    (True, False): ("LiberationSerif-Bold.ttf", "timesbd.ttf"),
-    (False, True): ("LiberationSerif-Italic.ttf", "timesi.ttf"),
-    (True, True): ("LiberationSerif-BoldItalic.ttf", "timesbi.ttf"),
-}
-_FONT_DIRS = ("/usr/share/fonts/truetype/liberation2", "/usr/share/fonts/truetype/liberation",
-              "/usr/share/fonts/liberation", "C:/Windows/Fonts", "/Library/Fonts")
+METRICS_FILE = Path(__file__).resolve().parent / "data" / "times_metrics.json"
+_STYLES = {(False, False): "regular", (True, False): "bold", (False, True): "italic",
+           (True, True): "bolditalic"}
 
 
 @lru_cache(maxsize=None)
-def _font(bold: bool, italic: bool):
-    try:
-        from PIL import ImageFont
-    except ImportError:
-        return None
-    for d in _FONT_DIRS:
-        for f in _FONT_FILES[(bold, italic)]:
-            p = Path(d) / f
-            if p.exists():
-                return ImageFont.truetype(str(p), 1000)
-    return None
+def _metrics() -> tuple[int, dict]:
+    """(unitsPerEm, {(bold, italic): {char: advance}}) of Times New Roman, from the shipped data
+    (Liberation Serif widths, see data/LICENSE-Liberation.txt); no font file is read."""
+    data = json.loads(METRICS_FILE.read_text(encoding="utf-8"))
+    return data["unitsPerEm"], {key: {chr(int(cp, 16)): w for cp, w in data["widths"][name].items()}
+                                for key, name in _STYLES.items()}
+
+
+def unmeasurable(p: ParaInfo) -> list[str]:
+    """Characters of the paragraph whose width the shipped metrics do not hold."""
+    widths = _metrics()[1]
+    return sorted({c for r in p.runs for c in r.text if c not in widths[(r.bold, r.italic)]})
 
 
 def text_width_mm(p: ParaInfo) -> Optional[float]:
-    """Width of a paragraph's text on one line (Times New Roman metrics), or None."""
+    """Width of a paragraph's text on one line (Times New Roman metrics), or None when a
+    character cannot be measured (see ``unmeasurable``)."""
+    upem, widths = _metrics()
     total = 0.0
     for r in p.runs:
-        f = _font(r.bold, r.italic)
-        if f is None:
+        table = widths[(r.bold, r.italic)]
+        try:
+            units = sum(table[c] for c in r.text)
+        except KeyError:
             return None
-        total += f.getlength(r.text) / 1000 * (r.size or 14) * 25.4 / 72
+        total += units / upem * (r.size or 14) * 25.4 / 72
     return total
 
 
@@ -528,8 +529,10 @@ class _Checker:
                 self.add("rules", "Thiếu đường kẻ ngang dưới tên cơ quan ban hành.")
             else:
                 # "the text line": the longest line of the issuer block (2a + 2b)
-                widest = max((p for _, p in names), key=lambda p: text_width_mm(p) or 0)
-                self._rule_ratio(rule, widest, 1 / 3, 1 / 2, "tên cơ quan ban hành")
+                widths = [self.measure(p, "tên cơ quan ban hành") for _, p in names]
+                if None not in widths:
+                    widest = names[widths.index(max(widths))][1]
+                    self._rule_ratio(rule, widest, 1 / 3, 1 / 2, "tên cơ quan ban hành")
         if code == "CV" and not any(p.text.strip().startswith("V/v") for _, p in vv):
             self.add("vv", "Công văn phải có dòng trích yếu 'V/v …' dưới số, ký hiệu.")
         # ---- right: Quốc hiệu, Tiêu ngữ, rule, date
@@ -574,7 +577,7 @@ class _Checker:
     def _rule_ratio(self, rule, ref: ParaInfo, lo, hi, what):
         tc, rp = rule if isinstance(rule, tuple) else (None, rule)
         cw = self._cell_width_mm(tc) if tc is not None else self.text_width()
-        tw = text_width_mm(ref)
+        tw = self.measure(ref, what)
         if cw is None or tw is None:
             return
         if rp.line_mm is not None:
@@ -589,6 +592,16 @@ class _Checker:
             want = "bằng độ dài dòng chữ" if lo > 0.8 else "từ 1/3 đến 1/2 độ dài dòng chữ"
             self.add("rules", f"Đường kẻ dưới {what} dài {line:.0f} mm, phải {want} "
                               f"({ref_w:.0f} mm).")
+
+    def measure(self, p: ParaInfo, what: str) -> Optional[float]:
+        """Width of the paragraph's text; a finding when a character cannot be measured."""
+        width = text_width_mm(p)
+        if width is None:
+            chars = ", ".join(f"«{c}» (U+{ord(c):04X})" for c in unmeasurable(p))
+            self.add("measure", f"Không đo được độ dài dòng «{p.text.strip()[:50]}»: bảng độ rộng "
+                                f"chữ Times New Roman không có ký tự {chars}; chưa kiểm tra được "
+                                f"đường kẻ dưới {what}.")
+        return width
 
     def _cell_margins_mm(self, tc):
         tbl = tc.getparent().getparent()
