@@ -8,7 +8,8 @@ as an *action* (``book.json()``).  This module
   dates/times encoded as the client sends them: ISO strings ending in ``Z``),
   or from plain sheet arrays;
 * makes ``xw.Book.caller()`` return the book (``set_mock_caller``);
-* applies the returned actions to a copy of the arrays, to check final state;
+* applies the returned actions to a copy of the arrays, to check final state,
+  converting every written string as desktop Excel does (``excel_typed``);
 * counts range value reads and writes per click.
 
 The remote engine is xlwings PRO (PolyForm Noncommercial licence, key
@@ -21,6 +22,7 @@ import copy
 import datetime as dt
 import json
 import os
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -95,11 +97,118 @@ def open_book(payload: dict, caller: bool = True) -> xw.Book:
     return book
 
 
+# ------------------------------------------------------------------ what Excel makes of a string
+class Formula(str):
+    """A cell that Excel holds as a formula (its text, as written)."""
+
+
+# The year Excel gives a date typed without one ("3/4"): the current year in
+# Excel; a fixed one here so that no test depends on the clock.
+NO_YEAR = 2024
+_NUMBER = re.compile(r"^[+-]?(?:\d+(?:[.,]\d+)*|[.,]\d+)(?:[eE][+-]?\d+)?$")
+_DATE = re.compile(r"^(\d{1,4})([/-])(\d{1,2})(?:\2(\d{1,4}))?"
+                   r"(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$")
+_TIME = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?$")
+_FRACTION = re.compile(r"^([+-]?\d+)\s+(\d+)/(\d+)$")
+
+
+def _number(text: str, date_order: str):
+    """A numeral as Excel reads it: en-US ("mdy") has "." as decimal mark and
+    "," grouping digits; Vietnamese ("dmy") the other way round."""
+    dec, group = (".", ",") if date_order == "mdy" else (",", ".")
+    whole = text.lstrip("+-").split(dec)[0]
+    if group in whole and not re.fullmatch(r"\d{1,3}(?:" + re.escape(group) + r"\d{3})+", whole):
+        return None
+    body = text.replace(group, "")
+    if body.count(dec) > 1:
+        return None
+    v = float(body.replace(dec, "."))
+    return int(v) if v.is_integer() and "e" not in text.lower() and dec not in text else v
+
+
+def _date(y: int, m: int, d: int, hh=0, mm=0, ss=0):
+    if y < 100:
+        y += 2000 if y < 30 else 1900
+    try:
+        return dt.datetime(y, m, d, hh, mm, ss)
+    except ValueError:
+        return None
+
+
+def excel_typed(v, date_order: str = "mdy"):
+    """What a cell holds after Excel receives ``v`` through ``Range.Value``
+    (COM) or ``range.values`` (Office.js): a string is parsed as if typed.
+    A small emulation of desktop Excel, enough to show text that does not
+    survive:
+
+    * a leading ``'`` is the "text" marker: it is eaten, the rest is kept as text;
+    * a leading ``=`` makes a formula (kept as its text, type ``Formula``);
+      a leading ``+``, ``-`` or ``@`` too, unless a number follows (``-5``);
+    * ``TRUE``/``FALSE`` become booleans;
+    * numerals become numbers (``01`` -> 1; ``.``/``,`` as decimal mark or
+      digit grouping per the regional settings), ``50%`` -> 0.5,
+      ``1 3/4`` -> 1.75;
+    * dates become dates: ``d/m/y`` with Vietnamese settings (``date_order``
+      "dmy"), ``m/d/y`` with English (US) ones ("mdy"), also with ``-``, 2- or
+      4-digit years, ISO ``yyyy-mm-dd [hh:mm[:ss]]`` (how xlwings sends a
+      datetime), and ``3/4`` without a year (a date of ``NO_YEAR``); a string
+      that is no valid date in that order stays text (``25/06/2024`` in US);
+    * ``hh:mm[:ss]`` becomes a time.
+
+    Everything else (and every non-string) is kept as it is; None and "" clear."""
+    if v is None:
+        return ""
+    if not isinstance(v, str) or v == "":
+        return v
+    s = v.strip()
+    if v.startswith("'"):
+        return v[1:]
+    if v.startswith("="):
+        return Formula(v)
+    if s.upper() in ("TRUE", "FALSE"):
+        return s.upper() == "TRUE"
+    if _NUMBER.match(s):
+        n = _number(s, date_order)
+        if n is not None:
+            return n
+    if s.endswith("%") and _NUMBER.match(s[:-1].strip()):
+        n = _number(s[:-1].strip(), date_order)
+        if n is not None:
+            return n / 100
+    if v[0] in "+-@" and len(s) > 1:
+        return Formula("=" + v.lstrip("@"))
+    m = _FRACTION.match(s)
+    if m and int(m.group(3)):
+        whole, num, den = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        return whole + (num / den if whole >= 0 else -num / den)
+    m = _DATE.match(s)
+    if m:
+        a, sep, b, c = m.group(1), m.group(2), m.group(3), m.group(4)
+        hh, mm, ss = (int(x) if x else 0 for x in m.group(5, 6, 7))
+        if len(a) == 4:                                   # ISO yyyy-mm-dd
+            got = _date(int(a), int(b), int(c), hh, mm, ss) if c else None
+        elif c is None:                                   # no year: "3/4"
+            x, y = int(a), int(b)
+            got = _date(NO_YEAR, x, y) if date_order == "mdy" else _date(NO_YEAR, y, x)
+        else:
+            x, y, year = int(a), int(b), int(c)
+            got = (_date(year, x, y, hh, mm, ss) if date_order == "mdy"
+                   else _date(year, y, x, hh, mm, ss))
+        if got is not None:
+            return got
+        return v
+    m = _TIME.match(s)
+    if m and int(m.group(1)) < 24 and int(m.group(2)) < 60:
+        return dt.time(int(m.group(1)), int(m.group(2)), int(m.group(3) or 0))
+    return v
+
+
 # ------------------------------------------------------------------ applying actions
 class Applied:
     """Sheet arrays after applying a book's actions (values only)."""
 
-    def __init__(self, payload: dict):
+    def __init__(self, payload: dict, date_order: str = "mdy"):
+        self.date_order = date_order
         self.names = [s["name"] for s in payload["sheets"]]
         self.values = {s["name"]: [list(r) for r in s["values"]] for s in payload["sheets"]}
         self.alerts: list[str] = []
@@ -122,7 +231,7 @@ class Applied:
                                a["start_column"] + a["column_count"])
                 for i, row in enumerate(a["values"]):
                     for j, v in enumerate(row):
-                        g[a["start_row"] + i][a["start_column"] + j] = "" if v is None else v
+                        g[a["start_row"] + i][a["start_column"] + j] = excel_typed(v, self.date_order)
             elif f in ("rangeClearContents", "rangeClear"):
                 g = self._grid(a["sheet_position"], a["start_row"] + a["row_count"],
                                a["start_column"] + a["column_count"])
@@ -151,15 +260,17 @@ class Applied:
     def payload(self, template: dict, active: str | None = None) -> dict:
         """A new payload (as the client would send on the next click)."""
         data = copy.deepcopy(template)
-        data["sheets"] = [{"name": n, "values": _rect(self.values[n]), "pictures": [], "tables": []}
-                          for n in self.names]
+        data["sheets"] = [{"name": n, "values": _rect([[client_value(v) for v in r] for r in self.values[n]]),
+                           "pictures": [], "tables": []} for n in self.names]
         if active:
             data["book"]["active_sheet_index"] = self.names.index(active)
         return data
 
 
-def apply(payload: dict, book: xw.Book) -> Applied:
-    return Applied(payload).apply(book.json()["actions"])
+def apply(payload: dict, book: xw.Book, date_order: str = "mdy") -> Applied:
+    """The book's state after its actions, as desktop Excel would hold it
+    (``date_order``: "mdy" = English (US) regional settings, "dmy" = Vietnamese)."""
+    return Applied(payload, date_order).apply(book.json()["actions"])
 
 
 # ------------------------------------------------------------------ counting

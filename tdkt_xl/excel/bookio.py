@@ -19,6 +19,36 @@ class JobError(Exception):
     """A job cannot go on; the message (Vietnamese) says what to do."""
 
 
+class Formula(str):
+    """A string written as a formula (``=HYPERLINK(…)``); every other string
+    is written as text."""
+
+
+TEXT_MARK = "'"
+
+
+def excel_value(v):
+    """The value to hand to Excel so that the cell holds exactly ``v``.
+
+    Excel parses every string it receives through ``Range.Value`` (COM) or
+    ``range.values`` (Office.js) as if typed: ``01`` becomes 1, ``3/4`` a
+    date, ``'CH03…`` loses its quote, ``-x`` or ``=x`` a formula.  Every
+    non-empty string (except a ``Formula``) is therefore written with a leading
+    apostrophe, Excel's "this is text" marker: it is eaten on entry and is
+    not part of the value (reading the cell gives the text back), so the cell
+    holds the string as it is, whatever the PC's regional settings.
+
+    Why the apostrophe and not a text number format ("@") on the range: it
+    needs no second call per range, touches no formatting of the clerk's
+    sheets (writes stay values-only), and works cell by cell inside one
+    block, so a formula (the findings' hyperlinks) and a date (Nhật ký's
+    time) can share a write with text.  Predicting which strings Excel would
+    convert is not attempted: it depends on the regional settings."""
+    if isinstance(v, str) and v and not isinstance(v, Formula):
+        return TEXT_MARK + v
+    return v
+
+
 class BookIO:
     def __init__(self, book, folder: Path | None = None):
         self.book = book
@@ -90,14 +120,17 @@ class BookIO:
 
     # ---------------------------------------------------------------- writes
     def write(self, sheet: str, top_left: str, rows: list) -> None:
-        """One batch write of a rectangular block (None clears a cell)."""
+        """One batch write of a rectangular block (None clears a cell).
+
+        Every write into the workbook goes through here: strings arrive as the
+        same text (``excel_value``), ``Formula`` strings as formulas."""
         if not rows:
             return
         width = max(len(r) for r in rows)
         block = [list(r) + [None] * (width - len(r)) for r in rows]
         actual = self.actual_name(sheet) or sheet
         sh = self.book.sheets[actual]
-        sh.range(top_left).options(ndim=2).value = block
+        sh.range(top_left).options(ndim=2).value = [[excel_value(v) for v in r] for r in block]
         cached = self._arrays.get(actual)
         if cached is not None:   # keep the click's view consistent with what was written
             r0, c0 = _rc(top_left)

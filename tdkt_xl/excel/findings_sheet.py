@@ -15,16 +15,18 @@ from typing import Iterable, Sequence
 from tdkt_xl.vocabulary import cells, schema as S
 from tdkt_xl.io import controls as K
 from tdkt_xl.vocabulary.findings import SEVERITY_VI
+from tdkt_xl.excel.bookio import Formula
 
 _CELL = re.compile(r"^\$?([A-Z]{1,3})\$?(\d+)$")
 
 
 def hyperlink(sheet: str, cell: str) -> str:
-    """``=HYPERLINK("#'Sheet'!B5","B5")``: a click jumps to the cell."""
+    """``=HYPERLINK("#'Sheet'!B5","B5")``: a click jumps to the cell (a
+    ``Formula``: written as a formula, every other string as text)."""
     if not sheet or not cell:
         return cell or ""
     target = "#'" + sheet.replace("'", "''") + "'!" + cell
-    return '=HYPERLINK("' + target.replace('"', '""') + '","' + cell + '")'
+    return Formula('=HYPERLINK("' + target.replace('"', '""') + '","' + cell.replace('"', '""') + '")')
 
 
 def sort_findings(findings: Iterable) -> list:
