@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from tdkt_xl.vocabulary import outputs as O
+
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
@@ -55,22 +57,23 @@ def test_demo_runs_every_job_on_the_shipped_workbook(demo):
     text = proc.stdout
     assert "0 lỗi" in text
     names = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
-    assert "van_ban/QD_thanh_lap_doan.docx" in names and "van_ban/TB_tong_hop.docx" in names
-    assert sum(n.startswith("van_ban/TB_") for n in names) == 15
-    assert sum(n.startswith("van_ban/BB_") for n in names) == 14
-    assert sum(n.startswith("phu_luc_gui_di/") and n.endswith(".xlsx") for n in names) == 14
-    assert "tong_hop_phu_luc/Tong_hop_phu_luc.xlsx" in names
-    assert "bao_cao/BC_ket_qua_kiem_tra.docx" in names
-    assert "theo_doi_khac_phuc/theo_doi_khac_phuc.xlsx" in names
+    docs, forms, merged, report, followup = (f"{d}/" for d in (O.DOCUMENTS, O.FORMS, O.MERGED,
+                                                               O.REPORT, O.FOLLOWUP))
+    assert docs + "QD_thanh_lap_doan.docx" in names and docs + "TB_tong_hop.docx" in names
+    assert sum(n.startswith(docs + "TB_") for n in names) == 15
+    assert sum(n.startswith(docs + "BB_") for n in names) == 14
+    assert sum(n.startswith(forms) and n.endswith(".xlsx") for n in names) == 14
+    assert merged + "Tong_hop_phu_luc.xlsx" in names
+    assert report + "BC_ket_qua_kiem_tra.docx" in names
+    assert followup + "theo_doi_khac_phuc.xlsx" in names
     # at 31/12/2024 six recommendations of five units are overdue: five reminder letters
-    assert sum(n.startswith("theo_doi_khac_phuc/CV_don_doc_") for n in names) == 5
+    assert sum(n.startswith(followup + "CV_don_doc_") for n in names) == 5
 
 
 def test_demo_documents_pass_the_layout_checker(demo):
     from tdkt_xl.documents.nd30_check import check_docx
     _, out = demo
-    docs = sorted(out.glob("van_ban/*.docx")) + sorted(out.glob("bao_cao/*.docx")) \
-        + sorted(out.glob("theo_doi_khac_phuc/*.docx"))
+    docs = [d for folder in (O.DOCUMENTS, O.REPORT, O.FOLLOWUP) for d in sorted(out.glob(f"{folder}/*.docx"))]
     assert len(docs) == 30 + 1 + 5
     bad = {d.name: check_docx(d) for d in docs}
     assert not {k: v for k, v in bad.items() if v}

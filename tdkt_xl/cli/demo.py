@@ -1,6 +1,7 @@
 """`tdkt demo [--out DIR] [--workbook PATH] [--as-of DATE]`: the main job on
 the shipped example — everything the tool does, into one output folder, with
-a short Vietnamese summary.  It calls the same service functions as the other
+a short Vietnamese summary.  The subfolders are the buttons' ones
+(``vocabulary.outputs``).  It calls the same service functions as the other
 commands and the workbook's buttons; it never writes into the workbook."""
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import sys
 from pathlib import Path
 
 from tdkt_xl.cli._common import default_workbook, parse_date_arg, project_dir
+from tdkt_xl.vocabulary import outputs as O
 
 
 def register(subparsers) -> None:
@@ -57,21 +59,21 @@ def run(args) -> int:
 
     _step("2. Quyết định, thông báo, biên bản")
     from tdkt_xl.documents.service import generate_documents
-    docs = generate_documents(workbook, out / "van_ban", as_of=as_of)
+    docs = generate_documents(workbook, out / O.DOCUMENTS, as_of=as_of)
     print("\n".join(docs.lines()))
     problems += len(docs.errors)
 
     _step("3. Phụ lục gửi đơn vị")
     from tdkt_xl.appendices import make_forms, merge
     from tdkt_xl.appendices.service import merge_text
-    forms = make_forms(rnd, out / "phu_luc_gui_di")
+    forms = make_forms(rnd, out / O.FORMS)
     print(f"Đã tạo biểu mẫu phụ lục và đề cương báo cáo cho {len(forms.units)} đơn vị "
           f"trong '{forms.out_dir}' ({len(forms.files)} tệp).")
     for code, why in forms.skipped:
         print(f"  Bỏ qua {code}: {why}")
 
     _step("4. Gộp phụ lục các đơn vị gửi về")
-    merged_dir = out / "tong_hop_phu_luc"
+    merged_dir = out / O.MERGED
     merged = merge(rnd, inbox, merged_dir)
     print(merge_text(merged))
     consolidated = next((p for p in merged.outputs if str(p).endswith(".xlsx")), None)
@@ -79,7 +81,7 @@ def run(args) -> int:
     _step("5. Báo cáo kết quả kiểm tra")
     from tdkt_xl.reports.report import make_report
     try:
-        rep = make_report(rnd, out / "bao_cao", appendices=consolidated)
+        rep = make_report(rnd, out / O.REPORT, appendices=consolidated)
         print(rep.text())
     except Exception as e:  # blocked report: say why, go on with the follow-up
         problems += 1
@@ -87,7 +89,7 @@ def run(args) -> int:
 
     _step("6. Theo dõi khắc phục kiến nghị")
     from tdkt_xl.reports.followup import make_followup
-    fu = make_followup(rnd, out / "theo_doi_khac_phuc", as_of=as_of)
+    fu = make_followup(rnd, out / O.FOLLOWUP, as_of=as_of)
     print(fu.text())
 
     print(f"\nXong. Kết quả ở '{out.resolve()}'.")

@@ -6,11 +6,9 @@ from __future__ import annotations
 from tdkt_xl.excel import findings_sheet as FS
 from tdkt_xl.excel.context import Context, JobError, Outcome, blocked_message, engine
 
-from tdkt_xl.vocabulary import schema as S
+from tdkt_xl.vocabulary import outputs as O, schema as S
 
 CONSOLIDATION_SHEET = S.APPENDIX_SUMMARY.name
-FORMS_SUBFOLDER = "Phụ lục gửi đơn vị"
-MERGE_SUBFOLDER = "Tổng hợp phụ lục"
 
 
 def forms_ready() -> bool:
@@ -46,7 +44,7 @@ def run_forms(ctx: Context) -> Outcome:
             blocked.setdefault(f.unit or "*", []).append(f)
     if "*" in blocked:
         return Outcome(blocked_message("tạo phụ lục gửi đơn vị", blocked["*"]), ok=False)
-    out = ctx.output_folder() / FORMS_SUBFOLDER
+    out = ctx.output_folder() / O.FORMS
     ctx.progress("đang tạo phụ lục gửi đơn vị…")
     summary = make_forms(res.round, out, unit=code or None, skip=blocked)
     text = summary.text()
@@ -64,7 +62,7 @@ def run_merge(ctx: Context) -> Outcome:
         raise JobError(f"Không có thư mục phụ lục gửi về '{inbox}'. Hãy tạo thư mục này (hoặc sửa "
                        "'Thư mục phụ lục gửi về' ở trang 'Cấu hình'), chép các tệp đơn vị gửi về "
                        "vào đó rồi bấm lại.")
-    out = ctx.output_folder() / MERGE_SUBFOLDER
+    out = ctx.output_folder() / O.MERGED
     ctx.progress("đang gộp phụ lục các đơn vị gửi về…")
     result = merge(rnd, inbox, out)
     table = result.summary_table()

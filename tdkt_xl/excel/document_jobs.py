@@ -6,9 +6,9 @@ from __future__ import annotations
 from tdkt_xl.io import controls as K
 from tdkt_xl.excel.context import Context, Outcome, blocked_message, engine
 from tdkt_xl.excel.report_jobs import templates
+from tdkt_xl.vocabulary import outputs as O
 from tdkt_xl.vocabulary.findings import JOB_ALL
 
-DOCUMENTS_SUBFOLDER = "Văn bản"
 # job -> document kinds of the documents engine (same as the CLI commands)
 KINDS = {
     K.JOB_DECISION: ("decision",),
@@ -29,7 +29,7 @@ def run(ctx: Context) -> Outcome:
     stop = [f for f in res.findings if f.is_error and JOB_ALL in f.blocks]
     if stop:
         return Outcome(blocked_message(f"thực hiện việc '{ctx.choice.job}'", stop), ok=False)
-    out = ctx.output_folder() / DOCUMENTS_SUBFOLDER
+    out = ctx.output_folder() / O.DOCUMENTS
     ctx.progress(f"{ctx.choice.job}…")
     summary = generate_documents(res, out, kinds=KINDS[ctx.choice.job],
                                  unit=ctx.choice.unit or None, pdf=ctx.choice.pdf,

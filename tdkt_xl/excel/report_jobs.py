@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tdkt_xl.excel.appendix_jobs import MERGE_SUBFOLDER
 from tdkt_xl.excel.context import Context, JobError, Outcome, blocked_message, blockers, engine
+from tdkt_xl.vocabulary import outputs as O
 from tdkt_xl.vocabulary.findings import JOB_REPORT
 
-REPORT_SUBFOLDER = "Báo cáo"
-FOLLOWUP_SUBFOLDER = "Theo dõi khắc phục"
 try:  # the consolidated workbook written by the merge (appendices engine)
     from tdkt_xl.appendices.output import WORKBOOK_NAME as CONSOLIDATED_FILE
 except ImportError:
@@ -41,8 +39,8 @@ def run_report(ctx: Context) -> Outcome:
     found = blockers(ctx, JOB_REPORT)
     if found:
         return Outcome(blocked_message("lập báo cáo", found), ok=False)
-    out = ctx.output_folder() / REPORT_SUBFOLDER
-    consolidated = ctx.output_folder() / MERGE_SUBFOLDER / CONSOLIDATED_FILE
+    out = ctx.output_folder() / O.REPORT
+    consolidated = ctx.output_folder() / O.MERGED / CONSOLIDATED_FILE
     ctx.progress("đang lập báo cáo kết quả kiểm tra…")
     try:
         res = make_report(ctx.read().round, out,
@@ -59,7 +57,7 @@ def run_report(ctx: Context) -> Outcome:
 def run_followup(ctx: Context) -> Outcome:
     from tdkt_xl.reports.followup import default_as_of, make_followup
     rnd = ctx.read().round
-    out = ctx.output_folder() / FOLLOWUP_SUBFOLDER
+    out = ctx.output_folder() / O.FOLLOWUP
     ctx.progress("đang lập bảng theo dõi khắc phục…")
     # the reminder date of the Văn bản sheet when there is one, else the day of the click
     as_of = default_as_of(rnd) or ctx.as_of
