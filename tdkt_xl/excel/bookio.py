@@ -11,8 +11,8 @@ from typing import Iterable
 
 from tdkt_xl.vocabulary import cells
 from tdkt_xl.io.sources import book_arrays
+from tdkt_xl.excel.alarm import ALERT_TITLE
 
-ALERT_TITLE = "tdkt – Kiểm tra thi đua, khen thưởng"
 
 
 class JobError(Exception):
@@ -88,13 +88,16 @@ class BookIO:
         """The folder holding the workbook (outputs are relative to it)."""
         if self._folder is not None:
             return self._folder
-        full = str(self.book.fullname or "")
+        try:
+            full = str(self.book.fullname or "")
+        except Exception:   # AutoSave'd OneDrive folder: xlwings raises XlwingsError on Windows
+            full = ""
         p = Path(full)
         if full and p.is_absolute() and "://" not in full:
             return p.parent
         # OneDrive/SharePoint (URL) or a client that only knows the name:
         # the workbook's own .py sits beside it (SampleCall imported it).
-        mod = sys.modules.get(Path(self.book.name).stem)
+        mod = sys.modules.get(Path(self.name).stem)
         if mod is not None and getattr(mod, "__file__", None):
             return Path(mod.__file__).resolve().parent
         raise JobError(

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Callable
 
 from tdkt_xl.io.reader import WorkbookError
-from tdkt_xl.excel import logbook
+from tdkt_xl.excel import alarm, logbook
 from tdkt_xl.excel.bookio import BookIO
 from tdkt_xl.excel.choice import ChoiceError, choose
 from tdkt_xl.excel.context import Context, JobError, Outcome
@@ -40,10 +40,9 @@ def main(book=None, *, folder: Path | str | None = None,
     if book is None:
         try:
             book = _caller()
-        except Exception as e:  # not started from a workbook's button
-            msg = ("main() chỉ chạy khi bấm nút trong sổ tính tdkt (Excel). Ở dòng lệnh, hãy dùng "
-                   f"lệnh tdkt (ví dụ: tdkt validate). Chi tiết: {type(e).__name__}: {e}")
-            print(msg)
+        except Exception as e:  # the workbook cannot be reached: no Excel alert to use
+            msg = alarm.cannot_start(e)
+            alarm.stop_click(msg)      # from Excel: message box, exit non-zero
             return Outcome(msg, ok=False)
     io = BookIO(book, Path(folder) if folder else None)
     job_name = NO_JOB
@@ -69,8 +68,9 @@ def main(book=None, *, folder: Path | str | None = None,
                           outcome.ok, outcome.log)
     try:
         io.alert(outcome.message, critical=not outcome.ok)
-    except Exception:  # no message box (e.g. Excel busy): the Nhật ký row still tells
-        print(outcome.message)
+    except Exception:  # no Excel alert (e.g. Excel busy): Windows' own box, the Nhật ký row
+        if not (alarm.from_excel() and alarm.message_box(outcome.message)):
+            print(outcome.message)
     return outcome
 
 
