@@ -25,6 +25,7 @@ class UnitContext:
     council_name: str
     year: int
     stamp: dt.datetime                     # creation time written into the files (from the model)
+    round_id: str = ""                     # the round the files belong to (documents.marker)
 
     @property
     def period_text(self) -> str:
@@ -63,7 +64,8 @@ def unit_context(rnd: m.Round, unit: m.Unit) -> UnitContext:
     year = st.year or (st.period_start.year if st.period_start else 0)
     return UnitContext(unit.code, unit.name, unit.block, unit.is_commune, st.period_start,
                        insp.date if insp else None, insp.report_due if insp else None,
-                       plan_line(st), st.council_name, year, stamp(rnd))
+                       plan_line(st), st.council_name, year, stamp(rnd),
+                       f"{st.issuer_code or 'TDKT'}-{st.year or ''}".strip("-"))
 
 
 _RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}

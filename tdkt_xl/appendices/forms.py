@@ -16,6 +16,7 @@ import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell
 
 from tdkt_xl.appendices.context import UnitContext
+from tdkt_xl.documents.marker import mark_xlsx
 from tdkt_xl.appendices.spec import (CHOICE, COL_LABEL, COL_NOTE, COL_STT, COL_UNIT, COL_VALUE, DATE,
                                      HEAD_ROWS, INT, MONEY, RATIO, TEXT, Spec, layout)
 
@@ -99,6 +100,7 @@ def write_form(spec: Spec, ctx: UnitContext, path: Path) -> Path:
                        "subject": f"{spec.template_id} v{spec.version}", "author": ctx.council_name or "",
                        "company": ctx.council_name or "", "created": ctx.stamp,
                        "comments": f"{spec.template_id};{spec.version};{ctx.code}"})
+    mark_xlsx(wb, {"tdkt_kind": "forms", "tdkt_unit": ctx.code, "tdkt_round": ctx.round_id})
     fm = _Formats(wb, spec.colors)
     sheets = {sl.spec.key: wb.add_worksheet(sl.spec.name) for sl in lay.sheets.values()}
     idws = wb.add_worksheet(spec.id_sheet)

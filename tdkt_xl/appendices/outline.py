@@ -4,7 +4,6 @@ a simple A4 Times New Roman document whose text comes from the spec's
 from __future__ import annotations
 
 import io
-import zipfile
 from pathlib import Path
 
 from docx import Document
@@ -14,6 +13,8 @@ from docx.shared import Cm, Mm, Pt
 
 from tdkt_xl.appendices.context import UnitContext
 from tdkt_xl.appendices.spec import Spec
+from tdkt_xl.documents.marker import marker, stamp
+from tdkt_xl.documents.render import write_atomic
 from tdkt_xl.vocabulary.cells import fmt_date
 
 FONT = "Times New Roman"
@@ -85,15 +86,5 @@ def write_outline(spec: Spec, ctx: UnitContext, path: Path) -> Path:
     path = Path(path)
     buf = io.BytesIO()
     doc.save(buf)
-    _fixed_zip(buf.getvalue(), path)
+    write_atomic(path, stamp(buf.getvalue(), marker("outline", ctx.code) | {"tdkt_round": ctx.round_id}))
     return path
-
-
-def _fixed_zip(data: bytes, path: Path) -> None:
-    """Write the package with fixed entry times: the same outline gives the
-    same bytes, so re-running 'tdkt forms' does not pile up backups."""
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            dst.writestr(fixed, src.read(info.filename))

@@ -12,6 +12,7 @@ import xlsxwriter
 from tdkt_xl.appendices.returned import MERGED, REJECTED, STATUS_VI, SUPERSEDED
 from tdkt_xl.appendices.spec import CHOICE, DATE, MONEY, RATIO, TEXT
 from tdkt_xl.appendices.stats import DATA_SHEET, PERCENT_HEADERS, SCOPE_ALL, data_table
+from tdkt_xl.documents.marker import mark_xlsx
 from tdkt_xl.vocabulary.cells import fmt_date
 from tdkt_xl.io.reader import WorkbookError
 from tdkt_xl.model.vocab import BLOCKS
@@ -153,6 +154,7 @@ def write_workbook(res, out_dir: Path, stamp: dt.datetime | None = None) -> Path
     if stamp:
         props["created"] = stamp
     wb.set_properties(props)
+    mark_xlsx(wb, {"tdkt_kind": "merged"})
     fm = _F(wb)
 
     # 1. summary (same array as the master's 'Tổng hợp phụ lục' sheet)

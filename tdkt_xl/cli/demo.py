@@ -92,5 +92,12 @@ def run(args) -> int:
     fu = make_followup(rnd, out / O.FOLLOWUP, as_of=as_of)
     print(fu.text())
 
+    _step("7. Rà soát văn bản trước khi trình ký")
+    from tdkt_xl.roundcheck.service import check_round
+    check = check_round(rnd, out, consolidated)
+    print(check.summary())
+    if not check.ready:
+        print(f"Xem chi tiết: tdkt check-round \"{workbook}\" --docs \"{out}\"")
+
     print(f"\nXong. Kết quả ở '{out.resolve()}'.")
     return 1 if problems else 0

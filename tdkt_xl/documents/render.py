@@ -155,23 +155,29 @@ class CompiledTemplate:
             out[part] = data
         return out
 
-    _static_zip: bytes = b""
+    _static_zips: dict = field(default_factory=dict)
 
-    def static_zip(self) -> bytes:
-        """The parts without tags, compressed once; each document appends its own parts."""
-        if not self._static_zip:
+    def static_zip(self, marked: bool = False) -> bytes:
+        """The parts without tags, compressed once; each document appends its own parts.
+        ``marked``: the package parts name a custom-properties part (the marker)."""
+        if marked not in self._static_zips:
+            from tdkt_xl.documents.marker import CUSTOM_PART, patch_part
             buf = io.BytesIO()
             with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
                 for nm, data in self.static:
+                    if marked and nm == CUSTOM_PART:
+                        continue
                     zi = zipfile.ZipInfo(nm, date_time=FIXED_TIME)
                     zi.compress_type = zipfile.ZIP_DEFLATED
-                    z.writestr(zi, data)
-            self._static_zip = buf.getvalue()
-        return self._static_zip
+                    z.writestr(zi, patch_part(nm, data) if marked else data)
+            self._static_zips[marked] = buf.getvalue()
+        return self._static_zips[marked]
 
-    def render_bytes(self, context: dict) -> bytes:
+    def render_bytes(self, context: dict, marker: dict | None = None) -> bytes:
+        """The document; ``marker`` (``documents.marker.marker(...)``) adds the
+        hidden kind/unit/round properties that ``check-round`` reads back."""
         parts = self.render_parts(context)
-        buf = io.BytesIO(self.static_zip())
+        buf = io.BytesIO(self.static_zip(bool(marker)))
         buf.seek(0, io.SEEK_END)
         with zipfile.ZipFile(buf, "a", zipfile.ZIP_DEFLATED, compresslevel=6) as z:
             for nm in self.order:
@@ -179,6 +185,11 @@ class CompiledTemplate:
                     zi = zipfile.ZipInfo(nm, date_time=FIXED_TIME)
                     zi.compress_type = zipfile.ZIP_DEFLATED
                     z.writestr(zi, parts[nm])
+            if marker:
+                from tdkt_xl.documents.marker import CUSTOM_PART, custom_xml
+                zi = zipfile.ZipInfo(CUSTOM_PART, date_time=FIXED_TIME)
+                zi.compress_type = zipfile.ZIP_DEFLATED
+                z.writestr(zi, custom_xml(marker))
         return buf.getvalue()
 
     def _undefined_message(self, e) -> str:

@@ -17,6 +17,7 @@ from typing import Iterable, Optional
 from tdkt_xl import model as m
 from tdkt_xl.documents import kinds as K
 from tdkt_xl.documents.contexts import Blocked, build_context, index_of, scheduled_units
+from tdkt_xl.documents.marker import marker
 from tdkt_xl.documents.output import OutputFolder, safe_part
 from tdkt_xl.documents.render import TemplateProblem, load_template, templates_dir
 from tdkt_xl.vocabulary.findings import JOB_VI, Report
@@ -157,7 +158,7 @@ def generate_documents(source, out_dir, kinds: Iterable[str] = K.ALL, unit: Opti
             if kind.key not in compiled:
                 compiled[kind.key] = load_template(kind.template, folder)
             ctx = build_context(kind.key, rnd, u)
-            data = compiled[kind.key].render_bytes(ctx)
+            data = compiled[kind.key].render_bytes(ctx, marker(kind.key, code, rnd))
         except Blocked as e:
             summary.skipped.append((kind.key, code, str(e)))
             continue

@@ -13,6 +13,7 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 from tdkt_xl.reports.aggregate import ResultSummary
 from tdkt_xl.reports.charts import ChartSpec
 from tdkt_xl.reports.xlsx_util import row_height
+from tdkt_xl.documents.marker import mark_xlsx
 from tdkt_xl.documents.text import short_date as date_short
 
 SHEET_TABLE = "Tổng hợp kết quả"
@@ -35,6 +36,7 @@ def workbook_bytes(summary: ResultSummary, specs: list, title: str) -> bytes:
     wb = xlsxwriter.Workbook(buf, {"in_memory": True})
     wb.set_properties({"title": title, "author": "Phòng Nội vụ",
                        "created": dt.datetime.combine(summary.as_of, dt.time())})
+    mark_xlsx(wb, {"tdkt_kind": "stats"})
     f_title = wb.add_format({"bold": True, "font_size": 13, "font_name": "Times New Roman"})
     f_note = wb.add_format({"italic": True, "font_name": "Times New Roman"})
     f_head = wb.add_format({"bold": True, "border": 1, "text_wrap": True, "align": "center",

@@ -21,6 +21,7 @@ from typing import Optional
 import xlsxwriter
 
 from tdkt_xl import model as m
+from tdkt_xl.documents.marker import mark_xlsx, marker
 from tdkt_xl.documents.output import OutputFolder, safe_part
 from tdkt_xl.documents.render import load_template, templates_dir
 from tdkt_xl.documents.text import nfc, number_text, short_date
@@ -91,6 +92,7 @@ def tracker_bytes(rnd: m.Round, tracked: list, as_of: dt.date, letters: dict) ->
     wb = xlsxwriter.Workbook(buf, {"in_memory": True})
     wb.set_properties({"title": "Theo dõi khắc phục kiến nghị", "author": "Phòng Nội vụ",
                        "created": dt.datetime.combine(as_of, dt.time())})
+    mark_xlsx(wb, marker("followup", "", rnd))
     base = {"font_name": "Times New Roman", "valign": "vcenter"}
     f_title = wb.add_format({**base, "bold": True, "font_size": 13})
     f_note = wb.add_format({**base, "italic": True})
@@ -237,7 +239,7 @@ def make_followup(rnd: m.Round, out_dir, as_of: Optional[dt.date] = None,
         except Blocked as e:
             skipped.append((code, str(e)))
             continue
-        w = out.write(LETTER_FILE.format(code=safe_part(code)), tpl.render_bytes(ctx))
+        w = out.write(LETTER_FILE.format(code=safe_part(code)), tpl.render_bytes(ctx, marker("reminder", code, rnd)))
         letters[code] = f"{ctx['number_line']} ({w.path.name})"
         written.append(w)
     wt = out.write(TRACKER_FILE, tracker_bytes(rnd, tracked, as_of, letters))

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
 from tdkt_xl import model as m
+from tdkt_xl.documents.marker import marker, stamp
 from tdkt_xl.documents.output import OutputFolder
 from tdkt_xl.documents.render import TemplateProblem, templates_dir
 from tdkt_xl.documents.text import nfc, short_date
@@ -323,7 +323,7 @@ def make_report(rnd: m.Round, out_dir, appendices=None, as_of: Optional[dt.date]
     tpl.save(buf)
     title = f"Kiểm tra công tác thi đua, khen thưởng năm {rnd.settings.year}"
     out = OutputFolder(out_dir, force=force)
-    written = [out.write(REPORT_FILE, _fixed_zip(buf.getvalue()))]
+    written = [out.write(REPORT_FILE, stamp(buf.getvalue(), marker("report", "", rnd)))]
     written += [out.write(ch.file_name(sp), pngs[sp.key]) for sp in specs]
     written.append(out.write(WORKBOOK_FILE, workbook_bytes(s, specs, title)))
     out.save()
@@ -331,14 +331,3 @@ def make_report(rnd: m.Round, out_dir, appendices=None, as_of: Optional[dt.date]
     return ReportResult(paths[0], paths[-1], paths[1:-1], as_of, s, appendices is not None,
                         paths, [w.kept for w in written if w.kept])
 
-
-def _fixed_zip(data: bytes) -> bytes:
-    """Rewrite a docx with fixed zip timestamps (same data, same bytes)."""
-    src = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
-        for info in src.infolist():
-            zi = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
-            zi.compress_type = zipfile.ZIP_DEFLATED
-            z.writestr(zi, src.read(info.filename))
-    return out.getvalue()
