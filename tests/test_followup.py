@@ -48,7 +48,7 @@ def test_example_overdue_at_end_of_2024(example_sheets):
     assert sorted(late) == ["TTVHTT", "XBM", "XHB", "XQS", "XVT"]
     assert len(late["XBM"]) == 2
     assert late["XBM"][0].days_overdue == (END_2024 - dt.date(2024, 7, 31)).days
-    # HLHPN's deadline is 31/12/2024 itself and XCT's 31/01/2025: not overdue
+    # HLHPN's deadline is 31/12/2024 itself and XCT's 24/01/2025: not overdue
     assert "HLHPN" not in late and "XCT" not in late
     # in mid-July most deadlines had not passed yet
     # (XCT's 05/7 deadline was met on 03/7; XHB's 15/7 deadline passed without a report)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from tdkt_xl import model as m
-from tdkt_xl.vocabulary.cells import fmt_date
+from tdkt_xl.vocabulary.style import attached_to_plan, body_date, due_phrase
 
 
 @dataclass
@@ -29,26 +29,19 @@ class UnitContext:
 
     @property
     def period_text(self) -> str:
-        start = fmt_date(self.period_start) or f"01/01/{self.year}"
-        end = f"ngày {fmt_date(self.period_end)} (ngày kiểm tra)" if self.period_end else "thời điểm kiểm tra"
+        start = body_date(self.period_start) if self.period_start else f"01/01/{self.year}"
+        end = f"ngày {body_date(self.period_end)} (ngày kiểm tra)" if self.period_end else "thời điểm kiểm tra"
         return f"Kỳ báo cáo: từ ngày {start} đến {end}"
 
     @property
     def due_text(self) -> str:
-        return fmt_date(self.report_due) or "hạn nộp báo cáo theo Thông báo lịch kiểm tra"
+        """``chậm nhất ngày 07/6/2024``: the deadline worded as in the notice."""
+        return due_phrase(self.report_due) if self.report_due else \
+            "theo hạn nộp báo cáo ghi trong Thông báo lịch kiểm tra"
 
 
 def plan_line(st: m.Settings) -> str:
-    number = st.plan_number or "…"
-    issuer = st.issuer_code or "HĐTĐKT"
-    if st.plan_date:
-        when = f"ngày {fmt_date(st.plan_date)}"
-    elif st.plan_month:
-        when = f"tháng {st.plan_month}"
-    else:
-        when = ""
-    council = st.council_name or "Hội đồng Thi đua - Khen thưởng"
-    return f"(Kèm theo Kế hoạch số {number}/KH-{issuer} {when} của {council})".replace("  ", " ")
+    return attached_to_plan(st)
 
 
 def stamp(rnd: m.Round) -> dt.datetime:

@@ -15,7 +15,7 @@ from tdkt_xl.appendices.context import UnitContext
 from tdkt_xl.appendices.spec import Spec
 from tdkt_xl.documents.marker import marker, stamp
 from tdkt_xl.documents.render import write_atomic
-from tdkt_xl.vocabulary.cells import fmt_date
+from tdkt_xl.vocabulary.style import body_date
 
 FONT = "Times New Roman"
 
@@ -59,7 +59,7 @@ def write_outline(spec: Spec, ctx: UnitContext, path: Path) -> Path:
     style.font.name = FONT
     style.font.size = Pt(14)
     style.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FONT)
-    start = fmt_date(ctx.period_start) or f"01/01/{ctx.year}"
+    start = body_date(ctx.period_start) if ctx.period_start else f"01/01/{ctx.year}"
     center = WD_ALIGN_PARAGRAPH.CENTER
     _para(doc, o.get("title", "ĐỀ CƯƠNG BÁO CÁO"), 14, bold=True, align=center, indent=False, after=0)
     _para(doc, o.get("subtitle", "").format(year=ctx.year, start=start), 14, bold=True, align=center,
@@ -68,7 +68,7 @@ def write_outline(spec: Spec, ctx: UnitContext, path: Path) -> Path:
     _para(doc, f"Đơn vị báo cáo: {ctx.name}", 14, bold=True, indent=False)
     _para(doc, ctx.period_text + ".", 14, indent=False)
     if ctx.report_due:
-        _para(doc, f"Báo cáo và các phụ lục gửi về Phòng Nội vụ huyện trước ngày {fmt_date(ctx.report_due)}.",
+        _para(doc, f"Báo cáo và các phụ lục gửi về Phòng Nội vụ huyện {ctx.due_text}.",
               14, italic=True, indent=False, after=12)
     for s in o.get("sections", ()):
         _para(doc, s["heading"], 14, bold=True, indent=False, after=6)

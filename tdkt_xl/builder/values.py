@@ -9,6 +9,7 @@ from tdkt_xl.vocabulary import cells, schema as S
 from tdkt_xl.io.reader import read_settings
 from tdkt_xl.model import Settings
 from tdkt_xl.model.vocab import WEEKDAYS_VI
+from tdkt_xl.model import calendar
 from tdkt_xl.model.calendar import WorkCalendar
 
 
@@ -78,10 +79,7 @@ def weekday_vi(d) -> str:
     return WEEKDAYS_VI[d.weekday()] if isinstance(d, dt.date) else ""
 
 
-def report_due(settings: Settings, date) -> dt.date | None:
-    if not isinstance(date, dt.date) or settings.report_lead_days is None:
-        return None
-    return WorkCalendar.for_settings(settings).days_before(date, settings.report_lead_days)
+report_due = calendar.report_due       # the cached value of 'Hạn nộp báo cáo'
 
 
 def holidays_for(settings: Settings) -> list[dt.date]:

@@ -433,8 +433,14 @@ class _Builder:
             d = f"{cells.col_letter(idx['date'])}{n}"
             lead = self.setting_cells.get("report_lead_days", "0")
             mode = self.setting_cells.get("day_counting", '""')
+            # Calendar days: d - lead, moved back to a working day (WORKDAY from
+            # the day after, one step back).  WORKDAY cannot count a làm-bù
+            # Saturday as working, so after Excel recalculates the cell may
+            # show a day earlier than the tool's calendar (it errs early, never
+            # late); validation says so (GT code DUE_CELL_DIFFERS).
             formula = (f'=IF(ISNUMBER({d}),IF({mode}="{S.DAYS_WORKING}",'
-                       f'WORKDAY({d},-{lead},tdkt_ngay_nghi),{d}-{lead}),"")')
+                       f'WORKDAY({d},-{lead},tdkt_ngay_nghi),'
+                       f'WORKDAY({d}-{lead}+1,-1,tdkt_ngay_nghi)),"")')
             due = V.report_due(self.settings, rec.get("date"))
             cached = V.excel_serial(due) if due else ""
             ws.write_formula(r, c, formula, self.f["d_date"], cached)

@@ -19,6 +19,7 @@ from tdkt_xl.documents import kinds as K
 from tdkt_xl.documents.text import (DOTS, DOTS_LINE, DOTS_SHORT, clock, date_line, lines, long_date, nfc,
                                     number_line, number_text, one_line, short_date, weekday)
 from tdkt_xl.model import vocab as V
+from tdkt_xl.vocabulary.style import plan_citation, sentence_start
 
 
 class Blocked(Exception):
@@ -104,18 +105,8 @@ def council_short(st: m.Settings) -> str:
 
 
 def plan_ref(st: m.Settings) -> str:
-    """'Kế hoạch số 05/KH-HĐTĐKT ngày 05/4/2024 của Hội đồng …' (dotted where unknown)."""
-    num = number_text(st.plan_number) or DOTS_SHORT
-    if st.plan_date:
-        when = short_date(st.plan_date)
-    elif nfc(st.plan_month).strip():
-        mm = nfc(st.plan_month).strip()
-        mt = re.fullmatch(r"0?(\d{1,2})\s*/\s*(\d{4})", mm)
-        when = f"{DOTS_SHORT}/{int(mt.group(1)) if int(mt.group(1)) > 2 else mt.group(1).zfill(2)}/{mt.group(2)}" \
-            if mt else f"{DOTS_SHORT} {mm}"
-    else:
-        when = DOTS_SHORT
-    return f"Kế hoạch số {num}/KH-{st.issuer_code or DOTS_SHORT} ngày {when} của {council_short(st)}"
+    """'Kế hoạch số 05/KH-HĐTĐKT ngày 12/4/2024 của Hội đồng …' (one form everywhere)."""
+    return plan_citation(st)
 
 
 def decision_ref(rnd: m.Round, ix: RoundIndex) -> str:
@@ -363,7 +354,7 @@ def notice_all_context(rnd: m.Round) -> dict:
         place = nfc(insp.place) or DOTS
         rows.append({
             "no": i + 1,
-            "when": f"{weekday(insp.date)}, {short_date(insp.date)}\n"
+            "when": f"{sentence_start(weekday(insp.date))}, {short_date(insp.date)}\n"
                     f"{_session_word(insp.session).capitalize()}, từ {clock(insp.start_time, False)}",
             "unit": nfc(u.name) or DOTS,
             "place": place + ("\n(kiểm tra qua hồ sơ)" if insp.by_files

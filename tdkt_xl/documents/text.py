@@ -7,9 +7,9 @@ import re
 import unicodedata
 from typing import Optional
 
-from tdkt_xl.model.vocab import WEEKDAYS_VI
+from tdkt_xl.vocabulary.style import (DOTS, body_date, day2, long_date, month_nd30,  # noqa: F401
+                                      weekday_word)
 
-DOTS = "……………"            # a short blank to fill in by hand
 DOTS_SHORT = "……"          # a blank inside a reference (số ……/KH-…)
 DOTS_LINE = "…" * 60        # a whole line to fill in by hand
 DRAFT_GAP = "      "         # blank number / day in a draft (Số:      /TB-…)
@@ -19,26 +19,7 @@ def nfc(s) -> str:
     return unicodedata.normalize("NFC", "" if s is None else str(s))
 
 
-def day2(d: int) -> str:
-    return f"{d:02d}"
-
-
-def month_nd30(m: int) -> str:
-    return f"{m:02d}" if m <= 2 else str(m)
-
-
-def short_date(d: Optional[dt.date]) -> str:
-    """``03/6/2024``; a dotted blank when unknown."""
-    if not d:
-        return DOTS
-    return f"{day2(d.day)}/{month_nd30(d.month)}/{d.year}"
-
-
-def long_date(d: Optional[dt.date]) -> str:
-    """``ngày 03 tháng 6 năm 2024``."""
-    if not d:
-        return f"ngày {DOTS} tháng {DOTS} năm {DOTS}"
-    return f"ngày {day2(d.day)} tháng {month_nd30(d.month)} năm {d.year}"
+short_date = body_date      # ``03/6/2024`` (house style: vocabulary.style)
 
 
 def date_line(place: str, d: Optional[dt.date], month: Optional[int] = None,
@@ -79,8 +60,7 @@ def clock(t: Optional[dt.time], minutes_word: bool = True) -> str:
     return s + " phút" if minutes_word else s
 
 
-def weekday(d: Optional[dt.date]) -> str:
-    return WEEKDAYS_VI[d.weekday()] if d else DOTS
+weekday = weekday_word      # ``thứ Ba`` inside a sentence
 
 
 def lines(text) -> list[str]:

@@ -16,7 +16,7 @@ from tdkt_xl import model as m
 from tdkt_xl.vocabulary import cells, schema as S
 from tdkt_xl.vocabulary import catalogue as C
 from tdkt_xl.vocabulary.blocking import jobs_of_sheet
-from tdkt_xl.model.calendar import WorkCalendar, valid_lead
+from tdkt_xl.model.calendar import report_due
 from tdkt_xl.vocabulary.findings import Finding, JOB_ALL
 
 Array = Sequence[Sequence]
@@ -107,6 +107,7 @@ def read_table(sheet: S.Sheet, rows: Array, findings: list) -> list[tuple[dict, 
     key_col = sheet.col(sheet.key) if sheet.key else None
     cols = [(c, layout.index.get(c.field)) for c in sheet.columns]
     read_cols = [(c, i) for c, i in cols if not c.derived and i is not None]
+    shown_cols = [(c, i) for c, i in cols if c.derived and i is not None]
     skipped = [c.field for c, i in cols if c.derived or i is None]
     content = [i for c, i in read_cols]
     unit_field = "unit_code" if "unit_code" in layout.index else (
@@ -129,8 +130,18 @@ def read_table(sheet: S.Sheet, rows: Array, findings: list) -> list[tuple[dict, 
                 findings.append(C.REQUIRED.at(sheet.name, origin.cell(c.field), unit,
                                               blocks=jobs_of_sheet(sheet.name),
                                               column=c.header, key=_row_key(sheet, raw, key_col)))
+        # what a formula cell shows (cached or recalculated by Excel), kept
+        # apart: the model recomputes the value, rules compare the two
+        values["shown"] = {c.field: (row[i] if i < n else None) for c, i in shown_cols}
         out.append((values, origin))
     return out
+
+
+def _shown_date(v: dict, field_name: str):
+    try:
+        return cells.to_date(v.get("shown", {}).get(field_name))
+    except cells.BadValue:
+        return None
 
 
 def _row_key(sheet, raw, key_col) -> str:
@@ -201,7 +212,8 @@ _BUILDERS: dict[str, Callable] = {
         v["council_role"] or "", v["pnv_role"] or "", v["note"] or "", o),
     S.SCHEDULE.name: lambda v, o: m.Inspection(
         v["unit_code"] or "", v["date"], v["session"] or "", v["start_time"], v["place"] or "",
-        v["notice_date"], None, v["report_received"], v["mode"] or "", o),
+        v["notice_date"], None, v["report_received"], v["mode"] or "", o,
+        review_date=v.get("review_date"), report_due_shown=_shown_date(v, "report_due")),
     S.DELEGATION.name: lambda v, o: m.DelegationMember(
         v["unit_code"] or "", v["member_name"] or "", v["task"] or "", o),
     S.CHECKLIST.name: lambda v, o: m.ChecklistItem(
@@ -258,13 +270,5 @@ def read_round(sheets: Mapping[str, Array], source: str = "") -> ReadResult:
 
 def derive(rnd: m.Round) -> None:
     """Recompute what the workbook computes by formula."""
-    cal = WorkCalendar.for_settings(rnd.settings)
-    lead = rnd.settings.report_lead_days
-    if not valid_lead(lead):
-        return                       # a missing or absurd lead time is a settings finding
     for insp in rnd.inspections:
-        if insp.date:
-            try:
-                insp.report_due = cal.days_before(insp.date, lead)
-            except OverflowError:    # a date near year 1
-                insp.report_due = None
+        insp.report_due = report_due(rnd.settings, insp.date)

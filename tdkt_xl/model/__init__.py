@@ -118,11 +118,19 @@ class Inspection:
     report_received: Optional[dt.date] = None
     mode: str = ""
     origin: Optional[Origin] = None
+    review_date: Optional[dt.date] = None     # 'Qua hồ sơ': day the delegation concluded its review
+    report_due_shown: Optional[dt.date] = None  # what the workbook's formula cell shows (cached)
 
     @property
     def by_files(self) -> bool:
         from tdkt_xl.model.vocab import MODE_FILES
         return self.mode == MODE_FILES
+
+    @property
+    def minutes_date(self) -> Optional[dt.date]:
+        """The date of the minutes: the inspection day, or for an inspection
+        by file the day the delegation concluded its review (None if unknown)."""
+        return self.review_date if self.by_files else self.date
 
 
 @dataclass

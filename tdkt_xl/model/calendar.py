@@ -39,6 +39,15 @@ class WorkCalendar:
     def is_swapped_workday(self, d: dt.date) -> bool:
         return d in self._cal(d).weekend_workdays
 
+    def previous_working_day(self, d: dt.date) -> dt.date:
+        """``d`` itself when the office is open that day, else the last
+        working day before it (a làm-bù Saturday counts as working)."""
+        for _ in range(MAX_LEAD_DAYS):
+            if self.is_working_day(d):
+                return d
+            d -= dt.timedelta(days=1)
+        return d
+
     def is_working_day(self, d: dt.date) -> bool:
         if d in self.extra:
             return False
@@ -58,7 +67,26 @@ class WorkCalendar:
                 left -= 1
         return cur
 
+    def due_date(self, d: dt.date, n: int) -> dt.date:
+        """A deadline ``n`` days before ``d``: nobody sets a deadline on a
+        day the office is closed, so one that falls on a non-working day moves
+        to the previous working day."""
+        return self.previous_working_day(self.days_before(d, n))
+
     @classmethod
     def for_settings(cls, settings) -> "WorkCalendar":
         years = [y for y in (settings.year,) if y]
         return cls(settings.extra_holidays, years, settings.working_days)
+
+
+def report_due(settings, date) -> dt.date | None:
+    """THE due date of a unit's written report (Hạn nộp báo cáo): the
+    inspection date minus the lead time of Cấu hình, moved back to a working
+    day.  The reader, the builder's cached cell value, the rules and every
+    document use this one function.  None when it cannot be computed."""
+    if not isinstance(date, dt.date) or not valid_lead(settings.report_lead_days):
+        return None
+    try:
+        return WorkCalendar.for_settings(settings).due_date(date, settings.report_lead_days)
+    except OverflowError:                  # a date near year 1
+        return None

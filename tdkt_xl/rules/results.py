@@ -7,7 +7,11 @@ the minutes need and is missing is an error that blocks that unit's minutes
 only (the finding carries the unit)."""
 from __future__ import annotations
 
+import datetime as dt
+import re
+
 from tdkt_xl.vocabulary import cells, schema as S
+from tdkt_xl.vocabulary.style import weekday_word
 from tdkt_xl.model.vocab import FAIL, STATUS_DONE, STATUS_OPEN
 from tdkt_xl.vocabulary import catalogue as C
 from tdkt_xl.rules.context import Context, cell_of, key, row_of
@@ -121,6 +125,7 @@ def _evaluations(ctx: Context):
             yield C.END_BEFORE_START.at(sheet, cell_of(ev, "end_time"), unit.code,
                                         end=cells.fmt_time(ev.end_time),
                                         start=cells.fmt_time(insp.start_time))
+        yield from _cited_after(ctx, ev, unit, insp)
         people = [key(d.member_name) for d in ctx.delegation_by_unit.get(key(unit.code), [])]
         if people:
             for f, role in (("chair", "Chủ trì"), ("secretary", "Thư ký")):
@@ -128,6 +133,38 @@ def _evaluations(ctx: Context):
                 if name and not any(p and p in key(name) for p in people):
                     yield C.CHAIR_NOT_IN_DELEGATION.at(sheet, cell_of(ev, f), unit.code, role=role,
                                                        name=name, unit_name=unit.name)
+
+
+_CITED = re.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)")
+# words before a date that make it a commitment or a deadline, not a past event
+_FUTURE = re.compile(r"(trước|hạn|chậm nhất|đến|dự kiến|sẽ|cam kết)\s*(ngày)?\s*$", re.I)
+
+
+def cited_past_dates(text: str) -> list:
+    """Dates a text cites as past events ("gửi ngày 14/06/2024"), leaving out
+    commitments ("khắc phục trước ngày 30/9/2024")."""
+    out = []
+    for mt in _CITED.finditer(text or ""):
+        if _FUTURE.search(text[max(0, mt.start() - 24):mt.start()]):
+            continue
+        try:
+            out.append(dt.date(int(mt.group(3)), int(mt.group(2)), int(mt.group(1))))
+        except ValueError:
+            continue
+    return out
+
+
+def _cited_after(ctx: Context, ev, unit, insp):
+    """A minutes document cannot report as done what happened after its date."""
+    when = insp.minutes_date if insp else None
+    if when is None:
+        return
+    for f in ("unit_opinion", "strengths", "shortcomings", "unit_attendees"):
+        late = [d for d in cited_past_dates(getattr(ev, f)) if d > when]
+        if late:
+            yield C.DATE_AFTER_MINUTES.at(S.EVALUATIONS.name, cell_of(ev, f), unit.code,
+                                          column=S.EVALUATIONS.col(f).header, unit_name=unit.name,
+                                          cited=fd(late[0]), minutes=fd(when))
 
 
 def _recommendations(ctx: Context):
@@ -155,6 +192,12 @@ def _recommendations(ctx: Context):
             yield C.OVERDUE.at(sheet, cell_of(rec, "deadline"), unit.code, unit_name=unit.name,
                                text=text, deadline=fd(rec.deadline), as_of=fd(ctx.as_of),
                                status=rec.status or STATUS_OPEN)
+        if rec.deadline and not ctx.cal.is_working_day(rec.deadline):
+            what = ctx.cal.holiday_name(rec.deadline)
+            what = f"ngày nghỉ ({what})" if what else f"{weekday_word(rec.deadline)}, ngày nghỉ"
+            yield C.DEADLINE_NON_WORKING.at(sheet, cell_of(rec, "deadline"), unit.code,
+                                            deadline=fd(rec.deadline), text=text, what=what,
+                                            previous=fd(ctx.cal.previous_working_day(rec.deadline)))
         if rec.status == STATUS_DONE and rec.remedy_report_date is None:
             yield C.DONE_NO_DATE.at(sheet, cell_of(rec, "remedy_report_date"), unit.code,
                                     text=text, unit_name=unit.name)

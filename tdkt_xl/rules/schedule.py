@@ -39,6 +39,7 @@ def check(ctx: Context):
         yield from _date(ctx, insp)
         yield from _lead_times(ctx, insp)
         yield from _session(insp)
+        yield from _review(ctx, insp)
 
 
 def _unit(ctx: Context, insp):
@@ -90,6 +91,9 @@ def _lead_times(ctx: Context, insp):
         what = f"ngày nghỉ ({what})" if what else f"{weekday(nd)}, ngày nghỉ"
         yield C.NOTICE_NON_WORKING.at(SHEET, cell_of(insp, "notice_date"), insp.unit_code,
                                       notice=fd(nd), what=what)
+    if insp.report_due_shown and insp.report_due and insp.report_due_shown != insp.report_due:
+        yield C.DUE_CELL_DIFFERS.at(SHEET, cell_of(insp, "report_due"), insp.unit_code,
+                                    shown=fd(insp.report_due_shown), due=fd(insp.report_due))
     if insp.report_received and insp.report_due and insp.report_received > insp.report_due:
         yield C.REPORT_LATE.at(SHEET, cell_of(insp, "report_received"), insp.unit_code,
                                unit_name=ctx.unit_name(insp.unit_code),
@@ -106,3 +110,17 @@ def _session(insp):
     if not ok:
         yield C.SESSION_TIME.at(SHEET, cell_of(insp, "start_time"), insp.unit_code,
                                 time=cells.fmt_time(t), session=s)
+
+
+def _review(ctx: Context, insp):
+    """An inspection by file is recorded on the day the delegation concluded
+    its review of the file, which cannot be before the file arrived."""
+    if not insp.by_files:
+        return
+    if insp.review_date is None:
+        yield C.NO_REVIEW_DATE.at(SHEET, cell_of(insp, "review_date"), insp.unit_code,
+                                  unit_name=ctx.unit_name(insp.unit_code))
+    elif insp.report_received and insp.review_date < insp.report_received:
+        yield C.REVIEW_BEFORE_FILE.at(SHEET, cell_of(insp, "review_date"), insp.unit_code,
+                                      unit_name=ctx.unit_name(insp.unit_code),
+                                      review=fd(insp.review_date), received=fd(insp.report_received))

@@ -119,6 +119,18 @@ NOTICE_NON_WORKING = define("LK10", WARNING, "Ngày gửi thông báo là ngày 
                             "Ngày gửi thông báo {notice} là {what}.", area="Lịch kiểm tra")
 SESSION_TIME = define("LK11", WARNING, "Giờ bắt đầu không khớp buổi",
                       "Giờ bắt đầu {time} không khớp buổi '{session}'.", area="Lịch kiểm tra")
+DUE_CELL_DIFFERS = define("LK12", WARNING, "Hạn nộp báo cáo trong ô khác lịch làm việc",
+                          "Ô 'Hạn nộp báo cáo' hiện {shown}, còn theo lịch làm việc của công cụ "
+                          "(tính cả thứ Bảy làm bù) hạn là {due}; các văn bản ghi {due}. Hàm "
+                          "WORKDAY của Excel không biết ngày làm bù nên có thể tính sớm hơn.",
+                          area="Lịch kiểm tra")
+NO_REVIEW_DATE = define("LK13", WARNING, "Chưa có ngày xem xét xong hồ sơ",
+                        "Đơn vị {unit_name} kiểm tra qua hồ sơ nhưng chưa có 'Ngày xem xét xong "
+                        "hồ sơ'; biên bản ghi ngày là ngày ấy, đang để trống.",
+                        area="Lịch kiểm tra")
+REVIEW_BEFORE_FILE = define("LK14", WARNING, "Ngày xem xét xong hồ sơ trước ngày nhận hồ sơ",
+                            "Ngày xem xét xong hồ sơ {review} của đơn vị {unit_name} trước ngày "
+                            "nhận báo cáo, hồ sơ {received}.", area="Lịch kiểm tra")
 
 # ---- delegation (Thành phần đoàn)
 NO_DELEGATION = define("TD01", ERROR, "Chưa có thành phần đoàn",
@@ -221,6 +233,11 @@ CHAIR_NOT_IN_DELEGATION = define("KQ15", WARNING, "Chủ trì/Thư ký không c�
                                  "{role} '{name}' không có trong Đoàn kiểm tra đơn vị {unit_name}.",
                                  area="Đánh giá chung")
 
+DATE_AFTER_MINUTES = define("KQ16", WARNING, "Ngày đã qua nêu sau ngày lập biên bản",
+                            "Cột '{column}' của đơn vị {unit_name} nêu ngày {cited} như việc đã "
+                            "xảy ra, nhưng biên bản lập ngày {minutes}: biên bản không thể ghi "
+                            "việc chưa xảy ra.", area="Đánh giá chung")
+
 # ---- recommendations (Kiến nghị)
 NO_DEADLINE = define("KN01", ERROR, "Kiến nghị chưa có hạn khắc phục",
                      "Kiến nghị '{text}' của đơn vị {unit_name} chưa có Hạn khắc phục.",
@@ -240,6 +257,9 @@ REMEDY_BEFORE_INSPECTION = define("KN05", WARNING, "Ngày báo cáo khắc phụ
 REMEDY_IN_FUTURE = define("KN06", WARNING, "Ngày báo cáo khắc phục sau ngày đối chiếu",
                           "Ngày nhận báo cáo khắc phục {remedy} sau ngày đối chiếu {as_of}.",
                           area="Kiến nghị")
+DEADLINE_NON_WORKING = define("KN07", WARNING, "Hạn khắc phục là ngày nghỉ",
+                              "Hạn khắc phục {deadline} của kiến nghị '{text}' là {what}; hạn phải "
+                              "là ngày làm việc, ví dụ {previous}.", area="Kiến nghị")
 
 # ---- documents (Văn bản): an instance blocks only the job of its document's kind
 DOC_JOBS = (JOB_DECISION, JOB_NOTICE, JOB_MINUTES, JOB_REPORT)

@@ -96,6 +96,7 @@ SCHEDULE = Sheet("Lịch kiểm tra", (
     Column("Hạn nộp báo cáo", "report_due", FORMULA, width=14, derived=True),
     Column("Ngày nhận báo cáo", "report_received", DATE, width=14),
     Column("Hình thức", "mode", CHOICE, required=True, choices=MODES, width=12),
+    Column("Ngày xem xét xong hồ sơ", "review_date", DATE, width=16),
 ), key="unit_code", landscape=True)
 
 DELEGATION = Sheet("Thành phần đoàn", (

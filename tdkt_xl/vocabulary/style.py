@@ -1,0 +1,176 @@
+"""House style of everything a clerk signs: how dates, weekdays, deadlines,
+place names, recipients and counts are written inside a sentence.
+
+One module, used by every document, report and form context, so the same
+fact reads the same way everywhere.  Sources: Nghị định 30/2020/NĐ-CP (dates
+in full with days below 10 and months 1–2 zero-padded; Phụ lục II on capital
+letters: the common noun of an administrative unit is lower case, ``xã Quan
+Sơn``, except when the name is a number, ``Phường 12``) and the seed plan's
+own usage in running text (``ngày 09/01/2024``, ``ngày 13/4/2022``).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from typing import Iterable, Optional
+
+DOTS = "……………"            # a short blank to fill in by hand
+
+# thứ is a common noun: lower case inside a sentence; Chủ nhật keeps its capital
+WEEKDAYS_MID = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
+
+# common nouns of administrative units, longest first
+ADMIN_NOUNS = ("thành phố", "thị trấn", "thị xã", "phường", "huyện", "quận", "tỉnh", "xã")
+_ADMIN_RE = re.compile(r"\b(" + "|".join(ADMIN_NOUNS) + r")(\s+)(?=\S)", re.I)
+
+COMMUNE, TOWNSHIP = "xã", "thị trấn"
+
+
+def _nfc(s) -> str:
+    return unicodedata.normalize("NFC", "" if s is None else str(s))
+
+
+# ------------------------------------------------------------------ dates
+def day2(d: int) -> str:
+    return f"{d:02d}"
+
+
+def month_nd30(m: int) -> str:
+    return f"{m:02d}" if m <= 2 else str(m)
+
+
+def body_date(d: Optional[dt.date]) -> str:
+    """The one form of a date in running text, tables and forms:
+    ``07/6/2024`` (NĐ 30 padding); a dotted blank when unknown."""
+    if not d:
+        return DOTS
+    return f"{day2(d.day)}/{month_nd30(d.month)}/{d.year}"
+
+
+def long_date(d: Optional[dt.date]) -> str:
+    """``ngày 03 tháng 6 năm 2024``."""
+    if not d:
+        return f"ngày {DOTS} tháng {DOTS} năm {DOTS}"
+    return f"ngày {day2(d.day)} tháng {month_nd30(d.month)} năm {d.year}"
+
+
+def due_phrase(d: Optional[dt.date]) -> str:
+    """The one wording of a deadline: ``chậm nhất ngày 07/6/2024``."""
+    return f"chậm nhất ngày {body_date(d)}"
+
+
+def weekday_word(d: Optional[dt.date]) -> str:
+    """``thứ Ba`` (mid-sentence form); a dotted blank when unknown."""
+    return WEEKDAYS_MID[d.weekday()] if d else DOTS
+
+
+def sentence_start(s: str) -> str:
+    """Capitalise the first letter only (``thứ Ba, …`` opening a cell)."""
+    return s[:1].upper() + s[1:] if s else s
+
+
+# ------------------------------------------------------------------ names
+def in_sentence(name: str) -> str:
+    """A unit or place name inside a sentence: the administrative common noun
+    in lower case (``Xã Quan Sơn`` -> ``xã Quan Sơn``), kept capital when the
+    proper name is a number (``Phường 12``)."""
+    s = _nfc(name).strip()
+
+    def low(mt: re.Match) -> str:
+        rest = s[mt.end():]
+        if rest[:1].isdigit():
+            return mt.group(0)
+        return mt.group(1).lower() + mt.group(2)
+
+    return _ADMIN_RE.sub(low, s)
+
+
+def place_kind(name: str) -> str:
+    """``xã`` / ``thị trấn`` for a commune-level name, '' otherwise."""
+    low = in_sentence(name)
+    for noun in (TOWNSHIP, COMMUNE):
+        if low.startswith(noun + " "):
+            return noun
+    return ""
+
+
+def recipient(name: str, is_commune: bool) -> str:
+    """A recipient is a body: ``UBND xã Quan Sơn``; a district body by its name."""
+    s = in_sentence(name)
+    if is_commune and place_kind(name):
+        return f"UBND {s}"
+    return s
+
+
+def party_committee(name: str) -> str:
+    """``Đảng ủy xã Quan Sơn`` (invited for a commune inspection)."""
+    return f"Đảng ủy {in_sentence(name)}"
+
+
+def recipient_line(text: str, last: bool = False) -> str:
+    """``- UBND xã Quan Sơn;`` (a Nơi nhận line)."""
+    return f"- {text}{'.' if last else ';'}"
+
+
+# ------------------------------------------------------------------ counts
+def count2(n: int) -> str:
+    """Counts in administrative prose are written with two digits: ``08``."""
+    return f"{n:02d}"
+
+
+def commune_kinds(names: Iterable[str]) -> str:
+    """``xã``, ``thị trấn`` or ``xã, thị trấn``: only the kinds present."""
+    kinds = {place_kind(n) or COMMUNE for n in names}
+    return ", ".join(k for k in (COMMUNE, TOWNSHIP) if k in kinds)
+
+
+def units_phrase(district: int, communes: Iterable[str], district_label: str =
+                 "cơ quan, đơn vị cấp huyện") -> str:
+    """The counting phrase of the units inspected, naming only the kinds
+    actually present: ``06 cơ quan, đơn vị cấp huyện và 08 xã``."""
+    communes = list(communes)
+    parts = []
+    if district:
+        parts.append(f"{count2(district)} {district_label}")
+    if communes:
+        parts.append(f"{count2(len(communes))} {commune_kinds(communes)}")
+    return " và ".join(parts) if parts else DOTS
+
+
+def bodies_phrase(has_district: bool, communes: Iterable[str]) -> str:
+    """``các cơ quan, đơn vị, xã`` without a count, same rule."""
+    communes = list(communes)
+    parts = (["cơ quan, đơn vị"] if has_district else []) + (
+        [commune_kinds(communes)] if communes else [])
+    return ", ".join(parts) if parts else "đơn vị"
+
+
+# ------------------------------------------------------------------ citations
+BLANK_REF = "……"           # the one placeholder inside a citation (số ……/KH-…)
+
+
+def plan_citation(st) -> str:
+    """THE citation of the inspection plan, in every document, the đề cương and
+    the Phụ lục: ``Kế hoạch số 05/KH-HĐTĐKT ngày 12/4/2024 của Hội đồng …``.
+    While the plan has no number or date: ``số ……/KH-HĐTĐKT ngày ……/4/2024``
+    (the month of ``Tháng ban hành Kế hoạch`` when known)."""
+    raw = _nfc(getattr(st, "plan_number", "")).strip()
+    if re.fullmatch(r"\d+(\.0)?", raw):
+        raw = f"{int(float(raw)):02d}"
+    num = raw or BLANK_REF
+    issuer = _nfc(getattr(st, "issuer_code", "")).strip() or BLANK_REF
+    d = getattr(st, "plan_date", None)
+    if d:
+        when = body_date(d)
+    else:
+        mt = re.fullmatch(r"0?(\d{1,2})\s*/\s*(\d{4})", _nfc(getattr(st, "plan_month", "")).strip())
+        when = (f"{BLANK_REF}/{month_nd30(int(mt.group(1)))}/{mt.group(2)}" if mt
+                else f"{BLANK_REF}/{BLANK_REF}/{BLANK_REF}")
+    council = _nfc(getattr(st, "council_name", "")).strip() or DOTS
+    return f"Kế hoạch số {num}/KH-{issuer} ngày {when} của {council}"
+
+
+def attached_to_plan(st) -> str:
+    """The ``(Kèm theo …)`` line of an attachment of the plan (NĐ 30, III.1.c)."""
+    return f"(Kèm theo {plan_citation(st)})"
