@@ -10,15 +10,14 @@ survive LibreOffice, WPS and Google Sheets.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
-import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell
 
 from tdkt_xl.appendices.context import UnitContext
 from tdkt_xl.documents.marker import mark_xlsx
 from tdkt_xl.appendices.spec import (CHOICE, COL_LABEL, COL_NOTE, COL_STT, COL_UNIT, COL_VALUE, DATE,
                                      HEAD_ROWS, INT, MONEY, RATIO, TEXT, Spec, layout)
+from tdkt_xl.io.xlsx import new_workbook
 
 # id sheet cells (label in A, value in B); lists start in column D
 ID_ROWS = (("template_id", "Mã mẫu"), ("version", "Phiên bản"), ("unit_code", "Mã đơn vị"),
@@ -92,10 +91,10 @@ def _row_height(text: str, width: float, base: float = 15.0) -> float:
     return base * lines
 
 
-def write_form(spec: Spec, ctx: UnitContext, path: Path) -> Path:
+def form_bytes(spec: Spec, ctx: UnitContext) -> bytes:
+    """The unit's form (.xlsx) as bytes."""
     lay = layout(spec, ctx.commune)
-    path = Path(path)
-    wb = xlsxwriter.Workbook(str(path), {"strings_to_numbers": False, "strings_to_formulas": False})
+    wb, buf = new_workbook()
     wb.set_properties({"title": f"Phụ lục kiểm tra công tác thi đua, khen thưởng năm {ctx.year} - {ctx.name}",
                        "subject": f"{spec.template_id} v{spec.version}", "author": ctx.council_name or "",
                        "company": ctx.council_name or "", "created": ctx.stamp,
@@ -272,7 +271,7 @@ def write_form(spec: Spec, ctx: UnitContext, path: Path) -> Path:
         if skey == spec.sheets[0].key:
             ws.activate()
     wb.close()
-    return path
+    return buf.getvalue()
 
 
 def _ref(lay, sheet_key: str, key: str) -> str:

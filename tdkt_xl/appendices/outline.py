@@ -4,7 +4,6 @@ a simple A4 Times New Roman document whose text comes from the spec's
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -14,8 +13,10 @@ from docx.shared import Cm, Mm, Pt
 from tdkt_xl.appendices.context import UnitContext
 from tdkt_xl.appendices.spec import Spec
 from tdkt_xl.documents.marker import marker, stamp
-from tdkt_xl.documents.render import write_atomic
 from tdkt_xl.vocabulary.style import body_date
+from tdkt_xl.vocabulary.text import clip
+
+CORE_PROPERTY_LIMIT = 255
 
 FONT = "Times New Roman"
 
@@ -48,7 +49,8 @@ def _para(doc, text, size=14, bold=False, italic=False, align=WD_ALIGN_PARAGRAPH
     return p
 
 
-def write_outline(spec: Spec, ctx: UnitContext, path: Path) -> Path:
+def outline_bytes(spec: Spec, ctx: UnitContext) -> bytes:
+    """The unit's report outline (.docx) as bytes."""
     o = spec.outline
     doc = Document()
     sec = doc.sections[0]
@@ -76,15 +78,13 @@ def write_outline(spec: Spec, ctx: UnitContext, path: Path) -> Path:
             _para(doc, item.format(year=ctx.year, start=start))
     if o.get("attachments"):
         _para(doc, o["attachments"], 14, italic=True, after=6)
-    cp = doc.core_properties
-    cp.title = f"Đề cương báo cáo - {ctx.name}"
-    cp.author = ctx.council_name or ""
+    cp = doc.core_properties       # a core property holds at most 255 characters
+    cp.title = clip(f"Đề cương báo cáo - {ctx.name}", CORE_PROPERTY_LIMIT)
+    cp.author = clip(ctx.council_name or "", CORE_PROPERTY_LIMIT)
     cp.created = ctx.stamp
     cp.modified = ctx.stamp
-    cp.last_modified_by = ctx.council_name or ""
+    cp.last_modified_by = clip(ctx.council_name or "", CORE_PROPERTY_LIMIT)
     cp.revision = 1
-    path = Path(path)
     buf = io.BytesIO()
     doc.save(buf)
-    write_atomic(path, stamp(buf.getvalue(), marker("outline", ctx.code) | {"tdkt_round": ctx.round_id}))
-    return path
+    return stamp(buf.getvalue(), marker("outline", ctx.code) | {"tdkt_round": ctx.round_id})

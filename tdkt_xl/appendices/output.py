@@ -1,48 +1,24 @@
 """Writers of a MergeResult: the consolidated workbook (XlsxWriter) and the
-merge report (.txt).  Files are written to a temporary name and moved into
-place; an existing file of the same name is kept as a numbered backup."""
+merge report (.txt).  Files are written whole or not at all
+(``tdkt_xl.io.atomic``); an existing different file of the same name is kept
+as a numbered backup."""
 from __future__ import annotations
 
 import datetime as dt
-import os
 from pathlib import Path
-
-import xlsxwriter
 
 from tdkt_xl.appendices.returned import MERGED, REJECTED, STATUS_VI, SUPERSEDED
 from tdkt_xl.appendices.spec import CHOICE, DATE, MONEY, RATIO, TEXT
 from tdkt_xl.appendices.stats import DATA_SHEET, PERCENT_HEADERS, SCOPE_ALL, data_table
 from tdkt_xl.documents.marker import mark_xlsx
 from tdkt_xl.vocabulary.cells import fmt_date
-from tdkt_xl.io.reader import WorkbookError
+from tdkt_xl.io.atomic import write_keeping
+from tdkt_xl.io.xlsx import new_workbook
 from tdkt_xl.model.vocab import BLOCKS
 from tdkt_xl.vocabulary.findings import SEVERITY_VI
 
 WORKBOOK_NAME = "Tong_hop_phu_luc.xlsx"
 REPORT_NAME = "Bao_cao_hop_nhat.txt"
-
-
-def place(tmp: Path, target: Path) -> Path:
-    """Move ``tmp`` to ``target``; a different existing target is kept as
-    'name.N.ext' (never overwritten, never lost)."""
-    if target.exists():
-        if target.read_bytes() == tmp.read_bytes():
-            tmp.unlink()
-            return target
-        n = 1
-        while True:
-            backup = target.with_name(f"{target.stem}.{n}{target.suffix}")
-            if not backup.exists():
-                break
-            n += 1
-        try:
-            target.rename(backup)
-        except OSError as e:
-            tmp.unlink(missing_ok=True)
-            raise WorkbookError(f"Không ghi được '{target}': tệp đang mở hoặc không có quyền ({e}). "
-                                "Hãy đóng tệp rồi chạy lại.") from None
-    os.replace(tmp, target)
-    return target
 
 
 class _F:
@@ -144,12 +120,8 @@ def _unit_sheet(wb, fm, res, stats, name: str, title: str, keys: list):
 
 
 def write_workbook(res, out_dir: Path, stamp: dt.datetime | None = None) -> Path:
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    target = out_dir / WORKBOOK_NAME
-    tmp = out_dir / (".~" + WORKBOOK_NAME)
     stats = res.stats()
-    wb = xlsxwriter.Workbook(str(tmp), {"strings_to_numbers": False, "strings_to_formulas": False})
+    wb, buf = new_workbook()
     props = {"title": "Tổng hợp phụ lục kiểm tra công tác thi đua, khen thưởng"}
     if stamp:
         props["created"] = stamp
@@ -233,7 +205,7 @@ def write_workbook(res, out_dir: Path, stamp: dt.datetime | None = None) -> Path
     ws.set_column(0, 2, 18)
     ws.freeze_panes(2, 3)
     wb.close()
-    return place(tmp, target)
+    return write_keeping(Path(out_dir) / WORKBOOK_NAME, buf.getvalue())
 
 
 def _report_sheet(wb, fm, res):
@@ -297,8 +269,4 @@ def report_text(res) -> str:
 
 
 def write_report(res, out_dir: Path) -> Path:
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    tmp = out_dir / (".~" + REPORT_NAME)
-    tmp.write_text(report_text(res), encoding="utf-8")
-    return place(tmp, out_dir / REPORT_NAME)
+    return write_keeping(Path(out_dir) / REPORT_NAME, report_text(res).encode("utf-8"))

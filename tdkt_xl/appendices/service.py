@@ -8,12 +8,13 @@ from pathlib import Path
 from typing import Optional
 
 from tdkt_xl.appendices.context import safe_name, stamp, unit_context
-from tdkt_xl.appendices.forms import write_form
+from tdkt_xl.appendices.forms import form_bytes
 from tdkt_xl.appendices.merge import MergeResult, merge_inbox
-from tdkt_xl.appendices.outline import write_outline
-from tdkt_xl.appendices.output import place, write_report, write_workbook
+from tdkt_xl.appendices.outline import outline_bytes
+from tdkt_xl.appendices.output import write_report, write_workbook
 from tdkt_xl.appendices.spec import Spec, load_spec
 from tdkt_xl.vocabulary.cells import fmt_date
+from tdkt_xl.io.atomic import ensure_folder, write_keeping
 from tdkt_xl.io.reader import WorkbookError
 
 
@@ -40,8 +41,7 @@ def make_forms(rnd, out_dir, unit: Optional[str] = None, spec: Optional[Spec] = 
     numbered backup.  ``skip`` maps unit codes to findings that block their
     forms (from the workbook's validation); those units are listed, not made."""
     spec = spec or load_spec()
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    out = ensure_folder(out_dir)
     summary = FormsSummary(out)
     if unit:
         u = rnd.unit(unit)
@@ -62,11 +62,9 @@ def make_forms(rnd, out_dir, unit: Optional[str] = None, spec: Optional[Spec] = 
             continue
         ctx = unit_context(rnd, u)
         base = spec.file_name.format(code=safe_name(u.code))
-        for name, writer in ((f"{base}.xlsx", write_form), (f"De_cuong_bao_cao_{safe_name(u.code)}.docx",
-                                                            write_outline)):
-            tmp = out / (".~" + name)
-            writer(spec, ctx, tmp)
-            summary.files.append(place(tmp, out / name))
+        for name, make in ((f"{base}.xlsx", form_bytes), (f"De_cuong_bao_cao_{safe_name(u.code)}.docx",
+                                                          outline_bytes)):
+            summary.files.append(write_keeping(out / name, make(spec, ctx)))
         summary.units.append(u.code)
     return summary
 

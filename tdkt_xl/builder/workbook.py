@@ -12,12 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
-import tempfile
 from pathlib import Path
 from typing import Iterable
-
-import xlsxwriter
 
 from tdkt_xl.builder import guide, layout as L, names, styles, values as V
 from tdkt_xl.builder.rowfit import px, row_height
@@ -25,6 +21,8 @@ from tdkt_xl.builder.example import EXAMPLE_DIR, example_sheets
 from tdkt_xl.builder.vba import vba_project_bytes
 from tdkt_xl.vocabulary import cells, schema as S
 from tdkt_xl.io import controls as K
+from tdkt_xl.io.atomic import write_bytes
+from tdkt_xl.io.xlsx import new_workbook
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 DEFAULT_OUT = PROJECT_DIR / "workbook" / "tdkt_2024.xlsm"
@@ -60,15 +58,8 @@ def build_workbook(out_path=DEFAULT_OUT, force: bool = False,
                     f"Tệp '{p}' đã có; không ghi đè để khỏi mất dữ liệu. Hãy chọn tên khác "
                     "(--out) hoặc thêm --force nếu chắc chắn muốn ghi đè.")
     data = build_bytes(jobs=jobs, data_dir=data_dir)
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        _atomic_write(out, data)
-        _atomic_write(py, names.forwarder_text(out).encode("utf-8"))
-    except PermissionError:
-        raise BuildError(f"Không ghi được '{out}': tệp đang mở trong Excel hoặc không có quyền ghi. "
-                         "Hãy đóng tệp rồi chạy lại.") from None
-    except OSError as e:
-        raise BuildError(f"Không ghi được '{out}': {e.strerror or e}.") from None
+    write_bytes(out, data)              # OutputError (Vietnamese) if the folder cannot take it
+    write_bytes(py, names.forwarder_text(out).encode("utf-8"))
     return out
 
 
@@ -98,21 +89,6 @@ def _check_sources(csvs: dict, folder: Path) -> None:
                              f"'{name}': {', '.join(extra)}.")
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=".tdkt-", suffix=path.suffix, dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-
-
 # ------------------------------------------------------------------ the builder
 class _Builder:
     def __init__(self, fh, jobs: tuple, csvs: dict):
@@ -120,8 +96,7 @@ class _Builder:
         self.csvs = csvs
         self.settings_rows = V.settings_rows(csvs.get(S.SETTINGS.name, [[]]))
         self.settings = V.settings_of(csvs.get(S.SETTINGS.name, [[]]))
-        self.wb = xlsxwriter.Workbook(fh, {"in_memory": True, "strings_to_formulas": False,
-                                           "strings_to_urls": False, "strings_to_numbers": False})
+        self.wb, _ = new_workbook(fh)
         self.f = styles.formats(self.wb)
         self.list_names: dict = {}        # choices tuple -> defined name
         self.setting_cells: dict = {}     # setting field -> absolute A1 ref of its value

@@ -38,6 +38,9 @@ def main(argv=None) -> int:
         parser.print_help()
         return 2
     try:
+        if isinstance(getattr(args, "out", None), str):     # an output folder (build-workbook's is a Path)
+            from tdkt_xl.io.atomic import check_out_arg
+            check_out_arg(args.out)
         return int(args.func(args) or 0)
     except KeyboardInterrupt:
         print("Đã dừng theo yêu cầu.", file=sys.stderr)

@@ -34,6 +34,7 @@ def _step(title: str) -> None:
 
 
 def run(args) -> int:
+    from tdkt_xl.io.atomic import ensure_folder
     from tdkt_xl.vocabulary import cells
     from tdkt_xl.rules.runner import validate_workbook
     from tdkt_xl.cli.validate import summary as validation_summary
@@ -44,8 +45,7 @@ def run(args) -> int:
     except cells.BadValue as e:
         print(f"Lỗi: --as-of: {e}.", file=sys.stderr)
         return 2
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
+    out = ensure_folder(args.out)
     inbox = Path(args.inbox) if args.inbox else project_dir(workbook) / "examples" / "phu_luc_gui_ve"
     problems = 0
 

@@ -303,7 +303,8 @@ def set_interpreter(workbook: Path) -> Path:
     except UnicodeEncodeError:
         raise ValueError(f"Đường dẫn Python '{exe}' có ký tự mà Excel không đọc được trong "
                          "xlwings.conf; hãy cài Python vào thư mục không dấu (ví dụ C:\\Python311).")
-    conf.write_bytes(data)
+    from tdkt_xl.io.atomic import write_bytes
+    write_bytes(conf, data)
     return conf
 
 

@@ -25,6 +25,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, Cm
 
+from tdkt_xl.io.atomic import ensure_folder, write_bytes
+
 FONT = "Times New Roman"
 REPO_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 
@@ -653,13 +655,13 @@ def build_all(out_dir: Path = REPO_TEMPLATES, templates: dict | None = None) -> 
     """Write each template (file name -> function building the python-docx
     Document) reproducibly into ``out_dir``; default: this module's TEMPLATES."""
     out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
+    ensure_folder(out_dir)
     written = []
     for name, fn in (TEMPLATES if templates is None else templates).items():
         buf = io.BytesIO()
         fn().save(buf)
         path = out_dir / name
-        path.write_bytes(_reproducible(buf.getvalue()))
+        write_bytes(path, _reproducible(buf.getvalue()))
         written.append(path)
     return written
 

@@ -14,7 +14,8 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from tdkt_xl.documents.render import file_sha256, sha256, write_atomic
+from tdkt_xl.documents.render import file_sha256, sha256
+from tdkt_xl.io.atomic import ensure_folder, write_bytes
 
 MANIFEST = "manifest.json"
 _RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
@@ -44,7 +45,7 @@ class Written:
 class OutputFolder:
     def __init__(self, folder, force: bool = False):
         self.folder = Path(folder)
-        self.folder.mkdir(parents=True, exist_ok=True)
+        ensure_folder(self.folder)
         self.force = force
         self.path = self.folder / MANIFEST
         self.files: dict = {}
@@ -91,7 +92,7 @@ class OutputFolder:
         elif target.exists() and file_sha256(target) == digest:
             self.files[name] = {"sha256": digest, **(meta or {})}
             return Written(target, unchanged=True)
-        write_atomic(target, data)
+        write_bytes(target, data)
         self.files[name] = {"sha256": digest, **(meta or {})}
         return Written(target, kept=kept)
 
@@ -101,4 +102,4 @@ class OutputFolder:
     def save(self) -> None:
         data = {"note": "Danh sách tệp do tdkt tạo ra và mã băm nội dung; đừng sửa tay.",
                 "files": dict(sorted(self.files.items()))}
-        write_atomic(self.path, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
+        write_bytes(self.path, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))

@@ -15,9 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
 import re
-import tempfile
 import threading
 import zipfile
 from dataclasses import dataclass, field
@@ -25,6 +23,8 @@ from pathlib import Path
 
 import jinja2
 from lxml import etree
+
+from tdkt_xl.io.atomic import write_bytes
 
 TEMPLATE_PARTS = re.compile(r"^word/(document|header\d*|footer\d*)\.xml$")
 REPO_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
@@ -276,26 +276,11 @@ def file_sha256(path) -> str:
     return h.hexdigest()
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=".tdkt-", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-
-
 def render_document(template_name: str, context: dict, out_path=None, folder=None) -> bytes:
     """Render ``templates/<template_name>`` with ``context``; write it to
     ``out_path`` when given (atomically).  Returns the .docx bytes.
     For manifest-aware writing use ``tdkt_xl.documents.output.OutputFolder``."""
     data = load_template(template_name, folder).render_bytes(context)
     if out_path:
-        write_atomic(Path(out_path), data)
+        write_bytes(Path(out_path), data)
     return data

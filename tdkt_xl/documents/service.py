@@ -20,6 +20,7 @@ from tdkt_xl.documents.contexts import Blocked, build_context, index_of, schedul
 from tdkt_xl.documents.marker import marker
 from tdkt_xl.documents.output import OutputFolder, safe_part
 from tdkt_xl.documents.render import TemplateProblem, load_template, templates_dir
+from tdkt_xl.io.atomic import OutputError
 from tdkt_xl.vocabulary.findings import JOB_VI, Report
 
 
@@ -170,8 +171,10 @@ def generate_documents(source, out_dir, kinds: Iterable[str] = K.ALL, unit: Opti
         name = out.unique_name(kind.file_name.format(code=safe_part(code)))
         try:
             w = out.write(name, data, {"kind": kind.doc_kind, "unit": code})
-        except OSError as e:
-            summary.errors.append(f"Không ghi được tệp '{name}' ({e.strerror or e}); có thể tệp "
+        except OutputError as e:
+            if not e.file_only:
+                raise                  # the folder itself cannot be written: the job stops
+            summary.errors.append(f"Không ghi được tệp '{name}' ({e.reason}); có thể tệp "
                                   "đang mở trong Word. Hãy đóng tệp rồi chạy lại.")
             continue
         if w.unchanged:

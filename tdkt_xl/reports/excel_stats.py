@@ -5,11 +5,10 @@ Excel charts."""
 from __future__ import annotations
 
 import datetime as dt
-import io
 
-import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell
 
+from tdkt_xl.io.xlsx import new_workbook
 from tdkt_xl.reports.aggregate import ResultSummary
 from tdkt_xl.reports.charts import ChartSpec
 from tdkt_xl.reports.xlsx_util import row_height
@@ -32,8 +31,7 @@ def table_rows(summary: ResultSummary) -> list:
 
 def workbook_bytes(summary: ResultSummary, specs: list, title: str) -> bytes:
     """The workbook as bytes (deterministic: its creation date is the as-of date)."""
-    buf = io.BytesIO()
-    wb = xlsxwriter.Workbook(buf, {"in_memory": True})
+    wb, buf = new_workbook()
     wb.set_properties({"title": title, "author": "Phòng Nội vụ",
                        "created": dt.datetime.combine(summary.as_of, dt.time())})
     mark_xlsx(wb, {"tdkt_kind": "stats"})

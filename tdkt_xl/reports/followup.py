@@ -13,15 +13,15 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import io
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-import xlsxwriter
+from xlsxwriter.utility import xl_col_to_name
 
 from tdkt_xl import model as m
 from tdkt_xl.documents.marker import mark_xlsx, marker
+from tdkt_xl.io.xlsx import new_workbook
 from tdkt_xl.documents.output import OutputFolder, safe_part
 from tdkt_xl.documents.render import load_template, templates_dir
 from tdkt_xl.documents.text import nfc, number_text, short_date
@@ -88,8 +88,7 @@ def default_as_of(rnd: m.Round) -> Optional[dt.date]:
 
 # ------------------------------------------------------------------ tracker
 def tracker_bytes(rnd: m.Round, tracked: list, as_of: dt.date, letters: dict) -> bytes:
-    buf = io.BytesIO()
-    wb = xlsxwriter.Workbook(buf, {"in_memory": True})
+    wb, buf = new_workbook()
     wb.set_properties({"title": "Theo dõi khắc phục kiến nghị", "author": "Phòng Nội vụ",
                        "created": dt.datetime.combine(as_of, dt.time())})
     mark_xlsx(wb, marker("followup", "", rnd))
@@ -157,7 +156,7 @@ def tracker_bytes(rnd: m.Round, tracked: list, as_of: dt.date, letters: dict) ->
         r += 1
     us.merge_range(r, 0, r, 2, "Tổng cộng", f_total)
     for c in (3, 4, 5, 6):
-        col = xlsxwriter.utility.xl_col_to_name(c)
+        col = xl_col_to_name(c)
         total = sum(1 for t in tracked if (c == 3 or (c == 4 and t.remedied)
                                           or (c == 5 and not t.remedied) or (c == 6 and t.overdue)))
         us.write_formula(r, c, f"=SUM({col}5:{col}{r})", f_total, total)
