@@ -18,6 +18,8 @@ import json
 import sys
 from pathlib import Path
 
+from tdkt_xl.io.atomic import write_text
+
 OUT = Path(__file__).resolve().parent / "data" / "times_metrics.json"
 FONT_DIRS = ("/usr/share/fonts/truetype/liberation2", "/usr/share/fonts/truetype/liberation",
              "/usr/share/fonts/liberation")
@@ -55,7 +57,7 @@ def metrics(dirs=FONT_DIRS) -> dict:
 def write(path: Path = OUT, dirs=FONT_DIRS) -> Path:
     data = metrics(dirs)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(data, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+    write_text(path, json.dumps(data, indent=0, sort_keys=True) + "\n")
     return path
 
 
