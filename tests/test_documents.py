@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from tdkt_xl.documents import contexts as X
-from tdkt_xl.documents import kinds as K
+from tdkt_xl.vocabulary import doc_kinds as K
 from tdkt_xl.documents.nd30_check import check_docx
 from tdkt_xl.documents.output import safe_part
 from tdkt_xl.documents.render import REPO_TEMPLATES, TemplateProblem, load_template, render_document
@@ -69,7 +69,7 @@ def test_example_set_generates_and_passes_layout_check(rnd, tmp_path):
 
 def test_contexts_are_json_safe_and_supply_every_template_variable(rnd):
     from docxtpl import DocxTemplate
-    for key, kind in K.KINDS.items():
+    for key, kind in ((k, K.KINDS[k]) for k in K.GENERATED):
         unit = rnd.unit("XQS") if kind.per_unit else None
         ctx = X.build_context(key, rnd, unit)
         json.dumps(ctx)                                  # JSON-safe
@@ -126,13 +126,13 @@ def test_vice_chair_signature_variant(rnd, tmp_path):
     assert "Trần Thị B" in lines[i + 3:]
     assert_nd30(tmp_path / "tb.docx", "notice")
     # the decision signed by the vice-chair instead of the chairman
-    rnd.document(V.DOC_DECISION).signer = "Nguyễn Văn A"
+    rnd.document(K.DECISION.doc_kind).signer = "Nguyễn Văn A"
     ctx = X.build_context("decision", rnd)
     assert ctx["sign"]["deputy_for"] == "KT. CHỦ TỊCH" and ctx["sign"]["post"] == ""
 
 
 def test_signer_who_is_not_chair_or_vice_blocks_only_that_document(rnd, tmp_path):
-    rnd.document(V.DOC_NOTICE, "XVL").signer = "Phạm Thị D"
+    rnd.document(K.NOTICE.doc_kind, "XVL").signer = "Phạm Thị D"
     with pytest.raises(X.Blocked, match="Phạm Thị D"):
         X.build_context("notice", rnd, rnd.unit("XVL"))
     s = generate_documents(rnd, tmp_path, kinds=("notice",), validate=False)
@@ -142,7 +142,7 @@ def test_signer_who_is_not_chair_or_vice_blocks_only_that_document(rnd, tmp_path
 
 
 def test_blank_number_and_date_give_the_draft_form(rnd, tmp_path):
-    rec = rnd.document(V.DOC_NOTICE, "XQS")
+    rec = rnd.document(K.NOTICE.doc_kind, "XQS")
     rec.number, rec.date = "", None
     ctx = X.build_context("notice", rnd, rnd.unit("XQS"))
     assert ctx["number_line"] == "Số:      /TB-HĐTĐKT"

@@ -6,7 +6,7 @@ Sheet, column and job names come from schema/controls, never spelled here.
 from __future__ import annotations
 
 from tdkt_xl.io import controls as K
-from tdkt_xl.vocabulary import schema as S
+from tdkt_xl.vocabulary import doc_kinds as DK, schema as S
 
 # What each job does (shown on Hướng dẫn, only for the jobs offered).
 JOB_HELP = {
@@ -27,6 +27,13 @@ JOB_HELP = {
                      "các đơn vị có kiến nghị quá hạn chưa khắc phục."),
     K.JOB_OPEN_OUTPUT: "mở thư mục chứa các tệp đã tạo.",
 }
+
+def _kinds_help(job: str) -> str:
+    """A document job the text above does not describe: from the document kinds table."""
+    kinds = [DK.KINDS[k] for k in DK.grouped("button").get(job, ())]
+    return (f"tạo {'; '.join(k.doc_kind for k in kinds)} (tệp Word) vào thư mục kết quả."
+            if kinds else "")
+
 
 SHEET_HELP = {
     S.CONTROL.name: "chạy mọi việc, với lựa chọn đơn vị, bản PDF, ghi đè.",
@@ -93,7 +100,7 @@ def guide_blocks(settings, jobs) -> list[tuple[str, str]]:
                  f"một dòng vào trang '{S.LOG.name}'."),
     ]
     for job in jobs:
-        out.append(("item", f"{job}: {JOB_HELP.get(job, '')}"))
+        out.append(("item", f"{job}: {JOB_HELP.get(job) or _kinds_help(job)}"))
     out += [
         ("head", "5. Điều kiện để nút chạy được"),
         ("item", "Máy có cài Python và chương trình tdkt (lệnh: pip install -r requirements.txt trong "

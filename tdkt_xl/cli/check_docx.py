@@ -4,7 +4,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-KIND_CHOICES = ("decision", "notice", "notice_all", "minutes", "report", "reminder")
+from tdkt_xl.vocabulary.doc_kinds import KINDS
+
+KIND_CHOICES = tuple(KINDS)
 
 
 def register(subparsers) -> None:

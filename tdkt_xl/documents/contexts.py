@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from tdkt_xl import model as m
-from tdkt_xl.documents import kinds as K
 from tdkt_xl.documents.text import (DOTS, DOTS_LINE, DOTS_SHORT, clock, date_line, lines, long_date, nfc,
                                     number_line, number_text, one_line, short_date, weekday)
 from tdkt_xl.model import vocab as V
 from tdkt_xl.vocabulary.style import plan_citation, sentence_start
+from tdkt_xl.vocabulary import doc_kinds as K
 
 
 class Blocked(Exception):
@@ -111,7 +111,7 @@ def plan_ref(st: m.Settings) -> str:
 
 def decision_ref(rnd: m.Round, ix: RoundIndex) -> str:
     st = rnd.settings
-    rec = ix.documents.get((V.DOC_DECISION, ""))
+    rec = ix.documents.get((K.DECISION.doc_kind, ""))
     num = number_text(rec.number) if rec else ""
     when = short_date(rec.date) if rec and rec.date else DOTS_SHORT
     return (f"Quyết định số {num or DOTS_SHORT}/QĐ-{st.issuer_code or DOTS_SHORT} ngày {when} "
@@ -284,7 +284,7 @@ def when_text(insp: Optional[m.Inspection]) -> str:
 # ------------------------------------------------------------------ documents
 def decision_context(rnd: m.Round) -> dict:
     ix = index_of(rnd)
-    rec = ix.documents.get((V.DOC_DECISION, ""))
+    rec = ix.documents.get((K.DECISION.doc_kind, ""))
     ctx = common_context(rnd, K.DECISION, None, rec, month_hint=None, ix=ix)
     ctx["members"] = whole_delegation(rnd, ix)
     if not ctx["members"]:
@@ -318,7 +318,7 @@ def scheduled_units(rnd: m.Round) -> tuple[list, list]:
 def notice_context(rnd: m.Round, unit: m.Unit) -> dict:
     ix = index_of(rnd)
     insp = ix.inspections.get(unit.code)
-    rec = ix.documents.get((V.DOC_NOTICE, unit.code))
+    rec = ix.documents.get((K.NOTICE.doc_kind, unit.code))
     ctx = common_context(rnd, K.NOTICE, unit, rec,
                          month_hint=insp.notice_date if insp else None, ix=ix)
     by_files = bool(insp and insp.by_files)
@@ -339,7 +339,7 @@ def notice_context(rnd: m.Round, unit: m.Unit) -> dict:
 
 def notice_all_context(rnd: m.Round) -> dict:
     ix = index_of(rnd)
-    rec = ix.documents.get((V.DOC_NOTICE_ALL, ""))
+    rec = ix.documents.get((K.NOTICE_ALL.doc_kind, ""))
     units, _ = scheduled_units(rnd)
     first_notice = min((ix.inspections[u.code].notice_date for u in units
                         if ix.inspections[u.code].notice_date), default=None)
@@ -400,7 +400,7 @@ def _paras(text) -> list[str]:
 def minutes_context(rnd: m.Round, unit: m.Unit) -> dict:
     ix = index_of(rnd)
     insp = ix.inspections.get(unit.code)
-    rec = ix.documents.get((V.DOC_MINUTES, unit.code))
+    rec = ix.documents.get((K.MINUTES.doc_kind, unit.code))
     ev = ix.evaluations.get(unit.code)
     ctx = common_context(rnd, K.MINUTES, unit, rec, ix=ix)
     by_files = bool(insp and insp.by_files)
@@ -453,13 +453,8 @@ def minutes_context(rnd: m.Round, unit: m.Unit) -> dict:
 
 
 def build_context(kind: str, rnd: m.Round, unit: Optional[m.Unit] = None) -> dict:
-    """The context of one document: ``kind`` is a key of ``kinds.KINDS``."""
-    if kind == "decision":
-        return decision_context(rnd)
-    if kind == "notice_all":
-        return notice_all_context(rnd)
-    if kind == "notice":
-        return notice_context(rnd, unit)
-    if kind == "minutes":
-        return minutes_context(rnd, unit)
-    raise ValueError(kind)
+    """The context of one document: ``kind`` is a key of ``doc_kinds.KINDS``; its row names
+    the builder of this module (``builder(rnd, unit)`` per unit, ``builder(rnd)`` per round)."""
+    k = K.KINDS[kind]
+    builder = globals()[k.context]
+    return builder(rnd, unit) if k.per_unit else builder(rnd)

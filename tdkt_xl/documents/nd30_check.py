@@ -9,8 +9,9 @@ zero-padding, title and trích yếu, justified body with first-line indent,
 spacing, page number in the header from page 2, Nơi nhận block, signature
 block, body ending in ``./.``, NFC text.  Messages are Vietnamese.
 
-``kind``: decision / notice / notice_all / minutes / report / reminder (công
-văn), or a type code (QĐ, TB, BB, BC, CV); None = from the ``Số:`` line.
+``kind``: a key of the document kinds table (``vocabulary.doc_kinds``: decision,
+notice, notice_all, minutes, report, reminder = công văn), or a type code (QĐ, TB,
+BB, BC, CV); None = from the ``Số:`` line.
 """
 from __future__ import annotations
 
@@ -24,6 +25,8 @@ from pathlib import Path
 from typing import Optional
 
 from lxml import etree
+
+from tdkt_xl.vocabulary.doc_kinds import KINDS as DOC_KINDS
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
@@ -40,9 +43,9 @@ QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
 PREFIXES = ("TM.", "KT.", "Q.", "TL.", "TUQ.")
 
-KIND_CODES = {"decision": "QĐ", "notice": "TB", "notice_all": "TB", "minutes": "BB",
-              "report": "BC", "reminder": "CV", "QĐ": "QĐ", "TB": "TB", "BB": "BB", "BC": "BC",
-              "CV": "CV", "KH": "KH"}
+# the profile to check against: a kind of the table (its type code) or a type code itself
+KIND_CODES = {**{k.key: k.profile for k in DOC_KINDS.values()},
+              **{c: c for c in ("QĐ", "TB", "BB", "BC", "CV", "KH")}}
 TITLES = {"QĐ": "QUYẾT ĐỊNH", "TB": "THÔNG BÁO", "BB": "BIÊN BẢN", "BC": "BÁO CÁO",
           "KH": "KẾ HOẠCH"}
 

@@ -15,12 +15,12 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from tdkt_xl import model as m
-from tdkt_xl.documents import kinds as K
 from tdkt_xl.documents.contexts import Blocked, build_context, index_of, scheduled_units
 from tdkt_xl.documents.marker import marker
 from tdkt_xl.documents.output import OutputFolder, safe_part
 from tdkt_xl.documents.render import TemplateProblem, load_template, templates_dir
 from tdkt_xl.io.atomic import OutputError
+from tdkt_xl.vocabulary import doc_kinds as K
 from tdkt_xl.vocabulary.findings import JOB_VI, Report
 
 
@@ -129,14 +129,14 @@ def plan(rnd: m.Round, kinds: Iterable[str], unit: Optional[str]) -> tuple[list,
     return todo, skipped
 
 
-def generate_documents(source, out_dir, kinds: Iterable[str] = K.ALL, unit: Optional[str] = None,
+def generate_documents(source, out_dir, kinds: Iterable[str] = K.GENERATED, unit: Optional[str] = None,
                        pdf: bool = False, force: bool = False, as_of: Optional[dt.date] = None,
                        templates=None, validate: bool = True) -> Summary:
-    """Write the documents of ``kinds`` (keys of ``kinds.KINDS``) for the round
+    """Write the documents of ``kinds`` (keys of ``doc_kinds.KINDS`` written by this service) for the round
     (a ``Round``, a ``ReadResult`` or a workbook path) into ``out_dir``.  ``unit`` limits the
     per-unit documents to one unit code (and skips the round-wide ones).
     ``as_of`` is passed to validation (default: the round's last inspection day)."""
-    kinds = [k for k in K.ALL if k in set(kinds)]
+    kinds = [k for k in K.GENERATED if k in set(kinds)]
     rnd, reader_findings, wb_path = load_round(source)
     folder = Path(templates) if templates else templates_dir(wb_path)
     summary = Summary(Path(out_dir))

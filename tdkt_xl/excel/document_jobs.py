@@ -6,15 +6,11 @@ from __future__ import annotations
 from tdkt_xl.io import controls as K
 from tdkt_xl.excel.context import Context, Outcome, blocked_message, engine
 from tdkt_xl.excel.report_jobs import templates
-from tdkt_xl.vocabulary import outputs as O
+from tdkt_xl.vocabulary import doc_kinds as DK, outputs as O
 from tdkt_xl.vocabulary.findings import JOB_ALL
 
-# job -> document kinds of the documents engine (same as the CLI commands)
-KINDS = {
-    K.JOB_DECISION: ("decision",),
-    K.JOB_NOTICES: ("notice_all", "notice"),
-    K.JOB_MINUTES: ("minutes",),
-}
+# job -> document kinds of the documents engine, from the one table (as the CLI commands)
+KINDS = DK.grouped("button")
 ALERT_LINES = 12
 
 

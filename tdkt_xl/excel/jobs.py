@@ -28,9 +28,7 @@ def _always() -> bool:
 def registry() -> dict:
     jobs = [
         Job(K.JOB_VALIDATE, validate_job.engine_ready, validate_job.run),
-        Job(K.JOB_DECISION, document_jobs.ready, document_jobs.run),
-        Job(K.JOB_NOTICES, document_jobs.ready, document_jobs.run),
-        Job(K.JOB_MINUTES, document_jobs.ready, document_jobs.run),
+        *(Job(name, document_jobs.ready, document_jobs.run) for name in document_jobs.KINDS),
         Job(K.JOB_FORMS, appendix_jobs.forms_ready, appendix_jobs.run_forms),
         Job(K.JOB_MERGE, appendix_jobs.merge_ready, appendix_jobs.run_merge),
         Job(K.JOB_REPORT, report_jobs.report_ready, report_jobs.run_report),

@@ -10,19 +10,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tdkt_xl.vocabulary import schema as S
+from tdkt_xl.vocabulary import doc_kinds as DK, schema as S
 
 JOB_VALIDATE = "Kiểm tra dữ liệu"
-JOB_DECISION = "Tạo quyết định"
-JOB_NOTICES = "Tạo thông báo"
-JOB_MINUTES = "Tạo biên bản"
-JOB_REPORT = "Tạo báo cáo"
+# the documents' jobs are the buttons of the document kinds table, in its order
+DOCUMENT_JOBS = tuple(DK.grouped("button"))
+JOB_DECISION, JOB_NOTICES, JOB_MINUTES = DK.DECISION.button, DK.NOTICE.button, DK.MINUTES.button
+JOB_REPORT = DK.REPORT.button
 JOB_FORMS = "Tạo phụ lục gửi đơn vị"
 JOB_MERGE = "Gộp phụ lục"
-JOB_FOLLOWUP = "Theo dõi khắc phục"
+JOB_FOLLOWUP = DK.REMINDER.button
 JOB_OPEN_OUTPUT = "Mở thư mục kết quả"
-ALL_JOBS = (JOB_VALIDATE, JOB_DECISION, JOB_NOTICES, JOB_MINUTES, JOB_REPORT,
-            JOB_FORMS, JOB_MERGE, JOB_FOLLOWUP, JOB_OPEN_OUTPUT)
+ALL_JOBS = (JOB_VALIDATE, *DOCUMENT_JOBS, JOB_REPORT, JOB_FORMS, JOB_MERGE, JOB_FOLLOWUP,
+            JOB_OPEN_OUTPUT)
 
 JOB_LABEL = "Việc cần làm"          # label of the job dropdown cell
 BUTTON_CAPTION = "Thực hiện"        # caption of a sheet's button when it has a dropdown
@@ -54,7 +54,8 @@ SHEET_CONTROLS = (
     SheetControl(S.RESULTS.name, (JOB_VALIDATE, JOB_MINUTES)),
     SheetControl(S.EVALUATIONS.name, (JOB_MINUTES, JOB_VALIDATE)),
     SheetControl(S.RECOMMENDATIONS.name, (JOB_FOLLOWUP, JOB_VALIDATE, JOB_REPORT)),
-    SheetControl(S.DOCUMENTS.name, (JOB_NOTICES, JOB_MINUTES, JOB_DECISION, JOB_REPORT)),
+    SheetControl(S.DOCUMENTS.name, tuple(dict.fromkeys((JOB_NOTICES, JOB_MINUTES, JOB_DECISION,
+                                                         *DOCUMENT_JOBS, JOB_REPORT)))),
 )
 
 # The control sheet "Điều khiển": label in column A, value in column B.

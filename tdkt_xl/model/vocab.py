@@ -39,13 +39,7 @@ REMEDY_STATUSES = (STATUS_OPEN, STATUS_IN_PROGRESS, STATUS_DONE)
 DAYS_CALENDAR, DAYS_WORKING = "Ngày lịch", "Ngày làm việc"
 DAY_COUNTINGS = (DAYS_CALENDAR, DAYS_WORKING)
 
-DOC_DECISION = "Quyết định thành lập Đoàn kiểm tra"
-DOC_NOTICE = "Thông báo lịch kiểm tra"
-DOC_NOTICE_ALL = "Thông báo lịch kiểm tra (tổng hợp)"
-DOC_MINUTES = "Biên bản kiểm tra"
-DOC_REPORT = "Báo cáo kết quả kiểm tra"
-DOC_REMINDER = "Công văn đôn đốc khắc phục"
-DOC_KINDS = (DOC_DECISION, DOC_NOTICE, DOC_NOTICE_ALL, DOC_MINUTES, DOC_REPORT, DOC_REMINDER)
+# Document kinds ('Loại văn bản' of the Văn bản sheet): the table in vocabulary/doc_kinds.py.
 
 WEEKDAYS_VI = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
 

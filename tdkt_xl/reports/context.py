@@ -8,18 +8,10 @@ from typing import Optional
 
 from tdkt_xl import model as m
 from tdkt_xl.documents import contexts as dc
-from tdkt_xl.documents.kinds import Kind
 from tdkt_xl.documents.text import number_line
-from tdkt_xl.model.vocab import DOC_REMINDER, DOC_REPORT
-from tdkt_xl.vocabulary.findings import JOB_REPORT
+from tdkt_xl.vocabulary.doc_kinds import REMINDER as REMINDER_KIND, REPORT as REPORT_KIND
 
 Blocked = dc.Blocked
-
-REPORT_KIND = Kind("report", DOC_REPORT, "bao_cao_ket_qua.docx", "BC", False, JOB_REPORT,
-                   "BC_ket_qua_kiem_tra.docx", "báo cáo kết quả kiểm tra")
-REMINDER_KIND = Kind("reminder", DOC_REMINDER, "cong_van_don_doc.docx", "", True, JOB_REPORT,
-                     "CV_don_doc_{code}.docx", "công văn đôn đốc khắc phục")
-
 
 def report_common(rnd: m.Round, rec: Optional[m.DocumentRecord]) -> dict:
     """Header, ``Số: 45/BC-HĐTĐKT``, date line, signature, plan and decision

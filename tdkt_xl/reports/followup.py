@@ -25,7 +25,8 @@ from tdkt_xl.io.xlsx import new_workbook
 from tdkt_xl.documents.output import OutputFolder, safe_part
 from tdkt_xl.documents.render import load_template, templates_dir
 from tdkt_xl.documents.text import nfc, number_text, short_date
-from tdkt_xl.model.vocab import BLOCK_COMMUNE, DOC_MINUTES, DOC_REMINDER
+from tdkt_xl.model.vocab import BLOCK_COMMUNE
+from tdkt_xl.vocabulary.doc_kinds import MINUTES, REMINDER
 from tdkt_xl.reports.aggregate import inspected_units
 from tdkt_xl.reports.context import Blocked, reminder_common
 from tdkt_xl.reports.make_templates import REMINDER_TEMPLATE
@@ -82,7 +83,7 @@ class FollowupResult:
 
 def default_as_of(rnd: m.Round) -> Optional[dt.date]:
     """The latest date of a reminder letter in the Văn bản sheet, if any."""
-    dates = [d.date for d in rnd.documents if d.kind == DOC_REMINDER and d.date]
+    dates = [d.date for d in rnd.documents if d.kind == REMINDER.doc_kind and d.date]
     return max(dates) if dates else None
 
 
@@ -182,11 +183,11 @@ def in_text(unit: m.Unit) -> str:
 
 def letter_context(rnd: m.Round, unit: m.Unit, items: list, as_of: dt.date,
                    reply_days: int, drafting_unit: str = "PNV") -> dict:
-    rec = rnd.document(DOC_REMINDER, unit.code)
+    rec = rnd.document(REMINDER.doc_kind, unit.code)
     ctx = reminder_common(rnd, unit, rec, drafting_unit, month_hint=as_of)
     st = rnd.settings
     insp = rnd.inspection(unit.code)
-    minutes = rnd.document(DOC_MINUTES, unit.code)
+    minutes = rnd.document(MINUTES.doc_kind, unit.code)
     mnum = number_text(minutes.number) if minutes else ""
     minutes_ref = (f"Biên bản kiểm tra số {mnum}/BB-{st.delegation_code}" if mnum
                    else "Biên bản kiểm tra")

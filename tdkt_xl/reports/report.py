@@ -19,7 +19,8 @@ from tdkt_xl.documents.marker import marker, stamp
 from tdkt_xl.documents.output import OutputFolder
 from tdkt_xl.documents.render import TemplateProblem, templates_dir
 from tdkt_xl.documents.text import nfc, short_date
-from tdkt_xl.model.vocab import BLOCKS, DOC_REPORT, STATUS_DONE
+from tdkt_xl.model.vocab import BLOCKS, STATUS_DONE
+from tdkt_xl.vocabulary.doc_kinds import REPORT
 from tdkt_xl.vocabulary.findings import JOB_REPORT
 from tdkt_xl.reports import charts as ch
 from tdkt_xl.reports.aggregate import ResultSummary, summarize
@@ -85,7 +86,7 @@ class ReportResult:
 
 # ------------------------------------------------------------------ context
 def report_record(rnd: m.Round) -> Optional[m.DocumentRecord]:
-    return rnd.document(DOC_REPORT)
+    return rnd.document(REPORT.doc_kind)
 
 
 def default_as_of(rnd: m.Round) -> Optional[dt.date]:

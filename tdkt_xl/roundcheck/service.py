@@ -130,9 +130,9 @@ def expected(rnd: m.Round, families: set) -> list[tuple[str, str]]:
     """(kind key, unit) of each document the workbook calls for: the decision,
     the notices and the minutes always; the forms and outlines, the report and
     its workbook when the folder holds that family at all."""
-    from tdkt_xl.documents import kinds as K
+    from tdkt_xl.vocabulary import doc_kinds as K
     from tdkt_xl.documents.service import plan
-    todo, _ = plan(rnd, K.ALL, None)
+    todo, _ = plan(rnd, K.GENERATED, None)
     out = [(kind.key, u.code if u else "") for kind, u in todo]
     if "forms" in families:
         for u in rnd.selected_units():

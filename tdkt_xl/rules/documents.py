@@ -2,20 +2,17 @@
 from __future__ import annotations
 
 from tdkt_xl.vocabulary import cells, schema as S
-from tdkt_xl.model.vocab import (DOC_DECISION, DOC_MINUTES, DOC_NOTICE, DOC_NOTICE_ALL,
-                                 DOC_REPORT)
 from tdkt_xl.vocabulary import catalogue as C
 from tdkt_xl.rules.context import Context, cell_of, key, row_of
-from tdkt_xl.vocabulary.findings import JOB_DECISION, JOB_MINUTES, JOB_NOTICE, JOB_REPORT
+from tdkt_xl.vocabulary.doc_kinds import KINDS, NOTICE
 
 SHEET = S.DOCUMENTS.name
-JOB_OF_KIND = {DOC_DECISION: JOB_DECISION, DOC_NOTICE: JOB_NOTICE, DOC_NOTICE_ALL: JOB_NOTICE,
-               DOC_MINUTES: JOB_MINUTES, DOC_REPORT: JOB_REPORT}
-PER_UNIT = (DOC_NOTICE, DOC_MINUTES)
-ROUND_LEVEL = (DOC_DECISION, DOC_NOTICE_ALL, DOC_REPORT)
+JOB_OF_KIND = {k.doc_kind: k.job for k in KINDS.values() if k.job}
+PER_UNIT = tuple(k.doc_kind for k in KINDS.values() if k.per_unit)
+ROUND_LEVEL = tuple(k.doc_kind for k in KINDS.values() if not k.per_unit)
 # Numbering systems (NĐ 30/2020): the minutes are numbered by the delegation
 # (…/BB-ĐKT), every other document by the council (…/xx-HĐTĐKT), in one series.
-DELEGATION_SERIES = (DOC_MINUTES,)
+DELEGATION_SERIES = tuple(k.doc_kind for k in KINDS.values() if k.by_delegation)
 
 
 def number_key(number: str) -> str:
@@ -72,7 +69,7 @@ def check(ctx: Context):
                 yield C.DOC_SIGNER_NOT_LEADER.at(SHEET, cell_of(doc, "signer"), code, blocks=blocks,
                                                  kind=doc.kind, number=number, name=doc.signer,
                                                  role=signer.council_role or "không có")
-        if doc.kind == DOC_NOTICE and code and doc.date:
+        if doc.kind == NOTICE.doc_kind and code and doc.date:
             insp = ctx.inspection(code)
             if insp and insp.notice_date and insp.notice_date != doc.date:
                 yield C.DOC_NOTICE_DATE.at(SHEET, cell_of(doc, "date"), code,

@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from tdkt_xl.model.vocab import *  # noqa: F401,F403  (closed lists live with the model)
-from tdkt_xl.model.vocab import BLOCKS, YES_NO, SESSIONS, MODES, COUNCIL_ROLES, PNV_ROLES, DELEGATION_TASKS, APPLIES_TO, ASSESSMENTS, REMEDY_STATUSES, DAY_COUNTINGS, DOC_KINDS
+from tdkt_xl.model.vocab import BLOCKS, YES_NO, SESSIONS, MODES, COUNCIL_ROLES, PNV_ROLES, DELEGATION_TASKS, APPLIES_TO, ASSESSMENTS, REMEDY_STATUSES, DAY_COUNTINGS
+from tdkt_xl.vocabulary.doc_kinds import DOC_KINDS
 
 # ---------------------------------------------------------------- column kinds
 TEXT, DATE, TIME, INT, NUMBER, CHOICE, FORMULA, DATETIME = (
