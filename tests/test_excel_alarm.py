@@ -40,6 +40,7 @@ def windows(monkeypatch):
     user32 = User32()
     monkeypatch.setattr(ctypes, "windll", types.SimpleNamespace(user32=user32), raising=False)
     monkeypatch.setattr(sys, "argv", list(ARGV))
+    monkeypatch.setattr(alarm, "FAST_EXIT", False)
     return user32
 
 

@@ -234,32 +234,51 @@ def whole_delegation(rnd: m.Round, ix: RoundIndex) -> list[dict]:
     names = sorted(best, key=lambda n: (
         _task_rank(best[n]),
         council_rank.get(getattr(ix.members.get(n), "council_role", ""), 2), first[n]))
+    scope = _RoleScope(rnd, ix)
     return [{"no": i + 1, "name": nfc(n), "position": _member_position(ix.members.get(n)),
-             "task": nfc(best[n]) or DOTS, "scope": _role_scope(rnd, n, best[n])}
+             "task": nfc(best[n]) or DOTS, "scope": scope.of(n, best[n])}
             for i, n in enumerate(names)]
 
 
-def _role_scope(rnd: m.Round, name: str, task: str) -> str:
-    """'' when the person holds ``task`` in every inspection that has someone in
-    that role; else ' khi kiểm tra …' naming a whole block or the units."""
-    if task not in (V.TASK_HEAD, V.TASK_DEPUTY):
-        return ""
-    holders: dict = {}
-    for d in rnd.delegation:
-        if d.task == task:
-            holders.setdefault(d.unit_code, set()).add(d.member_name)
-    mine = [u for u, people in holders.items() if name in people]
-    if len(mine) == len(holders):
-        return ""
-    units = [rnd.unit(c) for c in mine]
-    parts = []
-    for block in V.BLOCKS:
-        in_block = [u for u in rnd.units if u.selected and u.block == block]
-        if in_block and all(u in units for u in in_block):
-            parts.append(block)
-            units = [u for u in units if u not in in_block]
-    parts += [nfc(u.name) for u in units if u is not None]
-    return " khi kiểm tra " + ", ".join(parts) if parts else ""
+class _RoleScope:
+    """Who holds the head/deputy role in which inspection, gathered once for
+    the whole decision (linear in the delegation, not per person)."""
+
+    def __init__(self, rnd: m.Round, ix: RoundIndex):
+        self.units = ix.units
+        self.holders: dict = {}          # task -> unit code -> names, in sheet order
+        for d in rnd.delegation:
+            if d.task in (V.TASK_HEAD, V.TASK_DEPUTY):
+                self.holders.setdefault(d.task, {}).setdefault(d.unit_code, set()).add(d.member_name)
+        self.mine: dict = {}             # (task, name) -> unit codes, in holders' order
+        for task, by_unit in self.holders.items():
+            for code, people in by_unit.items():
+                for name in people:
+                    self.mine.setdefault((task, name), []).append(code)
+        self.blocks = {}                 # block -> codes of its selected units
+        for u in rnd.units:
+            if u.selected and u.block in V.BLOCKS:
+                self.blocks.setdefault(u.block, []).append(u.code)
+
+    def of(self, name: str, task: str) -> str:
+        """'' when the person holds ``task`` in every inspection that has someone
+        in that role; else ' khi kiểm tra …' naming a whole block or the units."""
+        if task not in (V.TASK_HEAD, V.TASK_DEPUTY):
+            return ""
+        mine = self.mine.get((task, name), [])
+        if len(mine) == len(self.holders.get(task, {})):
+            return ""
+        codes = set(mine)
+        units = [self.units.get(c) for c in mine]
+        parts = []
+        for block in V.BLOCKS:
+            in_block = self.blocks.get(block, [])
+            if in_block and all(c in codes for c in in_block):
+                parts.append(block)
+                gone = set(in_block)
+                units = [u for u in units if u is None or u.code not in gone]
+        parts += [nfc(u.name) for u in units if u is not None]
+        return " khi kiểm tra " + ", ".join(parts) if parts else ""
 
 
 def _unit_dict(u: m.Unit) -> dict:

@@ -15,7 +15,10 @@ def main(book=None, **kw):
         from tdkt_xl.excel import alarm
         alarm.stop_click(alarm.cannot_start(e))
         return None
-    return run(book, **kw)
+    outcome = run(book, **kw)
+    from tdkt_xl.excel import alarm
+    alarm.finish_click()          # from Excel: exit now, skipping the slow shutdown
+    return outcome
 
 
 def __getattr__(name):   # available_jobs, sheet_jobs: loaded when asked for

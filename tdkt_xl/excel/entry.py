@@ -27,8 +27,8 @@ NO_JOB = "Bấm nút"          # Nhật ký's "what" when the click named no job
 
 
 def _caller():
-    import xlwings as xw
-    return xw.Book.caller()
+    from tdkt_xl.excel.xlimport import xlwings
+    return xlwings().Book.caller()
 
 
 def main(book=None, *, folder: Path | str | None = None,

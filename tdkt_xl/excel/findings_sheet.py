@@ -66,15 +66,13 @@ def single_cell(address: str) -> str | None:
 def marks_by_sheet(findings: Iterable) -> dict:
     """Canonical sheet name -> unique flagged addresses (in row order)."""
     keys = {cells.key_text(n): n for n in K.MARKED_SHEETS}
-    out: dict = {n: [] for n in K.MARKED_SHEETS}
+    found: dict = {n: {} for n in K.MARKED_SHEETS}      # address -> (row, column)
     for f in findings:
         name = keys.get(cells.key_text(f.sheet))
-        addr = single_cell(f.cell)
-        if name and addr and addr not in out[name]:
-            out[name].append(addr)
-    for name, addrs in out.items():
-        addrs.sort(key=lambda a: (int(re.sub(r"\D", "", a)), cells.col_index(re.sub(r"\d", "", a))))
-    return out
+        m = _CELL.match((f.cell or "").strip().upper()) if name else None
+        if m:
+            found[name].setdefault(m.group(1) + m.group(2), (int(m.group(2)), cells.col_index(m.group(1))))
+    return {n: sorted(addrs, key=addrs.__getitem__) for n, addrs in found.items()}
 
 
 def marks_block(findings: Iterable, old: Sequence[Sequence] | None) -> tuple[list, int]:

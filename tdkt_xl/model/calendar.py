@@ -16,9 +16,41 @@ def valid_lead(n) -> bool:
     return isinstance(n, int) and 0 <= n <= MAX_LEAD_DAYS
 
 
+def _vietnam():
+    """python-holidays' Vietnam class, without its 250 other countries.
+
+    ``holidays.country_holidays("VN")`` and ``import holidays.countries.vietnam``
+    both run ``holidays/countries/__init__.py``, which imports every country
+    module (0.1-0.2 s per click).  Here the package is stood in for by an empty
+    one with the same path while ``vietnam`` alone is imported, then taken
+    away again, so a later ``import holidays.countries`` works as usual."""
+    import importlib
+    import importlib.util
+    import sys
+    import types
+    name = "holidays.countries"
+    if name in sys.modules:
+        return importlib.import_module(name + ".vietnam").Vietnam
+    spec = importlib.util.find_spec(name)
+    stub = types.ModuleType(name)
+    stub.__path__ = list(spec.submodule_search_locations)
+    sys.modules[name] = stub
+    try:
+        return importlib.import_module(name + ".vietnam").Vietnam
+    finally:
+        if sys.modules.get(name) is stub:
+            del sys.modules[name]
+        if getattr(holidays, "countries", None) is stub:
+            delattr(holidays, "countries")
+
+
 @lru_cache(maxsize=32)
 def _vn(years: tuple):
-    return holidays.country_holidays("VN", years=list(years), language="vi")
+    try:
+        vietnam = _vietnam()
+    except Exception:   # another python-holidays layout: the documented way
+        return holidays.country_holidays("VN", years=list(years), language="vi")
+    return vietnam(years=list(years), language="vi")
 
 
 class WorkCalendar:
