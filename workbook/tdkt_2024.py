@@ -16,4 +16,3 @@ if (_PROJECT / "tdkt_xl" / "__init__.py").is_file():
 def main():
     from tdkt_xl.excel import main as _m
     return _m()
-
