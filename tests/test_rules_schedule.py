@@ -105,3 +105,24 @@ def test_legal_basis_follows_plan_dates(example_sheets, window, decree):
     assert decree in [law.law for law in report.basis]
     hit = next(f for f in report.findings if f.code == "TD02")
     assert hit.basis == f"Kế hoạch kiểm tra tháng 4/2024, mục III.1; {decree}"
+
+
+def test_outside_window_with_day_month_swapped_says_so(example_sheets):
+    """Typed 10/06/2024 on a PC with English (US) regional format: Excel holds
+    6 October; its swap, 10 June, is inside the window."""
+    import datetime as dt
+    apply_to_arrays(example_sheets, [
+        ("set", "Lịch kiểm tra", {"Mã đơn vị": "XVT"}, "Ngày kiểm tra", dt.date(2024, 10, 6))])
+    report = validate_arrays(example_sheets, "ví dụ", AS_OF)
+    hit = next(f for f in report.findings if f.code == "LK05")
+    assert hit.message.endswith(" Có thể đã nhập nhầm ngày/tháng: 06/10/2024 hay 10/06/2024?")
+
+
+def test_no_swap_hint_when_the_swap_is_outside_too():
+    import datetime as dt
+    from tdkt_xl.rules.schedule import swap_hint
+    start, end = dt.date(2024, 4, 1), dt.date(2024, 9, 30)
+    assert swap_hint(dt.date(2024, 10, 15), start, end) == ""      # 15 is no month
+    assert swap_hint(dt.date(2024, 12, 11), start, end) == ""      # 11 November: outside too
+    assert swap_hint(dt.date(2024, 10, 10), start, end) == ""      # same either way
+    assert swap_hint(dt.date(2024, 3, 5), start, end) == " Có thể đã nhập nhầm ngày/tháng: 05/03/2024 hay 03/05/2024?"

@@ -419,3 +419,36 @@ def test_row_heights_follow_wrapped_text():
     assert lines("a\nb", 30) == 2
     assert row_height([("ngắn", 30)]) is None
     assert row_height([("từ " * 40, 30), ("", 10)]) > row_height([("từ " * 20, 30)])
+
+
+def test_date_columns_take_only_dates_that_fit_the_round(built, arrays):
+    """Excel compares the serial number it understood: bounds that fit each
+    date column refuse a day/month swap (US regional format) whatever the
+    locale.  The bounds read Cấu hình's window through two names."""
+    import datetime as dt
+    import html
+    from tdkt_xl.builder import date_bounds as D
+    from tdkt_xl.vocabulary import cells as Cl
+    parts = _sheet_parts(built)
+    wb = html.unescape(_part(built, "xl/workbook.xml"))
+    window = {}
+    for field, name in (("window_start", D.START_NAME), ("window_end", D.END_NAME)):
+        m = re.search(rf'<definedName name="{name}">\'?{re.escape(S.SETTINGS.name)}\'?!\$B\$(\d+)<', wb)
+        assert m, name
+        window[field] = Cl.to_date(arrays[S.SETTINGS.name][int(m.group(1)) - 1][1])
+    assert window["window_start"] < window["window_end"]
+    date_cols = [(sh, c) for sh in S.TABLE_SHEETS for c in sh.columns if c.kind == S.DATE]
+    assert {(sh.name, c.field) for sh, c in date_cols} == set(D.COLUMN_BOUNDS)
+    for sh, c in date_cols:
+        xml = html.unescape(_part(built, parts[sh.name]))
+        letter = Cl.col_letter(sh.columns.index(c))
+        hr = L.header_row(sh.name)
+        rule = re.search(rf'<dataValidation type="date"[^>]*sqref="{letter}{hr + 1}:{letter}'
+                         rf'{hr + L.DATA_ROWS}"[^>]*>(.*?)</dataValidation>', xml, re.S)
+        assert rule, (sh.name, c.header)
+        b = D.bounds(sh.name, c.field)
+        assert f"<formula1>{b.minimum}</formula1><formula2>{b.maximum}</formula2>" in rule.group(1)
+    # the inspection date: 10/06/2024 typed on a US PC is 6 October, outside the window
+    lo, hi = window["window_start"], window["window_end"]
+    assert lo <= dt.date(2024, 6, 10) <= hi and not (lo <= dt.date(2024, 10, 6) <= hi)
+    assert "2024-06-10" in " ".join(str(v) for r in arrays[S.GUIDE.name] for v in r)

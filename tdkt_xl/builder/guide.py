@@ -128,6 +128,11 @@ def guide_blocks(settings, jobs) -> list[tuple[str, str]]:
         ("head", "8. Lưu ý khi nhập liệu"),
         ("item", "Ngày nhập theo dạng ngày/tháng/năm (dd/mm/yyyy). Cột Thứ bên cạnh ngày kiểm tra "
                  "giúp phát hiện ngày gõ nhầm tháng trước ngày."),
+        ("item", "Máy đặt định dạng vùng tiếng Anh (Mỹ) hiểu 10/06/2024 là ngày 6 tháng 10: mỗi cột "
+                 "ngày chỉ nhận ngày hợp với thời gian kiểm tra ở trang 'Cấu hình', nên ngày hiểu "
+                 "nhầm bị từ chối ngay khi gõ."),
+        ("item", "Trên máy như vậy hãy gõ năm-tháng-ngày (2024-06-10); ngày dán vào không được "
+                 f"kiểm tra khi gõ, nhưng '{K.JOB_VALIDATE}' báo ngày có thể nhầm ngày/tháng."),
         ("item", "Các cột có mũi tên là danh sách chọn: chọn từ danh sách thay vì gõ."),
         ("item", "Có thể chèn thêm cột, thêm dòng; không đổi tên tiêu đề cột và tên trang tính."),
         ("item", f"Hai trang ẩn '{S.LISTS.name}' (các danh sách chọn) và '{K.MARKS_SHEET}' (các ô "

@@ -15,7 +15,7 @@ import io
 from pathlib import Path
 from typing import Iterable
 
-from tdkt_xl.builder import guide, layout as L, names, styles, values as V
+from tdkt_xl.builder import date_bounds, guide, layout as L, names, styles, values as V
 from tdkt_xl.builder.rowfit import px, row_height
 from tdkt_xl.builder.example import EXAMPLE_DIR, example_sheets
 from tdkt_xl.builder.vba import vba_project_bytes
@@ -159,6 +159,10 @@ class _Builder:
             if spec:
                 self.setting_cells[spec.field] = f"'{sh.name}'!${vcol}${r + 1}"
                 self._validate_setting(ws, r, spec)
+        for field, name in (("window_start", date_bounds.START_NAME),
+                            ("window_end", date_bounds.END_NAME)):
+            if field in self.setting_cells:      # the date columns' bounds read these
+                self.wb.define_name(name, "=" + self.setting_cells[field])
         last = max(len(self.settings_rows), 1)
         ws.add_table(0, 0, last, len(sh.columns) - 1, {
             "name": L.table_name(sh.name), "style": TABLE_STYLE,
@@ -263,6 +267,9 @@ class _Builder:
         if col.kind == S.CHOICE:
             return self._choice_rule(col.header, col.choices)
         if col.kind == S.DATE:
+            b = date_bounds.bounds(sh.name, col.field)
+            if b is not None and {"window_start", "window_end"} <= set(self.setting_cells):
+                return date_bounds.rule(col.header, b)
             return self._date_rule(col.header)
         if col.kind == S.TIME:
             return {"validate": "time", "criteria": "between", "minimum": dt.time(0, 0),

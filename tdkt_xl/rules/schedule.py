@@ -23,6 +23,23 @@ def weekday(d: dt.date) -> str:
     return WEEKDAYS_VI[d.weekday()]
 
 
+def day_month_swapped(d: dt.date) -> dt.date | None:
+    """``d`` with day and month exchanged (None when that is no date or the same)."""
+    if d.day == d.month or d.day > 12:
+        return None
+    return dt.date(d.year, d.day, d.month)
+
+
+def swap_hint(d: dt.date, start: dt.date, end: dt.date) -> str:
+    """' Có thể đã nhập nhầm ngày/tháng: …' when ``d`` is outside start..end but
+    its day/month swap is inside: a date typed d/m/y on a PC set to m/d/y
+    (English (US) regional format), or the other way round."""
+    s = day_month_swapped(d)
+    if s is None or not (start <= s <= end):
+        return ""
+    return f" Có thể đã nhập nhầm ngày/tháng: {fd(d)} hay {fd(s)}?"
+
+
 def check(ctx: Context):
     for u in ctx.round.units:
         if u.selected and u.code and key(u.code) not in ctx.inspections_by_unit:
@@ -61,7 +78,8 @@ def _date(ctx: Context, insp):
     where = (SHEET, cell_of(insp, "date"), insp.unit_code)
     if st.window_start and st.window_end and not (st.window_start <= d <= st.window_end):
         yield C.OUTSIDE_WINDOW.at(*where, date=fd(d), start=fd(st.window_start),
-                                  end=fd(st.window_end), label=st.window_label or "theo Kế hoạch")
+                                  end=fd(st.window_end), label=st.window_label or "theo Kế hoạch",
+                                  swap=swap_hint(d, st.window_start, st.window_end))
     if not ctx.cal.is_working_day(d):
         holiday = ctx.cal.holiday_name(d)
         if holiday:

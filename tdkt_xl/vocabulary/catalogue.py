@@ -98,7 +98,7 @@ SCHEDULE_NOT_SELECTED = define("LK04", ERROR, "Đơn vị không được chọn
                                blocks=(JOB_NOTICE, JOB_MINUTES), area="Lịch kiểm tra",
                                basis=("plan:IV.2",))
 OUTSIDE_WINDOW = define("LK05", ERROR, "Ngày kiểm tra ngoài thời gian kiểm tra",
-                        "Ngày kiểm tra {date} nằm ngoài thời gian kiểm tra {start}–{end} ({label}).",
+                        "Ngày kiểm tra {date} nằm ngoài thời gian kiểm tra {start}–{end} ({label}).{swap}",
                         blocks=(JOB_NOTICE, JOB_MINUTES), area="Lịch kiểm tra",
                         basis=("plan:IV.1",))
 WEEKEND = define("LK06", ERROR, "Ngày kiểm tra là ngày nghỉ cuối tuần",
