@@ -77,3 +77,14 @@ def test_demo_documents_pass_the_layout_checker(demo):
     assert len(docs) == 30 + 1 + 5
     bad = {d.name: check_docx(d) for d in docs}
     assert not {k: v for k, v in bad.items() if v}
+    # the outlines sent with the forms, with the attachment profile (no header block)
+    outlines = sorted(out.glob(f"{O.FORMS}/*.docx"))
+    assert len(outlines) == 14
+    bad = {d.name: check_docx(d, "attachment") for d in outlines}
+    assert not {k: v for k, v in bad.items() if v}
+
+
+def test_demo_ends_with_the_round_check(demo):
+    proc, _ = demo
+    tail = proc.stdout.split("Rà soát văn bản trước khi trình ký", 1)
+    assert len(tail) == 2 and "Rà soát " in tail[1]

@@ -12,6 +12,7 @@ from docx.shared import Cm, Mm, Pt
 
 from tdkt_xl.appendices.context import UnitContext
 from tdkt_xl.appendices.spec import Spec
+from tdkt_xl.documents.make_templates import page_number_header
 from tdkt_xl.documents.marker import marker, stamp
 from tdkt_xl.vocabulary.style import body_date
 from tdkt_xl.vocabulary.text import clip
@@ -78,6 +79,7 @@ def outline_bytes(spec: Spec, ctx: UnitContext) -> bytes:
             _para(doc, item.format(year=ctx.year, start=start))
     if o.get("attachments"):
         _para(doc, o["attachments"], 14, italic=True, after=6)
+    page_number_header(doc, style=None)
     cp = doc.core_properties       # a core property holds at most 255 characters
     cp.title = clip(f"Đề cương báo cáo - {ctx.name}", CORE_PROPERTY_LIMIT)
     cp.author = clip(ctx.council_name or "", CORE_PROPERTY_LIMIT)

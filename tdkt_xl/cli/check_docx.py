@@ -6,7 +6,7 @@ from pathlib import Path
 
 from tdkt_xl.vocabulary.doc_kinds import KINDS
 
-KIND_CHOICES = tuple(KINDS)
+KIND_CHOICES = tuple(KINDS) + ("attachment",)
 
 
 def register(subparsers) -> None:
@@ -17,7 +17,8 @@ def register(subparsers) -> None:
                     "Mã thoát: 0 đạt, 1 có lỗi thể thức, 2 không đọc được tệp.")
     p.add_argument("files", nargs="+", metavar="TỆP", help="Tệp .docx cần kiểm tra.")
     p.add_argument("--kind", choices=KIND_CHOICES, default=None,
-                   help="Loại văn bản (mặc định: nhận biết theo dòng 'Số:').")
+                   help="Loại văn bản (mặc định: nhận biết theo dòng 'Số:'); attachment: phụ lục, đề cương "
+                        "kèm theo văn bản (không có phần tiêu đề, có dòng '(Kèm theo …)').")
     p.set_defaults(func=run)
 
 

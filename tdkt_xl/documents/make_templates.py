@@ -304,12 +304,15 @@ def signature_table(doc, recipients, with_recipients=True):
     return t
 
 
-def page_number_header(doc) -> None:
+def page_number_header(doc, style: str | None = HEAD) -> None:
+    """Page number centred in the header from page 2 (none on page 1); ``style``
+    None keeps the document's default paragraph style (attachments)."""
     sec = doc.sections[0]
     sec.different_first_page_header_footer = True
     sec.first_page_header.is_linked_to_previous = False
     hp = sec.header.paragraphs[0]
-    hp.style = doc.styles[HEAD]
+    if style:
+        hp.style = doc.styles[style]
     hp.alignment = WD_ALIGN_PARAGRAPH.CENTER
     def fld(kind, text=None):
         r = OxmlElement("w:r")
@@ -375,7 +378,8 @@ def table(doc, widths, header, body_rows, size=13):
     trPr.append(th)
     for r, row in enumerate(body_rows):
         cells = t.rows[r + 1].cells
-        t.rows[r + 1]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+        # rows may break across pages: a long remark kept whole would push the
+        # whole row to the next page and leave a fifth of a page blank
         if len(row) == 1 and len(widths) > 1:   # a merged row
             merged = cells[0].merge(cells[-1])
             _clear(merged)
@@ -612,8 +616,13 @@ def minutes():
               "giữ 01 bản, {{ unit.name }} giữ 01 bản; Biên bản đã được đọc lại cho các thành "
               "phần dự cùng nghe, thống nhất và ký tên./.", keep=True)
     para(doc, "{%p endif %}")
-    t = doc.add_table(rows=1, cols=3)
+    t = doc.add_table(rows=2, cols=3)
     _tbl_set(t, (55, 55, 55), cell_margin_mm=1)
+    recipients = t.rows[1].cells[0].merge(t.rows[1].cells[2])
+    _clear(recipients)
+    para(recipients, [("Nơi nhận:", "bi")], style=RECIP, size=12, before=12)
+    for line in ("- {{ unit.name }};", "- Thành viên Đoàn kiểm tra;", "- Lưu: VT, PNV."):
+        para(recipients, line, style=RECIP)
     for cell, (role, name) in zip(t.rows[0].cells, (
             ("{{ sign_unit.role }}", "{{ sign_unit.name }}"),
             ("THƯ KÝ", "{{ sign_secretary }}"),

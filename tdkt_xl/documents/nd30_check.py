@@ -43,6 +43,9 @@ QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
 PREFIXES = ("TM.", "KT.", "Q.", "TL.", "TUQ.")
 
+UNBREAKABLE_SHARE = 0.2        # an unbreakable block taller than this share of a page: flagged
+FIRST_LINE_MM = 12             # what of a splittable row must fit on the page (a line or two)
+ATTACHMENT = "attachment"      # profile of a phụ lục / đề cương sent with a plan or document
 # the profile to check against: a kind of the table (its type code) or a type code itself
 KIND_CODES = {**{k.key: k.profile for k in DOC_KINDS.values()},
               **{c: c for c in ("QĐ", "TB", "BB", "BC", "CV", "KH")}}
@@ -313,6 +316,32 @@ def text_width_mm(p: ParaInfo) -> Optional[float]:
     return total
 
 
+def word_width_mm(text: str, bold: bool, italic: bool, size: Optional[float]) -> float:
+    """Width of a word in Times New Roman (a character the metrics lack counts half an em)."""
+    upem, widths = _metrics()
+    table = widths[(bold, italic)]
+    units = sum(table.get(c, upem / 2) for c in text)
+    return units / upem * (size or 14) * 25.4 / 72
+
+
+def wrapped_lines(p: ParaInfo, width_mm: float) -> int:
+    """Lines the paragraph takes in a column ``width_mm`` wide (greedy word wrap)."""
+    lines, used = 1, 0.0
+    for r in p.runs:
+        space = word_width_mm(" ", r.bold, r.italic, r.size)
+        for word in r.text.split():
+            w = word_width_mm(word, r.bold, r.italic, r.size)
+            if used and used + space + w > width_mm:
+                lines += 1
+                used = w
+            else:
+                used += (space if used else 0) + w
+            while used > width_mm:             # a word longer than the column breaks
+                lines += 1
+                used -= width_mm
+    return lines
+
+
 # ------------------------------------------------------------------ checker
 class _Checker:
     def __init__(self, path: Path, kind: Optional[str]):
@@ -345,13 +374,18 @@ class _Checker:
         self.check_sections(body)
         self.check_runs(body)
         blocks = [b for b in body if b.tag in (_q("w:p"), _q("w:tbl"))]
+        tables = [b for b in blocks if b.tag == _q("w:tbl")]
+        if self.kind == ATTACHMENT:
+            self.check_attachment(blocks)
+            self.check_tables(tables)
+            return self.problems
         if not blocks or blocks[0].tag != _q("w:tbl"):
             self.add("header", "Văn bản không bắt đầu bằng bảng tiêu đề 2 cột (tên cơ quan | "
                                "Quốc hiệu, Tiêu ngữ).")
             return self.problems
         code = self.check_header(blocks[0])
-        tables = [b for b in blocks if b.tag == _q("w:tbl")]
         sig = tables[-1] if len(tables) > 1 else None
+        self.check_tables(tables[1:-1])
         if sig is None:
             self.add("signature", "Không có bảng chữ ký (Nơi nhận | chức vụ, họ tên người ký) "
                                   "ở cuối văn bản.")
@@ -734,6 +768,113 @@ class _Checker:
         if not last.endswith("./."):
             self.add("end", f"Đoạn cuối của nội dung «…{last[-50:]}» phải kết thúc bằng './.'.")
 
+    # -------------------------------------------------------------- tables
+    def _cell_width_or_grid(self, tc) -> Optional[float]:
+        w = self._cell_width_mm(tc)
+        if w is not None:
+            return w
+        tbl = tc.getparent().getparent()
+        cols = [_twips(_val(g, "w")) / 1440 * 25.4 for g in tbl.findall("w:tblGrid/w:gridCol", NS)]
+        idx = list(tc.getparent().findall("w:tc", NS)).index(tc)
+        return cols[idx] if idx < len(cols) else None
+
+    def _page_text_height_mm(self) -> Optional[float]:
+        sp = self.body.find("w:sectPr", NS)
+        if sp is None:
+            return None
+        pg, mar = sp.find("w:pgSz", NS), sp.find("w:pgMar", NS)
+        return (_twips(_val(pg, "h")) - _twips(_val(mar, "top")) - _twips(_val(mar, "bottom"))) / 1440 * 25.4
+
+    def _row_height_mm(self, tr) -> Optional[float]:
+        """Estimated height of a table row: wrapped lines of its tallest cell."""
+        tallest = 0.0
+        for tc in tr.findall("w:tc", NS):
+            cw = self._cell_width_or_grid(tc)
+            if cw is None:
+                return None
+            avail = max(cw - self._cell_margins_mm(tc), 1.0)
+            h = 0.0
+            for pe in tc.findall("w:p", NS):
+                p = _para_info(self.st, pe)
+                size = max((x for x in p.sizes if x), default=13)
+                lines = wrapped_lines(p, avail)
+                h += lines * size * 1.15 * 25.4 / 72 + (p.before_pt + p.after_pt) * 25.4 / 72
+            tallest = max(tallest, h)
+        return tallest
+
+    def check_tables(self, tables) -> None:
+        """Content tables: a header word must fit its column (no break inside a
+        syllable); a block that cannot break across pages (a row that may not
+        split, rows kept with the next) must not leave a third of a page blank."""
+        page_h = self._page_text_height_mm()
+        for n, tbl in enumerate(tables, start=1):
+            rows = tbl.findall("w:tr", NS)
+            if not rows:
+                continue
+            for tc in rows[0].findall("w:tc", NS):
+                cw = self._cell_width_or_grid(tc)
+                if cw is None:
+                    continue
+                avail = cw - self._cell_margins_mm(tc)
+                for pe in tc.findall("w:p", NS):
+                    p = _para_info(self.st, pe)
+                    for r in p.runs:
+                        for word in r.text.split():
+                            w = word_width_mm(word, r.bold, r.italic, r.size)
+                            if w > avail:
+                                self.add("table", f"Tiêu đề cột «{p.text.strip()[:40]}» của bảng {n} bị "
+                                                  f"ngắt giữa chữ «{word}»: cột rộng {avail:.1f} mm, "
+                                                  f"chữ cần {w:.1f} mm. Hãy nới rộng cột.")
+            if page_h is None:
+                continue
+            block, block_h = [], 0.0
+            for tr in rows:
+                h = self._row_height_mm(tr)
+                if h is None:
+                    block, block_h = [], 0.0
+                    continue
+                keep = all(_on(_first(self.st.para_levels(pe), "w:keepNext")) is True
+                           for pe in tr.iter(_q("w:p")))
+                whole = tr.find("w:trPr/w:cantSplit", NS) is not None
+                block.append(tr)
+                if keep and tr is not rows[-1]:
+                    block_h += h
+                    continue
+                # the row ending the chain moves whole only when it may not split
+                block_h += h if whole else min(h, FIRST_LINE_MM)
+                if (len(block) > 1 or whole) and block_h > page_h * UNBREAKABLE_SHARE:
+                    first = rows.index(block[0]) + 1
+                    self.add("table", f"Bảng {n}, từ dòng {first}: khoảng {block_h:.0f} mm không được "
+                                      f"ngắt trang (dòng không cho ngắt hoặc giữ với dòng sau); nếu "
+                                      f"không vừa phần còn lại của trang, cả khối bị đẩy sang trang "
+                                      f"sau, để trống tới {block_h / page_h:.0%} trang. Hãy cho phép "
+                                      f"ngắt dòng.")
+                block, block_h = [], 0.0
+
+    # -------------------------------------------------------------- attachment
+    def check_attachment(self, blocks) -> None:
+        """A phụ lục / đề cương: no header block, but its label and title (upper
+        case, bold, centred), the '(Kèm theo …)' line (italic, centred) and its
+        own page numbers (checked with the sections)."""
+        paras = [_para_info(self.st, b) for b in blocks if b.tag == _q("w:p")]
+        texts = [p for p in paras if p.text.strip()]
+        if not texts:
+            self.add("title", "Phụ lục không có nội dung.")
+            return
+        title = texts[0]
+        t = title.text.strip()
+        if t != t.upper() or not title.all_bold() or title.align != "center":
+            self.add("title", f"Tên phụ lục «{t[:50]}» phải in hoa, in đậm, căn giữa.")
+        kem = next((p for p in texts[:5] if re.match(r"^\(Kèm theo .+\)$", p.text.strip())), None)
+        if kem is None:
+            self.add("attachment", "Thiếu dòng «(Kèm theo … số …, ngày …)» dưới tên phụ lục, "
+                                   "cho biết phụ lục đi kèm văn bản nào.")
+        elif not kem.all_italic() or kem.align != "center":
+            self.add("attachment", "Dòng «(Kèm theo …)» phải in nghiêng, căn giữa.")
+        for p in texts:
+            if any(x is None or not (13 <= x <= 14) for x in p.sizes):
+                self.add("body", f"Đoạn «{p.text.strip()[:50]}» phải cỡ chữ 13–14.")
+
     # -------------------------------------------------------------- signature
     def check_signature(self, tbl, code):
         self._borderless(tbl, "signature")
@@ -742,6 +883,13 @@ class _Checker:
         infos = [[_para_info(self.st, p) for p in tc.findall("w:p", NS)] for tc in cells]
         infos = [[p for p in c if p.text.strip()] for c in infos]
         if code == "BB":
+            recips = [c for c in infos if c and c[0].text.strip().startswith("Nơi nhận")]
+            infos = [c for c in infos if c and not c[0].text.strip().startswith("Nơi nhận")]
+            if not recips:
+                self.add("recipients", "Biên bản thiếu phần 'Nơi nhận:' (đơn vị được kiểm tra, "
+                                       "thành viên Đoàn, lưu).")
+            else:
+                self._recipients(recips[0])
             roles = [c[0] for c in infos if c]
             if len(roles) < 2:
                 self.add("signature", "Biên bản phải có ít nhất hai chữ ký (THƯ KÝ và chủ trì / "
@@ -756,23 +904,7 @@ class _Checker:
         if not left or not left[0].text.strip().startswith("Nơi nhận"):
             self.add("recipients", "Ô trái của bảng chữ ký phải bắt đầu bằng 'Nơi nhận:'.")
         else:
-            head = left[0]
-            if head.text.strip() != "Nơi nhận:":
-                self.add("recipients", f"Dòng «{head.text.strip()}» phải viết đúng 'Nơi nhận:'.")
-            if not (head.all_bold() and head.all_italic()) or any(s != 12 for s in head.sizes):
-                self.add("recipients", "'Nơi nhận:' phải in đậm, nghiêng, cỡ chữ 12.")
-            items = left[1:]
-            if not items:
-                self.add("recipients", "Nơi nhận chưa có nơi nào.")
-            for j, p in enumerate(items):
-                t = p.text.strip()
-                if any(s != 11 for s in p.sizes):
-                    self.add("recipients", f"Dòng nơi nhận «{t}» phải cỡ chữ 11.")
-                if j < len(items) - 1 and not re.match(r"^- .+;$", t):
-                    self.add("recipients", f"Dòng nơi nhận «{t}» phải có dạng '- …;'.")
-                if j == len(items) - 1 and not re.match(r"^- Lưu: VT(, [^.]+)?\.$", t):
-                    self.add("recipients", f"Dòng nơi nhận cuối «{t}» phải là '- Lưu: VT, … .' "
-                                           "(kết thúc bằng dấu chấm).")
+            self._recipients(left)
         if not right:
             self.add("signature", "Ô phải của bảng chữ ký chưa có quyền hạn, chức vụ và họ tên "
                                   "người ký.")
@@ -787,6 +919,26 @@ class _Checker:
             if k + 1 >= len(texts) or not texts[k + 1].startswith("PHÓ"):
                 self.add("signature", "Sau 'KT. CHỦ TỊCH' phải là chức vụ 'PHÓ CHỦ TỊCH'.")
         self._sig_lines(right[0], right[-1] if len(right) > 1 else None, right[1:-1])
+
+    def _recipients(self, left: list) -> None:
+        """The Nơi nhận block: its heading, then '- …;' lines ending with '- Lưu: VT, … .'."""
+        head = left[0]
+        if head.text.strip() != "Nơi nhận:":
+            self.add("recipients", f"Dòng «{head.text.strip()}» phải viết đúng 'Nơi nhận:'.")
+        if not (head.all_bold() and head.all_italic()) or any(s != 12 for s in head.sizes):
+            self.add("recipients", "'Nơi nhận:' phải in đậm, nghiêng, cỡ chữ 12.")
+        items = left[1:]
+        if not items:
+            self.add("recipients", "Nơi nhận chưa có nơi nào.")
+        for j, p in enumerate(items):
+            t = p.text.strip()
+            if any(s != 11 for s in p.sizes):
+                self.add("recipients", f"Dòng nơi nhận «{t}» phải cỡ chữ 11.")
+            if j < len(items) - 1 and not re.match(r"^- .+;$", t):
+                self.add("recipients", f"Dòng nơi nhận «{t}» phải có dạng '- …;'.")
+            if j == len(items) - 1 and not re.match(r"^- Lưu: VT(, [^.]+)?\.$", t):
+                self.add("recipients", f"Dòng nơi nhận cuối «{t}» phải là '- Lưu: VT, … .' "
+                                       "(kết thúc bằng dấu chấm).")
 
     def _sig_lines(self, title: ParaInfo, name: Optional[ParaInfo], middle=()):
         for p in (title, *middle):

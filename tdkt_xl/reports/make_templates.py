@@ -78,7 +78,7 @@ def report():
               "{{ ov.unassessed_text }} Kết quả của từng đơn vị như sau:")
     para(doc, [("Bảng tổng hợp kết quả kiểm tra", "b")], style=TITLE, size=13, before=6, after=6,
          keep=True)
-    table(doc, (12, 36, 22, 18, 13, 11, 13, 14, 12, 14),
+    table(doc, (12, 35, 22, 18, 13, 11, 14, 14, 12, 14),
           ("STT", "Đơn vị", "Ngày kiểm tra", "Hình thức kiểm tra", "Số nội dung",
            "Đạt", "Chưa đạt", "Tỷ lệ Đạt (%)", "Số kiến nghị", "Đã khắc phục"), [
         ["{%tr for b in table.blocks %}"] + [""] * 9,
