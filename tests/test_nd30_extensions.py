@@ -26,10 +26,11 @@ def rnd():
 @pytest.fixture(scope="module")
 def outline(rnd, tmp_path_factory):
     from tdkt_xl.appendices.context import unit_context
-    from tdkt_xl.appendices.outline import write_outline
+    from tdkt_xl.appendices.outline import outline_bytes
     from tdkt_xl.appendices.spec import load_spec
     path = tmp_path_factory.mktemp("outline") / "De_cuong.docx"
-    return write_outline(load_spec(), unit_context(rnd, rnd.unit("XQS")), path)
+    path.write_bytes(outline_bytes(load_spec(), unit_context(rnd, rnd.unit("XQS"))))
+    return path
 
 
 def messages(path, kind=None, rule=None):
