@@ -358,3 +358,174 @@ def test_every_file_write_goes_through_the_write_layer():
             if pattern.search(line) and "write_bytes(" not in line.replace(".write_bytes(", ""):
                 offenders.append(f"{rel}:{i}: {line.strip()}")
     assert offenders == []
+
+
+# ------------------------------------------------------------------ values
+from tdkt_xl.vocabulary import cells  # noqa: E402
+
+
+def _book(path: Path, sheets: dict) -> Path:
+    """A workbook file from sheet arrays (text stays text)."""
+    import xlsxwriter
+    wb = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_numbers": False})
+    for name, rows in sheets.items():
+        ws = wb.add_worksheet(name)
+        for r, row in enumerate(rows):
+            for c, v in enumerate(row):
+                if isinstance(v, str) and v:
+                    ws.write_string(r, c, v)
+                elif v not in ("", None):
+                    ws.write(r, c, v)
+    wb.close()
+    return path
+
+
+def _set(sheets, sheet, column, row, value):
+    sheets[sheet][row][sheets[sheet][0].index(column)] = value
+
+
+def _setting(sheets, label, value) -> str:
+    """Set a Cấu hình value; returns its cell."""
+    for r, row in enumerate(sheets["Cấu hình"]):
+        if row[0] == label:
+            row[1] = value
+            return f"B{r + 1}"
+    raise KeyError(label)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("15", 15), ("5.000", 5000), ("5 000", 5000), ("5\u00a0000", 5000), ("12.345.678", 12345678),
+    (" 7 ", 7), ("-3", -3), (3.0, 3),
+    ("1.5", "dấu chấm chỉ ngăn cách hàng nghìn"), ("5.00", "dấu chấm chỉ ngăn cách hàng nghìn"),
+    ("1,5", "số thập phân"), ("1.234,5", "số thập phân"), (2.5, "số thập phân"),
+    ("5,000", "không rõ là 5.000 hay số thập phân 5,000"), ("1,234,567", "không rõ"),
+    pytest.param("9" * 5000, "quá lớn", id="5000-digits"), (1e300, "quá lớn"), ("1.000.00", "không phải là số"),
+])
+def test_whole_numbers_by_the_vietnamese_convention(text, expected):
+    if isinstance(expected, int):
+        assert cells.to_int(text) == expected
+    else:
+        with pytest.raises(cells.BadValue, match=re.escape(expected)):
+            cells.to_int(text)
+
+
+@pytest.mark.parametrize("text,expected", [("1,5", 1.5), ("1.234,5", 1234.5), ("5.000", 5000.0),
+                                           ("0,500", 0.5)])
+def test_decimals_by_the_vietnamese_convention(text, expected):
+    assert cells.to_number(text) == expected
+
+
+def test_decimal_day_count_is_a_finding_not_another_number(example_sheets):
+    cell = _setting(example_sheets, "Số ngày nộp báo cáo trước", "1.5")
+    rr = read_round(example_sheets)
+    assert rr.round.settings.report_lead_days is None          # was read as 15
+    found = [f for f in rr.findings if f.cell == cell]
+    assert [f.code for f in found] == ["GT05"] and "1.5" in found[0].message
+
+
+def test_absurd_numbers_and_years_are_findings(tmp_path, capsys, example_sheets):
+    s = copy.deepcopy(example_sheets)
+    digits_cell = _setting(s, "Số ngày thông báo trước", "9" * 5000)
+    year_cell = _setting(s, "Năm", "99999")
+    path = _book(tmp_path / "so.xlsx", s)
+    rc, out, err = _cli(capsys, "validate", path, "--as-of", AS_OF, "--json")
+    assert rc == 1, err
+    import json
+    found = {f["cell"]: f for f in json.loads(out)["findings"] if f["sheet"] == "Cấu hình"}
+    assert found[digits_cell]["code"] == "GT05" and "quá lớn" in found[digits_cell]["message"]
+    assert found[year_cell]["code"] == "GT05" and "99999" in found[year_cell]["message"]
+    assert "all" in found[year_cell]["blocks"]
+    for command in ("forms", "notices"):      # (the report's gate is the joins issue's)
+        rc, out, err = _cli(capsys, command, path, "--out", tmp_path / command, "--as-of", AS_OF)
+        assert rc in (1, 2) and "Traceback" not in out + err and "không mong đợi" not in err, (command, err)
+
+
+@pytest.mark.parametrize("command", ["followup", "demo", "report", "forms"])
+def test_as_of_far_in_the_future_is_refused(master, tmp_path, capsys, command):
+    wb, inbox = master
+    argv = _argv(command, wb, inbox, tmp_path / "o")
+    argv[argv.index("--as-of") + 1 if "--as-of" in argv else len(argv):] = []
+    if "--as-of" not in argv:
+        argv += ["--as-of"]
+    argv += ["9999-12-31"]
+    rc, out, err = _cli(capsys, *argv)
+    assert rc == 2 and "--as-of" in err and "1900–2999" in err, (out, err)
+    assert "không mong đợi" not in err
+
+
+def test_control_characters_reported_at_the_cell_and_stripped_from_documents(tmp_path, capsys, example_sheets):
+    _set(example_sheets, "Lịch kiểm tra", "Địa điểm", 1, "Hội trường\x00 UBND\x07 xã")
+    _set(example_sheets, "Đơn vị", "Địa chỉ", 3, "Thôn\x0b 1")
+    path = _book(tmp_path / "dk.xlsx", example_sheets)
+    rc, out, err = _cli(capsys, "validate", path, "--as-of", AS_OF)
+    gt07 = [ln for ln in out.splitlines() if ln.startswith("GT07")]
+    assert len(gt07) == 2
+    assert any("\\u0000" in ln and "\\u0007" in ln and "E2" in ln for ln in gt07), gt07
+    rc, out, err = _cli(capsys, "notices", path, "--out", tmp_path / "tb", "--as-of", AS_OF)
+    assert "mẫu văn bản có lỗi" not in out + err and "Không tạo" not in out, out
+    made = sorted((tmp_path / "tb").glob("*.docx"))
+    assert len(made) == 15
+    for p in made:
+        with zipfile.ZipFile(p) as z:
+            xml = z.read("word/document.xml").decode("utf-8")
+        assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f]", xml)
+    assert any("Hội trường UBND xã" in zipfile.ZipFile(p).read("word/document.xml").decode("utf-8") for p in made)
+
+
+def test_invisible_characters_are_shown_escaped_in_messages(example_sheets):
+    code = example_sheets["Lịch kiểm tra"][1][0]
+    _set(example_sheets, "Lịch kiểm tra", "Mã đơn vị", 1, code + "\u200b")
+    from tdkt_xl.rules.runner import validate
+    rr = read_round(example_sheets)
+    found = [f for f in validate(rr, dt.date(2024, 12, 31)).findings if code in f.message and "Lịch" in f.sheet]
+    assert found and all("\u200b" not in f.message for f in found)
+    assert any(f"{code}\\u200b" in f.message for f in found)
+
+
+def test_very_long_unit_and_council_names_do_not_stop_forms(tmp_path, capsys, example_sheets):
+    from docx import Document
+    long_name = "Ủy ban nhân dân xã " + "Quảng Sơn miền núi rất xa " * 12
+    _set(example_sheets, "Đơn vị", "Tên đơn vị", 2, long_name)
+    _setting(example_sheets, "Tên Hội đồng", "Hội đồng Thi đua - Khen thưởng " + "huyện Hải Hà " * 25)
+    path = _book(tmp_path / "ten.xlsx", example_sheets)
+    rc, out, err = _cli(capsys, "forms", path, "--out", tmp_path / "pl", "--as-of", AS_OF)
+    assert rc == 0, (out, err)
+    docs = sorted((tmp_path / "pl").glob("*.docx"))
+    assert len(docs) == len(sorted((tmp_path / "pl").glob("*.xlsx"))) == 14
+    for p in docs:
+        cp = Document(str(p)).core_properties
+        assert len(cp.title) <= 255 and len(cp.author) <= 255
+    assert any(long_name.strip() in "\n".join(par.text for par in Document(str(p)).paragraphs) for p in docs)
+
+
+@pytest.mark.parametrize("error", ["#REF!", "#N/A", "#DIV/0!"])
+def test_formula_error_cell_is_one_finding_at_the_cell(example_sheets, error):
+    _set(example_sheets, "Lịch kiểm tra", "Ngày kiểm tra", 2, error)
+    rr = read_round(example_sheets)
+    at_cell = [f for f in rr.findings if f.sheet == "Lịch kiểm tra" and f.cell == "B3"]
+    assert [f.code for f in at_cell] == ["GT08"]
+    assert f"ô có lỗi công thức {error}" in at_cell[0].message
+    assert rr.round.inspections[1].date is None
+
+
+def test_formula_error_cell_same_finding_in_excel(example_sheets):
+    """xlwings hands error cells over as their text with err_to_str (as the
+    reader expects); without it they would be None ('chưa có giá trị')."""
+    from xl_payload import open_book, payload_from_arrays
+    from tdkt_xl.io.sources import book_arrays
+    _set(example_sheets, "Lịch kiểm tra", "Ngày kiểm tra", 2, "#REF!")
+    book = open_book(payload_from_arrays(example_sheets), caller=False)
+    rr = read_round(book_arrays(book))
+    at_cell = [f for f in rr.findings if f.sheet == "Lịch kiểm tra" and f.cell == "B3"]
+    assert [f.code for f in at_cell] == ["GT08"]
+
+
+def test_sheets_differing_only_in_case_or_space_are_an_error(tmp_path, capsys, example_sheets):
+    from tdkt_xl.io.reader import WorkbookError
+    sheets = dict(example_sheets)
+    sheets["ĐƠN VỊ "] = copy.deepcopy(example_sheets["Đơn vị"])[:3]
+    with pytest.raises(WorkbookError, match="'Đơn vị' và 'ĐƠN VỊ '"):
+        read_round(sheets)
+    path = _book(tmp_path / "hai.xlsx", sheets)
+    rc, out, err = _cli(capsys, "validate", path, "--as-of", AS_OF)
+    assert rc == 2 and "ĐƠN VỊ" in err and "Đơn vị" in err

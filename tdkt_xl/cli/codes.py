@@ -36,7 +36,7 @@ def catalogue_modules() -> list:
 
 
 def catalogue_rows(validate_only: bool = False) -> list:
-    from tdkt_xl.vocabulary.findings import FindingType, JOB_VI, SEVERITY_VI
+    from tdkt_xl.vocabulary.findings import ERROR, FindingType, JOB_VI, SEVERITY_VI
     from tdkt_xl.rules.legal import describe
     types = {}
     for mod in catalogue_modules()[:1] if validate_only else catalogue_modules():
@@ -47,7 +47,7 @@ def catalogue_rows(validate_only: bool = False) -> list:
     for code in sorted(types):
         ft = types[code]
         blocks = ", ".join(JOB_VI.get(j, j) for j in ft.blocks)
-        if ft.code.startswith("GT") and not ft.blocks:
+        if ft.code.startswith("GT") and not ft.blocks and ft.severity == ERROR:
             blocks = "việc dùng trang có ô lỗi"
         elif ft.code.startswith("VB") and ft.blocks:
             blocks = "văn bản cùng loại"

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Mapping, Sequence
 
 from tdkt_xl import model as m
-from tdkt_xl.vocabulary import cells, schema as S
+from tdkt_xl.vocabulary import cells, schema as S, text
 from tdkt_xl.vocabulary import catalogue as C
 from tdkt_xl.vocabulary.blocking import jobs_of_sheet
 from tdkt_xl.model.calendar import report_due
@@ -87,6 +87,10 @@ _BAD = {S.DATE: C.BAD_DATE, S.TIME: C.BAD_TIME, S.INT: C.BAD_NUMBER,
 def _convert(col: S.Column, raw, where: tuple, findings: list):
     """``where`` is (sheet name, cell or Origin, unit); the cell address is
     only worked out when the value is bad."""
+    if isinstance(raw, str) and text.has_control(raw):
+        sheet_name, cell, unit = where
+        findings.append(C.CONTROL_CHARS.at(sheet_name, cell.cell(col.field) if isinstance(cell, m.Origin) else cell,
+                                           unit, column=col.header, value=raw.strip()))
     try:
         if col.kind == S.CHOICE:
             return cells.to_choice(raw, col.choices)
@@ -120,11 +124,18 @@ def read_table(sheet: S.Sheet, rows: Array, findings: list) -> list[tuple[dict, 
             continue
         raw = {c.field: (row[i] if i < n else None) for c, i in read_cols}
         origin = layout.origin(r)
-        unit = cells.norm_text(raw.get(unit_field)) if unit_field else ""
+        unit = cells.norm_text(raw.get(unit_field)) if unit_field and not cells.formula_error(
+            raw.get(unit_field)) else ""
         values = dict.fromkeys(skipped)
         where = (sheet.name, origin, unit)
         for c, i in read_cols:
             v = raw[c.field]
+            err = cells.formula_error(v)
+            if err:             # said once, at the cell; the value is unknown, not blank
+                findings.append(C.FORMULA_ERROR.at(sheet.name, origin.cell(c.field), unit,
+                                                   blocks=jobs_of_sheet(sheet.name), column=c.header, error=err))
+                values[c.field] = None
+                continue
             values[c.field] = _convert(c, v, where, findings)
             if c.required and cells.is_blank(v):
                 findings.append(C.REQUIRED.at(sheet.name, origin.cell(c.field), unit,
@@ -173,6 +184,11 @@ def read_settings(rows: Array, findings: list) -> m.Settings:
             continue
         seen.add(spec.field)
         st.cells[spec.field] = cell
+        err = cells.formula_error(raw)
+        if err:
+            findings.append(C.FORMULA_ERROR.at(S.SETTINGS.name, cell, blocks=(JOB_ALL,), column=spec.label,
+                                               error=err))
+            continue
         if spec.field == "extra_holidays":
             days = []
             for part in cells.norm_text(raw).replace(",", ";").split(";"):
@@ -187,6 +203,10 @@ def read_settings(rows: Array, findings: list) -> m.Settings:
             continue
         col = S.Column(spec.label, spec.field, spec.kind, choices=spec.choices)
         v = _convert(col, raw, (S.SETTINGS.name, cell, ""), findings)
+        if spec.field == "year" and v is not None and not cells.plausible_year(v):
+            findings.append(C.BAD_NUMBER.at(S.SETTINGS.name, cell, blocks=(JOB_ALL,), column=spec.label,
+                                            reason=f"năm {v} nằm ngoài khoảng {cells.YEAR_MIN}–{cells.YEAR_MAX}"))
+            v = None
         if spec.required and (v is None or v == "") and cells.is_blank(raw):
             findings.append(C.SETTING_MISSING.at(S.SETTINGS.name, cell, label=spec.label))
         if v is not None:
@@ -237,16 +257,30 @@ _TARGET = {S.UNITS.name: "units", S.MEMBERS.name: "members", S.SCHEDULE.name: "i
            S.RECOMMENDATIONS.name: "recommendations", S.DOCUMENTS.name: "documents"}
 
 
-def sheet_lookup(sheets: Mapping[str, Array]) -> dict:
-    """Sheet arrays by normalised name (a clerk's 'đơn vị ' still matches)."""
-    return {cells.key_text(k): v for k, v in sheets.items()}
+def sheet_lookup(sheets: Mapping[str, Array], source: str = "") -> dict:
+    """Sheet arrays by normalised name (a clerk's 'đơn vị ' still matches).
+    Two sheets of the workbook's own names that differ only in case or
+    spacing ('Đơn vị', 'ĐƠN VỊ ') are an error naming both: which one holds
+    the data cannot be guessed."""
+    out, names = {}, {}
+    ours = {cells.key_text(sh.name) for sh in S.MODEL_SHEETS}
+    for k, v in sheets.items():
+        key = cells.key_text(k)
+        if key in names and key in ours:
+            raise WorkbookError(
+                f"Sổ tính {source + ' ' if source else ''}có hai trang tên gần như nhau: '{text.visible(names[key])}' "
+                f"và '{text.visible(k)}' (chỉ khác chữ hoa, chữ thường hoặc dấu cách), không biết trang nào "
+                "là trang dữ liệu. Hãy xóa hoặc đổi tên một trang rồi chạy lại.")
+        names.setdefault(key, k)
+        out[key] = v
+    return out
 
 
 def read_round(sheets: Mapping[str, Array], source: str = "") -> ReadResult:
     """Build the model from sheet arrays.  ``sheets`` maps sheet names to
     A1-anchored 2-D arrays of values.  Raises WorkbookError if a required
     sheet is missing."""
-    lookup = sheet_lookup(sheets)
+    lookup = sheet_lookup(sheets, source)
     missing = [s.name for s in S.REQUIRED_SHEETS if cells.key_text(s.name) not in lookup]
     if missing:
         raise WorkbookError(

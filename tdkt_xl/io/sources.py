@@ -76,6 +76,6 @@ def book_arrays(book, sheet_names: Iterable[str] | None = None) -> dict:
         used = sh.used_range
         last = used.last_cell
         rng = sh.range((1, 1), (last.row, last.column))
-        values = rng.options(ndim=2).value
+        values = rng.options(ndim=2, err_to_str=True).value    # '#REF!', as read_file_arrays gives it
         out[sh.name] = values or []
     return out

@@ -21,6 +21,13 @@ BAD_NUMBER = define("GT05", ERROR, "Không phải số",
                     "Cột '{column}': {reason}.", area="Giá trị")
 BAD_CHOICE = define("GT06", ERROR, "Giá trị ngoài danh sách",
                     "Cột '{column}': {reason}.", area="Giá trị")
+CONTROL_CHARS = define("GT07", WARNING, "Ký tự điều khiển không in được",
+                       "Cột '{column}' có ký tự điều khiển không nhìn thấy: '{value}'. Các ký tự này bị bỏ "
+                       "khi đọc và khi tạo văn bản; nên xóa khỏi ô (thường do dán từ phần mềm khác).",
+                       area="Giá trị")
+FORMULA_ERROR = define("GT08", ERROR, "Ô có lỗi công thức",
+                       "Cột '{column}': ô có lỗi công thức {error}; hãy sửa công thức hoặc nhập giá trị.",
+                       area="Giá trị")
 
 # ---- settings
 SETTING_MISSING = define("CH01", ERROR, "Thiếu thiết lập",

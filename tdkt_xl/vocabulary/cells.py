@@ -8,6 +8,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from tdkt_xl.vocabulary.text import strip_control
+
 EXCEL_EPOCH = dt.datetime(1899, 12, 30)
 
 
@@ -35,19 +37,35 @@ def a1(row0: int, col0: int) -> str:
     return f"{col_letter(col0)}{row0 + 1}"
 
 
+# what a formula error cell holds (xlwings with err_to_str, and our calamine read)
+FORMULA_ERRORS = frozenset({"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A",
+                            "#GETTING_DATA", "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!",
+                            "#BUSY!", "#UNKNOWN!", "#EXTERNAL!", "#PYTHON!"})
+
+
+def formula_error(v) -> str:
+    """The error text ('#REF!') when ``v`` is a formula error cell, else ''."""
+    if isinstance(v, str) and v[:1] == "#":
+        s = v.strip().upper()
+        if s in FORMULA_ERRORS:
+            return s
+    return ""
+
+
 def is_blank(v) -> bool:
     return v is None or (isinstance(v, str) and not v.strip())
 
 
 def norm_text(v) -> str:
-    """Text as a clerk means it: NFC, trimmed, inner whitespace kept."""
+    """Text as a clerk means it: NFC, trimmed, inner whitespace kept, without
+    the control characters no document can hold (the reader reports them)."""
     if v is None:
         return ""
     if isinstance(v, float) and v.is_integer():
         v = int(v)
     if isinstance(v, (dt.datetime, dt.date)):
         return v.strftime("%d/%m/%Y")
-    return unicodedata.normalize("NFC", str(v)).strip()
+    return unicodedata.normalize("NFC", strip_control(str(v))).strip()
 
 
 _SPACES = re.compile(r"\s+")
@@ -71,19 +89,32 @@ _DATE_PATTERNS = (
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$")
 
 
+YEAR_MIN, YEAR_MAX = 1900, 2999     # a date outside is a typing error, never computed with
+
+
+def plausible_year(year) -> bool:
+    return isinstance(year, int) and YEAR_MIN <= year <= YEAR_MAX
+
+
+def _plausible(d: dt.date) -> dt.date:
+    if not plausible_year(d.year):
+        raise BadValue(f"ngày {d.day:02d}/{d.month:02d}/{d.year} có năm ngoài khoảng {YEAR_MIN}–{YEAR_MAX}")
+    return d
+
+
 def to_date(v) -> dt.date | None:
     if is_blank(v):
         return None
     if isinstance(v, dt.datetime):
-        return v.date()
+        return _plausible(v.date())
     if isinstance(v, dt.date):
-        return v
+        return _plausible(v)
     if isinstance(v, bool):
         raise BadValue(f"'{v}' không phải là ngày")
     if isinstance(v, (int, float)):
         if 1 <= v < 2958466:
-            return (EXCEL_EPOCH + dt.timedelta(days=int(v))).date()
-        raise BadValue(f"số {v} không phải là ngày hợp lệ")
+            return _plausible((EXCEL_EPOCH + dt.timedelta(days=int(v))).date())
+        raise BadValue(f"số {v:.6g} không phải là ngày hợp lệ")
     s = norm_text(v)
     m = _DATE_PATTERNS[0].match(s)
     if m:
@@ -94,9 +125,10 @@ def to_date(v) -> dt.date | None:
             raise BadValue(f"'{s}' không phải là ngày (cần dạng dd/mm/yyyy)")
         y, mo, d = (int(x) for x in m.groups())
     try:
-        return dt.date(y, mo, d)
+        day = dt.date(y, mo, d)
     except ValueError:
         raise BadValue(f"'{s}' không phải là ngày có thật (ngày/tháng không hợp lệ)") from None
+    return _plausible(day)
 
 
 _TIME = re.compile(r"^(\d{1,2})\s*(?::|h|g|giờ)\s*(\d{0,2})\s*(?:phút|p)?$", re.IGNORECASE)
@@ -130,21 +162,73 @@ def to_time(v) -> dt.time | None:
     raise BadValue(f"'{s}' không phải là giờ (cần dạng 07:30)")
 
 
+# Numbers typed as text follow the Vietnamese convention: '.' (or a space)
+# groups thousands, ',' is the decimal mark.  What the convention cannot
+# settle is refused with the reason, never guessed (docs/validation.md).
+MAX_DIGITS = 15                       # Excel keeps 15 significant digits
+_PLAIN_INT = re.compile(r"-?\d+")
+_GROUPED = re.compile(r"-?[1-9]\d{0,2}(?:([. ])\d{3})(?:\1\d{3})*")     # 5.000 / 12.345.678 / 5 000
+_VN_DECIMAL = re.compile(r"-?(?:\d{1,3}(?:\.\d{3})+|\d+),\d+")    # 1,5 / 1.234,5
+_COMMA_GROUPS = re.compile(r"-?[1-9]\d{0,2}(?:,\d{3})+")                 # 5,000: five thousand or five?
+_DOT_DECIMAL = re.compile(r"-?\d*\.\d+")                            # 1.5: a decimal written the English way
+_SPACES_IN_NUMBER = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " "})
+_TOO_BIG = "số quá lớn (hơn 15 chữ số), không phải số liệu thật"
+
+
+def _number_text(v) -> tuple[str, str]:
+    """(the text as typed, the text without surrounding/duplicate spaces)."""
+    shown = norm_text(v)
+    return shown, " ".join(shown.translate(_SPACES_IN_NUMBER).split())
+
+
+def _parse_vn(v) -> int | float:
+    """A number typed as text, by the Vietnamese convention; BadValue when
+    it is not a number or when the convention cannot settle it."""
+    shown, s = _number_text(v)
+    if sum(ch.isdigit() for ch in s) > MAX_DIGITS:
+        raise BadValue(f"'{shown[:20]}…' là {_TOO_BIG}" if len(shown) > 20 else f"'{shown}' là {_TOO_BIG}")
+    if _PLAIN_INT.fullmatch(s):
+        return int(s)
+    if _GROUPED.fullmatch(s):
+        return int(s.replace(".", "").replace(" ", ""))
+    if _COMMA_GROUPS.fullmatch(s):
+        raise BadValue(f"'{shown}' không rõ là {s.replace(',', '.')} hay số thập phân {s} (theo cách viết "
+                       "Việt Nam dấu phẩy là dấu thập phân, nhưng cũng có thể là dấu ngăn hàng nghìn kiểu "
+                       f"nước ngoài); hãy nhập số không có dấu ngăn cách, ví dụ {s.replace(',', '')}")
+    if _VN_DECIMAL.fullmatch(s):
+        return float(s.replace(".", "").replace(",", "."))
+    if _DOT_DECIMAL.fullmatch(s):
+        raise BadValue(f"'{shown}' không rõ giá trị: theo cách viết Việt Nam dấu chấm chỉ ngăn cách hàng "
+                       "nghìn (5.000), số thập phân viết bằng dấu phẩy (1,5)")
+    raise BadValue(f"'{shown}' không phải là số")
+
+
+def _check_size(v: int | float, shown) -> None:
+    if abs(v) >= 10 ** MAX_DIGITS:
+        raise BadValue(f"'{shown}' là {_TOO_BIG}")
+
+
 def to_int(v) -> int | None:
+    """A whole number.  A decimal ('1,5', '1.5', 1.5) is refused, never
+    rounded or read as another number."""
     if is_blank(v):
         return None
     if isinstance(v, bool):
         raise BadValue(f"'{v}' không phải là số")
     if isinstance(v, int):
+        _check_size(v, f"{v:.6g}")
         return v
     if isinstance(v, float):
         if v.is_integer():
+            _check_size(v, f"{v:.6g}")
             return int(v)
-        raise BadValue(f"'{v}' không phải là số nguyên")
-    s = norm_text(v).replace(".", "").replace(" ", "")
-    if re.fullmatch(r"-?\d+", s):
-        return int(s)
-    raise BadValue(f"'{norm_text(v)}' không phải là số")
+        raise BadValue(f"'{v:.6g}' là số thập phân; ô này cần số nguyên" if v == v
+                       else f"'{v}' không phải là số")
+    n = _parse_vn(v)
+    if isinstance(n, float):
+        raise BadValue(f"'{norm_text(v)}' là số thập phân; ô này cần số nguyên")
+    _check_size(n, norm_text(v))
+    return n
 
 
 def to_number(v) -> float | None:
@@ -153,17 +237,13 @@ def to_number(v) -> float | None:
     if isinstance(v, bool):
         raise BadValue(f"'{v}' không phải là số")
     if isinstance(v, (int, float)):
+        if v != v or v in (float("inf"), float("-inf")):
+            raise BadValue(f"'{v}' không phải là số")
+        _check_size(v, f"{v:.6g}")
         return float(v)
-    s = norm_text(v).replace(" ", "")
-    # Vietnamese style 1.234,5 or plain 1234.5
-    if re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,\d+)?", s):
-        s = s.replace(".", "").replace(",", ".")
-    elif re.fullmatch(r"-?\d+,\d+", s):
-        s = s.replace(",", ".")
-    try:
-        return float(s)
-    except ValueError:
-        raise BadValue(f"'{norm_text(v)}' không phải là số") from None
+    n = _parse_vn(v)
+    _check_size(n, norm_text(v))
+    return float(n)
 
 
 def to_choice(v, choices) -> str:

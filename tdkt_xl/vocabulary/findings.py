@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, asdict, field
 from typing import Iterable
 
+from tdkt_xl.vocabulary.text import visible
+
 ERROR, WARNING = "error", "warning"
 SEVERITY_VI = {ERROR: "Lỗi", WARNING: "Cảnh báo"}
 
@@ -78,6 +80,7 @@ class FindingType:
 
     def at(self, sheet: str = "", cell: str = "", unit: str = "", blocks: Iterable | None = None,
            file: str = "", **values) -> Finding:
+        values = {k: visible(v) if isinstance(v, str) else v for k, v in values.items()}
         try:
             message = self.template.format(**values)
         except (KeyError, IndexError) as e:  # a template bug must not hide the finding
