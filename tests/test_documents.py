@@ -125,10 +125,11 @@ def test_vice_chair_signature_variant(rnd, tmp_path):
     assert lines[i + 1:i + 3] == ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
     assert "Trần Thị B" in lines[i + 3:]
     assert_nd30(tmp_path / "tb.docx", "notice")
-    # the decision signed by the vice-chair instead of the chairman
+    # the decision (the chairman's own power) signed by the vice-chair: KT., no TM.
     rnd.document(K.DECISION.doc_kind).signer = "Nguyễn Văn A"
     ctx = X.build_context("decision", rnd)
-    assert ctx["sign"]["deputy_for"] == "KT. CHỦ TỊCH" and ctx["sign"]["post"] == ""
+    assert (ctx["sign"]["authority"], ctx["sign"]["deputy_for"], ctx["sign"]["title"],
+            ctx["sign"]["post"]) == ("KT. CHỦ TỊCH", "", "PHÓ CHỦ TỊCH", "")
 
 
 def test_signer_who_is_not_chair_or_vice_blocks_only_that_document(rnd, tmp_path):
@@ -186,7 +187,9 @@ def test_unit_inspected_by_files(rnd, tmp_path):
     tb, bb = doc_text(tmp_path / "tb.docx"), doc_text(tmp_path / "bb.docx")
     assert "kiểm tra qua hồ sơ" in tb and "Gửi kèm báo cáo đầy đủ hồ sơ" in tb
     assert "Thành phần làm việc của đơn vị" not in tb and "bố trí địa điểm" not in tb
-    assert "tiến hành kiểm tra qua hồ sơ" in bb and "Việc kiểm tra hồ sơ kết thúc" in bb
+    # the file-review form, dated when the review concluded, citing the file's arrival
+    assert ("Hôm nay, ngày 17 tháng 6 năm 2024" in bb and "đã xem xét xong hồ sơ" in bb
+            and "nhận ngày 06/6/2024" in bb and "Buổi kiểm tra kết thúc" not in bb)
     assert "ĐẠI DIỆN ĐƠN VỊ" not in bb and "Trưởng đoàn thông qua mục đích" not in bb
     direct = doc_text(render_document(K.MINUTES.template,
                                       X.build_context("minutes", rnd, rnd.unit("XQS"))))
@@ -231,11 +234,11 @@ def _edited_template(tmp_path, name, edit) -> Path:
 
 def test_broken_tag_gives_clear_error_naming_template_and_tag(rnd, tmp_path):
     folder = _edited_template(tmp_path, K.NOTICE.template,
-                              lambda x: x.replace("{{ unit.name }}", "{{ unit.name }", 1))
+                              lambda x: x.replace("{{ unit.body }}", "{{ unit.body }", 1))
     with pytest.raises(TemplateProblem) as e:
         load_template(K.NOTICE.template, folder)
     msg = str(e.value)
-    assert K.NOTICE.template in msg and "{{ unit.name }" in msg and "thiếu dấu đóng" in msg
+    assert K.NOTICE.template in msg and "{{ unit.body }" in msg and "thiếu dấu đóng" in msg
     # the service reports it (no traceback) and still writes the other kinds
     shutil.copy(REPO_TEMPLATES / K.MINUTES.template, folder / K.MINUTES.template)
     s = generate_documents(rnd, tmp_path / "out", kinds=("notice", "minutes"), templates=folder,
@@ -247,7 +250,7 @@ def test_broken_tag_gives_clear_error_naming_template_and_tag(rnd, tmp_path):
 
 def test_misspelt_tag_names_template_and_tag(rnd, tmp_path):
     folder = _edited_template(tmp_path, K.NOTICE.template,
-                              lambda x: x.replace("{{ unit.name }}", "{{ unit.nam }}", 1))
+                              lambda x: x.replace("{{ unit.body }}", "{{ unit.nam }}", 1))
     tpl = load_template(K.NOTICE.template, folder)
     with pytest.raises(TemplateProblem) as e:
         tpl.render_bytes(X.build_context("notice", rnd, rnd.unit("XQS")))
@@ -263,12 +266,12 @@ def test_moved_or_deleted_block_tag(tmp_path):
 
 
 def test_tag_split_across_runs_by_word_still_works(rnd, tmp_path):
-    split = ('{{ unit.</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>name }}')
+    split = ('{{ unit.</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>body }}')
     folder = _edited_template(tmp_path, K.NOTICE.template,
-                              lambda x: x.replace("{{ unit.name }}", split, 1))
+                              lambda x: x.replace("{{ unit.body }}", split, 1))
     data = load_template(K.NOTICE.template, folder).render_bytes(
         X.build_context("notice", rnd, rnd.unit("XQS")))
-    assert "Xã Quan Sơn" in doc_text(data)
+    assert "UBND xã Quan Sơn" in doc_text(data)
 
 
 def test_missing_template_file(rnd, tmp_path):
@@ -308,7 +311,7 @@ def test_unedited_output_is_overwritten_in_place(rnd, tmp_path):
     generate_documents(rnd, tmp_path, kinds=("notice",), unit="XQS", validate=False)
     rnd.unit("XQS").name = "Xã Quan Sơn mới"
     generate_documents(rnd, tmp_path, kinds=("notice",), unit="XQS", validate=False)
-    assert "Xã Quan Sơn mới" in doc_text(tmp_path / "TB_XQS.docx")
+    assert "xã Quan Sơn mới" in doc_text(tmp_path / "TB_XQS.docx")
     assert not (tmp_path / "TB_XQS (mới).docx").exists()
 
 
@@ -373,7 +376,10 @@ def test_document_without_a_row_in_van_ban_is_a_draft_signed_by_the_configured_s
     assert ctx["number_line"] == "Số:      /QĐ-HĐTĐKT"
     assert ctx["date_line"].startswith("Chi Lăng, ngày      tháng")
     assert ctx["sign"]["name"] == "Vi Nông Trường" and ctx["sign"]["post"] == "CHỦ TỊCH UBND HUYỆN"
-    assert "……" in ctx["plan_ref"] and "Quyết định số ……/QĐ-HĐTĐKT" in ctx["decision_ref"]
+    assert "Quyết định số ……/QĐ-HĐTĐKT" in ctx["decision_ref"]
+    rnd.settings.plan_number, rnd.settings.plan_date = "", None       # the plan not yet issued
+    assert X.build_context("decision", rnd)["plan_ref"].startswith(
+        "Kế hoạch số ……/KH-HĐTĐKT ngày ……/4/2024 của")
     render_document(K.DECISION.template, ctx, tmp_path / "qd.docx")
     assert_nd30(tmp_path / "qd.docx", "decision")
 
@@ -395,17 +401,17 @@ def test_decomposed_workbook_text_comes_out_nfc(rnd, tmp_path):
     data = render_document(K.NOTICE.template, X.build_context("notice", rnd, rnd.unit("XQS")),
                            tmp_path / "tb.docx")
     text = doc_text(data)
-    assert unicodedata.is_normalized("NFC", text) and "Xã Quan Sơn" in text
+    assert unicodedata.is_normalized("NFC", text) and "UBND xã Quan Sơn" in text
     assert_nd30(tmp_path / "tb.docx", "notice")
 
 
 def test_entities_inside_tags_are_jinja_quotes(rnd, tmp_path):
     """LibreOffice saves ' in a tag as &apos;: the tag still works."""
     folder = _edited_template(tmp_path, K.NOTICE.template, lambda x: x.replace(
-        "{{ unit.name }}", "{{ unit.name ~ &apos;&apos; }}", 1))
+        "{{ unit.body }}", "{{ unit.body ~ &apos;&apos; }}", 1))
     data = load_template(K.NOTICE.template, folder).render_bytes(
         X.build_context("notice", rnd, rnd.unit("XQS")))
-    assert "Xã Quan Sơn" in doc_text(data)
+    assert "UBND xã Quan Sơn" in doc_text(data)
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) chưa cài")

@@ -122,7 +122,7 @@ DECISION_CASES = [
     ("căn cứ upright", DOC, lambda x: x.replace('<w:r><w:rPr><w:i/></w:rPr><w:t>Căn cứ Luật Thi đua',
                                                 '<w:r><w:t>Căn cứ Luật Thi đua', 1), "body"),
     ("KT without PHÓ", DOC, lambda x: x.replace(">CHỦ TỊCH UBND HUYỆN<", ">X<")
-     .replace('>TM. HỘI ĐỒNG<', '>KT. CHỦ TỊCH<'), "signature"),
+     .replace('>CHỦ TỊCH<', '>KT. CHỦ TỊCH<', 1), "signature"),
 ]
 
 

@@ -58,13 +58,13 @@ def test_project_templates_are_used(project, tmp_path):
         for info in src.infolist():
             data = src.read(info.filename)
             if info.filename == "word/document.xml":
-                data = data.replace("Theo đề nghị của Trưởng phòng Nội vụ.".encode(),
-                                    "Theo đề nghị của Trưởng phòng Nội vụ huyện.".encode())
+                data = data.replace("Về việc thành lập Đoàn kiểm tra".encode(),
+                                    "Về việc thành lập Đoàn kiểm tra (mẫu của huyện)".encode())
             z.writestr(info, data)
     out = tmp_path / "o"
     assert main(["decision", str(project), "--out", str(out)]) == 0
     xml = zipfile.ZipFile(out / "QD_thanh_lap_doan.docx").read("word/document.xml").decode()
-    assert "Trưởng phòng Nội vụ huyện." in xml
+    assert "Đoàn kiểm tra (mẫu của huyện)" in xml
 
 
 def test_missing_project_template_is_a_clear_error(project, tmp_path, capsys):

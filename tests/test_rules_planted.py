@@ -76,6 +76,10 @@ CASES = [
     Case("CH06 signer unknown", [setting("Người ký", "Nguyễn Văn Z")], "CH06"),
     Case("CH07 signer role", [setting("Người ký", "Lê Văn C")], "CH07"),
     Case("CH08 two decrees", [setting("Kiểm tra đến ngày", "30/09/2025")], "CH08"),
+    Case("CH09 signer's council post contradicts the members sheet",
+         [setting("Chức vụ trong Hội đồng của người ký", "Phó Chủ tịch Hội đồng")], "CH09"),
+    Case("GT06 issuing authority", [setting("Thẩm quyền ban hành Quyết định thành lập Đoàn",
+                                            "Ủy ban")], "GT06"),
     Case("GT03 setting date", [setting("Kiểm tra từ ngày", "32/13/2024")], "GT03"),
     Case("GT05 setting number", [setting("Năm", "hai nghìn")], "GT05"),
     # ---- units
@@ -96,6 +100,8 @@ CASES = [
          at=(TV, {"Họ và tên": "Vi Nông Trường"}, "Vai trò trong Hội đồng")),
     Case("TV03 two chairs", [("set", TV, {"Họ và tên": "Nguyễn Văn A"},
                               "Vai trò trong Hội đồng", "Chủ tịch")], "TV03"),
+    Case("TD12 deputy recorded as member elsewhere",
+         [deleg("CAH", "Lê Văn C", "Nhiệm vụ trong Đoàn", "Thành viên")], "TD12", unit="CAH"),
     # ---- schedule
     Case("LK01 not scheduled", [("drop", LK, {"Mã đơn vị": "XVT"})], "LK01",
          at=(DV, {"Mã đơn vị": "XVT"}, "Được chọn kiểm tra"), unit="XVT",

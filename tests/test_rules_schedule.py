@@ -87,7 +87,7 @@ def test_outside_window_message(example_sheets):
     hit = next(f for f in report.findings if f.code == "LK05")
     assert hit.message == ("Ngày kiểm tra 15/10/2024 nằm ngoài thời gian kiểm tra "
                            "01/04/2024–30/09/2024 (Quý II, III năm 2024).")
-    assert hit.basis.startswith("Kế hoạch kiểm tra tháng 4/2024, mục IV.1")
+    assert hit.basis.startswith("Kế hoạch kiểm tra số 05, mục IV.1")
 
 
 @pytest.mark.parametrize("window,decree", [
@@ -98,13 +98,14 @@ def test_legal_basis_follows_plan_dates(example_sheets, window, decree):
     apply_to_arrays(example_sheets, [
         ("set", "Cấu hình", {"Mục": "Kiểm tra từ ngày"}, "Giá trị", window[0]),
         ("set", "Cấu hình", {"Mục": "Kiểm tra đến ngày"}, "Giá trị", window[1]),
+        ("set", "Cấu hình", {"Mục": "Ngày ban hành Kế hoạch"}, "Giá trị", ""),   # dated by the window
         ("set", "Thành phần đoàn", {"Mã đơn vị": "XVT", "Họ và tên": "Trần Thị B"},
          "Nhiệm vụ trong Đoàn", "Thành viên"),
     ])
     report = validate_arrays(example_sheets, "ví dụ", AS_OF)
     assert decree in [law.law for law in report.basis]
     hit = next(f for f in report.findings if f.code == "TD02")
-    assert hit.basis == f"Kế hoạch kiểm tra tháng 4/2024, mục III.1; {decree}"
+    assert hit.basis == f"Kế hoạch kiểm tra số 05, mục III.1; {decree}"
 
 
 def test_outside_window_with_day_month_swapped_says_so(example_sheets):

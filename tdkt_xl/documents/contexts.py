@@ -18,6 +18,8 @@ from tdkt_xl import model as m
 from tdkt_xl.documents.text import (DOTS, DOTS_LINE, DOTS_SHORT, clock, date_line, lines, long_date, nfc,
                                     number_line, number_text, one_line, short_date, weekday)
 from tdkt_xl.model import vocab as V
+from tdkt_xl.model import roles
+from tdkt_xl.vocabulary import style
 from tdkt_xl.vocabulary.style import plan_citation, sentence_start
 from tdkt_xl.vocabulary import doc_kinds as K
 
@@ -38,6 +40,7 @@ class RoundIndex:
     results: dict = field(default_factory=dict)
     recommendations: dict = field(default_factory=dict)
     documents: dict = field(default_factory=dict)
+    roles: Optional[roles.RoleBook] = None
 
     @classmethod
     def of(cls, rnd: m.Round) -> "RoundIndex":
@@ -58,6 +61,7 @@ class RoundIndex:
             ix.recommendations.setdefault(r.unit_code, []).append(r)
         for d in rnd.documents:
             ix.documents.setdefault((d.kind, d.unit_code or ""), d)
+        ix.roles = roles.RoleBook(rnd)
         return ix
 
 
@@ -114,19 +118,55 @@ def decision_ref(rnd: m.Round, ix: RoundIndex) -> str:
     rec = ix.documents.get((K.DECISION.doc_kind, ""))
     num = number_text(rec.number) if rec else ""
     when = short_date(rec.date) if rec and rec.date else DOTS_SHORT
-    return (f"Quyết định số {num or DOTS_SHORT}/QĐ-{st.issuer_code or DOTS_SHORT} ngày {when} "
-            f"của Chủ tịch {council_short(st)}")
+    issuer = council_short(st) if st.decision_by_council else f"Chủ tịch {council_short(st)}"
+    return f"Quyết định số {num or DOTS_SHORT}/QĐ-{st.issuer_code or DOTS_SHORT} ngày {when} của {issuer}"
 
 
-def _member_position(p: Optional[m.Member]) -> str:
+def _cited(number: str, date, code_hint: str) -> str:
+    """``số 112/QĐ-UBND ngày 15/3/2024``; dotted blanks while the clerk has not filled them."""
+    num = nfc(number).strip() or f"{DOTS_SHORT}/{code_hint}"
+    return f"số {num} ngày {short_date(date) if date else DOTS_SHORT}"
+
+
+def rules_basis(st: m.Settings) -> str:
+    """'Căn cứ Quy chế hoạt động … ban hành kèm theo Quyết định số … ngày …;'"""
+    return (f"Căn cứ Quy chế hoạt động của {council_short(st)} ban hành kèm theo Quyết định "
+            f"{_cited(st.rules_number, st.rules_date, 'QĐ-' + DOTS_SHORT)};")
+
+
+def proposal_line(st: m.Settings) -> str:
+    """'Theo đề nghị của Trưởng phòng Nội vụ tại Tờ trình số … ngày ….'"""
+    return (f"Theo đề nghị của Trưởng phòng Nội vụ tại Tờ trình "
+            f"{_cited(st.proposal_number, st.proposal_date, 'TTr-PNV')}.")
+
+
+def _member_position(p: Optional[m.Member], st: Optional[m.Settings] = None) -> str:
+    """The post a document prints for a person: their title, and for the
+    council's Chủ tịch / Phó Chủ tịch that council post too (the plan wants
+    the Trưởng đoàn to be one of them: the reader must see it)."""
     if p is None:
         return DOTS
-    return nfc(p.title).strip() or nfc(p.agency).strip() or DOTS
+    post = nfc(p.title).strip() or nfc(p.agency).strip()
+    if st is not None and p.council_role in (V.ROLE_CHAIR, V.ROLE_VICE):
+        council = style.council_post(p.council_role, st.council_name)
+        post = f"{post}, {council}" if post else council
+    return post or DOTS
 
 
-def signature(rnd: m.Round, ix: RoundIndex, rec: Optional[m.DocumentRecord], label: str) -> dict:
+def signature(rnd: m.Round, ix: RoundIndex, rec: Optional[m.DocumentRecord], label: str,
+              own_power: bool = False) -> dict:
     """Ô 7: TM. HỘI ĐỒNG / CHỦ TỊCH / <post> / name, or the vice-chair form
-    TM. HỘI ĐỒNG / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / name."""
+    TM. HỘI ĐỒNG / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / name.  ``own_power``: the
+    document is issued by the chairman in his own power (domain §2.1): no TM.,
+    the chairman signs CHỦ TỊCH, a vice-chair KT. CHỦ TỊCH / PHÓ CHỦ TỊCH."""
+    sig = _signature(rnd, ix, rec, label)
+    if own_power:
+        sig["authority"] = sig.pop("deputy_for") or ""
+        sig["deputy_for"] = ""
+    return sig
+
+
+def _signature(rnd: m.Round, ix: RoundIndex, rec: Optional[m.DocumentRecord], label: str) -> dict:
     st = rnd.settings
     name = nfc(rec.signer).strip() if rec and rec.signer else nfc(st.signer_name).strip()
     where = (f" (trang 'Văn bản', ô {rec.origin.cell('signer')})" if rec and rec.origin and rec.signer
@@ -184,12 +224,22 @@ def common_context(rnd: m.Round, kind: K.Kind, unit: Optional[m.Unit] = None,
         "decision_ref": decision_ref(rnd, ix),
         "period_start": short_date(st.period_start),
         "contact_line": contact_line(rnd, ix),
-        "authority_line": "CHỦ TỊCH " + _upper(st.council_name) if st.council_name else DOTS,
+        "authority_line": authority_line(st),
+        "rules_basis": rules_basis(st),
+        "proposal_line": proposal_line(st),
     }
     if not kind.by_delegation:
         label = kind.label + (f" của đơn vị {unit.code}" if unit else "")
-        ctx["sign"] = signature(rnd, ix, rec, label)
+        own = kind.key == K.DECISION.key and not st.decision_by_council
+        ctx["sign"] = signature(rnd, ix, rec, label, own_power=own)
     return ctx
+
+
+def authority_line(st: m.Settings) -> str:
+    """Thẩm quyền ban hành of the decision: the chairman's own power or the council's."""
+    if not st.council_name:
+        return DOTS
+    return _upper(st.council_name) if st.decision_by_council else "CHỦ TỊCH " + _upper(st.council_name)
 
 
 def contact_line(rnd: m.Round, ix: RoundIndex) -> str:
@@ -210,11 +260,15 @@ def _task_rank(task: str) -> int:
 
 
 def team(rnd: m.Round, ix: RoundIndex, unit_code: str) -> list[dict]:
-    rows = sorted(enumerate(ix.delegation.get(unit_code, [])),
-                  key=lambda t: (_task_rank(t[1].task), t[0]))
-    return [{"name": nfc(d.member_name), "position": _member_position(ix.members.get(d.member_name)),
-             "task": nfc(d.task) or DOTS, "end": "." if i == len(rows) - 1 else ";"}
-            for i, (_, d) in enumerate(rows)]
+    """The delegation of one inspection, each with the task of ``model.roles``."""
+    rows = [(i, d, ix.roles.task_in(d.member_name, d.task))
+            for i, d in enumerate(ix.delegation.get(unit_code, []))]
+    rows.sort(key=lambda t: (_task_rank(t[2]), t[0]))
+    st = rnd.settings
+    return [{"name": nfc(d.member_name),
+             "position": _member_position(ix.members.get(d.member_name), st),
+             "task": nfc(task) or DOTS, "end": "." if i == len(rows) - 1 else ";"}
+            for i, (_, d, task) in enumerate(rows)]
 
 
 def whole_delegation(rnd: m.Round, ix: RoundIndex) -> list[dict]:
@@ -228,61 +282,69 @@ def whole_delegation(rnd: m.Round, ix: RoundIndex) -> list[dict]:
         if not d.member_name:
             continue
         first.setdefault(d.member_name, i)
-        if d.member_name not in best or _task_rank(d.task) < _task_rank(best[d.member_name]):
-            best[d.member_name] = d.task
+        best.setdefault(d.member_name, ix.roles.decision_task(d.member_name))
     council_rank = {V.ROLE_CHAIR: 0, V.ROLE_VICE: 1}
     names = sorted(best, key=lambda n: (
         _task_rank(best[n]),
         council_rank.get(getattr(ix.members.get(n), "council_role", ""), 2), first[n]))
     scope = _RoleScope(rnd, ix)
-    return [{"no": i + 1, "name": nfc(n), "position": _member_position(ix.members.get(n)),
+    return [{"no": i + 1, "name": nfc(n), "position": _member_position(ix.members.get(n), rnd.settings),
              "task": nfc(best[n]) or DOTS, "scope": scope.of(n, best[n])}
             for i, n in enumerate(names)]
 
 
 class _RoleScope:
-    """Who holds the head/deputy role in which inspection, gathered once for
-    the whole decision (linear in the delegation, not per person)."""
+    """The scope of a head's or deputy's role in the decision, from the one
+    role rule (model.roles), gathered once for the whole decision (linear in
+    the delegation, not per person)."""
 
     def __init__(self, rnd: m.Round, ix: RoundIndex):
+        self.book = ix.roles
         self.units = ix.units
-        self.holders: dict = {}          # task -> unit code -> names, in sheet order
-        for d in rnd.delegation:
-            if d.task in (V.TASK_HEAD, V.TASK_DEPUTY):
-                self.holders.setdefault(d.task, {}).setdefault(d.unit_code, set()).add(d.member_name)
-        self.mine: dict = {}             # (task, name) -> unit codes, in holders' order
-        for task, by_unit in self.holders.items():
-            for code, people in by_unit.items():
-                for name in people:
-                    self.mine.setdefault((task, name), []).append(code)
-        self.blocks = {}                 # block -> codes of its selected units
+        self.blocks = {}                 # block -> its selected units, sheet order
         for u in rnd.units:
             if u.selected and u.block in V.BLOCKS:
-                self.blocks.setdefault(u.block, []).append(u.code)
+                self.blocks.setdefault(u.block, []).append(u)
+        self.with_task = {t: self.book.units_with(t) for t in (V.TASK_HEAD, V.TASK_DEPUTY)}
 
     def of(self, name: str, task: str) -> str:
-        """'' when the person holds ``task`` in every inspection that has someone
-        in that role; else ' khi kiểm tra …' naming a whole block or the units."""
+        """'' when the person holds ``task`` in every inspection they attend and
+        every inspection with that role; else ' khi kiểm tra …' naming a whole
+        block (the plan's name), a block but a few units, or the units."""
         if task not in (V.TASK_HEAD, V.TASK_DEPUTY):
             return ""
-        mine = self.mine.get((task, name), [])
-        if len(mine) == len(self.holders.get(task, {})):
+        mine = set(self.book.units_holding(name, task))
+        if mine >= set(self.book.attended.get(name, ())) and mine >= self.with_task[task]:
             return ""
-        codes = set(mine)
-        units = [self.units.get(c) for c in mine]
+        units = [u for c in dict.fromkeys(self.book.units_holding(name, task))
+                 for u in [self.units.get(c)] if u is not None]
         parts = []
         for block in V.BLOCKS:
             in_block = self.blocks.get(block, [])
-            if in_block and all(c in codes for c in in_block):
-                parts.append(block)
-                gone = set(in_block)
-                units = [u for u in units if u is None or u.code not in gone]
-        parts += [nfc(u.name) for u in units if u is not None]
-        return " khi kiểm tra " + ", ".join(parts) if parts else ""
+            got = [u for u in units if u in in_block]
+            if not in_block or not got:
+                continue
+            if len(got) == len(in_block):
+                parts.append(style.block_name(block))
+            elif len(got) * 2 > len(in_block):
+                others = [style.in_sentence(u.name) for u in in_block if u not in got]
+                parts.append(f"{style.block_name(block)} (trừ {', '.join(others)})")
+            else:
+                parts += [style.in_sentence(u.name) for u in got]
+            units = [u for u in units if u not in got]
+        parts += [style.in_sentence(u.name) for u in units]
+        return " khi kiểm tra " + " và ".join(parts) if parts else ""
 
 
 def _unit_dict(u: m.Unit) -> dict:
-    return {"code": nfc(u.code), "name": nfc(u.name) or DOTS, "block": nfc(u.block),
+    """The unit as documents name it: ``name`` as registered (a heading),
+    ``in_text`` inside a sentence (``xã Quan Sơn``), ``body`` as a recipient
+    or actor (``UBND xã Quan Sơn``), ``party`` its Đảng ủy (communes)."""
+    name = nfc(u.name)
+    return {"code": nfc(u.code), "name": name or DOTS, "block": nfc(u.block),
+            "in_text": style.in_sentence(name) or DOTS,
+            "body": style.recipient(name, u.is_commune) or DOTS,
+            "party": style.party_committee(name) if u.is_commune and name else "",
             "is_commune": u.is_commune, "head_name": nfc(u.head_name) or DOTS,
             "head_title": nfc(u.head_title) or DOTS}
 
@@ -306,6 +368,13 @@ def decision_context(rnd: m.Round) -> dict:
     rec = ix.documents.get((K.DECISION.doc_kind, ""))
     ctx = common_context(rnd, K.DECISION, None, rec, month_hint=None, ix=ix)
     ctx["members"] = whole_delegation(rnd, ix)
+    units, _ = scheduled_units(rnd)
+    district = [u for u in units if not u.is_commune]
+    communes = [u.name for u in units if u.is_commune]
+    ctx["bodies"] = style.bodies_phrase(bool(district), communes)
+    heads = (["Thủ trưởng các cơ quan, đơn vị"] if district else []) + (
+        [f"Chủ tịch UBND các {style.commune_kinds(communes)}"] if communes else [])
+    ctx["heads_phrase"] = ", ".join(heads) or "Thủ trưởng các đơn vị"
     if not ctx["members"]:
         raise Blocked("Trang 'Thành phần đoàn' chưa có thành viên nào, chưa lập được "
                       "quyết định thành lập Đoàn kiểm tra.")
@@ -383,9 +452,13 @@ def notice_all_context(rnd: m.Round) -> dict:
     if not rows:
         raise Blocked("Chưa có đơn vị nào được chọn và có lịch kiểm tra.")
     lead = rnd.settings.report_lead_days
+    district = [u for u in units if not u.is_commune]
+    communes = [u.name for u in units if u.is_commune]
     ctx.update({
         "schedule": rows,
         "unit_count": len(rows),
+        "units_phrase": style.units_phrase(len(district), communes),
+        "bodies": style.bodies_phrase(bool(district), communes),
         "report_lead": (f"ít nhất {lead:02d} ngày" if lead is not None else DOTS),
     })
     return ctx
@@ -437,11 +510,15 @@ def minutes_context(rnd: m.Round, unit: m.Unit) -> dict:
         attendees = [f"{DOTS_LINE[:40]};", f"{DOTS_LINE[:40]}."]
     start = (f"vào hồi {clock(insp.start_time)}, {long_date(insp.date)}" if insp
              else f"vào hồi {clock(None)}, {long_date(None)}")
+    # an inspection by file is recorded on the day the review concluded
+    # (model: Inspection.minutes_date), in the file-review form
+    reviewed = long_date(insp.minutes_date if insp else None)
+    received = short_date(insp.report_received if insp else None)
     end = clock(ev.end_time if ev else None)
-    closing = (f"Việc kiểm tra hồ sơ kết thúc vào hồi {end} cùng ngày." if by_files
+    closing = ("Biên bản kết thúc việc xem xét hồ sơ." if by_files
                else f"Buổi kiểm tra kết thúc vào hồi {end} cùng ngày.")
     recs = [{"no": i + 1, "text": one_line(r.text).rstrip(". ") or DOTS,
-             "deadline": ("trước ngày " + short_date(r.deadline)) if r.deadline else DOTS}
+             "deadline": style.due_phrase(r.deadline) if r.deadline else DOTS}
             for i, r in enumerate(ix.recommendations.get(unit.code, []))]
     if not recs:
         recs = [{"no": 1, "text": DOTS_LINE[:40], "deadline": DOTS}]
@@ -450,6 +527,8 @@ def minutes_context(rnd: m.Round, unit: m.Unit) -> dict:
         "unit": _unit_dict(unit),
         "by_files": by_files,
         "start": start,
+        "reviewed": reviewed,
+        "received": received,
         "place": nfc(insp.place) if insp and insp.place else DOTS,
         "delegation": members or [{"name": DOTS, "position": DOTS, "task": DOTS, "end": "."}],
         "attendees": attendees,
@@ -463,8 +542,9 @@ def minutes_context(rnd: m.Round, unit: m.Unit) -> dict:
         "unit_opinion": _paras(ev.unit_opinion if ev else ""),
         "recommendations": recs,
         "closing": closing,
-        "sign_unit": ({"role": "", "name": ""} if by_files else
-                      {"role": "ĐẠI DIỆN ĐƠN VỊ", "name": nfc(unit.head_name).strip() or DOTS}),
+        "sign_unit": ({"role": "", "post": "", "name": ""} if by_files else
+                      {"role": "ĐẠI DIỆN ĐƠN VỊ", "post": _upper(unit.head_title).strip() or DOTS,
+                       "name": nfc(unit.head_name).strip() or DOTS}),
         "sign_secretary": nfc(ev.secretary).strip() if ev and ev.secretary else (secretary or DOTS),
         "sign_head": sign_head,
     })

@@ -290,7 +290,9 @@ def signature_table(doc, recipients, with_recipients=True):
         para(left, [("Nơi nhận:", "bi")], style=RECIP, size=12, before=6)
         for line in recipients:
             para(left, line, style=RECIP)
+    para(right, "{%p if sign.authority %}", style=SIGN)
     para(right, [("{{ sign.authority }}", "b")], style=SIGN, before=6)
+    para(right, "{%p endif %}", style=SIGN)
     para(right, "{%p if sign.deputy_for %}", style=SIGN)
     para(right, [("{{ sign.deputy_for }}", "b")], style=SIGN)
     para(right, "{%p endif %}", style=SIGN)
@@ -425,9 +427,9 @@ def decision():
             "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;",
             "Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định "
             "chi tiết thi hành một số điều của Luật Thi đua, khen thưởng;",
-            "Căn cứ Quy chế hoạt động của {{ council }};",
+            "{{ rules_basis }}",
             "Căn cứ {{ plan_ref }} về kiểm tra công tác thi đua, khen thưởng năm {{ year }};",
-            "Theo đề nghị của Trưởng phòng Nội vụ."):
+            "{{ proposal_line }}"):
         para(doc, [(line, "i")])
     para(doc, [("QUYẾT ĐỊNH:", "b")], style=TITLE, before=6, after=6)
     para(doc, [("Điều 1. ", "b"), ("Thành lập Đoàn kiểm tra công tác thi đua, khen thưởng năm "
@@ -439,7 +441,7 @@ def decision():
     ])
     para(doc, "", after=0)
     para(doc, [("Điều 2. ", "b"), ("Nhiệm vụ của Đoàn kiểm tra", "")])
-    para(doc, "1. Kiểm tra công tác thi đua, khen thưởng tại các cơ quan, đơn vị, xã, thị trấn theo "
+    para(doc, "1. Kiểm tra công tác thi đua, khen thưởng tại các {{ bodies }} theo "
               "nội dung, thời gian quy định tại {{ plan_ref }}; lịch kiểm tra cụ thể do "
               "{{ council }} thông báo đến từng đơn vị.")
     para(doc, "2. Tổng hợp, báo cáo kết quả kiểm tra về Chủ tịch {{ council }} sau khi kết thúc "
@@ -448,8 +450,8 @@ def decision():
               "nhiệm vụ. Kinh phí hoạt động của Đoàn được chi từ Quỹ thi đua, khen thưởng theo "
               "quy định.")
     para(doc, [("Điều 3. ", "b"), ("Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng HĐND và "
-                                   "UBND huyện, Trưởng phòng Nội vụ, Thủ trưởng các cơ quan, đơn vị, "
-                                   "Chủ tịch UBND các xã, thị trấn được kiểm tra và các ông (bà) có tên "
+                                   "UBND huyện, Trưởng phòng Nội vụ, {{ heads_phrase }} được kiểm tra "
+                                   "và các ông (bà) có tên "
                                    "tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.", "")], keep=True)
     signature_table(doc, ["- Như Điều 3;", "- CT, các PCT UBND huyện;",
                           "- Thành viên Hội đồng TĐKT huyện;", "- Lưu: VT, PNV."])
@@ -466,9 +468,9 @@ def notice():
     doc = new_document("Thông báo lịch kiểm tra")
     header_table(doc, "{{ header.supervising }}", "{{ header.issuer }}", "{{ number_line }}")
     title_block(doc, "THÔNG BÁO", [
-        ("Lịch kiểm tra công tác thi đua, khen thưởng năm {{ year }} {{ prep }} {{ unit.name }}", "b")])
+        ("Lịch kiểm tra công tác thi đua, khen thưởng năm {{ year }} {{ prep }} {{ unit.in_text }}", "b")])
     _notice_common_intro(doc)
-    para(doc, "{{ council }} thông báo đến {{ unit.name }} lịch kiểm tra công tác thi đua, "
+    para(doc, "{{ council }} thông báo đến {{ unit.body }} lịch kiểm tra công tác thi đua, "
               "khen thưởng năm {{ year }} như sau:")
     para(doc, [("1. Thời gian, hình thức kiểm tra", "b")])
     para(doc, "{%p if by_files %}")
@@ -495,7 +497,7 @@ def notice():
     para(doc, [("{{ prep_no }}. Nội dung, yêu cầu chuẩn bị", "b")])
     para(doc, "- Nội dung kiểm tra: theo Mục III của {{ plan_ref }}; kỳ kiểm tra từ ngày "
               "{{ period_start }} đến thời điểm kiểm tra.")
-    para(doc, "- {{ unit.name }} xây dựng báo cáo bằng văn bản theo Đề cương và các Phụ lục kèm "
+    para(doc, "- {{ unit.body }} xây dựng báo cáo bằng văn bản theo Đề cương và các Phụ lục kèm "
               "theo Kế hoạch, gửi về Phòng Nội vụ (cơ quan thường trực Hội đồng) chậm nhất "
               "ngày {{ report_due }}.")
     para(doc, "{%p if by_files %}")
@@ -511,8 +513,10 @@ def notice():
     para(doc, "{%p endif %}")
     para(doc, [("{{ contact_no }}. Đầu mối liên hệ", "b")])
     para(doc, "{{ contact_line }}")
-    para(doc, "{{ council }} thông báo để {{ unit.name }} biết, chuẩn bị và thực hiện./.", keep=True)
-    signature_table(doc, ["- {{ unit.name }};", "- Thành viên Đoàn kiểm tra;",
+    para(doc, "{{ council }} thông báo để {{ unit.body }} biết, chuẩn bị và thực hiện./.", keep=True)
+    signature_table(doc, ["- {{ unit.body }};", "{%p if unit.party and not by_files %}",
+                          "- {{ unit.party }} (mời Thường trực Đảng ủy);", "{%p endif %}",
+                          "- Thành viên Đoàn kiểm tra;",
                           "- CT, các PCT UBND huyện (b/c);", "- Lưu: VT, PNV."])
     return doc
 
@@ -524,7 +528,7 @@ def notice_all():
         ("Lịch kiểm tra công tác thi đua, khen thưởng năm {{ year }}", "b")])
     _notice_common_intro(doc)
     para(doc, "{{ council }} thông báo lịch kiểm tra công tác thi đua, khen thưởng năm {{ year }} "
-              "đối với {{ unit_count }} cơ quan, đơn vị, xã, thị trấn như sau:")
+              "đối với {{ units_phrase }} như sau:")
     para(doc, [("1. Lịch kiểm tra", "b")])
     table(doc, (12, 32, 40, 40, 41),
           ("STT", "Thời gian", "Đơn vị được kiểm tra", "Địa điểm, hình thức", "Đoàn kiểm tra"), [
@@ -534,7 +538,7 @@ def notice_all():
           ], size=12)
     para(doc, "", after=0)
     para(doc, [("2. Yêu cầu", "b")])
-    para(doc, "- Các cơ quan, đơn vị, xã, thị trấn được kiểm tra xây dựng báo cáo bằng văn bản "
+    para(doc, "- Các {{ bodies }} được kiểm tra xây dựng báo cáo bằng văn bản "
               "theo Đề cương và các Phụ lục kèm theo Kế hoạch, gửi về Phòng Nội vụ trước ngày "
               "kiểm tra {{ report_lead }}; chuẩn bị hồ sơ, tài liệu từ ngày {{ period_start }} "
               "đến thời điểm kiểm tra. Đơn vị kiểm tra qua hồ sơ gửi hồ sơ, tài liệu về Phòng "
@@ -556,17 +560,18 @@ def minutes():
     header_table(doc, "{{ header.supervising }}", "{{ header.issuer }}", "{{ number_line }}",
                  right_date=False)
     title_block(doc, "BIÊN BẢN", [
-        ("Kiểm tra công tác thi đua, khen thưởng năm {{ year }} {{ prep }} {{ unit.name }}", "b")])
+        ("Kiểm tra công tác thi đua, khen thưởng năm {{ year }} {{ prep }} {{ unit.in_text }}", "b")])
     para(doc, "Thực hiện {{ plan_ref }} về kiểm tra công tác thi đua, khen thưởng năm {{ year }} "
               "và {{ decision_ref }} về việc thành lập Đoàn kiểm tra công tác thi đua, khen thưởng "
               "năm {{ year }},")
     para(doc, "{%p if by_files %}")
-    para(doc, "Hôm nay, {{ start }}, tại {{ place }}, Đoàn kiểm tra tiến hành kiểm tra qua hồ sơ "
-              "công tác thi đua, khen thưởng năm {{ year }} của {{ unit.name }} (báo cáo và hồ sơ, "
-              "tài liệu do đơn vị gửi đến; Đoàn kiểm tra không làm việc trực tiếp tại đơn vị).")
+    para(doc, "Hôm nay, {{ reviewed }}, tại {{ place }}, Đoàn kiểm tra đã xem xét xong hồ sơ, tài "
+              "liệu về công tác thi đua, khen thưởng năm {{ year }} của {{ unit.in_text }} (báo cáo "
+              "và hồ sơ do đơn vị gửi Phòng Nội vụ, nhận ngày {{ received }}); Đoàn kiểm tra không "
+              "làm việc trực tiếp tại đơn vị.")
     para(doc, "{%p else %}")
     para(doc, "Hôm nay, {{ start }}, tại {{ place }}, Đoàn kiểm tra tiến hành kiểm tra công tác thi "
-              "đua, khen thưởng năm {{ year }} tại {{ unit.name }}.")
+              "đua, khen thưởng năm {{ year }} tại {{ unit.in_text }}.")
     para(doc, "{%p endif %}")
     para(doc, [("I. THÀNH PHẦN", "b")])
     para(doc, [("1. Đoàn kiểm tra", "b")])
@@ -576,11 +581,11 @@ def minutes():
     para(doc, "Chủ trì: {{ chair }}. Thư ký: {{ secretary }}.")
     para(doc, [("II. NỘI DUNG", "b")])
     para(doc, "{%p if by_files %}")
-    para(doc, "1. Đoàn kiểm tra xem xét báo cáo công tác thi đua, khen thưởng năm {{ year }} của "
-              "{{ unit.name }} (báo cáo kèm theo Biên bản này) và hồ sơ, tài liệu đơn vị gửi đến.")
+    para(doc, "1. Đoàn kiểm tra đã xem xét báo cáo công tác thi đua, khen thưởng năm {{ year }} của "
+              "{{ unit.in_text }} (báo cáo kèm theo Biên bản này) và hồ sơ, tài liệu đơn vị gửi đến.")
     para(doc, "{%p else %}")
     para(doc, "1. Trưởng đoàn thông qua mục đích, nội dung, phương thức kiểm tra.")
-    para(doc, "2. Đại diện lãnh đạo {{ unit.name }} báo cáo tóm tắt kết quả công tác thi đua, "
+    para(doc, "2. Đại diện lãnh đạo {{ unit.in_text }} báo cáo tóm tắt kết quả công tác thi đua, "
               "khen thưởng năm {{ year }} (báo cáo kèm theo Biên bản này).")
     para(doc, "{%p endif %}")
     para(doc, "{{ results_no }}. Kết quả kiểm tra hồ sơ, tài liệu (theo Mục III.1 của Kế hoạch):",
@@ -603,17 +608,17 @@ def minutes():
     para(doc, [("IV. KIẾN NGHỊ CỦA ĐOÀN KIỂM TRA", "b")])
     loop_lines(doc, "recommendations", "k", "{{ k.no }}. {{ k.text }} (thời hạn khắc phục: "
                                              "{{ k.deadline }}).")
-    para(doc, "{{ unit.name }} báo cáo kết quả khắc phục bằng văn bản về Phòng Nội vụ (cơ quan "
+    para(doc, "{{ unit.body }} báo cáo kết quả khắc phục bằng văn bản về Phòng Nội vụ (cơ quan "
               "thường trực Hội đồng) khi hết thời hạn khắc phục.")
     para(doc, [("V. Ý KIẾN CỦA ĐƠN VỊ ĐƯỢC KIỂM TRA", "b")])
     loop_lines(doc, "unit_opinion", "s", "{{ s }}")
     para(doc, "{%p if by_files %}")
     para(doc, "{{ closing }} Biên bản được lập thành 02 bản có giá trị như nhau, Đoàn kiểm tra "
-              "giữ 01 bản, gửi {{ unit.name }} 01 bản; các thành viên Đoàn kiểm tra thống nhất "
+              "giữ 01 bản, gửi {{ unit.body }} 01 bản; các thành viên Đoàn kiểm tra thống nhất "
               "nội dung Biên bản và ký tên./.", keep=True)
     para(doc, "{%p else %}")
     para(doc, "{{ closing }} Biên bản được lập thành 02 bản có giá trị như nhau, Đoàn kiểm tra "
-              "giữ 01 bản, {{ unit.name }} giữ 01 bản; Biên bản đã được đọc lại cho các thành "
+              "giữ 01 bản, {{ unit.body }} giữ 01 bản; Biên bản đã được đọc lại cho các thành "
               "phần dự cùng nghe, thống nhất và ký tên./.", keep=True)
     para(doc, "{%p endif %}")
     t = doc.add_table(rows=2, cols=3)
@@ -621,7 +626,7 @@ def minutes():
     recipients = t.rows[1].cells[0].merge(t.rows[1].cells[2])
     _clear(recipients)
     para(recipients, [("Nơi nhận:", "bi")], style=RECIP, size=12, before=12)
-    for line in ("- {{ unit.name }};", "- Thành viên Đoàn kiểm tra;", "- Lưu: VT, PNV."):
+    for line in ("- {{ unit.body }};", "- Thành viên Đoàn kiểm tra;", "- Lưu: VT, PNV."):
         para(recipients, line, style=RECIP)
     for cell, (role, name) in zip(t.rows[0].cells, (
             ("{{ sign_unit.role }}", "{{ sign_unit.name }}"),
@@ -629,6 +634,10 @@ def minutes():
             ("TRƯỞNG ĐOÀN", "{{ sign_head }}"))):
         _clear(cell)
         para(cell, [(role, "b")], style=SIGN, size=13, before=12)
+        if role.startswith("{{ sign_unit"):      # the unit's representative signs with their post
+            para(cell, "{%p if sign_unit.post %}", style=SIGN, size=13)
+            para(cell, [("{{ sign_unit.post }}", "b")], style=SIGN, size=13)
+            para(cell, "{%p endif %}", style=SIGN, size=13)
         for _ in range(5):
             para(cell, "", style=SIGN, size=13)
         para(cell, [(name, "b")], style=SIGN, size=13)

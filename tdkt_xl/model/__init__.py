@@ -49,6 +49,11 @@ class Settings:
     report_lead_days: Optional[int] = None
     day_counting: str = ""
     extra_holidays: tuple = ()                # tuple[date, ...]
+    decision_authority: str = ""              # Chủ tịch Hội đồng / Hội đồng ('' = Chủ tịch Hội đồng)
+    rules_number: str = ""                    # QĐ ban hành Quy chế hoạt động của Hội đồng
+    rules_date: Optional[dt.date] = None
+    proposal_number: str = ""                 # Tờ trình đề nghị thành lập Đoàn
+    proposal_date: Optional[dt.date] = None
     signer_name: str = ""
     signer_post: str = ""
     signer_council_role: str = ""
@@ -63,6 +68,13 @@ class Settings:
 
     def cell(self, field_name: str) -> str:
         return self.cells.get(field_name, "")
+
+    @property
+    def decision_by_council(self) -> bool:
+        """The decision is issued by the council as a body (TM. HỘI ĐỒNG);
+        otherwise by its chairman in his own power (the default)."""
+        from tdkt_xl.model.vocab import AUTHORITY_COUNCIL
+        return self.decision_authority == AUTHORITY_COUNCIL
 
     @property
     def working_days(self) -> bool:

@@ -36,6 +36,11 @@ STATUS_OPEN, STATUS_IN_PROGRESS, STATUS_DONE = (
     "Chưa khắc phục", "Đang khắc phục", "Đã khắc phục")
 REMEDY_STATUSES = (STATUS_OPEN, STATUS_IN_PROGRESS, STATUS_DONE)
 
+# who issues the decision setting up the delegation (domain §2.1): the
+# chairman in his own power (signed CHỦ TỊCH) or the council as a body (TM. HỘI ĐỒNG)
+AUTHORITY_CHAIR, AUTHORITY_COUNCIL = "Chủ tịch Hội đồng", "Hội đồng"
+DECISION_AUTHORITIES = (AUTHORITY_CHAIR, AUTHORITY_COUNCIL)
+
 DAYS_CALENDAR, DAYS_WORKING = "Ngày lịch", "Ngày làm việc"
 DAY_COUNTINGS = (DAYS_CALENDAR, DAYS_WORKING)
 

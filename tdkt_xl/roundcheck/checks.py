@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from tdkt_xl import model as m
-from tdkt_xl.model import vocab as V
+from tdkt_xl.model import roles as role_rule, vocab as V
 from tdkt_xl.model.calendar import WorkCalendar
 from tdkt_xl.roundcheck import codes as C
 from tdkt_xl.roundcheck import examples, facts
@@ -63,8 +63,15 @@ class Scope:
                {mb.name for mb in self.rnd.members if mb.name}
 
     def task(self, unit: str, name: str) -> str:
-        return next((d.task for d in self.rnd.delegation
-                     if d.unit_code == unit and d.member_name == name), "")
+        """The person's task in that inspection by the one rule (model.roles)."""
+        recorded = next((d.task for d in self.rnd.delegation
+                         if d.unit_code == unit and d.member_name == name), "")
+        if not recorded:
+            return ""
+        book = self.__dict__.get("_roles")
+        if book is None:
+            book = self.__dict__["_roles"] = role_rule.RoleBook(self.rnd)
+        return book.task_in(name, recorded)
 
 
 # ------------------------------------------------------------------ layout

@@ -39,7 +39,31 @@ def check(ctx: Context):
         elif signer.council_role not in (ROLE_CHAIR, ROLE_VICE):
             yield C.SIGNER_NOT_LEADER.at(SHEET, st.cell("signer_name"), name=st.signer_name,
                                          role=signer.council_role or "không có")
+        else:
+            yield from _signature_form(st, signer)
     yield from _law_changes(ctx)
+
+
+def _signature_form(st, signer):
+    """The signature form follows the issuing authority and the signer's role
+    in the council (domain §2.1): the settings' wording of that role must not
+    say otherwise, or the printed title (CHỦ TỊCH / PHÓ CHỦ TỊCH) would not be
+    the signer's."""
+    said = (st.signer_council_role or "").strip()
+    if not said:
+        return
+    says_vice = "phó" in said.lower()
+    if says_vice == (signer.council_role == ROLE_VICE):
+        return
+    own = not st.decision_by_council
+    if signer.council_role == ROLE_VICE:
+        form = "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH" if own else "TM. HỘI ĐỒNG / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"
+    else:
+        form = "CHỦ TỊCH" if own else "TM. HỘI ĐỒNG / CHỦ TỊCH"
+    authority = "do Chủ tịch Hội đồng ban hành" if own else "do Hội đồng ban hành"
+    yield C.SIGNATURE_MISMATCH.at(SHEET, st.cell("signer_council_role"), name=st.signer_name,
+                                  said=said, label="Chức vụ trong Hội đồng của người ký",
+                                  role=signer.council_role, authority=authority, form=form)
 
 
 def _law_changes(ctx: Context):

@@ -55,6 +55,11 @@ LAW_CHANGES = define("CH08", WARNING, "Thời gian kiểm tra qua hai văn bản
                      "Thời gian kiểm tra {start}–{end} nằm trong hai giai đoạn: {first} "
                      "(đến {first_end}) và {second} (từ {second_start}); kiểm tra lại căn cứ.",
                      area="Cấu hình", basis=("tdkt_decree",))
+SIGNATURE_MISMATCH = define("CH09", ERROR, "Thẩm quyền và hình thức chữ ký không khớp",
+                            "Người ký '{name}' ghi '{said}' ở mục '{label}' nhưng trang Thành viên "
+                            "ghi vai trò '{role}': văn bản {authority} phải ký '{form}'.",
+                            blocks=(JOB_DECISION, JOB_NOTICE, JOB_REPORT), area="Cấu hình",
+                            basis=("doc_decree",))
 
 # ---- units (Đơn vị)
 UNIT_DUP_CODE = define("DV01", ERROR, "Trùng mã đơn vị",
@@ -187,6 +192,10 @@ DELEGATION_NO_INSPECTION = define("TD10", ERROR, "Thành phần đoàn của đ�
 DELEGATE_TWICE = define("TD11", WARNING, "Một người ghi hai lần trong một đoàn",
                         "'{name}' đã có trong đoàn kiểm tra đơn vị {unit_name} ở dòng {first_row}; "
                         "quyết định chỉ ghi nhiệm vụ cao nhất.", area="Thành phần đoàn")
+DEPUTY_AS_MEMBER = define("TD12", WARNING, "Phó Trưởng đoàn ghi là Thành viên ở đoàn khác",
+                          "'{name}' là Phó Trưởng đoàn trong quyết định (đoàn kiểm tra {deputy_at}) "
+                          "nhưng dòng này ghi '{task}'; thông báo, biên bản ghi 'Phó Trưởng đoàn' "
+                          "ở mọi đoàn người này tham gia.", area="Thành phần đoàn")
 
 # ---- results (Kết quả kiểm tra, Đánh giá chung)
 RESULT_UNKNOWN_UNIT = define("KQ01", ERROR, "Mã đơn vị không có trong danh sách",

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from tdkt_xl.model.vocab import *  # noqa: F401,F403  (closed lists live with the model)
-from tdkt_xl.model.vocab import BLOCKS, YES_NO, SESSIONS, MODES, COUNCIL_ROLES, PNV_ROLES, DELEGATION_TASKS, APPLIES_TO, ASSESSMENTS, REMEDY_STATUSES, DAY_COUNTINGS
+from tdkt_xl.model.vocab import BLOCKS, YES_NO, SESSIONS, MODES, COUNCIL_ROLES, PNV_ROLES, DELEGATION_TASKS, APPLIES_TO, ASSESSMENTS, REMEDY_STATUSES, DAY_COUNTINGS, DECISION_AUTHORITIES
 from tdkt_xl.vocabulary.doc_kinds import DOC_KINDS
 
 # ---------------------------------------------------------------- column kinds
@@ -206,6 +206,15 @@ SETTING_KEYS = (
             note="Ngày lịch hoặc Ngày làm việc (trừ thứ Bảy, Chủ nhật, ngày lễ; tính ngày làm bù)."),
     Setting("Ngày nghỉ bổ sung", "extra_holidays", required=False,
             note="Các ngày nghỉ riêng của địa phương, dạng dd/mm/yyyy, cách nhau bởi dấu chấm phẩy."),
+    Setting("Thẩm quyền ban hành Quyết định thành lập Đoàn", "decision_authority", CHOICE,
+            required=False, choices=DECISION_AUTHORITIES,
+            note="Chủ tịch Hội đồng: ký CHỦ TỊCH (hoặc KT. CHỦ TỊCH); Hội đồng: ký TM. HỘI ĐỒNG."),
+    Setting("Số Quyết định ban hành Quy chế hoạt động của Hội đồng", "rules_number", required=False,
+            note="Ghi đủ số, ký hiệu (ví dụ 112/QĐ-UBND); để trống thì in dòng chấm."),
+    Setting("Ngày ban hành Quy chế hoạt động của Hội đồng", "rules_date", DATE, required=False),
+    Setting("Số Tờ trình đề nghị thành lập Đoàn", "proposal_number", required=False,
+            note="Tờ trình của Phòng Nội vụ (ví dụ 45/TTr-PNV); để trống thì in dòng chấm."),
+    Setting("Ngày Tờ trình đề nghị thành lập Đoàn", "proposal_date", DATE, required=False),
     Setting("Người ký", "signer_name"),
     Setting("Chức vụ chính quyền của người ký", "signer_post"),
     Setting("Chức vụ trong Hội đồng của người ký", "signer_council_role"),

@@ -22,7 +22,8 @@ WEEKDAYS_MID = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu"
 
 # common nouns of administrative units, longest first
 ADMIN_NOUNS = ("thành phố", "thị trấn", "thị xã", "phường", "huyện", "quận", "tỉnh", "xã")
-_ADMIN_RE = re.compile(r"\b(" + "|".join(ADMIN_NOUNS) + r")(\s+)(?=\S)", re.I)
+# only at the start of a name: ``Ban Tổ chức Huyện ủy`` keeps its capital
+_ADMIN_RE = re.compile(r"^(" + "|".join(ADMIN_NOUNS) + r")(\s+)(?=\S)", re.I)
 
 COMMUNE, TOWNSHIP = "xã", "thị trấn"
 
@@ -83,7 +84,7 @@ def in_sentence(name: str) -> str:
             return mt.group(0)
         return mt.group(1).lower() + mt.group(2)
 
-    return _ADMIN_RE.sub(low, s)
+    return _ADMIN_RE.sub(low, s, count=1)
 
 
 def place_kind(name: str) -> str:
@@ -174,3 +175,19 @@ def plan_citation(st) -> str:
 def attached_to_plan(st) -> str:
     """The ``(Kèm theo …)`` line of an attachment of the plan (NĐ 30, III.1.c)."""
     return f"(Kèm theo {plan_citation(st)})"
+
+
+# ------------------------------------------------------------------ the council and its blocks
+def block_name(block: str) -> str:
+    """A block under the plan's own name (``Khối thi đua các xã, thị trấn``)."""
+    from tdkt_xl.model.vocab import BLOCK_COMMUNE, BLOCK_DISTRICT
+    return {BLOCK_DISTRICT: "Khối thi đua các cơ quan, tổ chức, đơn vị cấp huyện",
+            BLOCK_COMMUNE: "Khối thi đua các xã, thị trấn"}.get(block, _nfc(block))
+
+
+def council_post(council_role: str, council_name: str) -> str:
+    """``Phó Chủ tịch Hội đồng TĐKT huyện`` from the role and the council's name
+    (the place's proper name is dropped: documents of that place)."""
+    short = re.sub(r"Thi đua\s*-\s*Khen thưởng", "TĐKT", _nfc(council_name).strip(), flags=re.I)
+    short = re.sub(r"\b(huyện|thị xã|thành phố|tỉnh|xã)\s+\S.*$", r"\1", short, flags=re.I)
+    return f"{council_role} {short}".strip()
