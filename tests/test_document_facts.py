@@ -12,7 +12,7 @@ import zipfile
 import pytest
 
 from tdkt_xl.documents import contexts as X
-from tdkt_xl.documents import kinds as K
+from tdkt_xl.vocabulary import doc_kinds as K
 from tdkt_xl.documents.nd30_check import check_docx
 from tdkt_xl.documents.render import render_document
 from tdkt_xl.model import roles, vocab as V

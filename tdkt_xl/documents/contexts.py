@@ -316,23 +316,23 @@ class _RoleScope:
         mine = set(self.book.units_holding(name, task))
         if mine >= set(self.book.attended.get(name, ())) and mine >= self.with_task[task]:
             return ""
-        units = [u for c in dict.fromkeys(self.book.units_holding(name, task))
-                 for u in [self.units.get(c)] if u is not None]
+        codes = [c for c in dict.fromkeys(self.book.units_holding(name, task)) if c in self.units]
+        left = set(codes)
         parts = []
         for block in V.BLOCKS:
             in_block = self.blocks.get(block, [])
-            got = [u for u in units if u in in_block]
-            if not in_block or not got:
+            got = {u.code for u in in_block if u.code in left}
+            if not got:
                 continue
             if len(got) == len(in_block):
                 parts.append(style.block_name(block))
             elif len(got) * 2 > len(in_block):
-                others = [style.in_sentence(u.name) for u in in_block if u not in got]
+                others = [style.in_sentence(u.name) for u in in_block if u.code not in got]
                 parts.append(f"{style.block_name(block)} (trừ {', '.join(others)})")
             else:
-                parts += [style.in_sentence(u.name) for u in got]
-            units = [u for u in units if u not in got]
-        parts += [style.in_sentence(u.name) for u in units]
+                parts += [style.in_sentence(u.name) for u in in_block if u.code in got]
+            left -= got
+        parts += [style.in_sentence(self.units[c].name) for c in codes if c in left]
         return " khi kiểm tra " + " và ".join(parts) if parts else ""
 
 
