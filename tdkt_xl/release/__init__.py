@@ -1,0 +1,1 @@
+"""Release tooling: the Windows lock and the offline install bundle (maintainers, IT)."""
