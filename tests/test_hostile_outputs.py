@@ -529,3 +529,16 @@ def test_sheets_differing_only_in_case_or_space_are_an_error(tmp_path, capsys, e
     path = _book(tmp_path / "hai.xlsx", sheets)
     rc, out, err = _cli(capsys, "validate", path, "--as-of", AS_OF)
     assert rc == 2 and "ĐƠN VỊ" in err and "Đơn vị" in err
+
+
+def test_readme_exit_code_table_covers_every_command():
+    from tdkt_xl.cli import build_parser
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Exit codes"):]
+    section = section[:section.index("\n## ", 5)]
+    rows = [ln for ln in section.splitlines() if ln.startswith("| `")]
+    named = {n for ln in rows for n in re.findall(r"`([a-z-]+)`", ln.split("|")[1])}
+    sub = next(a for a in build_parser()._actions if a.__class__.__name__ == "_SubParsersAction")
+    commands = set(sub.choices) - {"codes"}          # `codes` only prints the catalogue
+    assert commands - named == set()
+    assert all(ln.count("|") == 5 for ln in rows)
