@@ -12,34 +12,21 @@ from __future__ import annotations
 
 import argparse
 import copy
-import re
 import sys
 import tempfile
 import time
-import zipfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from tdkt_xl.appendices import load_spec, make_forms, merge, merge_inbox  # noqa: E402
-from tdkt_xl.appendices.fill import fill_form  # noqa: E402
+from tdkt_xl.appendices.fill import fill_form, retag  # noqa: E402
 from tdkt_xl.builder.example import example_sheets  # noqa: E402
 from tdkt_xl.io.reader import read_round  # noqa: E402
 from tdkt_xl.model import Unit  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "examples"))
 from make_examples import unit_input  # noqa: E402
-
-
-def clone(src: Path, dst: Path, old_code: str, new_code: str) -> None:
-    """Copy a returned file, changing the unit code in the hidden id sheet."""
-    pat = re.compile(rb"<t>" + re.escape(old_code.encode()) + rb"</t>")
-    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
-        for info in zin.infolist():
-            data = zin.read(info.filename)
-            if info.filename == "xl/sharedStrings.xml" or info.filename.startswith("xl/worksheets/"):
-                data = pat.sub(b"<t>" + new_code.encode() + b"</t>", data)
-            zout.writestr(info, data)
 
 
 def main(argv=None) -> int:
@@ -68,7 +55,7 @@ def main(argv=None) -> int:
                 new = f"S{i:05d}"
                 template = base.unit(code)
                 rnd.units.append(Unit(new, f"Đơn vị thử {i}", template.block, selected=True))
-                clone(src, inbox / f"{new}.xlsx", code, new)
+                retag(src, inbox / f"{new}.xlsx", code, new)
             t0 = time.perf_counter()
             res = merge_inbox(rnd, inbox)
             t1 = time.perf_counter()

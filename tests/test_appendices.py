@@ -426,12 +426,14 @@ def test_unit_not_selected_still_merges_with_a_warning(rnd, forms, tmp_path):
     import copy
     other = copy.deepcopy(rnd)
     other.unit("XQS").selected = False
-    good_file(forms, tmp_path)
-    res = merge(other, tmp_path, tmp_path / "out")          # output inside the inbox is not read back
+    inbox = tmp_path / "phu_luc_gui_ve"
+    inbox.mkdir()
+    good_file(forms, inbox)
+    res = merge(other, inbox, tmp_path)          # the output folder may contain the inbox
     assert [f.name for f in res.files] == ["XQS.xlsx"] and "XQS" in res.units
     assert [x.code for x in res.findings if x.unit == "XQS"] == ["PL23"]
     assert "XQS" not in {m.code for m in res.missing}
-    res2 = merge(other, tmp_path, tmp_path / "out")
+    res2 = merge(other, inbox, tmp_path)
     assert res2.as_dict() == res.as_dict()
 
 

@@ -17,7 +17,7 @@ PASSWORD = define("PL04", ERROR, "Tệp có mật khẩu",
                   "Tệp đã đặt mật khẩu mở tệp nên không đọc được. Đề nghị đơn vị bỏ mật khẩu và gửi lại.",
                   area=AREA)
 CORRUPT = define("PL05", ERROR, "Tệp bị hỏng",
-                 "Tệp bị hỏng (không giải nén được): {reason}. Đề nghị đơn vị gửi lại.", area=AREA)
+                 "Tệp bị hỏng hoặc có cấu trúc không hợp lệ: {reason}. Đề nghị đơn vị gửi lại.", area=AREA)
 WORD_FILE = define("PL06", ERROR, "Văn bản Word đổi đuôi",
                    "Tệp là văn bản Word (.docx) bị đổi đuôi, không phải biểu mẫu Excel.", area=AREA)
 TOO_BIG = define("PL07", ERROR, "Tệp quá lớn",
@@ -34,7 +34,7 @@ OLD_VERSION = define("PL10", ERROR, "Biểu mẫu phiên bản cũ",
 UNKNOWN_UNIT = define("PL11", ERROR, "Đơn vị không có trong danh sách",
                       "Mã đơn vị '{code}' ghi trong tệp không có trong trang Đơn vị của sổ tính.", area=AREA)
 SUPERSEDED = define("PL12", WARNING, "Tệp cũ hơn của cùng đơn vị",
-                    "Đơn vị đã gửi tệp mới hơn ({newer}, lưu lúc {newer_time}); tệp này (lưu lúc {time}) "
+                    "Đơn vị đã gửi tệp mới hơn: {newer} ({newer_time}); tệp này ({time}) "
                     "không được tổng hợp.", area=AREA)
 MOVED = define("PL13", ERROR, "Cấu trúc biểu bị thay đổi",
                "Ô {addr} phải là '{expected}' nhưng đang là '{found}': biểu đã bị chèn, xóa hoặc di chuyển "
@@ -61,6 +61,14 @@ TOTAL_OVERWRITTEN = define("PL22", WARNING, "Ô tổng bị ghi đè",
                            "({computed}); đã dùng số tính lại.", area=AREA)
 BLANK_FORM = define("PL24", ERROR, "Biểu chưa điền",
                     "Biểu mẫu chưa có số liệu nào (đơn vị gửi lại biểu trắng); không tổng hợp.", area=AREA)
+TOO_LARGE = define("PL25", ERROR, "Số quá lớn",
+                   "'{label}': số '{value}' vượt mọi giá trị có thể có (tối đa {limit}); kiểm tra lại ô này.",
+                   area=AREA)
+SKIPPED = define("PL26", WARNING, "Tệp không được đọc",
+                 "Bỏ qua: {reason}.", area=AREA)
+FUTURE_TIME = define("PL27", WARNING, "Thời điểm của tệp ở tương lai",
+                     "{what} là {time}, sau thời điểm tổng hợp: không thể đúng nên không dùng để chọn tệp mới "
+                     "nhất của đơn vị.", area=AREA)
 NOT_SELECTED = define("PL23", WARNING, "Đơn vị không thuộc danh sách kiểm tra",
                       "Đơn vị {code} không được chọn kiểm tra trong đợt này; số liệu vẫn được tổng hợp.",
                       area=AREA)

@@ -8,13 +8,15 @@ the CLI, the demo and the Excel merge button all call ``merge_inbox``.
 from __future__ import annotations
 
 import datetime as dt
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
 from tdkt_xl.appendices import codes as K
-from tdkt_xl.appendices.returned import (MERGED, REJECTED, SUPERSEDED, STATUS_VI, FileOutcome,
-                                         identify, parse, sniff)
+from tdkt_xl.appendices.returned import (MERGED, REJECTED, SKIPPED, SUPERSEDED, STATUS_VI, FileOutcome,
+                                         display_name, identify, parse, sniff)
 from tdkt_xl.appendices.spec import Spec, load_spec
 from tdkt_xl.vocabulary.cells import fmt_date
 from tdkt_xl.io.reader import WorkbookError
@@ -56,6 +58,11 @@ class MergeResult:
     @property
     def merged_files(self) -> list:
         return [f for f in self.files if f.status == MERGED]
+
+    @property
+    def read_files(self) -> list:
+        """Files the merge tried to read (every file but the skipped ones)."""
+        return [f for f in self.files if f.status != SKIPPED]
 
     @property
     def rejected_files(self) -> list:
@@ -102,10 +109,14 @@ class MergeResult:
                            "figures": {k: u.values.get(k) for k in KEY_FIGURES if k in u.values}})
         rejected = []
         for f in self.rejected_files:
+            if f.status == SKIPPED:
+                continue
             d = f.as_dict()
             d["reasons"] = [x.message for x in f.findings if x.is_error or f.status == SUPERSEDED]
             rejected.append(d)
-        return {"merged": merged, "rejected": rejected,
+        skipped = [{"file": f.name, "reason": f.findings[0].message if f.findings else ""}
+                   for f in self.files if f.status == SKIPPED]
+        return {"merged": merged, "rejected": rejected, "skipped": skipped,
                 "findings": [x.as_dict() for x in self.findings],
                 "missing": [m.as_dict() for m in self.missing]}
 
@@ -116,57 +127,168 @@ KEY_FIGURES = ("mv_total", "awards.LDTT.individuals", "awards.CSTDCS.individuals
                "fund_balance")
 
 
-def _inbox_files(inbox: Path, exclude: tuple = ()) -> list:
-    skip = [Path(e).resolve() for e in exclude]
-    out = []
-    for p in sorted(inbox.rglob("*")):
-        if p.name.startswith(("~$", ".")) or not p.is_file():
-            continue
-        if skip and any(s == p.resolve() or s in p.resolve().parents for s in skip):
-            continue
-        out.append(p)
+LOCK_PREFIX = "~$"
+
+
+def _skip(path: Path, reason: str) -> FileOutcome:
+    out = FileOutcome(path, display_name(path), status=SKIPPED)
+    out.findings.append(K.SKIPPED.at("", "", "", file=out.name, reason=reason))
     return out
 
 
+def inbox_entries(inbox: Path, exclude: tuple = ()) -> tuple:
+    """(files to read, skipped FileOutcomes with their reason), in name order.
+    Walks without following links; a link is read only when its target is a
+    regular file inside the inbox; hidden files, Office lock files and
+    anything that is not a regular file are reported, never silently dropped."""
+    root = inbox.resolve()
+    skip = [Path(e).resolve() for e in exclude]
+    files, skipped = [], []
+    for folder, dirs, names in os.walk(inbox, followlinks=False):
+        base = Path(folder)
+        for d in sorted(dirs):
+            p = base / d
+            if d.startswith(".") or p.is_symlink():
+                skipped.append(_skip(p, "thư mục ẩn" if d.startswith(".") else
+                                     "liên kết (shortcut/symlink) tới thư mục khác; chỉ đọc tệp nằm trong thư mục "
+                                     "gửi về"))
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not (base / d).is_symlink())
+        for n in sorted(names):
+            p = base / n
+            if skip and any(s == p.resolve() or s in p.resolve().parents for s in skip):
+                continue
+            if n.startswith(LOCK_PREFIX):
+                skipped.append(_skip(p, "tệp khóa tạm của Office (tệp gốc đang được mở bằng Excel)"))
+                continue
+            if n.startswith("."):
+                skipped.append(_skip(p, "tệp ẩn (tên bắt đầu bằng dấu chấm)"))
+                continue
+            try:
+                st = p.lstat()
+                if stat.S_ISLNK(st.st_mode):
+                    target = p.resolve(strict=True)
+                    if root not in target.parents:
+                        skipped.append(_skip(p, f"liên kết (symlink) tới tệp nằm ngoài thư mục gửi về "
+                                                f"({display_name(target.parent)}{os.sep}{display_name(target)})"))
+                        continue
+                    st = target.stat()
+            except (OSError, RuntimeError):
+                skipped.append(_skip(p, "liên kết (symlink) hỏng, không trỏ tới tệp nào"))
+                continue
+            if not stat.S_ISREG(st.st_mode):
+                skipped.append(_skip(p, "không phải tệp thông thường"))
+                continue
+            files.append(p)
+    return files, skipped
+
+
+def _read_one(p: Path, spec: Spec, info: dict) -> FileOutcome:
+    out = sniff(p, spec)
+    if out.status != REJECTED:
+        identify(out, spec)
+    if out.status != REJECTED and out.unit_code not in info:
+        out.close()
+        out.findings.append(K.UNKNOWN_UNIT.at(spec.id_sheet, "B3", out.unit_code, file=out.name,
+                                              code=out.unit_code))
+        out.status = REJECTED
+    return out
+
+
+def _unexpected(p: Path, out: Optional[FileOutcome], e: BaseException) -> FileOutcome:
+    """A file whose reading failed in a way no check foresaw: that file is
+    rejected (with the technical reason), the merge of the others goes on."""
+    out = out or FileOutcome(p, display_name(p))
+    out.close()
+    out.status = REJECTED
+    detail = str(e).splitlines()[0][:160] if str(e) else ""
+    out.findings.append(K.UNREADABLE.at("", "", out.unit_code, file=out.name,
+                                        reason=f"lỗi khi đọc tệp ({type(e).__name__}{': ' + detail if detail else ''})"))
+    return out
+
+
+FUTURE_SLACK = dt.timedelta(days=1)
+
+
+def _rank(f: FileOutcome, now: dt.datetime) -> tuple:
+    """(time, how it was found) deciding which file of a unit is newest: the
+    save time written in the file by Excel, else the file's modification time;
+    a time after the merge cannot be true and is not used (a warning says so)."""
+    if f.saved_at and f.saved_at <= now + FUTURE_SLACK:
+        return f.saved_at, "thời điểm lưu ghi trong tệp"
+    mtime = _mtime(f)
+    if f.saved_at:
+        f.findings.append(K.FUTURE_TIME.at("", "", f.unit_code, file=f.name, what="Thời điểm lưu ghi trong tệp",
+                                           time=_fmt_time(f.saved_at)))
+    if mtime and mtime <= now + FUTURE_SLACK:
+        return mtime, "ngày giờ sửa đổi của tệp"
+    if mtime:
+        f.findings.append(K.FUTURE_TIME.at("", "", f.unit_code, file=f.name, what="Ngày giờ sửa đổi của tệp",
+                                           time=_fmt_time(mtime)))
+    return dt.datetime.min, ""
+
+
+def _basis(when: dt.datetime, basis: str) -> str:
+    return f"{basis} {_fmt_time(when)}" if basis else "không có thời điểm lưu hợp lệ"
+
+
+def _mtime(f: FileOutcome) -> Optional[dt.datetime]:
+    try:
+        return dt.datetime.fromtimestamp(f.mtime) if f.mtime else None
+    except (OverflowError, OSError, ValueError):
+        return dt.datetime.max
+
+
+def _fmt_time(t: dt.datetime) -> str:
+    return t.strftime("%H:%M %d/%m/%Y") if t not in (dt.datetime.min, dt.datetime.max) else "không rõ"
+
+
 def merge_inbox(rnd, inbox_dir, spec: Optional[Spec] = None, as_of: Optional[dt.date] = None,
-                exclude: tuple = ()) -> MergeResult:
+                exclude: tuple = (), now: Optional[dt.datetime] = None) -> MergeResult:
     """Read every file of ``inbox_dir`` (never modifies them) into a MergeResult.
-    ``exclude``: folders inside the inbox not to read (e.g. the output folder)."""
+    ``exclude``: files or folders inside the inbox not to read.  ``now``: the
+    time of the merge (default: the clock); a file time after it is not used
+    to decide which file of a unit is the newest."""
     spec = spec or load_spec()
+    now = now or dt.datetime.now()
     inbox = Path(inbox_dir)
     if not inbox.is_dir():
         raise WorkbookError(f"Không tìm thấy thư mục phụ lục gửi về '{inbox}'.")
     info = {u.code: UnitInfo(u.code, u.name, u.block, u.selected) for u in rnd.units}
     res = MergeResult(spec, str(inbox), info)
 
+    files, skipped = inbox_entries(inbox, exclude)
     candidates: dict = {}
-    for p in _inbox_files(inbox, exclude):
-        out = sniff(p, spec)
-        if out.status != REJECTED:
-            identify(out, spec)
-        if out.status != REJECTED and out.unit_code not in info:
-            out.close()
-            out.findings.append(K.UNKNOWN_UNIT.at(spec.id_sheet, "B3", out.unit_code, file=out.name,
-                                                  code=out.unit_code))
-            out.status = REJECTED
+    for p in files:
+        out = None
+        try:
+            out = _read_one(p, spec, info)
+        except Exception as e:      # noqa: BLE001 - one file never takes the merge down
+            out = _unexpected(p, out, e)
         res.files.append(out)
         if out.status != REJECTED:
             candidates.setdefault(out.unit_code, []).append(out)
 
     for code in [c for c in info if c in candidates]:
-        group = sorted(candidates[code], key=lambda f: f.sort_key)
-        newest = group[-1]
-        for old in group[:-1]:
+        ranked = sorted(((_rank(f, now), f.name, f) for f in candidates[code]), key=lambda t: (t[0][0], t[1]))
+        (when, basis), _n, newest = ranked[-1]
+        if len(ranked) > 1:
+            newest.chosen_by = _basis(when, basis)
+        for (old_when, old_basis), _n, old in ranked[:-1]:
             old.close()
             old.status = SUPERSEDED
             old.findings.append(K.SUPERSEDED.at("", "", code, file=old.name, newer=newest.name,
-                                                newer_time=_when(newest), time=_when(old)))
-        ret = parse(newest, spec, rnd, as_of)
+                                                newer_time=_basis(when, basis), time=_basis(old_when, old_basis)))
+        try:
+            ret = parse(newest, spec, rnd, as_of)
+        except Exception as e:      # noqa: BLE001
+            _unexpected(newest.path, newest, e)
+            ret = None
         if ret is not None:
             res.units[code] = ret
             if not info[code].selected:
                 newest.findings.append(K.NOT_SELECTED.at(spec.id_sheet, "B3", code, file=newest.name, code=code))
 
+    res.files.extend(skipped)
     for f in res.files:
         res.findings.extend(f.findings)
     seen = {f.unit_code for f in res.files if f.unit_code}
@@ -178,10 +300,3 @@ def merge_inbox(rnd, inbox_dir, spec: Optional[Spec] = None, as_of: Optional[dt.
             res.findings.append(K.MISSING.at("", "", u.code, code=u.code, name=u.name,
                                              due=fmt_date(due) or "chưa xác định"))
     return res
-
-
-def _when(f: FileOutcome) -> str:
-    if f.saved_at:
-        return f.saved_at.strftime("%H:%M %d/%m/%Y")
-    return dt.datetime.fromtimestamp(f.mtime).strftime("%H:%M %d/%m/%Y") if f.mtime else "không rõ"
-

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from tdkt_xl.appendices.returned import MERGED, REJECTED, STATUS_VI, SUPERSEDED
+from tdkt_xl.appendices.returned import MERGED, REJECTED, SKIPPED, STATUS_VI, SUPERSEDED
 from tdkt_xl.appendices.spec import CHOICE, DATE, MONEY, RATIO, TEXT
 from tdkt_xl.appendices.stats import DATA_SHEET, PERCENT_HEADERS, SCOPE_ALL, data_table
 from tdkt_xl.documents.marker import mark_xlsx
@@ -233,23 +233,26 @@ def _report_sheet(wb, fm, res):
 def report_text(res) -> str:
     lines = ["BÁO CÁO HỢP NHẤT PHỤ LỤC I, II, III", f"Thư mục phụ lục gửi về: {res.inbox}", ""]
     lines.append(f"Đã tổng hợp: {len(res.units)} đơn vị.")
+    if not res.read_files:
+        lines.append("Không tìm thấy tệp phụ lục nào trong thư mục gửi về.")
     for f in res.files:
         if f.status == MERGED:
             warn = sorted({x.code for x in f.findings})
             lines.append(f"  - {f.unit_code} ({res.unit_info[f.unit_code].name}): {f.name}"
+                         + (f" (tệp mới nhất theo {f.chosen_by})" if f.chosen_by else "")
                          + (f"; cảnh báo {', '.join(warn)}" if warn else ""))
-    bad = [f for f in res.files if f.status in (REJECTED, SUPERSEDED)]
+    bad = [f for f in res.files if f.status in (REJECTED, SUPERSEDED, SKIPPED)]
     lines += ["", f"Tệp không được tổng hợp: {len(bad)}."]
     for f in bad:
         lines.append(f"  - {f.name}" + (f" (đơn vị {f.unit_code})" if f.unit_code else "")
                      + f": {STATUS_VI[f.status]}")
         for x in f.findings:
-            if x.is_error or f.status == SUPERSEDED:
+            if x.is_error or f.status in (SUPERSEDED, SKIPPED):
                 lines.append(f"      [{x.code}] {x.where() if x.sheet or x.cell else x.file}: {x.message}")
     lines += ["", f"Đơn vị chưa gửi phụ lục: {len(res.missing)}."]
     for m in res.missing:
         lines.append(f"  - {m.code} ({m.name}): hạn nộp báo cáo {fmt_date(m.report_due) or 'chưa xác định'}")
-    warns = [x for x in res.findings if not x.is_error and x.code not in ("PL40", "PL12")]
+    warns = [x for x in res.findings if not x.is_error and x.code not in ("PL40", "PL12", "PL26")]
     lines += ["", f"Cảnh báo trong các tệp đã tổng hợp: {len(warns)}."]
     for x in warns:
         lines.append(f"  - [{x.code}] {x.unit} - {x.where()}: {x.message}")

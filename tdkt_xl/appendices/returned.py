@@ -8,9 +8,10 @@ ratio is recomputed from the input cells (``compute``).
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import io
 import os
 import re
-import zipfile
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -20,13 +21,25 @@ from tdkt_xl.appendices import codes as K
 from tdkt_xl.appendices.compute import compute, sum_keys
 from tdkt_xl.appendices.forms import ID_ROWS, VARIANT_COMMUNE
 from tdkt_xl.appendices.spec import CHOICE, DATE, INT, MONEY, FormLayout, Spec, layout
+from tdkt_xl.io.extent import ExtentError, check_sheets, sheet_parts
+from tdkt_xl.io.package import Package, PackageError
 from tdkt_xl.vocabulary import cells
 from tdkt_xl.vocabulary.cells import a1
 from tdkt_xl.vocabulary.findings import Finding
 
-MERGED, REJECTED, SUPERSEDED = "merged", "rejected", "superseded"
-STATUS_VI = {MERGED: "Đã tổng hợp", REJECTED: "Bị từ chối", SUPERSEDED: "Bị thay bằng tệp mới hơn"}
-_MODIFIED = re.compile(rb"<dcterms:modified[^>]*>([^<]+)</dcterms:modified>")
+MERGED, REJECTED, SUPERSEDED, SKIPPED = "merged", "rejected", "superseded", "skipped"
+STATUS_VI = {MERGED: "Đã tổng hợp", REJECTED: "Bị từ chối", SUPERSEDED: "Bị thay bằng tệp mới hơn",
+             SKIPPED: "Bỏ qua (không phải tệp gửi về)"}
+_MODIFIED = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?modified[^>]*>([^<]{1,64})</")
+MAX_CORE_BYTES = 100_000
+MAX_NUMBER = 10 ** 15            # Excel keeps 15 digits: no count or amount of a form comes near        # docProps/core.xml: a few hundred bytes in every real file
+
+
+def display_name(path: Path) -> str:
+    """The file name as a clerk can read it (bytes that are not UTF-8 shown as \\xNN)."""
+    raw = os.fsencode(path.name)
+    text = raw.decode("utf-8", "backslashreplace")
+    return "".join(ch if ch.isprintable() else f"\\u{ord(ch):04x}" for ch in text)
 
 
 @dataclass
@@ -41,13 +54,14 @@ class FileOutcome:
     commune: Optional[bool] = None
     findings: list = field(default_factory=list)
     book: object = None                        # the open calamine workbook (until parsed)
-
-    @property
-    def sort_key(self) -> tuple:
-        return (self.saved_at or dt.datetime.min, self.mtime, self.name)
+    digest: str = ""                           # content hash (the merge cache key)
+    extents: dict = field(default_factory=dict)   # sheet -> Extent (from the bounded scan)
+    chosen_by: str = ""                        # why this file is its unit's newest (Vietnamese)
+    pkg: object = field(default=None, repr=False)
 
     def close(self) -> None:
-        """Release the open workbook (python-calamine keeps the file open)."""
+        """Release the open workbook and the file's bytes."""
+        self.pkg = None
         if self.book is not None:
             try:
                 self.book.close()
@@ -79,6 +93,20 @@ def _fail(out: FileOutcome, ft, sheet="", cell="", **kw) -> FileOutcome:
     return out
 
 
+def _package_fail(out: FileOutcome, e: PackageError) -> FileOutcome:
+    if isinstance(e, ExtentError):
+        ext = e.extent
+        return _fail(out, K.TOO_MANY_CELLS, e.sheet, e.cell,
+                     detail=f"trang '{e.sheet}' có dữ liệu tới ô {e.cell}", limit=_cells_limit(ext))
+    if e.kind == "too_big":
+        return _fail(out, K.TOO_MANY_CELLS, detail=e.message, limit="giới hạn của biểu mẫu phụ lục")
+    return _fail(out, K.CORRUPT, reason=e.message)
+
+
+def _cells_limit(ext) -> str:
+    return f"{ext.rows:,} dòng × {ext.cols:,} cột, giới hạn".replace(",", ".") if ext else "giới hạn"
+
+
 def _saved_at(raw: bytes) -> Optional[dt.datetime]:
     m = _MODIFIED.search(raw)
     if not m:
@@ -90,25 +118,32 @@ def _saved_at(raw: bytes) -> Optional[dt.datetime]:
         return None
 
 
-def _is_encrypted(path: Path) -> bool:
+def _is_encrypted(data: bytes) -> bool:
     try:
         import olefile
-        with olefile.OleFileIO(str(path)) as ole:
+        with olefile.OleFileIO(io.BytesIO(data)) as ole:
             return ole.exists("EncryptionInfo") or ole.exists("EncryptedPackage")
     except Exception:
         return False
 
 
+def sheets_read(spec: Spec) -> list:
+    """Every sheet the merge reads from a returned file (identification first)."""
+    return [spec.id_sheet] + [sh.name for sh in spec.sheets]
+
+
 def sniff(path: Path, spec: Spec) -> FileOutcome:
-    """File-level checks (no spreadsheet parsing).  Status stays REJECTED with a
-    finding when the file cannot be a returned form; otherwise status ''."""
+    """File-level checks (no spreadsheet parsing): size, signature, zip
+    structure and every part verified with bounds, the real extent of every
+    sheet the merge will read.  Status stays REJECTED with a finding when the
+    file cannot be a returned form; otherwise status ''."""
     path = Path(path)
-    out = FileOutcome(path, path.name)
+    out = FileOutcome(path, display_name(path))
     limits = spec.limits
     try:
         st = path.stat()
     except OSError as e:
-        return _fail(out, K.UNREADABLE, reason=str(e))
+        return _fail(out, K.UNREADABLE, reason=e.strerror or str(e))
     out.mtime = st.st_mtime
     if st.st_size == 0:
         return _fail(out, K.EMPTY_FILE)
@@ -118,54 +153,64 @@ def sniff(path: Path, spec: Spec) -> FileOutcome:
                      limit=f"{max_bytes:,}".replace(",", "."))
     try:
         with open(path, "rb") as fh:
-            head = fh.read(8)
+            data = fh.read(max_bytes + 1)
     except OSError as e:
-        return _fail(out, K.UNREADABLE, reason=str(e))
-    if head.startswith(b"\xd0\xcf\x11\xe0"):
-        return _fail(out, K.PASSWORD if _is_encrypted(path) else K.OLD_XLS)
-    if not head.startswith(b"PK"):
+        return _fail(out, K.UNREADABLE, reason=e.strerror or str(e))
+    if len(data) > max_bytes:                       # grew since stat
+        return _fail(out, K.TOO_BIG, size=f"{len(data):,}+".replace(",", "."),
+                     limit=f"{max_bytes:,}".replace(",", "."))
+    if not data:
+        return _fail(out, K.EMPTY_FILE)
+    out.digest = hashlib.blake2b(data, digest_size=20).hexdigest()
+    return check_package(out, data, spec)
+
+
+def check_package(out: FileOutcome, data: bytes, spec: Spec) -> FileOutcome:
+    """The zip-level checks of ``sniff`` on the file's bytes."""
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        return _fail(out, K.PASSWORD if _is_encrypted(data) else K.OLD_XLS)
+    if not data.startswith(b"PK"):
         return _fail(out, K.UNREADABLE, reason="không phải sổ tính Excel (.xlsx)")
+    limits = spec.limits
     try:
-        with zipfile.ZipFile(path) as z:
-            infos = z.infolist()
-            names = {i.filename for i in infos}
-            if "word/document.xml" in names:
-                return _fail(out, K.WORD_FILE)
-            if "xl/workbook.xml" not in names:
-                if "mimetype" in names and b"opendocument" in z.read("mimetype")[:80]:
-                    return _fail(out, K.UNREADABLE, reason="là bảng tính OpenDocument (.ods); hãy mở tệp và "
-                                                           "lưu lại dạng Excel (.xlsx)")
-                return _fail(out, K.UNREADABLE, reason="không phải sổ tính Excel (.xlsx)")
-            xml = sum(i.file_size for i in infos if i.filename.startswith("xl/"))
-            max_xml = int(limits.get("max_xml_bytes", 20_000_000))
-            if xml > max_xml:
-                return _fail(out, K.TOO_MANY_CELLS, detail=f"{xml:,} byte dữ liệu".replace(",", "."),
-                             limit=f"{max_xml:,} byte".replace(",", "."))
-            if "docProps/core.xml" in names:
-                out.saved_at = _saved_at(z.read("docProps/core.xml"))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError) as e:
-        return _fail(out, K.CORRUPT, reason=str(e) or type(e).__name__)
+        pkg = Package.open(data, int(limits.get("max_xml_bytes", 20_000_000)))
+        names = pkg.names()
+        if "word/document.xml" in names:
+            return _fail(out, K.WORD_FILE)
+        if "xl/workbook.xml" not in names:
+            if "mimetype" in names and b"opendocument" in pkg.read("mimetype", 200)[:80]:
+                return _fail(out, K.UNREADABLE, reason="là bảng tính OpenDocument (.ods); hãy mở tệp và "
+                                                       "lưu lại dạng Excel (.xlsx)")
+            return _fail(out, K.UNREADABLE, reason="không phải sổ tính Excel (.xlsx)")
+        pkg.verify_all()
+        if "docProps/core.xml" in names:
+            out.saved_at = _saved_at(pkg.xml("docProps/core.xml", MAX_CORE_BYTES))
+        present = set(sheet_parts(pkg))
+        wanted = [n for n in sheets_read(spec) if n in present]
+        out.extents = check_sheets(pkg, wanted, int(limits.get("max_cells", 20000)))
+    except PackageError as e:
+        return _package_fail(out, e)
+    out.pkg = pkg
     out.status = ""
     return out
 
 
 def identify(out: FileOutcome, spec: Spec) -> FileOutcome:
-    """Open with calamine and read the hidden identification sheet."""
+    """Open with calamine (only after ``sniff`` bounded every part and sheet)
+    and read the hidden identification sheet."""
     from python_calamine import CalamineWorkbook
     try:
-        wb = CalamineWorkbook.from_path(os.fspath(out.path))
+        wb = CalamineWorkbook.from_filelike(io.BytesIO(out.pkg.data))
         names = wb.sheet_names
     except Exception as e:  # calamine raises its own types for broken parts
         return _fail(out, K.CORRUPT, reason=str(e).splitlines()[0][:200] if str(e) else type(e).__name__)
     out.book = wb
-    if spec.id_sheet not in names:
-        out.close()
+    if spec.id_sheet not in names or spec.id_sheet not in out.extents:
         return _fail(out, K.NOT_IDENTIFIED, reason=f"không có trang {spec.id_sheet}", id_sheet=spec.id_sheet)
     try:
         rows = wb.get_sheet_by_name(spec.id_sheet).to_python(skip_empty_area=False)
     except Exception as e:
-        out.close()
-        return _fail(out, K.CORRUPT, reason=str(e)[:200])
+        return _fail(out, K.CORRUPT, reason=str(e).splitlines()[0][:200] if str(e) else type(e).__name__)
     found = {}
     labels = {cells.key_text(label): key for key, label in ID_ROWS}
     for row in rows[:20]:
@@ -173,14 +218,14 @@ def identify(out: FileOutcome, spec: Spec) -> FileOutcome:
             found[labels[cells.key_text(row[0])]] = row[1]
     if cells.norm_text(found.get("template_id")) != spec.template_id:
         return _fail(out, K.NOT_IDENTIFIED, spec.id_sheet, "B1",
-                     reason=f"mã mẫu '{cells.norm_text(found.get('template_id'))}' không đúng",
+                     reason=f"mã mẫu '{cells.norm_text(found.get('template_id'))[:60]}' không đúng",
                      id_sheet=spec.id_sheet)
     try:
         version = cells.to_int(found.get("version"))
-    except cells.BadValue:
+    except (cells.BadValue, ValueError, OverflowError):
         version = None
     code = cells.norm_text(found.get("unit_code"))
-    out.unit_code = code
+    out.unit_code = code[:60]
     out.version = version
     if version is None or not code:
         return _fail(out, K.NOT_IDENTIFIED, spec.id_sheet, "B2",
@@ -189,8 +234,8 @@ def identify(out: FileOutcome, spec: Spec) -> FileOutcome:
         return _fail(out, K.OLD_VERSION, spec.id_sheet, "B2", found=version, current=spec.version)
     if version > spec.version:
         return _fail(out, K.NOT_IDENTIFIED, spec.id_sheet, "B2",
-                     reason=f"phiên bản {version} mới hơn phiên bản chương trình hỗ trợ ({spec.version})",
-                     id_sheet=spec.id_sheet)
+                     reason=f"phiên bản {version if version < 10**6 else 'quá lớn'} mới hơn phiên bản chương "
+                            f"trình hỗ trợ ({spec.version})", id_sheet=spec.id_sheet)
     out.commune = cells.key_text(found.get("variant")) == cells.key_text(VARIANT_COMMUNE)
     return out
 
@@ -207,12 +252,21 @@ def _number(raw, label: str, where: tuple, findings: list):
     if isinstance(raw, (int, float)):
         v = raw
     else:
+        text = cells.norm_text(raw)
+        if len(text) > 40:
+            findings.append(K.TOO_LARGE.at(sheet, cell, out.unit_code, file=out.name, label=label,
+                                           value=_short(text), limit=_fmt(MAX_NUMBER)))
+            return None
         try:
             v = cells.to_int(raw)
-        except cells.BadValue:
+        except (cells.BadValue, ValueError, OverflowError):
             findings.append(K.TEXT_IN_NUMBER.at(sheet, cell, out.unit_code, file=out.name, label=label,
-                                                value=cells.norm_text(raw)))
+                                                value=_short(text)))
             return None
+    if v != v or abs(v) > MAX_NUMBER:          # NaN, infinity, or beyond any real count or amount
+        findings.append(K.TOO_LARGE.at(sheet, cell, out.unit_code, file=out.name, label=label,
+                                       value=_short(cells.norm_text(raw)), limit=_fmt(MAX_NUMBER)))
+        return None
     if v < 0:
         findings.append(K.NEGATIVE.at(sheet, cell, out.unit_code, file=out.name, label=label,
                                       value=cells.norm_text(v)))
@@ -225,6 +279,10 @@ def _number(raw, label: str, where: tuple, findings: list):
     return v
 
 
+def _short(text: str, n: int = 40) -> str:
+    return text if len(text) <= n else f"{text[:n]}… ({len(text)} ký tự)"
+
+
 def _value(kind: str, raw, label: str, choices: tuple, where: tuple, findings: list):
     sheet, cell, out = where
     if kind in (INT, MONEY):
@@ -232,14 +290,14 @@ def _value(kind: str, raw, label: str, choices: tuple, where: tuple, findings: l
     if kind == CHOICE:
         try:
             return cells.to_choice(raw, choices) or None
-        except cells.BadValue:
+        except (cells.BadValue, ValueError, OverflowError):
             findings.append(K.BAD_CHOICE.at(sheet, cell, out.unit_code, file=out.name, label=label,
                                             value=cells.norm_text(raw)))
             return None
     if kind == DATE:
         try:
             return cells.to_date(raw)
-        except cells.BadValue:
+        except (cells.BadValue, ValueError, OverflowError):
             findings.append(K.BAD_DATE.at(sheet, cell, out.unit_code, file=out.name, label=label,
                                           value=cells.norm_text(raw)))
             return None
@@ -274,29 +332,40 @@ def parse(out: FileOutcome, spec: Spec, rnd, as_of: Optional[dt.date] = None) ->
         out.close()
 
 
+def merged_over(merges, used) -> Optional[tuple]:
+    """The first merged range (r0, c0, r1, c1) covering a used cell, by bounds:
+    never enumerates the cells of a range (A200:XFD1048576 is 17 billion)."""
+    if not merges or not used:
+        return None
+    rows = [r for r, _c in used]
+    cols = [c for _r, c in used]
+    top, bottom, left, right = min(rows), max(rows), min(cols), max(cols)
+    for m in merges:
+        r0, c0, r1, c1 = m
+        if r1 < top or r0 > bottom or c1 < left or c0 > right:
+            continue
+        if any(r0 <= r <= r1 and c0 <= c <= c1 for r, c in used):
+            return m
+    return None
+
+
 def _parse(out: FileOutcome, wb, spec: Spec, rnd, as_of: Optional[dt.date]) -> Optional[UnitReturn]:
     lay: FormLayout = layout(spec, bool(out.commune))
     findings: list[Finding] = []
     unit = out.unit_code
-    max_cells = int(spec.limits.get("max_cells", 20000))
     sheets = {}
     names = set(wb.sheet_names)
     for skey, sl in lay.sheets.items():
         name = sl.spec.name
-        if name not in names:
+        if name not in names or name not in out.extents:
             _fail(out, K.MOVED, name, "", addr=f"(trang '{name}')", expected=name, found="không có trang này")
             return None
-        sh = wb.get_sheet_by_name(name)
-        n = (sh.total_height or 0) * (sh.total_width or 0)
-        if n > max_cells:
-            _fail(out, K.TOO_MANY_CELLS, name, "", detail=f"{n} ô", limit=f"{max_cells} ô")
+        rows = wb.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        hit = merged_over(out.extents[name].merges, sl.used())
+        if hit:
+            (r0, c0, r1, c1) = hit
+            _fail(out, K.MERGED, name, a1(r0, c0), range=f"{a1(r0, c0)}:{a1(r1, c1)}")
             return None
-        rows = sh.to_python(skip_empty_area=False)
-        used = sl.used()
-        for (r0, c0), (r1, c1) in sh.merged_cell_ranges or ():
-            if any((r, c) in used for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)):
-                _fail(out, K.MERGED, name, a1(r0, c0), range=f"{a1(r0, c0)}:{a1(r1, c1)}")
-                return None
         for (r, c), expected in sl.anchors.items():
             found = _at(rows, r, c)
             if cells.key_text(found) != cells.key_text(expected):

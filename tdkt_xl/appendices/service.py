@@ -69,9 +69,25 @@ def make_forms(rnd, out_dir, unit: Optional[str] = None, spec: Optional[Spec] = 
     return summary
 
 
-def merge(rnd, inbox_dir, out_dir, spec: Optional[Spec] = None, as_of: Optional[dt.date] = None) -> MergeResult:
-    """merge_inbox + the consolidated workbook and the merge report in out_dir."""
-    res = merge_inbox(rnd, inbox_dir, spec, as_of, exclude=(out_dir,))
+def check_out_dir(inbox_dir, out_dir) -> None:
+    """The output folder may contain the inbox (ket_qua/ and ket_qua/phu_luc_gui_ve/),
+    never be it or lie inside it (the merge would read its own outputs)."""
+    if not str(out_dir).strip():
+        raise WorkbookError("Chưa ghi thư mục kết quả (--out để trống).")
+    inbox, out = Path(inbox_dir).resolve(), Path(out_dir).resolve()
+    if out == inbox or inbox in out.parents:
+        raise WorkbookError(f"Thư mục kết quả '{out_dir}' không được trùng hoặc nằm trong thư mục phụ lục gửi về "
+                            f"'{inbox_dir}'; hãy chọn thư mục khác (ví dụ thư mục cha của thư mục gửi về).")
+    if out.exists() and not out.is_dir():
+        raise WorkbookError(f"'{out_dir}' là một tệp, không phải thư mục kết quả.")
+
+
+def merge(rnd, inbox_dir, out_dir, spec: Optional[Spec] = None, as_of: Optional[dt.date] = None,
+          now: Optional[dt.datetime] = None) -> MergeResult:
+    """merge_inbox + the consolidated workbook and the merge report in out_dir
+    (which may contain the inbox, never lie inside it)."""
+    check_out_dir(inbox_dir, out_dir)
+    res = merge_inbox(rnd, inbox_dir, spec, as_of, now=now)
     res.outputs.append(write_workbook(res, Path(out_dir), stamp(rnd)))
     res.outputs.append(write_report(res, Path(out_dir)))
     return res
@@ -82,19 +98,27 @@ def merge_text(res: MergeResult) -> str:
     rejected = [f for f in res.files if f.status == "rejected"]
     superseded = [f for f in res.files if f.status == "superseded"]
     lines = [f"Đã tổng hợp phụ lục của {len(res.units)} đơn vị từ thư mục {res.inbox}."]
+    if not res.read_files:
+        lines.append("Không tìm thấy tệp phụ lục nào (.xlsx) trong thư mục gửi về: chưa có gì để tổng hợp.")
     if rejected:
         lines.append(f"Từ chối {len(rejected)} tệp:")
         for f in rejected:
             first = next((x for x in f.findings if x.is_error), None)
             lines.append(f"  - {first.where() or f.name}: [{first.code}] {first.message}" if first
                          else f"  - {f.name}")
+    skipped = [f for f in res.files if f.status == "skipped"]
+    if skipped:
+        lines.append(f"Bỏ qua {len(skipped)} tệp không phải phụ lục gửi về:")
+        for f in skipped:
+            lines.append(f"  - {f.name}: {f.findings[0].message if f.findings else ''}")
     if superseded:
-        lines.append(f"Bỏ qua {len(superseded)} tệp cũ hơn của cùng đơn vị: "
-                     + ", ".join(f.name for f in superseded))
+        lines.append(f"Bỏ qua {len(superseded)} tệp cũ hơn của cùng đơn vị:")
+        for f in superseded:
+            lines.append(f"  - {f.name}: {f.findings[-1].message if f.findings else ''}")
     if res.missing:
         lines.append(f"Chưa gửi phụ lục: {len(res.missing)} đơn vị: " + "; ".join(
             f"{m.code} (hạn {fmt_date(m.report_due) or 'chưa xác định'})" for m in res.missing))
-    warns = [x for x in res.findings if not x.is_error and x.code not in ("PL40", "PL12")]
+    warns = [x for x in res.findings if not x.is_error and x.code not in ("PL40", "PL12", "PL26")]
     if warns:
         lines.append(f"Cảnh báo ({len(warns)}; các tệp này vẫn được tổng hợp):")
         for x in warns[:10]:

@@ -2,8 +2,9 @@
 appendix file in INBOX_DIR (never modifying them) and write the consolidated
 workbook and the merge report into DIR.
 
-Exit codes: 0 merged (warnings allowed), 1 some files rejected, 2 the
-workbook or the inbox cannot be read.
+Exit codes: 0 merged (warnings allowed), 1 some files rejected or no file
+found, 2 the workbook or the inbox cannot be read, or --out is the inbox or
+inside it.
 """
 from __future__ import annotations
 
@@ -26,11 +27,12 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    from tdkt_xl.appendices.service import merge, merge_text
+    from tdkt_xl.appendices.service import check_out_dir, merge, merge_text
     from tdkt_xl.io.reader import WorkbookError
     from tdkt_xl.io.sources import read_workbook
 
     try:
+        check_out_dir(args.inbox, args.out)
         rr = read_workbook(Path(args.workbook))
         res = merge(rr.round, Path(args.inbox), Path(args.out))
     except WorkbookError as e:
@@ -43,4 +45,6 @@ def run(args) -> int:
         print(json.dumps(res.as_dict(), ensure_ascii=False, indent=1, default=str))
     else:
         print(merge_text(res))
+    if not res.read_files:
+        return 1            # nothing found is never a success
     return 1 if any(f.status == "rejected" for f in res.files) else 0

@@ -6,11 +6,13 @@ in one batch.  Both give the same arrays to the one reader.
 """
 from __future__ import annotations
 
-import os
+import io
 import zipfile
 from pathlib import Path
 from typing import Iterable
 
+from tdkt_xl.io.extent import ExtentError, check_sheets, sheet_parts
+from tdkt_xl.io.package import Package, PackageError
 from tdkt_xl.io.reader import WorkbookError, ReadResult, read_round
 
 
@@ -41,23 +43,63 @@ def _why_unreadable(path: Path) -> str:
     return ""
 
 
+# bounds of a master workbook (a real one: a few MB, sheets of a few thousand rows)
+MAX_WORKBOOK_BYTES = 200_000_000
+MAX_WORKBOOK_XML = 1_000_000_000
+MAX_SHEET_CELLS = 5_000_000
+_CALAMINE_PARTS = ("xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/sharedStrings.xml", "xl/styles.xml")
+
+
+def _bounded_sheets(path: Path, data: bytes, wanted) -> list:
+    """Check, before calamine opens anything, every part it will read and the
+    real extent of every wanted sheet.  Raises WorkbookError naming the sheet
+    and the far cell (or the damaged part)."""
+    try:
+        pkg = Package.open(data, MAX_WORKBOOK_XML)
+        names = pkg.names()
+        for part in _CALAMINE_PARTS:
+            if part in names:
+                pkg.xml(part)
+        present = list(sheet_parts(pkg))
+        chosen = present if wanted is None else [n for n in present if n in set(wanted)]
+        check_sheets(pkg, chosen, MAX_SHEET_CELLS)
+    except ExtentError as e:
+        raise WorkbookError(f"Sổ tính '{path.name}', trang '{e.sheet}': có dữ liệu hoặc định dạng tới ô {e.cell} "
+                            f"({e.extent.rows:,} dòng × {e.extent.cols:,} cột), vượt giới hạn {MAX_SHEET_CELLS:,} ô "
+                            "của một trang. Hãy xóa các dòng, cột thừa ở cuối trang rồi lưu lại.".replace(",", ".")
+                            ) from None
+    except PackageError as e:
+        raise WorkbookError(f"Sổ tính '{path.name}' bị hỏng hoặc có cấu trúc không hợp lệ: {e.message}.") from None
+    return chosen
+
+
 def read_file_arrays(path, sheets: Iterable[str] | None = None) -> dict:
-    """All (or the named) sheets of a workbook file as A1-anchored arrays."""
+    """All (or the named) sheets of a workbook file as A1-anchored arrays.
+    Every sheet's real extent is bounded before python-calamine sees it."""
     from python_calamine import CalamineWorkbook
 
     path = Path(path)
     why = _why_unreadable(path)
     if why:
         raise WorkbookError(why)
+    if path.stat().st_size > MAX_WORKBOOK_BYTES:
+        raise WorkbookError(f"Tệp '{path.name}' lớn bất thường ({path.stat().st_size:,} byte), không phải sổ tính "
+                            "của chương trình.".replace(",", "."))
+    data = path.read_bytes()
+    chosen = _bounded_sheets(path, data, sheets)
     try:
-        wb = CalamineWorkbook.from_path(os.fspath(path))
+        wb = CalamineWorkbook.from_filelike(io.BytesIO(data))
         names = wb.sheet_names
-        wanted = names if sheets is None else [n for n in names if n in set(sheets)]
+        unscanned = [n for n in names if n not in set(chosen) and (sheets is None or n in set(sheets))]
+        if unscanned:
+            raise WorkbookError(f"Sổ tính '{path.name}': không tìm thấy phần dữ liệu của trang '{unscanned[0]}' "
+                                "(cấu trúc tệp không chuẩn). Hãy mở bằng Excel và lưu lại.")
+        wanted = [n for n in names if n in set(chosen)]
         return {n: wb.get_sheet_by_name(n).to_python(skip_empty_area=False) for n in wanted}
     except WorkbookError:
         raise
     except Exception as e:  # calamine raises its own error types for broken parts
-        raise WorkbookError(f"Không đọc được sổ tính '{path.name}': {e}") from None
+        raise WorkbookError(f"Không đọc được sổ tính '{path.name}': {str(e)[:300]}") from None
 
 
 def read_workbook(path) -> ReadResult:
@@ -75,6 +117,10 @@ def book_arrays(book, sheet_names: Iterable[str] | None = None) -> dict:
             continue
         used = sh.used_range
         last = used.last_cell
+        if last.row * last.column > MAX_SHEET_CELLS:
+            raise WorkbookError(f"Trang '{sh.name}': có dữ liệu hoặc định dạng tới ô {last.get_address(False, False)} "
+                                f"({last.row:,} dòng × {last.column:,} cột), vượt giới hạn {MAX_SHEET_CELLS:,} ô "
+                                "của một trang. Hãy xóa các dòng, cột thừa ở cuối trang rồi lưu lại.".replace(",", "."))
         rng = sh.range((1, 1), (last.row, last.column))
         values = rng.options(ndim=2, err_to_str=True).value    # '#REF!', as read_file_arrays gives it
         out[sh.name] = values or []

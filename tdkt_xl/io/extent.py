@@ -1,0 +1,223 @@
+"""The real extent of a sheet, found before python-calamine materialises it.
+
+python-calamine allocates the dense rectangle A1 → farthest cell when a sheet
+is opened, before any check can run: one value at XFD1048576 asks for half a
+terabyte.  The ``<dimension>`` element can lie; the cells cannot.  So the
+sheet XML (already bounded and verified by ``package``) is scanned for every
+``<c>`` and ``<row>`` reference, and a sheet whose extent is above the
+caller's bound is refused with the far cell named.  Cells or rows written
+without a reference are counted as if each one extended the sheet by one
+(an upper bound: the scan may overestimate, never underestimate).
+
+Merged ranges are returned by their bounds (never enumerated).
+"""
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+
+from tdkt_xl.io.package import Package, PackageError
+
+_NAME = rb"(?:[A-Za-z_][\w.-]*:)?"
+_ATTR = rb"""\s+[A-Za-z_][\w.:-]*\s*=\s*(?:"[^"]*"|'[^']*')"""
+_NOT_R = rb"""\s+(?!""" + _NAME + rb"""r\s*=)[A-Za-z_][\w.:-]*\s*=\s*(?:"[^"]*"|'[^']*')"""
+_REF = rb"""\s+""" + _NAME + rb"""r\s*=\s*(?:"([^"]*)"|'([^']*)')"""
+
+
+def _tag(local: bytes) -> re.Pattern:
+    return re.compile(rb"<" + _NAME + local + rb"(?=[\s/>])")
+
+
+def _tag_ref(local: bytes) -> re.Pattern:
+    return re.compile(rb"<" + _NAME + local + rb"(?:" + _NOT_R + rb")*" + _REF)
+
+
+_C, _C_REF = _tag(b"c"), _tag_ref(b"c")
+_ROW, _ROW_REF = _tag(b"row"), _tag_ref(b"row")
+_MERGE = re.compile(rb"<" + _NAME + rb"mergeCell(?:" + _ATTR + rb")*?\s+ref\s*=\s*[\"']([^\"']*)[\"']")
+_MERGE_TAG = _tag(b"mergeCell")
+_CELL = re.compile(r"([A-Za-z]{1,3})([0-9]{1,7})")
+MAX_ROWS, MAX_COLS = 1_048_576, 16_384
+
+
+def col_index(letters: str) -> int:
+    n = 0
+    for ch in letters.upper():
+        n = n * 26 + ord(ch) - 64
+    return n - 1
+
+
+def col_letters(c: int) -> str:
+    s = ""
+    c += 1
+    while c:
+        c, rem = divmod(c - 1, 26)
+        s = chr(65 + rem) + s
+    return s
+
+
+def cell_name(r: int, c: int) -> str:
+    return f"{col_letters(c)}{r + 1}"
+
+
+@dataclass
+class Extent:
+    rows: int                  # rows of the dense array calamine will build (A1-anchored)
+    cols: int
+    merges: list = field(default_factory=list)   # (r0, c0, r1, c1), 0-based, inclusive
+
+    @property
+    def cells(self) -> int:
+        return self.rows * self.cols
+
+    @property
+    def far_cell(self) -> str:
+        return cell_name(max(self.rows - 1, 0), max(self.cols - 1, 0))
+
+
+class ExtentError(PackageError):
+    """A sheet larger than allowed (``sheet``, ``cell`` = the far cell)."""
+
+    def __init__(self, message: str, sheet: str, cell: str, extent: Extent | None = None):
+        super().__init__("extent", message)
+        self.sheet = sheet
+        self.cell = cell
+        self.extent = extent
+
+
+_PREFIXED = re.compile(rb":(?:c|row|mergeCell)[\s/>]")
+_C_FAST = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,7})"')
+_ROW_FAST = re.compile(rb'<row r="([0-9]{1,7})"')
+_C_PLAIN, _ROW_PLAIN = re.compile(rb"<c[\s/>]"), re.compile(rb"<row[\s/>]")
+
+
+def _cell_refs(data: bytes, prefixed: bool, part: str) -> tuple:
+    """(max row, max col, number of <c> without a reference)."""
+    n_tags = len((_C if prefixed else _C_PLAIN).findall(data))
+    fast = [] if prefixed else _C_FAST.findall(data)
+    if fast and len(fast) == n_tags:           # the common case: every cell starts with r="A1"
+        letters, digits = zip(*fast)
+        max_r = max(map(int, set(digits))) - 1
+        max_c = max(col_index(x.decode()) for x in set(letters))
+        if max_c < MAX_COLS and max_r < MAX_ROWS and b'r="0' not in data:
+            return max_r, max_c, 0
+    max_r = max_c = -1
+    refs = [a or b for a, b in _C_REF.findall(data)]
+    for ref in set(refs):
+        r, c = _parse_cell(ref, part)
+        max_r, max_c = max(max_r, r), max(max_c, c)
+    return max_r, max_c, n_tags - len(refs)
+
+
+def _row_refs(data: bytes, prefixed: bool, part: str) -> tuple:
+    """(max row, number of <row> without a reference)."""
+    n_tags = len((_ROW if prefixed else _ROW_PLAIN).findall(data))
+    refs = [] if prefixed else _ROW_FAST.findall(data)
+    if len(refs) != n_tags:
+        refs = [a or b for a, b in _ROW_REF.findall(data)]
+    max_r = -1
+    for ref in set(refs):
+        if not ref.isdigit() or not 0 < int(ref) <= MAX_ROWS:
+            raise PackageError("corrupt", f"phần '{part}' có số dòng không hợp lệ '{ref[:20].decode('latin-1')}'",
+                               part)
+        max_r = max(max_r, int(ref) - 1)
+    return max_r, n_tags - len(refs)
+
+
+def _parse_cell(ref: bytes, part: str) -> tuple:
+    m = _CELL.fullmatch(ref.decode("latin-1"))
+    if not m:
+        raise PackageError("corrupt", f"phần '{part}' có địa chỉ ô không hợp lệ '{ref[:20].decode('latin-1')}'", part)
+    r, c = int(m.group(2)) - 1, col_index(m.group(1))
+    if r < 0 or r >= MAX_ROWS or c >= MAX_COLS:
+        raise PackageError("corrupt", f"phần '{part}' có địa chỉ ô ngoài trang tính '{m.group(0)}'", part)
+    return r, c
+
+
+def scan(data: bytes, part: str = "", max_merges: int = 10_000) -> Extent:
+    """Upper bound of the dense extent of one sheet XML, and its merged ranges.
+    Cells/rows without a reference continue from the previous one, so each
+    one is counted as extending the sheet (never an underestimate)."""
+    prefixed = _PREFIXED.search(data) is not None
+    cell_r, max_c, loose_cells = _cell_refs(data, prefixed, part)
+    row_r, loose_rows = _row_refs(data, prefixed, part)
+    max_r = max(cell_r, row_r) + loose_rows
+    max_c += loose_cells
+    n_merge_tags = len(_MERGE_TAG.findall(data)) if prefixed or b"mergeCell" in data else 0
+    if n_merge_tags > max_merges:
+        raise PackageError("too_big", f"phần '{part}' có {n_merge_tags} vùng gộp ô", part)
+    merges = []
+    for ref in (_MERGE.findall(data) if n_merge_tags else ()):
+        a, _, b = ref.decode("latin-1").partition(":")
+        try:
+            r0, c0 = _parse_cell(a.encode(), part)
+            r1, c1 = _parse_cell((b or a).encode(), part)
+        except PackageError:
+            continue            # calamine skips what it cannot parse; so do we
+        merges.append((min(r0, r1), min(c0, c1), max(r0, r1), max(c0, c1)))
+    return Extent(max_r + 1 if max_r >= 0 else 0, max_c + 1 if max_c >= 0 else 0, merges)
+
+
+# ---------------------------------------------------------------- sheet -> part
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_RELNS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_PKGREL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+
+
+def _xml(pkg: Package, name: str, limit: int = 2_000_000):
+    data = pkg.xml(name, limit)
+    try:
+        return ET.fromstring(data)
+    except ET.ParseError as e:
+        raise PackageError("xml", f"phần '{name}' không phải XML hợp lệ ({e})", name) from None
+
+
+def sheet_parts(pkg: Package) -> dict:
+    """{sheet name: zip part} from xl/workbook.xml and its relationships."""
+    wb = _xml(pkg, "xl/workbook.xml")
+    rels = _xml(pkg, "xl/_rels/workbook.xml.rels")
+    targets = {}
+    for rel in rels.iter():
+        if rel.tag.endswith("Relationship") and rel.get("Id"):
+            targets[rel.get("Id")] = rel.get("Target", "")
+    out = {}
+    for sh in wb.iter():
+        if not (sh.tag == _MAIN + "sheet" or sh.tag.endswith("}sheet") or sh.tag == "sheet"):
+            continue
+        rid = sh.get(_RELNS + "id") or next((v for k, v in sh.attrib.items() if k.endswith("}id")), None)
+        target = targets.get(rid or "", "")
+        if not target:
+            continue
+        out[sh.get("name", "")] = _resolve(target)
+    return out
+
+
+def _resolve(target: str) -> str:
+    if target.startswith("/"):
+        return target.lstrip("/")
+    parts = ["xl"]
+    for p in target.split("/"):
+        if p == "..":
+            if parts:
+                parts.pop()
+        elif p and p != ".":
+            parts.append(p)
+    return "/".join(parts)
+
+
+def check_sheets(pkg: Package, sheets, max_cells: int, max_part: int | None = None) -> dict:
+    """{sheet: Extent} for the named sheets; raises ExtentError (far cell named)
+    for a sheet above ``max_cells``, PackageError for a damaged part."""
+    parts = sheet_parts(pkg)
+    out = {}
+    for name in sheets:
+        part = parts.get(name)
+        if part is None or part not in pkg.names():
+            raise PackageError("corrupt", f"không tìm thấy phần dữ liệu của trang '{name}'", part or "")
+        ext = scan(pkg.xml(part, max_part), part)
+        if ext.cells > max_cells:
+            raise ExtentError(f"trang '{name}' có dữ liệu tới ô {ext.far_cell} ({ext.rows:,} dòng × {ext.cols:,} cột"
+                              f"), vượt giới hạn {max_cells:,} ô".replace(",", "."), name, ext.far_cell, ext)
+        out[name] = ext
+    return out
