@@ -233,7 +233,7 @@ def _report_sheet(wb, fm, res):
 def report_text(res) -> str:
     lines = ["BÁO CÁO HỢP NHẤT PHỤ LỤC I, II, III", f"Thư mục phụ lục gửi về: {res.inbox}", ""]
     lines.append(f"Đã tổng hợp: {len(res.units)} đơn vị.")
-    if not res.read_files:
+    if all(f.status == SKIPPED for f in res.files):
         lines.append("Không tìm thấy tệp phụ lục nào trong thư mục gửi về.")
     for f in res.files:
         if f.status == MERGED:
