@@ -70,18 +70,6 @@ def test_missing_package_is_named(tmp_path):
     assert D.requirements(req) == [("xlwings", "0.37.8"), ("goi-khong-ton-tai", "1.0")]
 
 
-def test_interpreter_setting_is_checked_and_can_be_written(tmp_path):
-    wb = tmp_path / "tdkt_2024.xlsm"
-    (tmp_path / "xlwings.conf").write_text('"INTERPRETER_WIN","C:\\\\khong\\\\co\\\\python.exe"\n',
-                                           encoding="utf-8")
-    assert D.check_interpreter(wb).status == D.MISSING
-    conf = D.set_interpreter(wb)
-    assert conf == tmp_path / "xlwings.conf"
-    c = D.check_interpreter(wb)
-    assert c.status == D.OK, c.text
-    assert str(Path(sys.executable).parent) in c.text
-
-
 def test_cli_exit_code(tmp_path):
     from tdkt_xl.cli import main
     assert main(["doctor", str(tmp_path / "khong_co.xlsm")]) == 1

@@ -87,11 +87,11 @@ def test_vba_project_is_xlwings_own_byte_for_byte(path, built):
 
 
 def test_sheets_in_schema_order_with_hidden_helpers(arrays, built):
-    names = [s.name for s in S.ALL_SHEETS] + [S.LISTS.name, K.MARKS_SHEET]
+    names = [s.name for s in S.ALL_SHEETS] + [S.LISTS.name, K.MARKS_SHEET, S.XLWINGS_CONF.name]
     assert list(arrays) == names
     wb = _part(built, "xl/workbook.xml")
     hidden = re.findall(r'<sheet name="([^"]+)" sheetId="\d+" state="hidden"', wb)
-    assert hidden == [S.LISTS.name, K.MARKS_SHEET]
+    assert hidden == [S.LISTS.name, K.MARKS_SHEET, S.XLWINGS_CONF.name]
     assert 'codeName="ThisWorkbook"' in wb
 
 

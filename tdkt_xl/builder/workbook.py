@@ -19,6 +19,7 @@ from tdkt_xl.builder import date_bounds, guide, layout as L, names, styles, valu
 from tdkt_xl.builder.rowfit import px, row_height
 from tdkt_xl.builder.example import EXAMPLE_DIR, example_sheets
 from tdkt_xl.builder.vba import vba_project_bytes
+from tdkt_xl.builder.xlconf import write_conf_sheet
 from tdkt_xl.vocabulary import cells, schema as S
 from tdkt_xl.io import controls as K
 from tdkt_xl.io.atomic import write_bytes
@@ -125,6 +126,8 @@ class _Builder:
             sheets[sh.name] = ws
         marks = wb.add_worksheet(K.MARKS_SHEET)
         marks.set_vba_name(f"Sheet{len(sheets) + 1}")
+        xlconf = wb.add_worksheet(S.XLWINGS_CONF.name)
+        xlconf.set_vba_name(f"Sheet{len(sheets) + 2}")
 
         self._lists_sheet(sheets[S.LISTS.name])
         self._settings_sheet(sheets[S.SETTINGS.name])
@@ -133,6 +136,7 @@ class _Builder:
         self._guide_sheet(sheets[S.GUIDE.name])
         self._control_sheet(sheets[S.CONTROL.name])
         self._marks_sheet(marks)
+        write_conf_sheet(xlconf, self.setting_cells, self.settings, self.f["text"])
         sheets[S.LISTS.name].hide()
         marks.hide()
         sheets[S.GUIDE.name].activate()

@@ -1,8 +1,10 @@
 """`tdkt doctor`: check an installation and say, in Vietnamese, what is missing.
 
-Checks: Python version, the pinned packages, the Python that Excel's buttons
-will start (xlwings interpreter setting), the workbook and its .py beside it,
-the templates folder, the output folder, LibreOffice (PDF copies only).
+Checks: Python version, the pinned packages, what xlwings' VBA will do on a
+click (the Python it starts, its temporary folder, old settings, paths outside
+Windows' ANSI code page: tdkt_xl/cli/_doctor_excel.py), Windows' short-date
+format, the workbook and its .py beside it, the templates folder, the output
+folder, LibreOffice (PDF copies only).
 Exit code 0 when everything needed is there, 1 otherwise (warnings alone
 do not fail).
 """
@@ -20,8 +22,6 @@ from pathlib import Path
 OK, MISSING, WARN = "ok", "missing", "warn"
 MARK = {OK: "[ĐẠT]   ", MISSING: "[THIẾU] ", WARN: "[LƯU Ý] "}
 MIN_PYTHON = (3, 10)
-# the xlwings VBA reads xlwings.conf with "Input #", i.e. in Windows' ANSI code page
-CONF_ENCODING = "mbcs" if sys.platform.startswith("win") else "utf-8"
 
 # distribution -> module to import (only where they differ)
 IMPORT_NAME = {"python-calamine": "python_calamine", "python-docx": "docx", "XlsxWriter": "xlsxwriter",
@@ -107,51 +107,6 @@ def check_pywin32() -> Check:
         return Check(MISSING, f"Thiếu pywin32 ({type(e).__name__}) nên Python không điều khiển được Excel. "
                               "Hãy chạy: python -m pip install --force-reinstall pywin32")
     return Check(OK, "pywin32 (để Python làm việc với Excel).")
-
-
-def xlwings_conf_files(workbook: Path) -> list[Path]:
-    """Where the xlwings VBA looks for settings (besides a 'xlwings.conf' sheet)."""
-    files = [workbook.parent / "xlwings.conf"]
-    home = os.environ.get("USERPROFILE") or str(Path.home())
-    files.append(Path(home) / ".xlwings" / "xlwings.conf")
-    return files
-
-
-def conf_value(path: Path, key: str) -> str | None:
-    if not path.exists():
-        return None
-    for line in path.read_text(encoding=CONF_ENCODING, errors="replace").splitlines():
-        m = re.match(r'^\s*"([^"]+)"\s*,\s*"(.*)"\s*$', line)
-        if m and m.group(1).upper() == key:
-            return m.group(2)
-    return None
-
-
-def check_interpreter(workbook: Path) -> Check:
-    """The Python Excel starts: INTERPRETER_WIN/INTERPRETER from xlwings.conf,
-    else 'python' on PATH (the xlwings VBA's default)."""
-    for conf in xlwings_conf_files(workbook):
-        for key in ("INTERPRETER_WIN", "INTERPRETER"):
-            v = conf_value(conf, key)
-            if v:
-                exe = Path(os.path.expandvars(v))
-                if exe.exists() or shutil.which(v):
-                    return Check(OK, f"Excel sẽ chạy Python: {v} (theo {conf}).")
-                return Check(MISSING, f"Tệp {conf} chỉ tới Python '{v}' nhưng không có tệp đó. "
-                                      "Hãy sửa lại, hoặc chạy: tdkt doctor --set-interpreter")
-    found = shutil.which("python")
-    if not found:
-        return Check(MISSING, "Không có lệnh 'python' trên PATH nên nút bấm trong Excel không chạy được. "
-                              "Hãy cài Python (đánh dấu 'Add python.exe to PATH') hoặc chạy: "
-                              "tdkt doctor --set-interpreter")
-    if "WindowsApps" in found:
-        return Check(MISSING, f"Lệnh 'python' trên PATH là lối tắt Microsoft Store ({found}), không phải "
-                              "Python thật. Hãy chạy: tdkt doctor --set-interpreter")
-    if Path(found).resolve() != Path(sys.executable).resolve():
-        return Check(WARN, f"Excel sẽ chạy '{found}', khác với Python đang chạy lệnh này "
-                           f"({sys.executable}); thư viện phải được cài cho Python đó. Muốn dùng Python "
-                           "này cho Excel, hãy chạy: tdkt doctor --set-interpreter")
-    return Check(OK, f"Excel sẽ chạy Python trên PATH: {found}.")
 
 
 def check_workbook(workbook: Path) -> list[Check]:
@@ -269,13 +224,20 @@ def check_excel_side() -> Check:
                        "Xem hướng dẫn cài đặt trong README.")
 
 
-def run_checks(workbook: Path, root: Path | None = None) -> list[Check]:
-    root = root or project_root()
+def run_checks(workbook: Path, root: Path | None = None, pc=None) -> list[Check]:
+    """``root``: where requirements.txt is looked for (default: the workbook's
+    project folder when it has one, else this package's source tree).
+    ``pc``: the facts of this PC (faked in tests)."""
+    from tdkt_xl.cli._doctor_excel import PC, excel_checks
+    pc = pc or PC.here()
+    if root is None:
+        project = workbook.resolve().parent.parent
+        root = project if (project / "requirements.txt").exists() else project_root()
     checks = [check_python()]
     checks += check_packages(root / "requirements.txt")
     if sys.platform.startswith("win"):
         checks.append(check_pywin32())
-    checks.append(check_interpreter(workbook))
+    checks += excel_checks(workbook, pc)
     checks += check_workbook(workbook)
     if workbook.exists():
         checks.append(check_output(workbook))
@@ -287,30 +249,9 @@ def run_checks(workbook: Path, root: Path | None = None) -> list[Check]:
     return checks
 
 
-def set_interpreter(workbook: Path) -> Path:
-    """Write xlwings.conf beside the workbook so Excel starts this Python."""
-    conf = workbook.parent / "xlwings.conf"
-    exe = Path(sys.executable)   # python.exe, as xlwings' RunPython uses by default
-    lines = []
-    if conf.exists():
-        lines = [ln for ln in conf.read_text(encoding=CONF_ENCODING, errors="replace").splitlines()
-                 if not re.match(r'^\s*"INTERPRETER(_WIN|_MAC)?"', ln, re.IGNORECASE)]
-    key = "INTERPRETER_WIN" if sys.platform.startswith("win") else (
-        "INTERPRETER_MAC" if sys.platform == "darwin" else "INTERPRETER")
-    lines.append(f'"{key}","{exe}"')
-    try:
-        data = ("\r\n".join(lines) + "\r\n").encode(CONF_ENCODING)
-    except UnicodeEncodeError:
-        raise ValueError(f"Đường dẫn Python '{exe}' có ký tự mà Excel không đọc được trong "
-                         "xlwings.conf; hãy cài Python vào thư mục không dấu (ví dụ C:\\Python311).")
-    from tdkt_xl.io.atomic import write_bytes
-    write_bytes(conf, data)
-    return conf
-
-
-def doctor(workbook: Path, root: Path | None = None, out=print) -> int:
+def doctor(workbook: Path, root: Path | None = None, out=print, pc=None) -> int:
     """Print the checks; 1 when something needed is missing, else 0."""
-    checks = run_checks(workbook, root)
+    checks = run_checks(workbook, root, pc)
     out(f"Kiểm tra cài đặt tdkt cho sổ tính {workbook}:")
     for c in checks:
         out("  " + c.line())
@@ -327,15 +268,16 @@ def cmd(args) -> int:
     from tdkt_xl.cli._common import default_workbook
     workbook = Path(args.workbook) if args.workbook else default_workbook()
     if args.set_interpreter:
+        from tdkt_xl.cli._doctor_excel import PC, set_interpreter
         if not workbook.parent.is_dir():
             print(f"Lỗi: không có thư mục '{workbook.parent}'.")
             return 1
-        try:
-            conf = set_interpreter(workbook)
-        except (ValueError, OSError) as e:
-            print(f"Lỗi: không ghi được xlwings.conf: {e}")
-            return 1
-        print(f"Đã ghi {conf}: Excel sẽ chạy Python {sys.executable}.")
+        code, lines = set_interpreter(workbook, PC.here())
+        for line in lines:
+            print(line)
+        if code:
+            return code
+        print()
     return doctor(workbook)
 
 
@@ -344,5 +286,6 @@ def register(subparsers) -> None:
                               description="Kiểm tra cài đặt trên máy này và nói rõ còn thiếu gì.")
     p.add_argument("workbook", nargs="?", help="sổ tính cần kiểm tra (mặc định workbook/tdkt_2024.xlsm)")
     p.add_argument("--set-interpreter", action="store_true",
-                   help="ghi tệp xlwings.conf bên cạnh sổ tính để Excel chạy đúng Python này")
+                   help="chỉ cách để nút bấm chạy đúng Python này (ghi ở trang Cấu hình của sổ tính; "
+                        "sổ tính cũ: ghi tệp xlwings.conf bên cạnh nếu Excel đọc được)")
     p.set_defaults(func=cmd)

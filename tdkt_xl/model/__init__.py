@@ -61,6 +61,7 @@ class Settings:
     contact_phone: str = ""
     output_folder: str = ""
     inbox_folder: str = ""
+    python_path: str = ""                     # the Python the buttons start ("" = python on PATH)
     # any further "Mục" rows a later feature adds, by label -> raw value
     extra: dict = field(default_factory=dict)
     # field name -> cell address of its value (for findings)

@@ -222,12 +222,19 @@ SETTING_KEYS = (
     Setting("Điện thoại liên hệ", "contact_phone", required=False),
     Setting("Thư mục kết quả", "output_folder", note="Đường dẫn tương đối tính từ thư mục chứa sổ tính."),
     Setting("Thư mục phụ lục gửi về", "inbox_folder", note="Đường dẫn tương đối tính từ thư mục chứa sổ tính."),
+    Setting("Python cho nút bấm", "python_path", required=False,
+            note="Để trống: nút bấm chạy lệnh python trên PATH. Chỉ ghi khi máy có nhiều Python: "
+                 "đường dẫn đầy đủ tới python.exe, ở thư mục không có chữ có dấu."),
 )
 
 # Hidden helper sheet of the built workbook: the closed lists behind the
 # dropdowns (lists whose items hold commas cannot be inline) and the holidays
 # used by the report-due formula.  Not read by the reader; not in ALL_SHEETS.
 LISTS = Sheet("Danh mục")
+
+# Hidden sheet read by xlwings' VBA for its settings (name fixed by xlwings; key in
+# column A from A1 down, value in column B): see tdkt_xl/io/xlwings_conf.py.
+XLWINGS_CONF = Sheet("xlwings.conf")
 
 ALL_SHEETS = (GUIDE, CONTROL, SETTINGS, UNITS, MEMBERS, SCHEDULE, DELEGATION, CHECKLIST,
               RESULTS, EVALUATIONS, RECOMMENDATIONS, DOCUMENTS, FINDINGS, LOG)
