@@ -93,13 +93,17 @@ def main_() -> None:
         (folder / "tdkt_2024.py").write_text(forwarder_text(folder / "tdkt_2024.xlsm"), encoding="utf-8")
         shutil.copytree(ROOT / "templates", Path(tmp) / "templates")
         for label, sheets, active in clicks:
-            payload = Path(tmp) / "payload.json"
+            payload = Path(tmp) / "payload" / "payload.json"
+            payload.parent.mkdir(exist_ok=True)
             payload.write_text(json.dumps(X.payload_from_arrays(sheets, active=active)), encoding="utf-8")
             argv = [sys.executable, "-c", CHILD, str(payload), str(folder),
                     "--wb=tdkt_2024.xlsm", "--from_xl=1"]
+            before = {p for p in Path(tmp).rglob("*") if p.is_file()}
             secs, proc = run(argv, env, args.runs)
+            made = len({p for p in Path(tmp).rglob("*") if p.is_file()} - before)
             goal = GOALS.get(label)
-            state = "ok" if proc.returncode == 0 else f"exit {proc.returncode}: {proc.stderr[-300:]}"
+            state = (f"ok, {made} new file(s)" if proc.returncode == 0
+                     else f"exit {proc.returncode}: {proc.stderr[-300:]}")
             if goal is not None and secs > goal:
                 state += " (goal missed)"
                 missed += 1

@@ -125,3 +125,9 @@ def test_log_and_merge_writers_use_the_one_write(sheets):
     log = X.apply(payload, book).sheet(S.LOG.name)
     assert log[-1] == [CLICK, "3/4", "01", "'3/4' — 1,5"]
     assert K.MARKS_SHEET in [s["name"] for s in payload["sheets"]]
+
+
+def test_numpy_numbers_are_written_as_plain_numbers():
+    np = pytest.importorskip("numpy")
+    assert type(excel_value(np.int64(3))) is int and type(excel_value(np.float64(1.5))) is float
+    assert excel_value(np.float64("nan")) != excel_value(np.float64("nan"))   # still a float nan

@@ -44,8 +44,12 @@ def excel_value(v):
     block, so a formula (the findings' hyperlinks) and a date (Nhật ký's
     time) can share a write with text.  Predicting which strings Excel would
     convert is not attempted: it depends on the regional settings."""
-    if isinstance(v, str) and v and not isinstance(v, Formula):
-        return TEXT_MARK + v
+    if isinstance(v, str):
+        return TEXT_MARK + v if v and not isinstance(v, Formula) else v
+    if type(v).__module__ == "numpy" and hasattr(v, "item"):
+        # a numpy number (from a pandas-based engine) as a plain one: the click
+        # imports xlwings without numpy (xlimport), so xlwings would not convert it
+        return v.item()
     return v
 
 
