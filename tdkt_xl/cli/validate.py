@@ -22,6 +22,9 @@ def register(subparsers) -> None:
     p.add_argument("workbook", nargs="?", metavar="SỔ_TÍNH",
                    help="Đường dẫn sổ tính (mặc định: workbook/tdkt_2024.xlsm).")
     p.add_argument("--json", action="store_true", help='In kết quả dạng JSON {"findings": [...]}.')
+    p.add_argument("--appendices", metavar="TỆP", default=None,
+                   help="Sổ tổng hợp phụ lục (Tong_hop_phu_luc.xlsx do 'tdkt merge' tạo): cảnh báo "
+                        "đánh giá, số liệu trái với phụ lục đơn vị gửi.")
     p.add_argument("--as-of", metavar="NGÀY", default=None,
                    help="Ngày đối chiếu (dd/mm/yyyy hoặc yyyy-mm-dd; mặc định: hôm nay).")
     p.set_defaults(func=run)
@@ -45,6 +48,9 @@ def run(args) -> int:
         path = default_workbook()
     try:
         report = validate_workbook(path, as_of)
+        if args.appendices and report.round is not None:
+            from tdkt_xl.appendices.crosscheck import contradictions
+            report.findings.extend(contradictions(report.round, Path(args.appendices)))
     except WorkbookError as e:
         print(f"Lỗi: {e}", file=sys.stderr)
         return EXIT_UNREADABLE

@@ -19,7 +19,25 @@ def all_findings(ctx: Context) -> list:
     res = ctx.read()
     ctx.progress("đang kiểm tra dữ liệu…")
     report = validate(res, ctx.as_of)
-    return FS.sort_findings(report.findings)
+    findings = list(report.findings) + appendix_findings(ctx, res.round)
+    return FS.sort_findings(findings)
+
+
+def appendix_findings(ctx: Context, rnd) -> list:
+    """Assessments against the latest consolidated appendices in the output
+    folder (what ``tdkt validate --appendices`` reports); none when no merge
+    has been made yet or the file cannot be read (the merge job says why)."""
+    from tdkt_xl.appendices.crosscheck import contradictions, latest_consolidated
+    try:
+        path = latest_consolidated(ctx.output_folder())
+    except (OSError, ValueError):
+        return []
+    if path is None:
+        return []
+    try:
+        return contradictions(rnd, path)
+    except Exception:  # noqa: BLE001 - an unreadable merge file must not stop the validation
+        return []
 
 
 def write_findings(ctx: Context, findings: list) -> str:

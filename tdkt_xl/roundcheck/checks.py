@@ -240,23 +240,20 @@ def roles(scope: Scope) -> None:
 
 
 # ------------------------------------------------------------------ figures
-_FIGURES = (("Lao động tiên tiến", "awards.LDTT.total"),
-            ("Chiến sĩ thi đua cơ sở", "awards.CSTDCS.total"))
-
-
 def figures(doc: Doc, scope: Scope) -> None:
-    """Counts of titles the minutes state for a unit, against its merged appendix."""
+    """Counts of titles the minutes state for a unit, against its merged appendix
+    (the same reading of a stated count as ``tdkt validate --appendices``)."""
+    from tdkt_xl.appendices.crosscheck import FIGURES, stated_figures
     if doc.kind_key != "minutes" or doc.text is None or scope.appendices is None:
         return
     values = scope.appendices.units.get(doc.unit)
     if not values:
         return
-    for title, key in _FIGURES:
-        rx = re.compile(rf"(\d+)\s+(?:cá nhân\s+)?(?:đạt\s+)?(?:danh hiệu\s+)?{title}", re.I)
+    for title, key in FIGURES:
         for p in doc.text.paras:
-            mm = rx.search(p)
-            if mm and values.get(key) is not None and int(mm.group(1)) != int(values[key]):
-                doc.add(C.FIGURE_DIFFERS, what=f"Số {title}", here=int(mm.group(1)),
+            said = stated_figures(p).get(key)
+            if said is not None and values.get(key) is not None and said != int(values[key]):
+                doc.add(C.FIGURE_DIFFERS, what=f"Số {title}", here=said,
                         source="phụ lục đơn vị gửi (sổ tổng hợp phụ lục)", other=int(values[key]))
                 break
 

@@ -253,6 +253,13 @@ DATE_AFTER_MINUTES = define("KQ16", WARNING, "Ngày đã qua nêu sau ngày lậ
                             "Cột '{column}' của đơn vị {unit_name} nêu ngày {cited} như việc đã "
                             "xảy ra, nhưng biên bản lập ngày {minutes}: biên bản không thể ghi "
                             "việc chưa xảy ra.", area="Đánh giá chung")
+ASSESSMENT_VS_APPENDIX = define("KQ17", WARNING, "Đánh giá trái với phụ lục đơn vị gửi",
+                                "Mục {item} của đơn vị {unit_name} đánh giá '{assessment}', nhưng phụ lục "
+                                "đơn vị gửi có cảnh báo {code} ({source}): {note}",
+                                area="Kết quả kiểm tra")
+FIGURE_VS_APPENDIX = define("KQ18", WARNING, "Số liệu nhận xét khác phụ lục đơn vị gửi",
+                            "Nhận xét mục {item} của đơn vị {unit_name} ghi {said} {label}, còn Phụ "
+                            "lục II đơn vị gửi ({source}) ghi {got}.", area="Kết quả kiểm tra")
 
 # ---- recommendations (Kiến nghị)
 NO_DEADLINE = define("KN01", ERROR, "Kiến nghị chưa có hạn khắc phục",
