@@ -82,9 +82,9 @@ def bench(n: int) -> None:
     rnd = synthetic_round(n)
     for kind in K.KINDS.values():        # compile outside the timing, like a warm cache
         load_template(kind.template)
-    from tdkt_xl.documents.service import validation_report
+    from tdkt_xl.gate import validate
     t0 = time.perf_counter()
-    rep = validation_report(rnd, [], max(i.date for i in rnd.inspections))
+    rep = validate(rnd, max(i.date for i in rnd.inspections))
     tv = time.perf_counter() - t0
     with tempfile.TemporaryDirectory() as tmp:
         t0 = time.perf_counter()

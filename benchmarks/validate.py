@@ -131,7 +131,7 @@ def whole_process(path: Path, runs: int) -> tuple[float, int, str]:
 
 def in_process(path: Path) -> tuple[float, float, int]:
     from tdkt_xl.io.sources import read_workbook
-    from tdkt_xl.rules.runner import validate
+    from tdkt_xl.gate import validate
     t0 = time.perf_counter()
     res = read_workbook(path)
     t1 = time.perf_counter()

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from tdkt_xl import gate
 from tdkt_xl.documents import contexts as X
 from tdkt_xl.vocabulary import doc_kinds as K
 from tdkt_xl.documents.nd30_check import check_docx
@@ -339,7 +340,7 @@ def test_validation_error_blocks_only_that_units_documents(rnd, tmp_path, monkey
     from tdkt_xl.documents import service
     bad = Finding("LK99", ERROR, "Lịch kiểm tra", "C8", "XQS", "Ngày kiểm tra là Chủ nhật.",
                   (JOB_NOTICE,))
-    monkeypatch.setattr(service, "validation_report", lambda *a, **k: Report([bad]))
+    monkeypatch.setattr(service.gate, "check", lambda src, as_of: gate.Checked(gate.read(src), Report([bad])))
     s = generate_documents(rnd, tmp_path, kinds=("notice", "minutes"))
     assert [(k, u) for k, u, _ in s.skipped] == [("notice", "XQS")]
     assert "Ngày kiểm tra là Chủ nhật" in s.skipped[0][2] and "ô C8" in s.skipped[0][2]

@@ -130,7 +130,7 @@ def test_workbook_column_inserted_by_clerk(built_workbook, tmp_path):
     """A column inserted before the data in a copy saved by openpyxl (formulas
     not recalculated, cached values gone): same findings, shifted one column."""
     import openpyxl
-    from tdkt_xl.rules.runner import validate_workbook
+    from tdkt_xl.gate import validate_workbook
     wb = openpyxl.load_workbook(built_workbook)
     ws = wb["Lịch kiểm tra"]
     ws.insert_cols(1)

@@ -15,7 +15,8 @@ from docx import Document
 from tdkt_xl.io.reader import read_round
 from tdkt_xl.model.vocab import BLOCK_COMMUNE, BLOCK_DISTRICT
 from tdkt_xl.reports.appendix_stats import from_consolidated
-from tdkt_xl.reports.report import (REPORT_FILE, WORKBOOK_FILE, ReportBlocked, make_report)
+from tdkt_xl.gate import Blocked
+from tdkt_xl.reports.report import (REPORT_FILE, WORKBOOK_FILE, make_report)
 
 REPORT_DATE = dt.date(2024, 10, 15)
 
@@ -123,7 +124,7 @@ def test_incomplete_assessment_blocks_that_units_minutes_only(example_sheets, tm
 def test_blocking_error_refuses_the_report(example_sheets, tmp_path):
     example_sheets["Kết quả kiểm tra"].append(["ZZZ", "1.1.a", "Đạt", "Không có đơn vị này"])
     rnd = read_round(example_sheets).round
-    with pytest.raises(ReportBlocked) as e:
+    with pytest.raises(Blocked) as e:
         make_report(rnd, tmp_path)
     assert "ZZZ" in str(e.value)
     assert not (tmp_path / REPORT_FILE).exists()

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 import pytest
 
 from rules_plant import apply_to_arrays, apply_to_openpyxl, cell
-from tdkt_xl.rules.runner import validate_arrays, validate_workbook
+from tdkt_xl.gate import validate_arrays, validate_workbook
 
 from conftest import AS_OF
 

@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from rules_plant import apply_to_arrays
-from tdkt_xl.rules.runner import validate_arrays
+from tdkt_xl.gate import validate_arrays
 
 from conftest import AS_OF
 

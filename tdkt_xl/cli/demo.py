@@ -36,7 +36,7 @@ def _step(title: str) -> None:
 def run(args) -> int:
     from tdkt_xl.io.atomic import ensure_folder
     from tdkt_xl.vocabulary import cells
-    from tdkt_xl.rules.runner import validate_workbook
+    from tdkt_xl.gate import validate_workbook
     from tdkt_xl.cli.validate import summary as validation_summary
 
     workbook = Path(args.workbook) if args.workbook else default_workbook()

@@ -31,7 +31,7 @@ def run(args) -> int:
 
     from tdkt_xl.cli._common import parse_date_arg
     from tdkt_xl.vocabulary import cells
-    from tdkt_xl.rules.runner import validate
+    from tdkt_xl import gate
 
     try:
         as_of = parse_date_arg(args.as_of, today_if_blank=True)      # only decides which data errors block; never printed in files
@@ -39,17 +39,13 @@ def run(args) -> int:
         print(f"Lỗi: --as-of: {e}.", file=sys.stderr)
         return 2
     try:
-        rr = read_workbook(Path(args.workbook))
-        blocked = {}
-        for f in validate(rr, as_of).findings:
-            if f.blocks_job(JOB_FORMS, f.unit):
-                blocked.setdefault(f.unit or "*", []).append(f)
-        if "*" in blocked:
-            f = blocked["*"][0]
-            print(f"Lỗi: không tạo được biểu mẫu vì sổ tính có lỗi: {f.where()}: {f.message} "
-                  "(chạy 'tdkt validate' để xem tất cả).", file=sys.stderr)
+        checked = gate.check(read_workbook(Path(args.workbook)), as_of)
+        try:
+            blocked = checked.per_unit(JOB_FORMS)
+        except gate.Blocked as e:
+            print(f"Lỗi: {e} (chạy 'tdkt validate' để xem tất cả).", file=sys.stderr)
             return 2
-        summary = make_forms(rr.round, Path(args.out), unit=args.unit, skip=blocked)
+        summary = make_forms(checked.round, Path(args.out), unit=args.unit, skip=blocked)
     except WorkbookError as e:
         print(f"Lỗi: {e}", file=sys.stderr)
         return 2

@@ -36,7 +36,8 @@ def run(args) -> int:
     from tdkt_xl.io.sources import read_workbook
     from tdkt_xl.reports.appendix_stats import AppendixError
     from tdkt_xl.reports.context import Blocked
-    from tdkt_xl.reports.report import ReportBlocked, make_report
+    from tdkt_xl.gate import Blocked as DataBlocked
+    from tdkt_xl.reports.report import make_report
 
     try:
         as_of = parse_date_arg(args.as_of)
@@ -49,9 +50,9 @@ def run(args) -> int:
         print(f"Lỗi: {e}", file=sys.stderr)
         return EXIT_UNREADABLE
     try:
-        result = make_report(rr.round, Path(args.out), appendices=args.appendices, as_of=as_of,
+        result = make_report(rr, Path(args.out), appendices=args.appendices, as_of=as_of,
                              templates=templates_dir(args.workbook), force=args.force)
-    except ReportBlocked as e:
+    except DataBlocked as e:
         print(str(e), file=sys.stderr)
         print("Hãy sửa các ô nêu trên (hoặc chạy 'tdkt validate') rồi lập lại báo cáo.",
               file=sys.stderr)

@@ -34,7 +34,7 @@ def run(args) -> int:
     from tdkt_xl.cli._common import parse_date_arg
     from tdkt_xl.vocabulary import cells
     from tdkt_xl.io.reader import WorkbookError
-    from tdkt_xl.rules.runner import validate_workbook
+    from tdkt_xl.gate import validate_workbook
 
     try:
         as_of = parse_date_arg(args.as_of, today_if_blank=True)

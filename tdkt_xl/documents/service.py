@@ -3,8 +3,8 @@
 ``generate_documents(round_or_path, out_dir, kinds=..., unit=None, pdf=False,
 force=False, as_of=None, templates=None) -> Summary``
 
-Validation runs first (``tdkt_xl.rules.runner.validate`` when present, plus
-the reader's findings): an error that concerns a document blocks that
+The gate runs first (``tdkt_xl.gate``: the reader's and the rules' findings,
+read and validated once): an error that concerns a document blocks that
 document only, with the reason in ``Summary.skipped``.
 """
 from __future__ import annotations
@@ -21,7 +21,7 @@ from tdkt_xl.documents.output import OutputFolder, safe_part
 from tdkt_xl.documents.render import TemplateProblem, load_template, templates_dir
 from tdkt_xl.io.atomic import OutputError
 from tdkt_xl.vocabulary import doc_kinds as K
-from tdkt_xl.vocabulary.findings import JOB_VI, Report
+from tdkt_xl import gate
 
 
 @dataclass
@@ -65,44 +65,6 @@ class Summary:
                 "counts": dict(self.counts)}
 
 
-def load_round(source) -> tuple[m.Round, list, Optional[Path]]:
-    """(round, reader findings, workbook path or None) from a Round, a
-    ``ReadResult`` (keeps the reader's value findings) or a workbook path."""
-    from tdkt_xl.io.reader import ReadResult
-    if isinstance(source, m.Round):
-        return source, [], None
-    if isinstance(source, ReadResult):
-        return source.round, list(source.findings), None
-    from tdkt_xl.io.sources import read_workbook
-    res = read_workbook(source)
-    return res.round, list(res.findings), Path(source)
-
-
-def validation_report(rnd: m.Round, reader_findings: Iterable, as_of) -> Report:
-    """Reader findings + the validation runner's (when the runner exists)."""
-    findings = list(reader_findings)
-    try:
-        from tdkt_xl.rules.runner import validate
-    except ImportError:
-        validate = None
-    if validate is not None:
-        rep = validate(rnd, as_of)
-        have = {(f.code, f.sheet, f.cell, f.unit, f.message) for f in findings}
-        findings += [f for f in rep.findings
-                     if (f.code, f.sheet, f.cell, f.unit, f.message) not in have]
-    return Report(findings)
-
-
-def _why(blocking: list, kind: K.Kind) -> str:
-    parts = []
-    for f in blocking[:3]:
-        where = f.where()
-        parts.append(f"[{f.code}] {f.message}" + (f" ({where})" if where else ""))
-    more = f" và {len(blocking) - 3} lỗi khác" if len(blocking) > 3 else ""
-    return ("dữ liệu còn lỗi chặn việc lập " + JOB_VI.get(kind.job, kind.label) + ": "
-            + "; ".join(parts) + more + ".")
-
-
 def plan(rnd: m.Round, kinds: Iterable[str], unit: Optional[str]) -> tuple[list, list]:
     """[(Kind, Unit|None)] to produce and [(kind key, unit code, reason)] left out."""
     todo, skipped = [], []
@@ -129,21 +91,31 @@ def plan(rnd: m.Round, kinds: Iterable[str], unit: Optional[str]) -> tuple[list,
     return todo, skipped
 
 
+def default_as_of(rnd: m.Round) -> dt.date:
+    """The date validation is done as of when none is given: the last
+    inspection day (else the end of the inspection window, else the year's end)."""
+    dates = [i.date for i in rnd.inspections if i.date]
+    return max(dates) if dates else (rnd.settings.window_end
+                                     or dt.date(rnd.settings.year or 2000, 12, 31))
+
+
 def generate_documents(source, out_dir, kinds: Iterable[str] = K.GENERATED, unit: Optional[str] = None,
                        pdf: bool = False, force: bool = False, as_of: Optional[dt.date] = None,
                        templates=None, validate: bool = True) -> Summary:
     """Write the documents of ``kinds`` (keys of ``doc_kinds.KINDS`` written by this service) for the round
-    (a ``Round``, a ``ReadResult`` or a workbook path) into ``out_dir``.  ``unit`` limits the
+    (a workbook path, a ``ReadResult``, a ``gate.Checked`` or a ``Round``) into ``out_dir``.  ``unit`` limits the
     per-unit documents to one unit code (and skips the round-wide ones).
     ``as_of`` is passed to validation (default: the round's last inspection day)."""
     kinds = [k for k in K.GENERATED if k in set(kinds)]
-    rnd, reader_findings, wb_path = load_round(source)
+    read = gate.read(source)
+    rnd = read.round
+    wb_path = Path(source) if isinstance(source, (str, Path)) else None
     folder = Path(templates) if templates else templates_dir(wb_path)
     summary = Summary(Path(out_dir))
     if as_of is None:
-        dates = [i.date for i in rnd.inspections if i.date]
-        as_of = max(dates) if dates else (rnd.settings.window_end or dt.date(rnd.settings.year or 2000, 12, 31))
-    report = validation_report(rnd, reader_findings, as_of) if validate else Report([])
+        as_of = default_as_of(rnd)
+    checked = gate.check(source if isinstance(source, gate.Checked) else read, as_of) \
+        if validate else None
     todo, skipped = plan(rnd, kinds, unit)
     summary.skipped += skipped
     out = OutputFolder(out_dir, force=force)
@@ -151,9 +123,9 @@ def generate_documents(source, out_dir, kinds: Iterable[str] = K.GENERATED, unit
     compiled = {}
     for kind, u in todo:
         code = u.code if u else ""
-        blocking = report.blocking(kind.job, code)
+        blocking = checked.blocking(kind.job, code) if checked else []
         if blocking:
-            summary.skipped.append((kind.key, code, _why(blocking, kind)))
+            summary.skipped.append((kind.key, code, gate.explain(kind.job, blocking)))
             continue
         try:
             if kind.key not in compiled:

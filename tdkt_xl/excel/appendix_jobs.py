@@ -4,7 +4,8 @@ summary table is written into the master's ``Tổng hợp phụ lục`` sheet.""
 from __future__ import annotations
 
 from tdkt_xl.excel import findings_sheet as FS
-from tdkt_xl.excel.context import Context, JobError, Outcome, blocked_message, engine
+from tdkt_xl import gate
+from tdkt_xl.excel.context import Context, JobError, Outcome, engine, refusal
 
 from tdkt_xl.vocabulary import outputs as O, schema as S
 
@@ -30,20 +31,16 @@ def run_forms(ctx: Context) -> Outcome:
     """As ``tdkt forms``: units whose data has errors blocking the forms are
     listed, not made; an error blocking every unit stops the job."""
     from tdkt_xl.vocabulary.findings import JOB_FORMS
-    from tdkt_xl.rules.runner import validate
     make_forms = engine("tdkt_xl.appendices", "make_forms")
     res = ctx.read()
     code = ctx.choice.unit
     if code and res.round.unit(code) is None:
         raise JobError(f"Không có đơn vị mã '{code}' trong trang 'Đơn vị'. Hãy chọn lại ô "
                        f"'Đơn vị' của trang '{ctx.choice.sheet}' (hoặc 'Tất cả').")
-    ctx.progress("đang kiểm tra dữ liệu trước khi tạo phụ lục…")
-    blocked: dict = {}
-    for f in validate(res, ctx.as_of).findings:
-        if f.blocks_job(JOB_FORMS, f.unit):
-            blocked.setdefault(f.unit or "*", []).append(f)
-    if "*" in blocked:
-        return Outcome(blocked_message("tạo phụ lục gửi đơn vị", blocked["*"]), ok=False)
+    try:
+        blocked = ctx.checked().per_unit(JOB_FORMS)
+    except gate.Blocked as e:
+        return Outcome(refusal(e), ok=False)
     out = ctx.output_folder() / O.FORMS
     ctx.progress("đang tạo phụ lục gửi đơn vị…")
     summary = make_forms(res.round, out, unit=code or None, skip=blocked)

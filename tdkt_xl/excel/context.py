@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tdkt_xl import gate
 from tdkt_xl.vocabulary import schema as S
 from tdkt_xl.io.reader import ReadResult, read_round
 from tdkt_xl.excel.bookio import BookIO, JobError  # noqa: F401  (JobError: re-exported)
@@ -45,6 +46,7 @@ class Context:
     as_of: dt.date
     now: dt.datetime
     _read: ReadResult | None = field(default=None, repr=False)
+    _checked: gate.Checked | None = field(default=None, repr=False)
 
     def progress(self, text: str) -> None:
         self.io.status(f"tdkt: {text}")
@@ -57,6 +59,15 @@ class Context:
             arrays = self.io.arrays([s.name for s in S.MODEL_SHEETS])
             self._read = read_round(arrays, source=self.io.name)
         return self._read
+
+    def checked(self) -> gate.Checked:
+        """The open book through the gate as of the click's date (read and
+        validated once per click, as ``tdkt validate`` does on the file)."""
+        if self._checked is None:
+            src = self.read()
+            self.progress("đang kiểm tra dữ liệu…")
+            self._checked = gate.check(src, self.as_of)
+        return self._checked
 
     def workbook_folder(self) -> Path:
         return self.io.folder()
@@ -78,17 +89,6 @@ class Context:
         return self.settings_folder("output_folder")
 
 
-def blockers(ctx: Context, job_key: str, unit: str = "") -> list:
-    """Errors of the open book that block ``job_key`` (rules.findings.JOB_*)
-    for ``unit`` ("" = for any unit), from the same validator as the
-    Kiểm tra dữ liệu button."""
-    from tdkt_xl.rules.runner import validate
-    ctx.progress("đang kiểm tra dữ liệu trước khi tạo văn bản…")
-    return validate(ctx.read(), ctx.as_of).blocking(job_key, unit)
-
-
-def blocked_message(job_label: str, found: list) -> str:
-    shown = "; ".join(f"{f.code} {f.where()}: {f.message}" for f in found[:3])
-    more = f" (và {len(found) - 3} lỗi khác)" if len(found) > 3 else ""
-    return (f"Chưa thể {job_label} vì dữ liệu còn {len(found)} lỗi: {shown}{more}. "
-            "Hãy bấm Kiểm tra dữ liệu để xem và sửa các ô bị tô màu, rồi bấm lại.")
+def refusal(e: gate.Blocked) -> str:
+    """The gate's refusal, with where a clerk sees and fixes the errors."""
+    return (f"{e} Hãy bấm Kiểm tra dữ liệu để xem và sửa các ô bị tô màu, rồi bấm lại.")

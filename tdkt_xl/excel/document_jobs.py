@@ -4,10 +4,9 @@ with the control sheet's options (unit, PDF copies, overwrite edited files)."""
 from __future__ import annotations
 
 from tdkt_xl.io import controls as K
-from tdkt_xl.excel.context import Context, Outcome, blocked_message, engine
+from tdkt_xl.excel.context import Context, Outcome, engine
 from tdkt_xl.excel.report_jobs import templates
 from tdkt_xl.vocabulary import doc_kinds as DK, outputs as O
-from tdkt_xl.vocabulary.findings import JOB_ALL
 
 # job -> document kinds of the documents engine, from the one table (as the CLI commands)
 KINDS = DK.grouped("button")
@@ -20,11 +19,7 @@ def ready() -> bool:
 
 def run(ctx: Context) -> Outcome:
     generate_documents = engine("tdkt_xl.documents.service", "generate_documents")
-    res = ctx.read()
-    # the reader's own blocking findings (a missing column or setting) stop every job
-    stop = [f for f in res.findings if f.is_error and JOB_ALL in f.blocks]
-    if stop:
-        return Outcome(blocked_message(f"thực hiện việc '{ctx.choice.job}'", stop), ok=False)
+    res = ctx.read()        # the service asks the gate, as for `tdkt decision|notices|minutes`
     out = ctx.output_folder() / O.DOCUMENTS
     ctx.progress(f"{ctx.choice.job}…")
     summary = generate_documents(res, out, kinds=KINDS[ctx.choice.job],

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tdkt_xl.excel.context import Context, JobError, Outcome, blocked_message, blockers, engine
+from tdkt_xl import gate
+from tdkt_xl.excel.context import Context, JobError, Outcome, engine, refusal
 from tdkt_xl.vocabulary import outputs as O
-from tdkt_xl.vocabulary.findings import JOB_REPORT
 
 try:  # the consolidated workbook written by the merge (appendices engine)
     from tdkt_xl.appendices.output import WORKBOOK_NAME as CONSOLIDATED_FILE
@@ -36,16 +36,15 @@ def _engine_error(e: ValueError) -> JobError:
 
 def run_report(ctx: Context) -> Outcome:
     from tdkt_xl.reports.report import make_report
-    found = blockers(ctx, JOB_REPORT)
-    if found:
-        return Outcome(blocked_message("lập báo cáo", found), ok=False)
     out = ctx.output_folder() / O.REPORT
     consolidated = ctx.output_folder() / O.MERGED / CONSOLIDATED_FILE
     ctx.progress("đang lập báo cáo kết quả kiểm tra…")
     try:
-        res = make_report(ctx.read().round, out,
+        res = make_report(ctx.read(), out,
                           appendices=consolidated if consolidated.exists() else None,
                           templates=templates(ctx))
+    except gate.Blocked as e:
+        return Outcome(refusal(e), ok=False)
     except ValueError as e:
         raise _engine_error(e) from None
     text = res.text()

@@ -9,17 +9,15 @@ from tdkt_xl.excel.context import Context, Outcome, engine
 
 
 def engine_ready() -> bool:
-    return engine("tdkt_xl.rules.runner", "validate") is not None
+    return engine("tdkt_xl.gate", "validate") is not None
 
 
 def all_findings(ctx: Context) -> list:
-    """The validator's report on the open book (it keeps the reader's value
-    findings), errors first, otherwise in the validator's order."""
-    from tdkt_xl.rules.runner import validate
-    res = ctx.read()
-    ctx.progress("đang kiểm tra dữ liệu…")
-    report = validate(res, ctx.as_of)
-    findings = list(report.findings) + appendix_findings(ctx, res.round)
+    """The gate's report on the open book (the reader's value findings and the
+    rules') and the latest merge's contradictions, errors first, otherwise in
+    the validator's order."""
+    checked = ctx.checked()
+    findings = list(checked.report.findings) + appendix_findings(ctx, checked.round)
     return FS.sort_findings(findings)
 
 

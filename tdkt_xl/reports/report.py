@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from tdkt_xl import model as m
+from tdkt_xl import gate, model as m
 from tdkt_xl.documents.marker import marker, stamp
 from tdkt_xl.documents.output import OutputFolder
 from tdkt_xl.documents.render import TemplateProblem, templates_dir
@@ -34,22 +34,6 @@ from tdkt_xl.reports.vi_words import format_decimal, format_int, money_with_word
 REPORT_FILE = "BC_ket_qua_kiem_tra.docx"
 WORKBOOK_FILE = "tong_hop_ket_qua.xlsx"
 CHART_WIDTH_MM = 160
-
-
-class ReportBlocked(ValueError):
-    """Validation errors that block the report (``findings``: list[Finding])."""
-
-    def __init__(self, findings: list):
-        self.findings = findings
-        lines = [f"- {f.message}" + (f" ({f.where()})" if f.where() else "") for f in findings]
-        super().__init__("Chưa lập được báo cáo kết quả kiểm tra vì dữ liệu còn lỗi:\n"
-                         + "\n".join(lines))
-
-
-def blocking_findings(rnd: m.Round, as_of: dt.date) -> list:
-    """Errors of the validator that block the report (job ``report`` or ``all``)."""
-    from tdkt_xl.rules.runner import validate
-    return validate(rnd, as_of).blocking(JOB_REPORT)
 
 
 @dataclass
@@ -274,7 +258,7 @@ def build_context(rnd: m.Round, s: ResultSummary, stats: Optional[AppendixStats]
 
 
 # ------------------------------------------------------------------ service
-def make_report(rnd: m.Round, out_dir, appendices=None, as_of: Optional[dt.date] = None,
+def make_report(source, out_dir, appendices=None, as_of: Optional[dt.date] = None,
                 templates=None, force: bool = False, check: bool = True) -> ReportResult:
     """Write the report (DOCX with charts), the chart PNGs and
     ``tong_hop_ket_qua.xlsx`` (sheet Thống kê with native charts) into
@@ -283,24 +267,26 @@ def make_report(rnd: m.Round, out_dir, appendices=None, as_of: Optional[dt.date]
     date at which remediation is counted (default: the report's date).
     A file the clerk edited since the last run is kept and the new one is
     written beside it (``… (mới).docx``) unless ``force``.
-    ``check``: refuse (``ReportBlocked``) when the validator reports errors that
-    block the report; a unit whose assessment is incomplete does not block it
-    (its row shows the items not yet assessed).
-    Raises ``ReportBlocked``, ``Blocked`` (signer not allowed), ``AppendixError``,
+    ``source``: a workbook path, a ``ReadResult``, a ``gate.Checked`` or a ``Round``.
+    ``check``: refuse (``gate.Blocked``) when the gate reports errors that
+    block the report (the reader's and the rules', as of ``as_of``); a unit
+    whose assessment is incomplete does not block it (its row shows the items
+    not yet assessed).
+    Raises ``gate.Blocked``, ``Blocked`` (signer not allowed), ``AppendixError``,
     ``TemplateProblem`` or ``ValueError`` with a Vietnamese message."""
     from docxtpl import DocxTemplate, InlineImage
     from docx.shared import Mm
 
     if appendices is not None and not isinstance(appendices, AppendixStats):
         appendices = load_appendix_stats(Path(appendices))
+    read = gate.read(source)
+    rnd = read.round
     as_of = as_of or default_as_of(rnd)
     if as_of is None:
         raise ValueError("Chưa có ngày báo cáo (trang Văn bản) và chưa có ngày kiểm tra: "
                          "hãy nhập ngày hoặc dùng --as-of.")
     if check:
-        found = blocking_findings(rnd, as_of)
-        if found:
-            raise ReportBlocked(found)
+        gate.check(source if isinstance(source, gate.Checked) else read, as_of).require(JOB_REPORT)
     s = summarize(rnd, as_of)
     specs = ch.chart_specs(s, appendices)
     pngs = ch.render_all(specs)

@@ -1,22 +1,19 @@
-"""The validator: the reader's findings plus every rule module's, for one
-date of reference (``as_of``; time-relative rules never read the clock).
+"""The validator: every rule module's findings on a round, with the reader's
+value findings passed in, for one date of reference (``as_of``;
+time-relative rules never read the clock).
 
-Entry points (the CLI and the workbook's buttons call the same ones):
-  validate(read_result_or_round, as_of) -> Report
-  validate_arrays(sheets, source, as_of) -> Report      (xlwings batch reads)
-  validate_workbook(path, as_of) -> Report              (file, python-calamine)
-The last two raise ``WorkbookError`` when the workbook cannot be read at all.
+``validate(rnd, as_of, reader_findings=()) -> Report``.  Reading a workbook
+and deciding what the findings stop is the gate's (``tdkt_xl.gate``).
 """
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
 import re
-from typing import Mapping
+from typing import Iterable
 
 from tdkt_xl import model as m
 from tdkt_xl.vocabulary import cells, schema as S
-from tdkt_xl.io.reader import ReadResult, read_round
 from tdkt_xl.rules import delegation, documents, members, results, schedule, settings, units
 from tdkt_xl.rules.context import Context
 from tdkt_xl.vocabulary.findings import CATALOGUE, Report
@@ -35,15 +32,11 @@ def _sort_key(f):
     return (_SHEET_ORDER.get(f.sheet, len(_SHEET_ORDER)), row, col, f.code)
 
 
-def validate(source, as_of: dt.date) -> Report:
-    """Validate a round read from a workbook (a ``ReadResult``, whose value
-    findings are kept) or a bare ``Round``, as of the given date."""
-    if isinstance(source, ReadResult):
-        rnd, found = source.round, list(source.findings)
-    elif isinstance(source, m.Round):
-        rnd, found = source, []
-    else:
-        raise TypeError(f"validate() needs a ReadResult or a Round, not {type(source).__name__}")
+def validate(rnd: m.Round, as_of: dt.date, reader_findings: Iterable = ()) -> Report:
+    """The reader's findings (kept first) plus every rule's, as of ``as_of``."""
+    if not isinstance(rnd, m.Round):
+        raise TypeError(f"validate() needs a Round, not {type(rnd).__name__}")
+    found = list(reader_findings)
     ctx = Context(rnd, as_of)
     for rule in RULES:
         found.extend(rule(ctx))
@@ -58,14 +51,3 @@ def validate(source, as_of: dt.date) -> Report:
         out.append(f)
     out.sort(key=_sort_key)
     return Report(out, source=rnd.source, as_of=as_of, round=rnd, basis=ctx.legal.in_force())
-
-
-def validate_arrays(sheets: Mapping, source: str, as_of: dt.date) -> Report:
-    """Read sheet arrays (e.g. from xlwings, one batch per sheet) and validate."""
-    return validate(read_round(sheets, source), as_of)
-
-
-def validate_workbook(path, as_of: dt.date) -> Report:
-    """Read the workbook file (never modifying it) and validate it."""
-    from tdkt_xl.io.sources import read_workbook
-    return validate(read_workbook(path), as_of)
