@@ -12,7 +12,7 @@ import zipfile
 from tdkt_xl.io.reader import read_round
 from tdkt_xl.model import Settings
 from tdkt_xl.model.calendar import WorkCalendar, report_due
-from tdkt_xl.rules.runner import validate_arrays
+from tdkt_xl.gate import validate_arrays
 from tdkt_xl.vocabulary.style import due_phrase
 
 from conftest import AS_OF

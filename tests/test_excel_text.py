@@ -12,7 +12,7 @@ from tdkt_xl.excel import findings_sheet as FS, logbook, main, validate_job
 from tdkt_xl.excel.bookio import BookIO, Formula, excel_value
 from tdkt_xl.io import controls as K
 from tdkt_xl.io.reader import read_round
-from tdkt_xl.rules.runner import validate
+from tdkt_xl.gate import validate
 from tdkt_xl.vocabulary import catalogue  # noqa: F401  (fills CATALOGUE)
 from tdkt_xl.vocabulary import schema as S
 from tdkt_xl.vocabulary.findings import CATALOGUE

@@ -10,6 +10,7 @@ from docx import Document
 
 from tdkt_xl.io.reader import read_round
 from tdkt_xl.model import Recommendation
+from tdkt_xl.vocabulary.errors import NeedsDate
 from tdkt_xl.model.vocab import STATUS_DONE, STATUS_IN_PROGRESS, STATUS_OPEN
 from tdkt_xl.reports import tracking
 from tdkt_xl.reports.followup import (SHEET_OPEN, SHEET_UNITS, TRACKER_FILE, default_as_of,
@@ -107,7 +108,7 @@ def test_by_file_unit_letter_says_review_of_files(example_sheets, tmp_path):
 def test_no_as_of_anywhere_is_a_clear_error(example_sheets, tmp_path):
     rows = example_sheets["Văn bản"]
     example_sheets["Văn bản"] = [r for r in rows if r[0] != "Công văn đôn đốc khắc phục"]
-    with pytest.raises(ValueError, match="--as-of"):
+    with pytest.raises(NeedsDate, match="ngày tính quá hạn"):
         make_followup(_round(example_sheets), tmp_path)
 
 

@@ -29,14 +29,9 @@ def test_ci_runs_the_readme_test_command():
 
 
 def test_readme_lists_every_validation_code():
-    out = subprocess.run([sys.executable, "-m", "tdkt_xl.cli", "codes", "--json"],
-                         capture_output=True, text=True, check=False)
-    if out.returncode != 0:  # older codes command without --json: parse markdown
-        out = subprocess.run([sys.executable, "-m", "tdkt_xl.cli", "codes", "--markdown",
-                              "--validate-only"], capture_output=True, text=True, check=True)
-        codes = re.findall(r"^\| ([A-Z]{2}\d{2}) \|", out.stdout, re.M)
-    else:
-        codes = [c["code"] for c in json.loads(out.stdout) if not c["code"].startswith("PL")]
+    out = subprocess.run([sys.executable, "-m", "tdkt_xl.cli", "codes", "--json",
+                          "--validate-only"], capture_output=True, text=True, check=True)
+    codes = [c["code"] for c in json.loads(out.stdout)]
     assert len(codes) > 40
     missing = [c for c in codes if f"| {c} |" not in README]
     assert not missing, f"README lacks codes {missing}: paste `tdkt codes --markdown --validate-only`"

@@ -36,7 +36,7 @@ def test_clean_exit_0_and_table(tmp_path, capsys, example_sheets):
     path = write_xlsx(tmp_path / "vd.xlsx", example_sheets)
     code, out, err = run(capsys, path, "--as-of", "31/12/2024")
     assert code == 0, out + err
-    assert out.splitlines()[0].split()[:2] == ["Mã", "Mức"]
+    assert out.splitlines()[0].split()[:3] == ["Mã", "lỗi", "Mức"]
     assert "0 lỗi" in out and "cảnh báo" in out and "Nghị định số 98/2023/NĐ-CP" in out
 
 

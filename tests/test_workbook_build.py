@@ -302,8 +302,9 @@ def test_refuses_to_overwrite_without_force(tmp_path, capsys):
     out.write_bytes(b"clerk's data")
     with pytest.raises(BuildError):
         build_workbook(out)
-    assert cli_main(["build-workbook", "--out", str(out)]) == 1
-    assert "đã có" in capsys.readouterr().err
+    assert cli_main(["build-workbook", "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "đã có" in err and "--force" in err
     assert out.read_bytes() == b"clerk's data"
     assert cli_main(["build-workbook", "--out", str(out), "--force"]) == 0
     assert out.read_bytes()[:2] == b"PK"
@@ -319,7 +320,7 @@ def test_refuses_when_only_the_py_exists(tmp_path):
 @pytest.mark.parametrize("name", ["tdkt_2024 (1).xlsm", "Bản sao tdkt_2024.xlsm", "2024.xlsm",
                                   "tdkt-2024.xlsm", "os.xlsm", "tdkt_2024.xlsx"])
 def test_refuses_names_that_are_no_module_names(tmp_path, capsys, name):
-    assert cli_main(["build-workbook", "--out", str(tmp_path / name)]) == 1
+    assert cli_main(["build-workbook", "--out", str(tmp_path / name)]) == 2
     err = capsys.readouterr().err
     assert name in err and "Traceback" not in err
     assert list(tmp_path.iterdir()) == []

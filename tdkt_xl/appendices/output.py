@@ -15,7 +15,7 @@ from tdkt_xl.vocabulary.cells import fmt_date
 from tdkt_xl.io.atomic import write_keeping
 from tdkt_xl.io.xlsx import new_workbook
 from tdkt_xl.model.vocab import BLOCKS
-from tdkt_xl.vocabulary.findings import SEVERITY_VI
+from tdkt_xl.vocabulary.findings import finding_headers, finding_row
 
 WORKBOOK_NAME = "Tong_hop_phu_luc.xlsx"
 REPORT_NAME = "Bao_cao_hop_nhat.txt"
@@ -218,12 +218,11 @@ def _report_sheet(wb, fm, res):
     _table(ws, fm, 2, headers, rows, ["text"] * 5, [34, 12, 24, 18, 24])
     top = 4 + len(rows)
     ws.write_string(top, 0, "Lỗi và cảnh báo", fm.title)
-    headers = ["Mã", "Mức độ", "Tệp", "Trang tính", "Ô", "Đơn vị", "Nội dung"]
-    for c, h in enumerate(headers):
+    for c, h in enumerate(finding_headers(with_file=True)):
         ws.write_string(top + 1, c, h, fm.head)
     for i, f in enumerate(res.findings):
         fmt = fm.err if f.is_error else fm.wrap
-        for c, v in enumerate((f.code, SEVERITY_VI[f.severity], f.file, f.sheet, f.cell, f.unit, f.message)):
+        for c, v in enumerate(finding_row(f, with_file=True)):
             _cell(ws, top + 2 + i, c, v, fmt)
         ws.set_row(top + 2 + i, 15 * max(1, -(-len(f.message) // 105)))
     ws.set_column(5, 5, 12)

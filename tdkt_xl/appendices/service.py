@@ -73,7 +73,7 @@ def check_out_dir(inbox_dir, out_dir) -> None:
     """The output folder may contain the inbox (ket_qua/ and ket_qua/phu_luc_gui_ve/),
     never be it or lie inside it (the merge would read its own outputs)."""
     if not str(out_dir).strip():
-        raise WorkbookError("Chưa ghi thư mục kết quả (--out để trống).")
+        raise WorkbookError("Chưa ghi thư mục kết quả (tên thư mục để trống).")
     inbox, out = Path(inbox_dir).resolve(), Path(out_dir).resolve()
     if out == inbox or inbox in out.parents:
         raise WorkbookError(f"Thư mục kết quả '{out_dir}' không được trùng hoặc nằm trong thư mục phụ lục gửi về "

@@ -24,6 +24,7 @@ from tdkt_xl.vocabulary import cells, schema as S
 from tdkt_xl.io import controls as K
 from tdkt_xl.io.atomic import write_bytes
 from tdkt_xl.io.xlsx import new_workbook
+from tdkt_xl.vocabulary.errors import InputError
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 DEFAULT_OUT = PROJECT_DIR / "workbook" / "tdkt_2024.xlsm"
@@ -35,8 +36,12 @@ GUIDE_WIDTH = 100        # the text column of Hướng dẫn
 LABEL_WIDTH = 17         # column A of a sheet with a control bar (fits "Việc cần làm")
 
 
-class BuildError(Exception):
+class BuildError(InputError):
     """The workbook cannot be written (Vietnamese message for the clerk)."""
+
+
+class WouldOverwrite(BuildError):
+    """The workbook or its .py exists and overwriting was not asked for."""
 
 
 # ------------------------------------------------------------------ public API
@@ -55,9 +60,7 @@ def build_workbook(out_path=DEFAULT_OUT, force: bool = False,
     if not force:
         for p in (out, py):
             if p.exists():
-                raise BuildError(
-                    f"Tệp '{p}' đã có; không ghi đè để khỏi mất dữ liệu. Hãy chọn tên khác "
-                    "(--out) hoặc thêm --force nếu chắc chắn muốn ghi đè.")
+                raise WouldOverwrite(f"Tệp '{p}' đã có; không ghi đè để khỏi mất dữ liệu.")
     data = build_bytes(jobs=jobs, data_dir=data_dir)
     write_bytes(out, data)              # OutputError (Vietnamese) if the folder cannot take it
     write_bytes(py, names.forwarder_text(out).encode("utf-8"))

@@ -2,18 +2,20 @@
 
 Each subcommand lives in its own module of this package and exposes
 ``register(subparsers)``; modules are discovered, so adding a command never
-touches this file.  Every message is Vietnamese; no traceback reaches the user.
+touches this file.  Shared arguments and the exit codes are ``_common``'s;
+every message is Vietnamese; no traceback reaches the user.
 """
 from __future__ import annotations
 
-import argparse
 import importlib
 import pkgutil
 import sys
 
+from tdkt_xl.cli import _common
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+
+def build_parser() -> _common.Parser:
+    parser = _common.Parser(
         prog="tdkt",
         description="Tự động hóa kiểm tra công tác thi đua, khen thưởng (sổ tính tdkt_2024.xlsm).")
     sub = parser.add_subparsers(dest="command", metavar="LỆNH")
@@ -32,22 +34,17 @@ def main(argv=None) -> int:
             stream.reconfigure(encoding="utf-8")
         except (AttributeError, ValueError):
             pass
+    argv = sys.argv[1:] if argv is None else list(argv)
+    _common.Parser.json_errors = "--json" in argv
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as e:           # --help (0) or a bad argument (2, said in Vietnamese)
+        return int(e.code or 0)
     if not getattr(args, "func", None):
         parser.print_help()
-        return 2
-    try:
-        if isinstance(getattr(args, "out", None), str):     # an output folder (build-workbook's is a Path)
-            from tdkt_xl.io.atomic import check_out_arg
-            check_out_arg(args.out)
-        return int(args.func(args) or 0)
-    except KeyboardInterrupt:
-        print("Đã dừng theo yêu cầu.", file=sys.stderr)
-        return 130
-    except Exception as e:  # last resort: a Vietnamese line, never a traceback
-        from tdkt_xl.cli._common import report_crash
-        return report_crash(e)
+        return _common.EXIT_UNUSABLE
+    return _common.run(args.func, args)
 
 
 if __name__ == "__main__":

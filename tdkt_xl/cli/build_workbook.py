@@ -1,8 +1,9 @@
 """`tdkt build-workbook [--out PATH] [--force]`: build the master workbook."""
 from __future__ import annotations
 
-import sys
 from pathlib import Path
+
+from tdkt_xl.cli import _common as C
 
 
 def default_out() -> Path:
@@ -28,12 +29,12 @@ def register(subparsers) -> None:
 
 def run(args) -> int:
     from tdkt_xl.builder.names import forwarder_path
-    from tdkt_xl.builder.workbook import BuildError, build_workbook
+    from tdkt_xl.builder.workbook import WouldOverwrite, build_workbook
     from tdkt_xl.excel import available_jobs
     try:  # the buttons offer only jobs whose engine is installed
         out = build_workbook(args.out or default_out(), force=args.force, jobs=available_jobs())
-    except BuildError as e:
-        print(f"Lỗi: {e}", file=sys.stderr)
-        return 1
+    except WouldOverwrite as e:
+        raise C.UsageError(f"{e} Hãy chọn tên khác (--out) hoặc thêm --force nếu chắc chắn "
+                           "muốn ghi đè.") from None
     print(f"Đã tạo sổ tính '{out}' và tệp '{forwarder_path(out).name}' bên cạnh.")
-    return 0
+    return C.EXIT_OK

@@ -3,8 +3,9 @@ back every generated document of a round and say what would make a văn thư
 send it back.  Exit 0 ready to sign, 1 problems found, 2 inputs unreadable."""
 from __future__ import annotations
 
-import sys
 from pathlib import Path
+
+from tdkt_xl.cli import _common as C
 
 
 def register(subparsers) -> None:
@@ -20,22 +21,18 @@ def register(subparsers) -> None:
                    help="Thư mục văn bản đã tạo (ví dụ ket_qua).")
     p.add_argument("--appendices", default=None, metavar="TỆP",
                    help="Sổ tổng hợp phụ lục (mặc định: tệp Tong_hop_phu_luc trong thư mục).")
-    p.add_argument("--json", action="store_true", help="In kết quả dạng JSON.")
+    C.add_json(p, "")
     p.set_defaults(func=run)
 
 
 def run(args) -> int:
-    from tdkt_xl.roundcheck.service import CannotCheck, check_round
-    try:
-        result = check_round(Path(args.workbook), Path(args.docs),
-                             Path(args.appendices) if args.appendices else None)
-    except CannotCheck as e:
-        print(f"Lỗi: {e}", file=sys.stderr)
-        return 2
+    from tdkt_xl.roundcheck.service import check_round
+    result = check_round(Path(args.workbook), Path(args.docs),
+                         Path(args.appendices) if args.appendices else None)
     if args.json:
         print(result.to_json())
     else:
         print(result.table())
         print()
         print(result.summary())
-    return 0 if result.ready else 1
+    return C.EXIT_OK if result.ready else C.EXIT_PROBLEMS

@@ -1,17 +1,19 @@
-"""`tdkt codes [--markdown] [--validate-only]`: the catalogue of findings,
-listed from the code (so the README's table never drifts from the tool).
-
-Finding types are declared in catalogue modules (``tdkt_xl/**/catalogue.py``
-or ``codes.py``); they are all imported here, so the list does not depend on
-what else happens to be loaded."""
+"""`tdkt codes [--markdown | --json] [--validate-only]`: the catalogue of
+findings, listed from the one ``CATALOGUE`` (so the README's table never
+drifts from the tool).  Every finding type registers itself there with
+``define()`` when its module is imported: the master workbook's (vocabulary),
+the returned appendices' (PL) and the round check's (RS)."""
 from __future__ import annotations
 
 import importlib
-import pkgutil
+import json
+
+from tdkt_xl.cli import _common as C
 
 HEADERS = ("Mã", "Mức độ", "Nhóm", "Nội dung", "Chặn việc", "Căn cứ")
-CATALOGUE_MODULES = ("catalogue", "codes")
-VALIDATE_MODULE = "tdkt_xl.vocabulary.catalogue"
+VALIDATE_CATALOGUE = "tdkt_xl.vocabulary.catalogue"
+# catalogues of findings about other inputs than the master workbook (each has AREA)
+OTHER_CATALOGUES = ("tdkt_xl.appendices.codes", "tdkt_xl.roundcheck.codes")
 
 
 def register(subparsers) -> None:
@@ -19,41 +21,35 @@ def register(subparsers) -> None:
                               description="Danh mục mã lỗi và cảnh báo (lệnh validate và các "
                                           "lệnh khác).")
     p.add_argument("--markdown", action="store_true", help="In dạng bảng Markdown (cho README).")
+    C.add_json(p, '[{"code": …, "severity": …, "area": …, "title": …, "blocks": […], "basis": …}]')
     p.add_argument("--validate-only", action="store_true",
                    help="Chỉ các mã của lệnh validate (kiểm tra sổ tính chính).")
     p.set_defaults(func=run)
 
 
-def catalogue_modules() -> list:
-    import tdkt_xl
-    names = [VALIDATE_MODULE]
-    for info in pkgutil.walk_packages(tdkt_xl.__path__, "tdkt_xl."):
-        last = info.name.rsplit(".", 1)[-1]
-        if last in CATALOGUE_MODULES and not info.name.startswith("tdkt_xl.cli.") \
-                and info.name not in names:
-            names.append(info.name)
-    return [importlib.import_module(n) for n in names]
+def finding_types(validate_only: bool = False) -> list:
+    """The registered finding types, by code (``validate_only``: the master workbook's)."""
+    from tdkt_xl.vocabulary.findings import CATALOGUE
+    importlib.import_module(VALIDATE_CATALOGUE)
+    other_areas = {importlib.import_module(name).AREA for name in OTHER_CATALOGUES}
+    return [CATALOGUE[c] for c in sorted(CATALOGUE)
+            if not (validate_only and CATALOGUE[c].area in other_areas)]
+
+
+def _blocks(ft) -> str:
+    from tdkt_xl.vocabulary.findings import ERROR, JOB_VI
+    if ft.code.startswith("GT") and not ft.blocks and ft.severity == ERROR:
+        return "việc dùng trang có ô lỗi"
+    if ft.code.startswith("VB") and ft.blocks:
+        return "văn bản cùng loại"
+    return ", ".join(JOB_VI.get(j, j) for j in ft.blocks)
 
 
 def catalogue_rows(validate_only: bool = False) -> list:
-    from tdkt_xl.vocabulary.findings import ERROR, FindingType, JOB_VI, SEVERITY_VI
     from tdkt_xl.rules.legal import describe
-    types = {}
-    for mod in catalogue_modules()[:1] if validate_only else catalogue_modules():
-        for v in vars(mod).values():
-            if isinstance(v, FindingType):
-                types[v.code] = v
-    rows = []
-    for code in sorted(types):
-        ft = types[code]
-        blocks = ", ".join(JOB_VI.get(j, j) for j in ft.blocks)
-        if ft.code.startswith("GT") and not ft.blocks and ft.severity == ERROR:
-            blocks = "việc dùng trang có ô lỗi"
-        elif ft.code.startswith("VB") and ft.blocks:
-            blocks = "văn bản cùng loại"
-        rows.append((ft.code, SEVERITY_VI[ft.severity], ft.area, ft.title, blocks,
-                     describe(ft.basis)))
-    return rows
+    from tdkt_xl.vocabulary.findings import SEVERITY_VI
+    return [(ft.code, SEVERITY_VI[ft.severity], ft.area, ft.title, _blocks(ft), describe(ft.basis))
+            for ft in finding_types(validate_only)]
 
 
 def markdown(rows) -> str:
@@ -66,9 +62,15 @@ def markdown(rows) -> str:
 
 def run(args) -> int:
     rows = catalogue_rows(args.validate_only)
-    if args.markdown:
-        print(markdown(rows))
-        return 0
-    from tdkt_xl.cli.validate import format_table
-    print(format_table(rows, HEADERS))
-    return 0
+    if args.json:
+        keys = ("code", "severity", "area", "title", "blocks", "basis")
+        data = [dict(zip(keys, r)) for r in rows]
+        for d, ft in zip(data, finding_types(args.validate_only)):
+            d["severity"], d["blocks"] = ft.severity, list(ft.blocks)
+        C.emit(json.dumps(data, ensure_ascii=False, indent=1))
+    elif args.markdown:
+        C.emit(markdown(rows))
+    else:
+        from tdkt_xl.cli.validate import format_table
+        C.emit(format_table(rows, HEADERS))
+    return C.EXIT_OK

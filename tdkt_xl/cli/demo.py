@@ -5,10 +5,9 @@ a short Vietnamese summary.  The subfolders are the buttons' ones
 commands and the workbook's buttons; it never writes into the workbook."""
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
-from tdkt_xl.cli._common import default_workbook, parse_date_arg, project_dir
+from tdkt_xl.cli import _common as C
 from tdkt_xl.vocabulary import outputs as O
 
 
@@ -18,14 +17,11 @@ def register(subparsers) -> None:
         description="Kiểm tra dữ liệu, tạo quyết định, thông báo, biên bản, phụ lục gửi đơn vị, "
                     "gộp phụ lục mẫu gửi về (examples/phu_luc_gui_ve), báo cáo kết quả và theo dõi "
                     "khắc phục, tất cả vào một thư mục kết quả.")
-    p.add_argument("--out", default="ket_qua_demo", metavar="THƯ_MỤC",
-                   help="Thư mục ghi kết quả (mặc định: ket_qua_demo).")
-    p.add_argument("--workbook", default=None, metavar="SỔ_TÍNH",
-                   help="Sổ tính (mặc định: workbook/tdkt_2024.xlsm của dự án).")
+    C.add_out(p, default="ket_qua_demo")
+    C.add_workbook(p, flag=True)
     p.add_argument("--inbox", default=None, metavar="THƯ_MỤC",
                    help="Thư mục phụ lục các đơn vị gửi về (mặc định: examples/phu_luc_gui_ve).")
-    p.add_argument("--as-of", default=None, metavar="NGÀY",
-                   help="Ngày tính quá hạn khắc phục (dd/mm/yyyy; mặc định: hôm nay).")
+    C.add_as_of(p, "Ngày tính quá hạn khắc phục", "hôm nay")
     p.set_defaults(func=run)
 
 
@@ -36,41 +32,47 @@ def _step(title: str) -> None:
 def run(args) -> int:
     from tdkt_xl.io.atomic import ensure_folder
     from tdkt_xl.vocabulary import cells
-    from tdkt_xl.gate import validate_workbook
+    from tdkt_xl import gate
+    from tdkt_xl.vocabulary.errors import InputError
+    from tdkt_xl.vocabulary.findings import JOB_FORMS
     from tdkt_xl.cli.validate import summary as validation_summary
 
-    workbook = Path(args.workbook) if args.workbook else default_workbook()
-    try:
-        as_of = parse_date_arg(args.as_of, today_if_blank=True)
-    except cells.BadValue as e:
-        print(f"Lỗi: --as-of: {e}.", file=sys.stderr)
-        return 2
+    workbook = C.workbook_path(args)
+    as_of = C.as_of_or_today(args)
     out = ensure_folder(args.out)
-    inbox = Path(args.inbox) if args.inbox else project_dir(workbook) / "examples" / "phu_luc_gui_ve"
+    inbox = Path(args.inbox) if args.inbox else C.project_dir(workbook) / "examples" / "phu_luc_gui_ve"
     problems = 0
 
     print(f"Sổ tính: {workbook}\nThư mục kết quả: {out.resolve()}\n"
           f"Ngày tính quá hạn: {cells.fmt_date(as_of)}")
 
     _step("1. Kiểm tra dữ liệu")
-    report = validate_workbook(workbook, as_of)
-    print(validation_summary(report, workbook.name))
-    rnd = report.round
+    checked = gate.check(workbook, as_of)          # read and validated once for every step
+    print(validation_summary(checked.report, workbook.name))
+    rnd = checked.round
 
     _step("2. Quyết định, thông báo, biên bản")
+    from tdkt_xl.documents.render import templates_dir
     from tdkt_xl.documents.service import generate_documents
-    docs = generate_documents(workbook, out / O.DOCUMENTS, as_of=as_of)
+    docs = generate_documents(checked, out / O.DOCUMENTS, as_of=as_of,
+                              templates=templates_dir(workbook))
     print("\n".join(docs.lines()))
     problems += len(docs.errors)
 
     _step("3. Phụ lục gửi đơn vị")
     from tdkt_xl.appendices import make_forms, merge
     from tdkt_xl.appendices.service import merge_text
-    forms = make_forms(rnd, out / O.FORMS)
-    print(f"Đã tạo biểu mẫu phụ lục và đề cương báo cáo cho {len(forms.units)} đơn vị "
-          f"trong '{forms.out_dir}' ({len(forms.files)} tệp).")
-    for code, why in forms.skipped:
-        print(f"  Bỏ qua {code}: {why}")
+    try:
+        forms = make_forms(rnd, out / O.FORMS, skip=checked.per_unit(JOB_FORMS))
+    except gate.Blocked as e:
+        problems += 1
+        print(e)
+        forms = None
+    if forms is not None:
+        print(f"Đã tạo biểu mẫu phụ lục và đề cương báo cáo cho {len(forms.units)} đơn vị "
+              f"trong '{forms.out_dir}' ({len(forms.files)} tệp).")
+        for code, why in forms.skipped:
+            print(f"  Bỏ qua {code}: {why}")
 
     _step("4. Gộp phụ lục các đơn vị gửi về")
     merged_dir = out / O.MERGED
@@ -81,9 +83,9 @@ def run(args) -> int:
     _step("5. Báo cáo kết quả kiểm tra")
     from tdkt_xl.reports.report import make_report
     try:
-        rep = make_report(rnd, out / O.REPORT, appendices=consolidated)
+        rep = make_report(checked, out / O.REPORT, appendices=consolidated)
         print(rep.text())
-    except Exception as e:  # blocked report: say why, go on with the follow-up
+    except (gate.Blocked, InputError) as e:  # say why, go on with the follow-up
         problems += 1
         print(f"Không lập được báo cáo: {e}")
 
@@ -100,4 +102,4 @@ def run(args) -> int:
         print(f"Xem chi tiết: tdkt check-round \"{workbook}\" --docs \"{out}\"")
 
     print(f"\nXong. Kết quả ở '{out.resolve()}'.")
-    return 1 if problems else 0
+    return C.EXIT_PROBLEMS if problems else C.EXIT_OK

@@ -3,12 +3,10 @@ the official documents, one subcommand per ``command`` of the document kinds tab
 (``vocabulary.doc_kinds``); a kind added to the table gets its command here, unchanged."""
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
+from tdkt_xl.cli import _common as C
 from tdkt_xl.vocabulary import doc_kinds as DK
-
-EXIT_OK, EXIT_SKIPPED, EXIT_UNREADABLE = 0, 1, 2
 
 
 def _file(kind: DK.Kind) -> str:
@@ -32,42 +30,20 @@ def register(subparsers) -> None:
 
 
 def _arguments(p, per_unit: bool) -> None:
-    p.add_argument("workbook", metavar="SỔ_TÍNH", help="Đường dẫn sổ tính (tdkt_2024.xlsm).")
-    p.add_argument("--out", required=True, metavar="THƯ_MỤC",
-                   help="Thư mục ghi văn bản (không bao giờ ghi vào sổ tính).")
+    C.add_workbook(p)
+    C.add_out(p, "văn bản")
     if per_unit:
-        p.add_argument("--unit", metavar="MÃ", default=None,
-                       help="Chỉ tạo cho một đơn vị (mã đơn vị).")
-    p.add_argument("--pdf", action="store_true", help="Tạo thêm bản PDF (cần LibreOffice).")
-    p.add_argument("--force", action="store_true",
-                   help="Ghi đè cả tệp đã được sửa sau lần tạo trước (mặc định: giữ tệp đã sửa, "
-                        "ghi bản mới bên cạnh).")
-    p.add_argument("--as-of", metavar="NGÀY", default=None,
-                   help="Ngày đối chiếu khi kiểm tra dữ liệu (dd/mm/yyyy; mặc định: ngày kiểm "
-                        "tra cuối cùng trong lịch).")
+        C.add_unit(p)
+    C.add_pdf(p)
+    C.add_force(p)
+    C.add_as_of(p, "Ngày đối chiếu khi kiểm tra dữ liệu", "ngày kiểm tra cuối cùng trong lịch")
 
 
 def run(args) -> int:
-    from tdkt_xl.cli._common import parse_date_arg
     from tdkt_xl.documents.service import generate_documents
-    from tdkt_xl.io.reader import WorkbookError
-    from tdkt_xl.vocabulary import cells
-
-    try:
-        as_of = parse_date_arg(args.as_of)
-    except cells.BadValue as e:
-        print(f"Lỗi: --as-of: {e}.", file=sys.stderr)
-        return EXIT_UNREADABLE
-    try:
-        summary = generate_documents(Path(args.workbook), Path(args.out), kinds=args.kinds,
-                                     unit=getattr(args, "unit", None), pdf=args.pdf,
-                                     force=args.force, as_of=as_of)
-    except WorkbookError as e:
-        print(f"Lỗi: {e}", file=sys.stderr)
-        return EXIT_UNREADABLE
-    except OSError as e:
-        print(f"Lỗi: không ghi được vào thư mục '{args.out}' ({e.strerror or e}).", file=sys.stderr)
-        return EXIT_UNREADABLE
+    summary = generate_documents(Path(args.workbook), Path(args.out), kinds=args.kinds,
+                                 unit=getattr(args, "unit", None), pdf=args.pdf,
+                                 force=args.force, as_of=args.as_of)
     for line in summary.lines():
         print(line)
-    return EXIT_OK if summary.ok else EXIT_SKIPPED
+    return C.EXIT_OK if summary.ok else C.EXIT_PROBLEMS

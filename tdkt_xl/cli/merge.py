@@ -9,8 +9,9 @@ inside it.
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
+
+from tdkt_xl.cli import _common as C
 
 
 def register(subparsers) -> None:
@@ -18,33 +19,23 @@ def register(subparsers) -> None:
         "merge", help="Tổng hợp các phụ lục đơn vị gửi về (kiểm tra, gộp, báo cáo).",
         description="Đọc mọi tệp trong thư mục phụ lục gửi về, kiểm tra, tổng hợp vào một sổ tổng hợp "
                     "và một báo cáo hợp nhất. Tệp gửi về không bao giờ bị sửa, chuyển hay chạy macro.")
-    p.add_argument("workbook", metavar="SỔ_TÍNH", help="Đường dẫn sổ tính (tdkt_2024.xlsm).")
+    C.add_workbook(p)
     p.add_argument("inbox", metavar="THƯ_MỤC_GỬI_VỀ", help="Thư mục chứa các tệp phụ lục đơn vị gửi về.")
-    p.add_argument("--out", required=True, metavar="THƯ_MỤC", help="Thư mục ghi sổ tổng hợp và báo cáo.")
-    p.add_argument("--json", action="store_true",
-                   help='In kết quả dạng JSON {"merged": [...], "rejected": [...], "findings": [...]}.')
+    C.add_out(p, "sổ tổng hợp và báo cáo")
+    C.add_json(p, '{"merged": [...], "rejected": [...], "findings": [...]}')
     p.set_defaults(func=run)
 
 
 def run(args) -> int:
     from tdkt_xl.appendices.service import check_out_dir, merge, merge_text
-    from tdkt_xl.io.reader import WorkbookError
     from tdkt_xl.io.sources import read_workbook
-
-    try:
-        check_out_dir(args.inbox, args.out)
-        rr = read_workbook(Path(args.workbook))
-        res = merge(rr.round, Path(args.inbox), Path(args.out))
-    except WorkbookError as e:
-        print(f"Lỗi: {e}", file=sys.stderr)
-        return 2
-    except OSError as e:
-        print(f"Lỗi: không ghi được vào thư mục '{args.out}' ({e.strerror or e}).", file=sys.stderr)
-        return 2
+    check_out_dir(args.inbox, args.out)
+    rr = read_workbook(Path(args.workbook))
+    res = merge(rr.round, Path(args.inbox), Path(args.out))
     if args.json:
         print(json.dumps(res.as_dict(), ensure_ascii=False, indent=1, default=str))
     else:
         print(merge_text(res))
     if not res.read_files:
-        return 1            # nothing found is never a success
-    return 1 if any(f.status == "rejected" for f in res.files) else 0
+        return C.EXIT_PROBLEMS            # nothing found is never a success
+    return C.EXIT_PROBLEMS if any(f.status == "rejected" for f in res.files) else C.EXIT_OK

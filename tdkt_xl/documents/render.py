@@ -25,13 +25,14 @@ import jinja2
 from lxml import etree
 
 from tdkt_xl.io.atomic import write_bytes
+from tdkt_xl.vocabulary.errors import InputError
 
 TEMPLATE_PARTS = re.compile(r"^word/(document|header\d*|footer\d*)\.xml$")
 REPO_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)   # reproducible zip entries: same data, same bytes
 
 
-class TemplateProblem(Exception):
+class TemplateProblem(InputError):
     """A template cannot be used (missing, broken tag, unknown tag).  Vietnamese message."""
 
 

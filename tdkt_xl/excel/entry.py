@@ -15,14 +15,16 @@ import traceback
 from pathlib import Path
 from typing import Callable
 
-from tdkt_xl.io.reader import WorkbookError
 from tdkt_xl.excel import alarm, logbook
 from tdkt_xl.excel.bookio import BookIO
 from tdkt_xl.excel.choice import ChoiceError, choose
-from tdkt_xl.excel.context import Context, JobError, Outcome
+from tdkt_xl.excel.context import Context, JobError, Outcome, refusal
+from tdkt_xl.gate import Blocked
+from tdkt_xl.vocabulary.errors import InputError, NeedsDate
 from tdkt_xl.excel.jobs import available_jobs, registry
 
 ERROR_LOG = "tdkt_loi.txt"
+NEEDS_DATE_HINT = "Hãy nhập ngày ở trang 'Văn bản' rồi bấm lại."
 NO_JOB = "Bấm nút"          # Nhật ký's "what" when the click named no job
 
 
@@ -54,9 +56,12 @@ def main(book=None, *, folder: Path | str | None = None,
         ctx = Context(io, choice, as_of=now.date(), now=now)
         ctx.progress(f"{job_name}…")
         outcome = registry()[choice.job].run(ctx)
-    except (ChoiceError, WorkbookError, JobError) as e:
+    except Blocked as e:                 # the gate refused: the findings, where to see them
+        outcome = Outcome(refusal(e), ok=False, log=str(e))
+    except (ChoiceError, InputError, JobError) as e:
         prefix = "" if job_name == NO_JOB else f"Chưa thực hiện được việc '{job_name}': "
-        outcome = Outcome(f"{prefix}{e}", ok=False, log=str(e))
+        text = f"{e} {NEEDS_DATE_HINT}" if isinstance(e, NeedsDate) else str(e)
+        outcome = Outcome(f"{prefix}{text}", ok=False, log=text)
     except Exception as e:  # last resort: a Vietnamese message, never a traceback
         outcome = _crash(e, job_name, io)
     finally:

@@ -14,7 +14,7 @@ from typing import Iterable, Sequence
 
 from tdkt_xl.vocabulary import cells, schema as S
 from tdkt_xl.io import controls as K
-from tdkt_xl.vocabulary.findings import SEVERITY_VI
+from tdkt_xl.vocabulary.findings import finding_headers, finding_row
 from tdkt_xl.excel.bookio import Formula
 
 _CELL = re.compile(r"^\$?([A-Z]{1,3})\$?(\d+)$")
@@ -38,11 +38,13 @@ def finding_rows(findings: Sequence, actual_sheet=None) -> list:
     """Header + one row per finding, in the columns of schema.FINDINGS.
     ``actual_sheet`` maps a schema sheet name to the workbook's own spelling
     (a clerk may have changed case or spacing), so the hyperlink still jumps."""
-    out = [S.FINDINGS.headers]
+    out = [finding_headers()]
+    at = out[0].index(S.FINDINGS.col("cell").header)
     for f in findings:
         target = (actual_sheet(f.sheet) if actual_sheet and f.sheet else None) or f.sheet
-        out.append([f.code, SEVERITY_VI.get(f.severity, f.severity), f.sheet,
-                    hyperlink(target, f.cell), f.unit or "", f.message])
+        row = finding_row(f)
+        row[at] = hyperlink(target, f.cell)
+        out.append(row)
     return out
 
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tdkt_xl import gate
-from tdkt_xl.excel.context import Context, JobError, Outcome, engine, refusal
+from tdkt_xl.excel.context import Context, Outcome, engine
 from tdkt_xl.vocabulary import outputs as O
 
 try:  # the consolidated workbook written by the merge (appendices engine)
@@ -28,28 +27,16 @@ def templates(ctx: Context) -> Path:
     return templates_dir(ctx.workbook_folder() / ctx.io.name)
 
 
-def _engine_error(e: ValueError) -> JobError:
-    # the engines raise ValueError with a Vietnamese message written for the CLI
-    return JobError(str(e).replace("hoặc dùng --as-of", "ở trang 'Văn bản'")
-                    .replace("hãy dùng --as-of NGÀY (dd/mm/yyyy)", "hãy nhập ngày ở trang 'Văn bản'"))
-
-
 def run_report(ctx: Context) -> Outcome:
     from tdkt_xl.reports.report import make_report
     out = ctx.output_folder() / O.REPORT
     consolidated = ctx.output_folder() / O.MERGED / CONSOLIDATED_FILE
     ctx.progress("đang lập báo cáo kết quả kiểm tra…")
-    try:
-        res = make_report(ctx.read(), out,
-                          appendices=consolidated if consolidated.exists() else None,
-                          templates=templates(ctx))
-    except gate.Blocked as e:
-        return Outcome(refusal(e), ok=False)
-    except ValueError as e:
-        raise _engine_error(e) from None
+    res = make_report(ctx.read(), out, appendices=consolidated if consolidated.exists() else None,
+                      templates=templates(ctx))       # the gate's refusal: entry says it
     text = res.text()
     if not res.with_appendices:
-        text = text.replace("(--appendices)", "(bấm Gộp phụ lục trước)")
+        text += "\n  (Để kèm số liệu: bấm Gộp phụ lục trước rồi lập lại báo cáo.)"
     return Outcome(text, log=f"{res.docx}")
 
 
@@ -60,8 +47,5 @@ def run_followup(ctx: Context) -> Outcome:
     ctx.progress("đang lập bảng theo dõi khắc phục…")
     # the reminder date of the Văn bản sheet when there is one, else the day of the click
     as_of = default_as_of(rnd) or ctx.as_of
-    try:
-        res = make_followup(rnd, out, as_of=as_of, templates=templates(ctx))
-    except ValueError as e:
-        raise _engine_error(e) from None
+    res = make_followup(rnd, out, as_of=as_of, templates=templates(ctx))
     return Outcome(res.text(), log=f"{res.tracker}")

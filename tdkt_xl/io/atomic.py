@@ -103,18 +103,6 @@ def ensure_folder(folder) -> Path:
     return folder
 
 
-def check_out_arg(text) -> Path:
-    """The ``--out DIR`` of a command: not blank, not an existing file."""
-    if text is None or not str(text).strip():
-        raise OutputError(Path.cwd(), "tham số --out để trống; hãy ghi tên thư mục kết quả, "
-                                      "ví dụ --out ket_qua")
-    p = Path(str(text))
-    if p.exists() and not p.is_dir():
-        raise OutputError(p, "--out chỉ tới một tệp đã có, không phải thư mục; "
-                             "hãy chọn một thư mục khác")
-    return p
-
-
 def _drop(tmp) -> None:
     try:
         disk.unlink(tmp)

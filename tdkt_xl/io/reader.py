@@ -17,12 +17,13 @@ from tdkt_xl.vocabulary import cells, schema as S, text
 from tdkt_xl.vocabulary import catalogue as C
 from tdkt_xl.vocabulary.blocking import jobs_of_sheet
 from tdkt_xl.model.calendar import report_due
+from tdkt_xl.vocabulary.errors import InputError
 from tdkt_xl.vocabulary.findings import Finding, JOB_ALL
 
 Array = Sequence[Sequence]
 
 
-class WorkbookError(Exception):
+class WorkbookError(InputError):
     """The workbook cannot be read at all (missing file, not a workbook,
     a required sheet missing).  The message is Vietnamese, for the clerk."""
 

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
+from tdkt_xl.vocabulary.errors import InputError
+
 from tdkt_xl.model.vocab import BLOCK_COMMUNE
 
 SCOPE_ALL = "Toàn huyện"
@@ -19,7 +21,7 @@ FUND_KEYS = ("fund_opening", "fund_allocated", "fund_total", "spent_prizes", "sp
              "spent_organising", "spent_total", "fund_balance")
 
 
-class AppendixError(ValueError):
+class AppendixError(InputError, ValueError):
     """A consolidated appendices file that cannot be used (Vietnamese message)."""
 
 
@@ -130,11 +132,7 @@ def load_appendix_stats(path: Path) -> AppendixStats:
     path = Path(path)
     if not path.exists():
         raise AppendixError(f"Không tìm thấy tệp tổng hợp phụ lục: {path}.")
-    try:
-        from tdkt_xl.appendices import load_consolidated
-    except ImportError as e:  # the appendices feature is not installed
-        raise AppendixError("Chức năng tổng hợp phụ lục chưa có trong bản cài đặt này; "
-                            "hãy chạy lại lệnh không kèm --appendices.") from e
+    from tdkt_xl.appendices import load_consolidated
     try:
         cons = load_consolidated(path)
     except Exception as e:

@@ -32,6 +32,7 @@ from tdkt_xl.reports.context import Blocked, reminder_common
 from tdkt_xl.reports.make_templates import REMINDER_TEMPLATE
 from tdkt_xl.reports.tracking import track
 from tdkt_xl.reports.xlsx_util import row_height
+from tdkt_xl.vocabulary.errors import NeedsDate
 
 CONFIG_FILE = Path(__file__).resolve().parent / "data" / "followup.csv"
 TRACKER_FILE = "theo_doi_khac_phuc.xlsx"
@@ -213,10 +214,10 @@ def make_followup(rnd: m.Round, out_dir, as_of: Optional[dt.date] = None,
                   templates=None, force: bool = False) -> FollowupResult:
     """Write the tracker and one reminder letter per unit with overdue
     recommendations at ``as_of`` (default: the latest reminder date of the
-    Văn bản sheet; raises ValueError when there is none)."""
+    Văn bản sheet; raises ``NeedsDate`` when there is none)."""
     as_of = as_of or default_as_of(rnd)
     if as_of is None:
-        raise ValueError("Chưa có ngày tính quá hạn: hãy dùng --as-of NGÀY (dd/mm/yyyy).")
+        raise NeedsDate("Chưa có ngày tính quá hạn (ngày đôn đốc ở trang Văn bản).")
     tracked = track(rnd, as_of)
     config = load_config()
     reply_days = int(config.get("reply_days") or 15)

@@ -30,6 +30,7 @@ from tdkt_xl.reports.excel_stats import workbook_bytes
 from tdkt_xl.reports.make_templates import REPORT_TEMPLATE
 from tdkt_xl.reports.tracking import status_at
 from tdkt_xl.reports.vi_words import format_decimal, format_int, money_with_words
+from tdkt_xl.vocabulary.errors import NeedsDate
 
 REPORT_FILE = "BC_ket_qua_kiem_tra.docx"
 WORKBOOK_FILE = "tong_hop_ket_qua.xlsx"
@@ -63,8 +64,8 @@ class ReportResult:
             lines.append(f"- Tệp {k.name} đã được sửa sau lần tạo trước nên được giữ nguyên; "
                          "bản mới ghi bên cạnh (thêm '(mới)' vào tên).")
         if not self.with_appendices:
-            lines.append("- Chưa kèm số liệu tổng hợp phụ lục (--appendices): phần số liệu khen "
-                         "thưởng, quỹ thi đua ghi rõ là chưa có số liệu.")
+            lines.append("- Chưa kèm số liệu tổng hợp phụ lục: phần số liệu khen thưởng, quỹ thi "
+                         "đua ghi rõ là chưa có số liệu.")
         return "\n".join(lines)
 
 
@@ -273,7 +274,7 @@ def make_report(source, out_dir, appendices=None, as_of: Optional[dt.date] = Non
     whose assessment is incomplete does not block it (its row shows the items
     not yet assessed).
     Raises ``gate.Blocked``, ``Blocked`` (signer not allowed), ``AppendixError``,
-    ``TemplateProblem`` or ``ValueError`` with a Vietnamese message."""
+    ``TemplateProblem`` or ``NeedsDate`` with a Vietnamese message."""
     from docxtpl import DocxTemplate, InlineImage
     from docx.shared import Mm
 
@@ -283,8 +284,7 @@ def make_report(source, out_dir, appendices=None, as_of: Optional[dt.date] = Non
     rnd = read.round
     as_of = as_of or default_as_of(rnd)
     if as_of is None:
-        raise ValueError("Chưa có ngày báo cáo (trang Văn bản) và chưa có ngày kiểm tra: "
-                         "hãy nhập ngày hoặc dùng --as-of.")
+        raise NeedsDate("Chưa có ngày ký báo cáo (trang Văn bản) và chưa có ngày kiểm tra nào.")
     if check:
         gate.check(source if isinstance(source, gate.Checked) else read, as_of).require(JOB_REPORT)
     s = summarize(rnd, as_of)

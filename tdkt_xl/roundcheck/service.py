@@ -20,12 +20,13 @@ from tdkt_xl.roundcheck.checks import Doc, Scope
 from tdkt_xl.roundcheck.identify import OUTPUT_KINDS, identify
 from tdkt_xl.roundcheck.reading import Unreadable, read_file
 from tdkt_xl.vocabulary.findings import SEVERITY_VI
+from tdkt_xl.vocabulary.errors import InputError
 
 EXTENSIONS = (".docx", ".xlsx")
 MISSING_FILE = "(không có tệp)"
 
 
-class CannotCheck(Exception):
+class CannotCheck(InputError):
     """The workbook, the folder or the appendices file cannot be read (Vietnamese)."""
 
 

@@ -89,6 +89,21 @@ class FindingType:
                        tuple(self.blocks if blocks is None else blocks), file)
 
 
+def finding_headers(with_file: bool = False) -> list:
+    """The one header of every findings table (the ``Lỗi dữ liệu`` sheet's
+    columns; ``with_file``: the file column of returned appendices too)."""
+    from tdkt_xl.vocabulary import schema as S
+    heads = list(S.FINDINGS.headers)
+    return heads[:2] + [S.FINDING_FILE.header] + heads[2:] if with_file else heads
+
+
+def finding_row(f: Finding, with_file: bool = False) -> list:
+    """A finding in the columns of ``finding_headers``."""
+    row = [f.code, SEVERITY_VI.get(f.severity, f.severity), f.sheet, f.cell, f.unit or "",
+           f.message]
+    return row[:2] + [f.file] + row[2:] if with_file else row
+
+
 CATALOGUE: dict[str, FindingType] = {}
 
 

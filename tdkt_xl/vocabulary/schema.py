@@ -166,6 +166,8 @@ FINDINGS = Sheet("Lỗi dữ liệu", (
     Column("Đơn vị", "unit", width=12),
     Column("Nội dung", "message", width=90),
 ))
+# the extra column of findings about other files (returned appendices), after "Mức độ"
+FINDING_FILE = Column("Tệp", "file", width=30)
 
 # Sheets the reader needs (in this order); the rest are presentation.
 MODEL_SHEETS = (SETTINGS, UNITS, MEMBERS, SCHEDULE, DELEGATION, CHECKLIST,
