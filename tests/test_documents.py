@@ -329,6 +329,7 @@ def test_file_names_are_safe_from_unit_codes(rnd, tmp_path):
             if r.unit_code == "XQS":
                 r.unit_code = "..\\..\\XQS"
     rnd.unit("XQS").code = "..\\..\\XQS"
+    rnd.reindex()                                     # codes renamed in place
     out = tmp_path / "a" / "b"
     s = generate_documents(rnd, out, kinds=("notice",), validate=False)
     assert all(p.parent == out for p in s.written)

@@ -10,15 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import weakref
-from dataclasses import dataclass, field
 from typing import Optional
 
 from tdkt_xl import model as m
 from tdkt_xl.documents.text import (DOTS, DOTS_LINE, DOTS_SHORT, clock, date_line, lines, long_date, nfc,
                                     number_line, number_text, one_line, short_date, weekday)
 from tdkt_xl.model import vocab as V
-from tdkt_xl.model import roles
 from tdkt_xl.vocabulary import style
 from tdkt_xl.vocabulary.style import plan_citation, sentence_start
 from tdkt_xl.vocabulary import doc_kinds as K
@@ -26,58 +23,6 @@ from tdkt_xl.vocabulary import doc_kinds as K
 
 class Blocked(Exception):
     """This document cannot be produced; the message says why (Vietnamese)."""
-
-
-# ------------------------------------------------------------------ index
-@dataclass
-class RoundIndex:
-    """Dict lookups over a round (the model's lookups are linear scans)."""
-    units: dict = field(default_factory=dict)
-    members: dict = field(default_factory=dict)
-    inspections: dict = field(default_factory=dict)
-    evaluations: dict = field(default_factory=dict)
-    delegation: dict = field(default_factory=dict)
-    results: dict = field(default_factory=dict)
-    recommendations: dict = field(default_factory=dict)
-    documents: dict = field(default_factory=dict)
-    roles: Optional[roles.RoleBook] = None
-
-    @classmethod
-    def of(cls, rnd: m.Round) -> "RoundIndex":
-        ix = cls()
-        for u in rnd.units:
-            ix.units.setdefault(u.code, u)
-        for p in rnd.members:
-            ix.members.setdefault(p.name, p)
-        for i in rnd.inspections:
-            ix.inspections.setdefault(i.unit_code, i)
-        for e in rnd.evaluations:
-            ix.evaluations.setdefault(e.unit_code, e)
-        for d in rnd.delegation:
-            ix.delegation.setdefault(d.unit_code, []).append(d)
-        for r in rnd.results:
-            ix.results.setdefault(r.unit_code, {}).setdefault(r.item_code, r)
-        for r in rnd.recommendations:
-            ix.recommendations.setdefault(r.unit_code, []).append(r)
-        for d in rnd.documents:
-            ix.documents.setdefault((d.kind, d.unit_code or ""), d)
-        ix.roles = roles.RoleBook(rnd)
-        return ix
-
-
-_IX_CACHE: list = [None, None, None]      # [weakref to the round, size key, index]
-
-
-def index_of(rnd: m.Round, fresh: bool = False) -> RoundIndex:
-    """The round's index: cached for the same round object while its lists keep
-    their sizes; ``fresh=True`` rebuilds it (a job does so once at its start)."""
-    key = tuple(len(getattr(rnd, a)) for a in (
-        "units", "members", "inspections", "evaluations", "delegation", "results",
-        "recommendations", "documents", "checklist"))
-    ref = _IX_CACHE[0]
-    if fresh or ref is None or ref() is not rnd or _IX_CACHE[1] != key:
-        _IX_CACHE[0], _IX_CACHE[1], _IX_CACHE[2] = weakref.ref(rnd), key, RoundIndex.of(rnd)
-    return _IX_CACHE[2]
 
 
 # ------------------------------------------------------------------ header pieces
@@ -113,9 +58,9 @@ def plan_ref(st: m.Settings) -> str:
     return plan_citation(st)
 
 
-def decision_ref(rnd: m.Round, ix: RoundIndex) -> str:
+def decision_ref(rnd: m.Round) -> str:
     st = rnd.settings
-    rec = ix.documents.get((K.DECISION.doc_kind, ""))
+    rec = rnd.document(K.DECISION.doc_kind, "")
     num = number_text(rec.number) if rec else ""
     when = short_date(rec.date) if rec and rec.date else DOTS_SHORT
     issuer = council_short(st) if st.decision_by_council else f"Chủ tịch {council_short(st)}"
@@ -153,20 +98,20 @@ def _member_position(p: Optional[m.Member], st: Optional[m.Settings] = None) -> 
     return post or DOTS
 
 
-def signature(rnd: m.Round, ix: RoundIndex, rec: Optional[m.DocumentRecord], label: str,
+def signature(rnd: m.Round, rec: Optional[m.DocumentRecord], label: str,
               own_power: bool = False) -> dict:
     """Ô 7: TM. HỘI ĐỒNG / CHỦ TỊCH / <post> / name, or the vice-chair form
     TM. HỘI ĐỒNG / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / name.  ``own_power``: the
     document is issued by the chairman in his own power (domain §2.1): no TM.,
     the chairman signs CHỦ TỊCH, a vice-chair KT. CHỦ TỊCH / PHÓ CHỦ TỊCH."""
-    sig = _signature(rnd, ix, rec, label)
+    sig = _signature(rnd, rec, label)
     if own_power:
         sig["authority"] = sig.pop("deputy_for") or ""
         sig["deputy_for"] = ""
     return sig
 
 
-def _signature(rnd: m.Round, ix: RoundIndex, rec: Optional[m.DocumentRecord], label: str) -> dict:
+def _signature(rnd: m.Round, rec: Optional[m.DocumentRecord], label: str) -> dict:
     st = rnd.settings
     name = nfc(rec.signer).strip() if rec and rec.signer else nfc(st.signer_name).strip()
     where = (f" (trang 'Văn bản', ô {rec.origin.cell('signer')})" if rec and rec.origin and rec.signer
@@ -174,7 +119,7 @@ def _signature(rnd: m.Round, ix: RoundIndex, rec: Optional[m.DocumentRecord], la
     if not name:
         return {"authority": "TM. HỘI ĐỒNG", "deputy_for": "", "title": "CHỦ TỊCH", "post": "",
                 "name": DOTS, "role": ""}
-    person = ix.members.get(name)
+    person = rnd.member(name)
     if person is not None:
         role = person.council_role
         post = person.title
@@ -204,12 +149,10 @@ def _draft_month(rec, fallback_date) -> Optional[int]:
 
 
 def common_context(rnd: m.Round, kind: K.Kind, unit: Optional[m.Unit] = None,
-                   rec: Optional[m.DocumentRecord] = None, month_hint=None,
-                   ix: Optional[RoundIndex] = None) -> dict:
+                   rec: Optional[m.DocumentRecord] = None, month_hint=None) -> dict:
     """Header, number, date line, signature and references shared by every
     document.  ``rec`` is the document's row of the Văn bản sheet (or None);
     ``month_hint`` (a date) gives the month of a draft date line."""
-    ix = ix or index_of(rnd)
     st = rnd.settings
     code = st.delegation_code if kind.by_delegation else st.issuer_code
     ctx = {
@@ -221,9 +164,9 @@ def common_context(rnd: m.Round, kind: K.Kind, unit: Optional[m.Unit] = None,
         "council": council_short(st),
         "place_name": nfc(st.place_name) or DOTS,
         "plan_ref": plan_ref(st),
-        "decision_ref": decision_ref(rnd, ix),
+        "decision_ref": decision_ref(rnd),
         "period_start": short_date(st.period_start),
-        "contact_line": contact_line(rnd, ix),
+        "contact_line": contact_line(rnd),
         "authority_line": authority_line(st),
         "rules_basis": rules_basis(st),
         "proposal_line": proposal_line(st),
@@ -231,7 +174,7 @@ def common_context(rnd: m.Round, kind: K.Kind, unit: Optional[m.Unit] = None,
     if not kind.by_delegation:
         label = kind.label + (f" của đơn vị {unit.code}" if unit else "")
         own = kind.key == K.DECISION.key and not st.decision_by_council
-        ctx["sign"] = signature(rnd, ix, rec, label, own_power=own)
+        ctx["sign"] = signature(rnd, rec, label, own_power=own)
     return ctx
 
 
@@ -242,12 +185,12 @@ def authority_line(st: m.Settings) -> str:
     return _upper(st.council_name) if st.decision_by_council else "CHỦ TỊCH " + _upper(st.council_name)
 
 
-def contact_line(rnd: m.Round, ix: RoundIndex) -> str:
+def contact_line(rnd: m.Round) -> str:
     st = rnd.settings
     name = nfc(st.contact_name).strip()
     if not name:
         return f"Đồng chí {DOTS}, Phòng Nội vụ; điện thoại: {DOTS}."
-    p = ix.members.get(name)
+    p = rnd.member(name)
     title = _member_position(p) if p else "Phòng Nội vụ"
     phone = nfc(st.contact_phone).strip() or (nfc(p.phone).strip() if p else "") or DOTS
     phone = phone.replace(" ", "\u00a0")       # a phone number never breaks across lines
@@ -259,19 +202,19 @@ def _task_rank(task: str) -> int:
     return V.TASK_RANK.get(task, len(V.TASK_RANK))
 
 
-def team(rnd: m.Round, ix: RoundIndex, unit_code: str) -> list[dict]:
+def team(rnd: m.Round, unit_code: str) -> list[dict]:
     """The delegation of one inspection, each with the task of ``model.roles``."""
-    rows = [(i, d, ix.roles.task_in(d.member_name, d.task))
-            for i, d in enumerate(ix.delegation.get(unit_code, []))]
+    rows = [(i, d, rnd.index.roles.task_in(d.member_name, d.task))
+            for i, d in enumerate(rnd.delegation_of(unit_code))]
     rows.sort(key=lambda t: (_task_rank(t[2]), t[0]))
     st = rnd.settings
     return [{"name": nfc(d.member_name),
-             "position": _member_position(ix.members.get(d.member_name), st),
+             "position": _member_position(rnd.member(d.member_name), st),
              "task": nfc(task) or DOTS, "end": "." if i == len(rows) - 1 else ";"}
             for i, (_, d, task) in enumerate(rows)]
 
 
-def whole_delegation(rnd: m.Round, ix: RoundIndex) -> list[dict]:
+def whole_delegation(rnd: m.Round) -> list[dict]:
     """Everyone in the Thành phần đoàn sheet once, with their highest role.
     A head or deputy who leads only some inspections gets the scope of that
     role (" khi kiểm tra Khối xã, thị trấn" or the units' names), so a decision
@@ -282,13 +225,13 @@ def whole_delegation(rnd: m.Round, ix: RoundIndex) -> list[dict]:
         if not d.member_name:
             continue
         first.setdefault(d.member_name, i)
-        best.setdefault(d.member_name, ix.roles.decision_task(d.member_name))
+        best.setdefault(d.member_name, rnd.index.roles.decision_task(d.member_name))
     council_rank = {V.ROLE_CHAIR: 0, V.ROLE_VICE: 1}
     names = sorted(best, key=lambda n: (
         _task_rank(best[n]),
-        council_rank.get(getattr(ix.members.get(n), "council_role", ""), 2), first[n]))
-    scope = _RoleScope(rnd, ix)
-    return [{"no": i + 1, "name": nfc(n), "position": _member_position(ix.members.get(n), rnd.settings),
+        council_rank.get(getattr(rnd.member(n), "council_role", ""), 2), first[n]))
+    scope = _RoleScope(rnd)
+    return [{"no": i + 1, "name": nfc(n), "position": _member_position(rnd.member(n), rnd.settings),
              "task": nfc(best[n]) or DOTS, "scope": scope.of(n, best[n])}
             for i, n in enumerate(names)]
 
@@ -298,9 +241,9 @@ class _RoleScope:
     role rule (model.roles), gathered once for the whole decision (linear in
     the delegation, not per person)."""
 
-    def __init__(self, rnd: m.Round, ix: RoundIndex):
-        self.book = ix.roles
-        self.units = ix.units
+    def __init__(self, rnd: m.Round):
+        self.book = rnd.index.roles
+        self.unit = rnd.unit
         self.blocks = {}                 # block -> its selected units, sheet order
         for u in rnd.units:
             if u.selected and u.block in V.BLOCKS:
@@ -316,7 +259,7 @@ class _RoleScope:
         mine = set(self.book.units_holding(name, task))
         if mine >= set(self.book.attended.get(name, ())) and mine >= self.with_task[task]:
             return ""
-        codes = [c for c in dict.fromkeys(self.book.units_holding(name, task)) if c in self.units]
+        codes = [c for c in dict.fromkeys(self.book.units_holding(name, task)) if self.unit(c) is not None]
         left = set(codes)
         parts = []
         for block in V.BLOCKS:
@@ -332,7 +275,7 @@ class _RoleScope:
             else:
                 parts += [style.in_sentence(u.name) for u in in_block if u.code in got]
             left -= got
-        parts += [style.in_sentence(self.units[c].name) for c in codes if c in left]
+        parts += [style.in_sentence(self.unit(c).name) for c in codes if c in left]
         return " khi kiểm tra " + " và ".join(parts) if parts else ""
 
 
@@ -364,10 +307,9 @@ def when_text(insp: Optional[m.Inspection]) -> str:
 
 # ------------------------------------------------------------------ documents
 def decision_context(rnd: m.Round) -> dict:
-    ix = index_of(rnd)
-    rec = ix.documents.get((K.DECISION.doc_kind, ""))
-    ctx = common_context(rnd, K.DECISION, None, rec, month_hint=None, ix=ix)
-    ctx["members"] = whole_delegation(rnd, ix)
+    rec = rnd.document(K.DECISION.doc_kind, "")
+    ctx = common_context(rnd, K.DECISION, None, rec, month_hint=None)
+    ctx["members"] = whole_delegation(rnd)
     units, _ = scheduled_units(rnd)
     district = [u for u in units if not u.is_commune]
     communes = [u.name for u in units if u.is_commune]
@@ -383,12 +325,11 @@ def decision_context(rnd: m.Round) -> dict:
 
 def scheduled_units(rnd: m.Round) -> tuple[list, list]:
     """(units to document in schedule order, [(unit code, reason)] left out)."""
-    ix = index_of(rnd)
     out, skipped, seen = [], [], set()
     for insp in sorted(rnd.inspections, key=lambda i: (i.date or dt.date.max,
                                                        i.start_time or dt.time.max)):
-        u = ix.units.get(insp.unit_code)
-        if u is None or insp.unit_code in seen:
+        u = rnd.unit(insp.unit_code)
+        if u is None or u.code in seen:
             continue
         seen.add(u.code)
         if not u.selected:
@@ -404,18 +345,17 @@ def scheduled_units(rnd: m.Round) -> tuple[list, list]:
 
 
 def notice_context(rnd: m.Round, unit: m.Unit) -> dict:
-    ix = index_of(rnd)
-    insp = ix.inspections.get(unit.code)
-    rec = ix.documents.get((K.NOTICE.doc_kind, unit.code))
+    insp = rnd.inspection(unit.code)
+    rec = rnd.document(K.NOTICE.doc_kind, unit.code)
     ctx = common_context(rnd, K.NOTICE, unit, rec,
-                         month_hint=insp.notice_date if insp else None, ix=ix)
+                         month_hint=insp.notice_date if insp else None)
     by_files = bool(insp and insp.by_files)
     ctx.update({
         "unit": _unit_dict(unit),
         "by_files": by_files,
         "when": when_text(insp),
         "place": nfc(insp.place) if insp and insp.place else DOTS,
-        "delegation": team(rnd, ix, unit.code) or [{"name": DOTS, "position": DOTS, "task": DOTS,
+        "delegation": team(rnd, unit.code) or [{"name": DOTS, "position": DOTS, "task": DOTS,
                                                       "end": "."}],
         "report_due": short_date(insp.report_due if insp else None),
         "prep": "đối với" if by_files else "tại",       # trích yếu: "… năm 2024 tại <đơn vị>"
@@ -426,16 +366,15 @@ def notice_context(rnd: m.Round, unit: m.Unit) -> dict:
 
 
 def notice_all_context(rnd: m.Round) -> dict:
-    ix = index_of(rnd)
-    rec = ix.documents.get((K.NOTICE_ALL.doc_kind, ""))
+    rec = rnd.document(K.NOTICE_ALL.doc_kind, "")
     units, _ = scheduled_units(rnd)
-    first_notice = min((ix.inspections[u.code].notice_date for u in units
-                        if ix.inspections[u.code].notice_date), default=None)
-    ctx = common_context(rnd, K.NOTICE_ALL, None, rec, month_hint=first_notice, ix=ix)
+    first_notice = min((rnd.inspection(u.code).notice_date for u in units
+                        if rnd.inspection(u.code).notice_date), default=None)
+    ctx = common_context(rnd, K.NOTICE_ALL, None, rec, month_hint=first_notice)
     rows = []
     for i, u in enumerate(units):
-        insp = ix.inspections[u.code]
-        members = team(rnd, ix, u.code)
+        insp = rnd.inspection(u.code)
+        members = team(rnd, u.code)
         team_txt = ", ".join(f"{t['name']} ({t['task'].lower()})"
                              if t["task"] in (V.TASK_HEAD, V.TASK_DEPUTY, V.TASK_SECRETARY)
                              else t["name"] for t in members) or DOTS
@@ -464,8 +403,7 @@ def notice_all_context(rnd: m.Round) -> dict:
     return ctx
 
 
-def _checklist_rows(rnd: m.Round, ix: RoundIndex, unit: m.Unit) -> list[dict]:
-    results = ix.results.get(unit.code, {})
+def _checklist_rows(rnd: m.Round, unit: m.Unit) -> list[dict]:
     rows, group = [], None
     for item in rnd.checklist:
         if item.group != group:
@@ -477,7 +415,7 @@ def _checklist_rows(rnd: m.Round, ix: RoundIndex, unit: m.Unit) -> list[dict]:
                          "assessment": "Không áp dụng",
                          "remark": f"Chỉ áp dụng cho {nfc(item.applies_to).lower()}."})
             continue
-        r = results.get(item.code)
+        r = rnd.result(unit.code, item.code)
         rows.append({"is_group": False, "code": nfc(item.code), "text": nfc(item.text),
                      "assessment": nfc(r.assessment) if r and r.assessment else DOTS,
                      "remark": one_line(r.remark) if r else DOTS})
@@ -490,13 +428,12 @@ def _paras(text) -> list[str]:
 
 
 def minutes_context(rnd: m.Round, unit: m.Unit) -> dict:
-    ix = index_of(rnd)
-    insp = ix.inspections.get(unit.code)
-    rec = ix.documents.get((K.MINUTES.doc_kind, unit.code))
-    ev = ix.evaluations.get(unit.code)
-    ctx = common_context(rnd, K.MINUTES, unit, rec, ix=ix)
+    insp = rnd.inspection(unit.code)
+    rec = rnd.document(K.MINUTES.doc_kind, unit.code)
+    ev = rnd.evaluation(unit.code)
+    ctx = common_context(rnd, K.MINUTES, unit, rec)
     by_files = bool(insp and insp.by_files)
-    members = team(rnd, ix, unit.code)
+    members = team(rnd, unit.code)
     head = next((t["name"] for t in members if t["task"] == V.TASK_HEAD), "")
     secretary = next((t["name"] for t in members if t["task"] == V.TASK_SECRETARY), "")
     attendees = [a.strip().rstrip(";") for a in re.split(r"[;\r\n]+", nfc(ev.unit_attendees if ev else ""))
@@ -519,7 +456,7 @@ def minutes_context(rnd: m.Round, unit: m.Unit) -> dict:
                else f"Buổi kiểm tra kết thúc vào hồi {end} cùng ngày.")
     recs = [{"no": i + 1, "text": one_line(r.text).rstrip(". ") or DOTS,
              "deadline": style.due_phrase(r.deadline) if r.deadline else DOTS}
-            for i, r in enumerate(ix.recommendations.get(unit.code, []))]
+            for i, r in enumerate(rnd.recommendations_of(unit.code))]
     if not recs:
         recs = [{"no": 1, "text": DOTS_LINE[:40], "deadline": DOTS}]
     sign_head = nfc(rec.signer).strip() if rec and rec.signer else (head or DOTS)
@@ -536,7 +473,7 @@ def minutes_context(rnd: m.Round, unit: m.Unit) -> dict:
         "secretary": nfc(ev.secretary).strip() if ev and ev.secretary else (secretary or DOTS),
         "prep": "của" if by_files else "tại",
         "results_no": 2 if by_files else 3,
-        "checklist": _checklist_rows(rnd, ix, unit),
+        "checklist": _checklist_rows(rnd, unit),
         "strengths": _paras(ev.strengths if ev else ""),
         "shortcomings": _paras(ev.shortcomings if ev else ""),
         "unit_opinion": _paras(ev.unit_opinion if ev else ""),

@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from tdkt_xl import model as m
-from tdkt_xl.documents.contexts import Blocked, build_context, index_of, scheduled_units
+from tdkt_xl.model.index import key
+from tdkt_xl.documents.contexts import Blocked, build_context, scheduled_units
 from tdkt_xl.documents.marker import marker
 from tdkt_xl.documents.output import OutputFolder, safe_part
 from tdkt_xl.documents.render import TemplateProblem, load_template, templates_dir
@@ -70,7 +71,7 @@ def plan(rnd: m.Round, kinds: Iterable[str], unit: Optional[str]) -> tuple[list,
     todo, skipped = [], []
     units, left_out = scheduled_units(rnd)
     if unit:
-        found = [u for u in units if u.code == unit]
+        found = [u for u in units if key(u.code) == key(unit)]
         if not found:
             reason = next((r for c, r in left_out if c == unit),
                           f"Không có đơn vị mã '{unit}' được chọn và có lịch kiểm tra.")
@@ -119,7 +120,6 @@ def generate_documents(source, out_dir, kinds: Iterable[str] = K.GENERATED, unit
     todo, skipped = plan(rnd, kinds, unit)
     summary.skipped += skipped
     out = OutputFolder(out_dir, force=force)
-    index_of(rnd, fresh=True)
     compiled = {}
     for kind, u in todo:
         code = u.code if u else ""

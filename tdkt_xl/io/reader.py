@@ -9,6 +9,7 @@ recomputed here, never trusted from cached values.
 """
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from typing import Callable, Mapping, Sequence
 
@@ -299,8 +300,39 @@ def read_round(sheets: Mapping[str, Array], source: str = "") -> ReadResult:
         target = getattr(rnd, _TARGET[sheet.name])
         for values, origin in read_table(sheet, rows, findings):
             target.append(build(values, origin))
+    canonical_references(rnd, findings)
     derive(rnd)
     return ReadResult(rnd, findings)
+
+
+def canonical_references(rnd: m.Round, findings: list) -> None:
+    """A unit code, person's name or item code typed elsewhere as it is spelt
+    in its own sheet ('xqs ' in Lịch kiểm tra -> 'XQS' of Đơn vị): matched by
+    the model's one key, so every service compares codes the same way."""
+    def unit_code(code):
+        u = rnd.unit(code) if code else None
+        return u.code if u else code
+
+    def name(text):
+        p = rnd.member(text) if text else None
+        return p.name if p else text
+
+    for recs in (rnd.inspections, rnd.delegation, rnd.results, rnd.evaluations,
+                 rnd.recommendations, rnd.documents):
+        for r in recs:
+            r.unit_code = unit_code(r.unit_code)
+    for d in rnd.delegation:
+        d.member_name = name(d.member_name)
+    for r in rnd.results:
+        it = rnd.item(r.item_code) if r.item_code else None
+        r.item_code = it.code if it else r.item_code
+    for d in rnd.documents:
+        d.signer = name(d.signer)
+    for u in rnd.units:
+        u.member_in_charge = name(u.member_in_charge)
+    for i, f in enumerate(findings):
+        if f.unit and unit_code(f.unit) != f.unit:
+            findings[i] = dataclasses.replace(f, unit=unit_code(f.unit))
 
 
 def derive(rnd: m.Round) -> None:

@@ -10,6 +10,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Optional
 
+from tdkt_xl.model.index import RoundIndex, key
+
 
 @dataclass(frozen=True)
 class Origin:
@@ -224,51 +226,60 @@ class Round:
     documents: list = field(default_factory=list)         # list[DocumentRecord]
     source: str = ""                                      # file name, for messages
 
-    # ---- lookups (first occurrence wins; duplicates are a validation finding)
+    _index: object = field(default=None, init=False, repr=False, compare=False)
+    _index_sig: tuple = field(default=(), init=False, repr=False, compare=False)
+
+    # ---- lookups by canonical key (first occurrence wins; duplicates are a finding)
+    @property
+    def index(self) -> RoundIndex:
+        """The one index (``model.index``), rebuilt when a list of records
+        changes size or is replaced; ``reindex()`` after renaming a code in place."""
+        sig = tuple((id(v), len(v)) for v in (self.units, self.members, self.inspections,
+                                               self.delegation, self.checklist, self.results,
+                                               self.evaluations, self.recommendations,
+                                               self.documents))
+        if self._index is None or sig != self._index_sig:
+            self._index, self._index_sig = RoundIndex(self), sig
+        return self._index
+
+    def reindex(self) -> None:
+        self._index = None
+
     def unit(self, code: str) -> Optional[Unit]:
-        for u in self.units:
-            if u.code == code:
-                return u
-        return None
+        return RoundIndex.first(self.index.units, key(code))
 
     def member(self, name: str) -> Optional[Member]:
-        for m in self.members:
-            if m.name == name:
-                return m
-        return None
+        return RoundIndex.first(self.index.members, key(name))
+
+    def item(self, code: str) -> Optional[ChecklistItem]:
+        return RoundIndex.first(self.index.items, key(code))
 
     def inspection(self, unit_code: str) -> Optional[Inspection]:
-        for i in self.inspections:
-            if i.unit_code == unit_code:
-                return i
-        return None
+        return RoundIndex.first(self.index.inspections, key(unit_code))
 
     def evaluation(self, unit_code: str) -> Optional[Evaluation]:
-        for e in self.evaluations:
-            if e.unit_code == unit_code:
-                return e
-        return None
+        return RoundIndex.first(self.index.evaluations, key(unit_code))
+
+    def result(self, unit_code: str, item_code: str) -> Optional[Result]:
+        return RoundIndex.first(self.index.result_of_item, (key(unit_code), key(item_code)))
 
     def selected_units(self) -> list:
         return [u for u in self.units if u.selected]
 
     def delegation_of(self, unit_code: str) -> list:
-        return [d for d in self.delegation if d.unit_code == unit_code]
+        return list(self.index.delegation.get(key(unit_code), ()))
 
     def results_of(self, unit_code: str) -> list:
-        return [r for r in self.results if r.unit_code == unit_code]
+        return list(self.index.results.get(key(unit_code), ()))
 
     def recommendations_of(self, unit_code: str) -> list:
-        return [r for r in self.recommendations if r.unit_code == unit_code]
+        return list(self.index.recommendations.get(key(unit_code), ()))
 
     def items_for(self, unit: Unit) -> list:
         return [i for i in self.checklist if i.applies(unit)]
 
     def document(self, kind: str, unit_code: str = "") -> Optional[DocumentRecord]:
-        for d in self.documents:
-            if d.kind == kind and (d.unit_code or "") == (unit_code or ""):
-                return d
-        return None
+        return RoundIndex.first(self.index.documents, (key(kind), key(unit_code)))
 
     def chair(self) -> Optional[Member]:
         from tdkt_xl.model.vocab import ROLE_CHAIR

@@ -1,29 +1,15 @@
 """What every rule needs, computed once: the round, the date of reference,
-the working calendar, the legal basis, and indexes (by unit code, member
-name, item code) so that no rule loops over a sheet inside another loop."""
+the working calendar, the legal basis, and the round's one index (by unit
+code, member name, item code: ``model.index``) so that no rule loops over a
+sheet inside another loop."""
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 
 from tdkt_xl import model as m
-from tdkt_xl.vocabulary import cells
 from tdkt_xl.model.calendar import WorkCalendar
+from tdkt_xl.model.index import key  # noqa: F401  (the rules' matching key: the model's)
 from tdkt_xl.rules.legal import LegalBasis
-
-
-def key(v) -> str:
-    """Matching key of a code or a person's name (case, spaces, NFC ignored)."""
-    return cells.key_text(v)
-
-
-def _group(records, attr) -> dict:
-    out = defaultdict(list)
-    for r in records:
-        k = key(getattr(r, attr))
-        if k:
-            out[k].append(r)
-    return out
 
 
 def row_of(record) -> int | str:
@@ -34,10 +20,6 @@ def cell_of(record, field_name: str | None = None) -> str:
     return record.origin.cell(field_name) if record.origin else ""
 
 
-def sheet_of(record, default: str = "") -> str:
-    return record.origin.sheet if record.origin else default
-
-
 class Context:
     def __init__(self, rnd: m.Round, as_of: dt.date):
         self.round = rnd
@@ -45,27 +27,18 @@ class Context:
         self.settings = rnd.settings
         self.cal = WorkCalendar.for_settings(rnd.settings)
         self.legal = LegalBasis(rnd.settings)
-        self.units_by_code = _group(rnd.units, "code")
-        self.members_by_name = _group(rnd.members, "name")
-        self.inspections_by_unit = _group(rnd.inspections, "unit_code")
-        self.delegation_by_unit = _group(rnd.delegation, "unit_code")
-        self.results_by_unit = _group(rnd.results, "unit_code")
-        self.evaluations_by_unit = _group(rnd.evaluations, "unit_code")
-        self.recommendations_by_unit = _group(rnd.recommendations, "unit_code")
-        self.items_by_code = {key(i.code): i for i in reversed(rnd.checklist) if i.code}
-
-    # ---- first occurrence wins (duplicates are findings of their own)
-    def unit(self, code) -> m.Unit | None:
-        found = self.units_by_code.get(key(code))
-        return found[0] if found else None
-
-    def member(self, name) -> m.Member | None:
-        found = self.members_by_name.get(key(name))
-        return found[0] if found else None
-
-    def inspection(self, code) -> m.Inspection | None:
-        found = self.inspections_by_unit.get(key(code))
-        return found[0] if found else None
+        ix = rnd.index                    # the model's one index, by ``key``
+        self.units_by_code = ix.units
+        self.members_by_name = ix.members
+        self.inspections_by_unit = ix.inspections
+        self.delegation_by_unit = ix.delegation
+        self.results_by_unit = ix.results
+        self.evaluations_by_unit = ix.evaluations
+        self.recommendations_by_unit = ix.recommendations
+        self.unit = rnd.unit
+        self.member = rnd.member
+        self.inspection = rnd.inspection
+        self.item = rnd.item
 
     def unit_name(self, code) -> str:
         u = self.unit(code)

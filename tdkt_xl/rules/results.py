@@ -65,7 +65,7 @@ def _results(ctx: Context):
             yield bad
         if unit is None:
             continue
-        item = ctx.items_by_code.get(key(r.item_code)) if r.item_code else None
+        item = ctx.item(r.item_code) if r.item_code else None
         if r.item_code and item is None:
             yield C.ITEM_UNKNOWN.at(sheet, cell_of(r, "item_code"), unit.code, item=r.item_code)
         elif item is not None and not item.applies(unit):

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, asdict, field
 from typing import Iterable
 
+from tdkt_xl.model.index import key
 from tdkt_xl.vocabulary.text import visible
 
 ERROR, WARNING = "error", "warning"
@@ -52,7 +53,7 @@ class Finding:
             return True
         if job not in self.blocks:
             return False
-        return not self.unit or not unit or self.unit == unit
+        return not self.unit or not unit or key(self.unit) == key(unit)
 
     def as_dict(self) -> dict:
         d = asdict(self)
