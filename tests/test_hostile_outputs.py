@@ -475,7 +475,7 @@ def test_control_characters_reported_at_the_cell_and_stripped_from_documents(tmp
 def test_invisible_characters_are_shown_escaped_in_messages(example_sheets):
     code = example_sheets["Lịch kiểm tra"][1][0]
     _set(example_sheets, "Lịch kiểm tra", "Mã đơn vị", 1, code + "\u200b")
-    from tdkt_xl.rules.runner import validate
+    from tdkt_xl.gate import validate
     rr = read_round(example_sheets)
     found = [f for f in validate(rr, dt.date(2024, 12, 31)).findings if code in f.message and "Lịch" in f.sheet]
     assert found and all("\u200b" not in f.message for f in found)

@@ -105,7 +105,7 @@ def test_more_units_by_file(example_sheets, tmp_path):
 
 
 def test_incomplete_assessment_blocks_that_units_minutes_only(example_sheets, tmp_path):
-    from tdkt_xl.rules.runner import validate
+    from tdkt_xl.gate import validate
     res_rows = example_sheets["Kết quả kiểm tra"]
     example_sheets["Kết quả kiểm tra"] = [r for r in res_rows
                                           if not (r[0] == "XBM" and r[1] == "1.2.d.2")]
