@@ -13,9 +13,11 @@ from pathlib import Path
 from tdkt_xl.appendices.stats import load_consolidated
 from tdkt_xl.model.vocab import PASS
 from tdkt_xl.vocabulary import catalogue as C, cells, schema as S
+from tdkt_xl.vocabulary.findings import finding_headers
 
 REPORT_SHEET = "Báo cáo hợp nhất"          # written by appendices.output._report_sheet
-_HEAD = ("Mã", "Mức độ", "Tệp", "Trang tính", "Ô", "Đơn vị", "Nội dung")
+_HEAD = tuple(finding_headers(with_file=True))     # the merge report's findings table
+_CODE, _UNIT, _MESSAGE = (S.FINDINGS.col(f).header for f in ("code", "unit", "message"))
 
 # appendix finding code -> words of the checklist items it contradicts when assessed Đạt
 CONTRADICTED_ITEMS = {"PL34": ("thẩm quyền",)}
@@ -43,9 +45,9 @@ def appendix_notes(path) -> list[AppendixNote]:
             if tuple(vals[:len(_HEAD)]) == _HEAD:
                 head = {h: i for i, h in enumerate(_HEAD)}
             continue
-        if len(vals) < len(_HEAD) or not vals[head["Mã"]]:
+        if len(vals) < len(_HEAD) or not vals[head[_CODE]]:
             continue
-        out.append(AppendixNote(vals[head["Mã"]], vals[head["Đơn vị"]], vals[head["Nội dung"]]))
+        out.append(AppendixNote(vals[head[_CODE]], vals[head[_UNIT]], vals[head[_MESSAGE]]))
     return out
 
 
