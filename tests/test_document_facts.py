@@ -14,7 +14,7 @@ import pytest
 from tdkt_xl.documents import contexts as X
 from tdkt_xl.vocabulary import doc_kinds as K
 from tdkt_xl.documents.nd30_check import check_docx
-from tdkt_xl.documents.render import render_document
+from docx_render import render_document
 from tdkt_xl.model import roles, vocab as V
 from tdkt_xl.vocabulary import style
 

@@ -20,10 +20,12 @@ from tdkt_xl.documents import contexts as X
 from tdkt_xl.vocabulary import doc_kinds as K
 from tdkt_xl.documents.nd30_check import check_docx
 from tdkt_xl.documents.output import safe_part
-from tdkt_xl.documents.render import REPO_TEMPLATES, TemplateProblem, load_template, render_document
+from docx_render import render_document
+from tdkt_xl.documents.render import REPO_TEMPLATES, TemplateProblem, load_template
 from tdkt_xl.documents.service import generate_documents
 from tdkt_xl.model import vocab as V
 from tdkt_xl.vocabulary.findings import ERROR, Finding, JOB_NOTICE, Report
+
 
 
 @pytest.fixture(scope="module")

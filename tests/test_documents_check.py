@@ -13,7 +13,7 @@ import pytest
 from tdkt_xl.documents import contexts as X
 from tdkt_xl.vocabulary import doc_kinds as K
 from tdkt_xl.documents.nd30_check import check_docx
-from tdkt_xl.documents.render import render_document
+from tdkt_xl.documents.render import load_template
 
 
 @pytest.fixture(scope="module")
@@ -27,7 +27,7 @@ def good(tmp_path_factory):
     for key, kind in ((k, K.KINDS[k]) for k in K.GENERATED):
         unit = rnd.unit("XQS") if kind.per_unit else None
         out[key] = d / f"{key}.docx"
-        render_document(kind.template, X.build_context(key, rnd, unit), out[key])
+        out[key].write_bytes(load_template(kind.template).render_bytes(X.build_context(key, rnd, unit)))
     return out
 
 

@@ -10,9 +10,23 @@ Context values are data, never template source: autoescape is on, so
 ``Hội LHPN & <Ban>`` and a clerk's ``{{ }}`` are printed as typed.  A broken
 tag, a missing template or a tag the context does not supply raises
 ``TemplateProblem`` with a Vietnamese message naming the file and the tag.
+Pictures (the report's charts) are ``Image`` values in the context: ``{{ x }}``
+becomes an inline picture, as docxtpl's ``InlineImage`` does.
+
+Every template renders here (documents, report, công văn).  What docxtpl's
+``render`` adds after Jinja, and how this renderer stands (proved for every
+template by tests/test_render_paths.py, which renders each both ways and
+compares the XML):
+- ``fix_docpr_ids``: done (``_renumber_docpr``: picture ids 1001, 1002, … as docxtpl).
+- ``fix_tables``: not needed: our table rows never change their cell count
+  (``{%tr %}`` repeats whole rows), so every grid already matches its rows.
+- ``{_{`` / ``}_}`` unescaping: not needed: no template uses that escape, and
+  a clerk's text is printed as typed (docxtpl would turn a typed ``{_{`` into ``{{``).
+- core properties and footnotes are not rendered: no template has tags there.
 """
 from __future__ import annotations
 
+import contextvars
 import hashlib
 import io
 import re
@@ -24,7 +38,6 @@ from pathlib import Path
 import jinja2
 from lxml import etree
 
-from tdkt_xl.io.atomic import write_bytes
 from tdkt_xl.vocabulary.errors import InputError
 
 TEMPLATE_PARTS = re.compile(r"^word/(document|header\d*|footer\d*)\.xml$")
@@ -108,6 +121,96 @@ def _docx_tpl():
     return DocxTemplate.__new__(DocxTemplate)   # only its string helpers are used
 
 
+# ------------------------------------------------------------------ pictures
+DOCUMENT_PART = "word/document.xml"
+DOCUMENT_RELS = "word/_rels/document.xml.rels"
+CONTENT_TYPES = "[Content_Types].xml"
+_IMAGE_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
+_DOCPR_RE = re.compile(r'(<wp:docPr\b[^>]*?\bid=")(\d+)(")')
+_DOCPR_BASE = 1000                      # docxtpl's first renumbered id is 1001
+_SINK: contextvars.ContextVar = contextvars.ContextVar("tdkt_image_sink", default=None)
+
+
+class Image:
+    """A picture for a ``{{ tag }}`` of the body: PNG/JPEG bytes and the width on the page
+    (height from the picture's aspect ratio).  The image hook of the one renderer."""
+
+    def __init__(self, data: bytes, width_mm: float):
+        self.data, self.width_mm = data, width_mm
+
+    def __html__(self) -> str:
+        sink = _SINK.get()
+        if sink is None:
+            raise TemplateProblem("Ảnh chỉ đặt được trong thân văn bản (không đặt ở đầu trang, "
+                                  "chân trang).")
+        return sink.add(self)
+
+    __str__ = __html__
+
+
+class _ImageSink:
+    """Pictures of one render of the body: relationship ids, media names, drawing XML
+    (the same numbering python-docx gives docxtpl's ``InlineImage``)."""
+
+    def __init__(self, rels: bytes, names: list, shape_id: int = 1):
+        self.shape_id = shape_id         # python-docx's next_id of the template's body
+        self.rel_ids = set(re.findall(rb'Id="([^"]+)"', rels or b""))
+        self.names = set(names)
+        self.by_sha: dict = {}
+        self.parts: list = []            # [(zip name, bytes, rId)]
+
+    def _next_rid(self) -> str:
+        n = 1
+        while f"rId{n}".encode() in self.rel_ids:
+            n += 1
+        self.rel_ids.add(f"rId{n}".encode())
+        return f"rId{n}"
+
+    def add(self, img: Image) -> str:
+        from docx.image.image import Image as DocxImage
+        from docx.oxml.shape import CT_Inline
+        from docx.shared import Mm
+        try:
+            info = DocxImage.from_blob(img.data)
+        except Exception as e:  # noqa: BLE001 - any unreadable picture
+            raise TemplateProblem(f"Không chèn được ảnh vào văn bản: ảnh hỏng ({e}).") from None
+        sha = hashlib.sha1(img.data).hexdigest()
+        if sha not in self.by_sha:
+            n = 1
+            while f"word/media/image{n}.{info.ext}" in self.names:
+                n += 1
+            name = f"word/media/image{n}.{info.ext}"
+            self.names.add(name)
+            self.by_sha[sha] = self._next_rid()
+            self.parts.append((name, img.data, self.by_sha[sha], info.content_type))
+        cx, cy = info.scaled_dimensions(Mm(img.width_mm), None)
+        pic = CT_Inline.new_pic_inline(self.shape_id, self.by_sha[sha], info.filename, cx, cy)
+        xml = etree.tostring(pic, encoding="unicode")
+        return ("</w:t></w:r><w:r><w:drawing>%s</w:drawing></w:r><w:r>"
+                '<w:t xml:space="preserve">' % xml)
+
+    def rels(self, data: bytes) -> bytes:
+        new = "".join(f'<Relationship Id="{rid}" Type="{_IMAGE_REL}" Target="{name[5:]}"/>'
+                      for name, _, rid, _ in self.parts)
+        return data.replace(b"</Relationships>", new.encode() + b"</Relationships>")
+
+    def content_types(self, data: bytes) -> bytes:
+        text = data.decode("utf-8")
+        for name, _, _, ctype in self.parts:
+            ext = name.rsplit(".", 1)[1]
+            if f'Extension="{ext}"' not in text:
+                text = text.replace("<Override ", f'<Default Extension="{ext}" '
+                                                  f'ContentType="{ctype}"/><Override ', 1)
+        return text.encode("utf-8")
+
+
+def _renumber_docpr(xml: str) -> str:
+    """Unique drawing ids in the body (docxtpl's ``fix_docpr_ids``): a loop that repeats
+    a picture would otherwise repeat its id, which Word reports as a damaged file."""
+    n = iter(range(_DOCPR_BASE + 1, 1 << 31))
+    return _DOCPR_RE.sub(lambda m: f"{m.group(1)}{next(n)}{m.group(3)}", xml)
+
+
 # ------------------------------------------------------------------ compiled template
 _ENV = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
 _NEWLINE_IN_TEXT = re.compile(r"<w:t(?: [^>]*)?>[^<]*[\n\t]")
@@ -122,6 +225,7 @@ class CompiledTemplate:
     order: list = field(default_factory=list)      # zip names in the original order
     jinja: dict = field(default_factory=dict)      # zip name -> (jinja Template, source lines)
     tags: list = field(default_factory=list)
+    shape_id: int = 1                              # first free drawing id of the body
 
     def variables(self) -> set:
         """Top-level names the template uses (for the all-variables-supplied test)."""
@@ -131,9 +235,10 @@ class CompiledTemplate:
             out |= meta.find_undeclared_variables(_ENV.parse("\n".join(src)))
         return out
 
-    def render_parts(self, context: dict) -> dict:
+    def render_parts(self, context: dict, sink: "_ImageSink | None" = None) -> dict:
         out = {}
         for part, (tpl, src) in self.jinja.items():
+            token = _SINK.set(sink if part == DOCUMENT_PART else None)
             try:
                 xml = tpl.render(context)
             except jinja2.UndefinedError as e:
@@ -141,7 +246,11 @@ class CompiledTemplate:
             except jinja2.TemplateError as e:
                 raise TemplateProblem(
                     f"Mẫu văn bản '{self.name}': lỗi khi điền dữ liệu ({e}).") from None
+            finally:
+                _SINK.reset(token)
             xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
+            if part == DOCUMENT_PART:
+                xml = _renumber_docpr(xml)
             if _NEWLINE_IN_TEXT.search(xml):
                 xml = _docx_tpl().resolve_listing(xml)
             data = xml.encode("utf-8")
@@ -158,30 +267,42 @@ class CompiledTemplate:
 
     _static_zips: dict = field(default_factory=dict)
 
-    def static_zip(self, marked: bool = False) -> bytes:
+    def static_zip(self, marked: bool = False, pictures: bool = False) -> bytes:
         """The parts without tags, compressed once; each document appends its own parts.
-        ``marked``: the package parts name a custom-properties part (the marker)."""
-        if marked not in self._static_zips:
+        ``marked``: the package parts name a custom-properties part (the marker).
+        ``pictures``: without the body's relationships and the content types (the
+        document appends them with its pictures)."""
+        key = (marked, pictures)
+        if key not in self._static_zips:
             from tdkt_xl.documents.marker import CUSTOM_PART, patch_part
             buf = io.BytesIO()
             with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
                 for nm, data in self.static:
-                    if marked and nm == CUSTOM_PART:
+                    if (marked and nm == CUSTOM_PART) or \
+                            (pictures and nm in (DOCUMENT_RELS, CONTENT_TYPES)):
                         continue
                     zi = zipfile.ZipInfo(nm, date_time=FIXED_TIME)
                     zi.compress_type = zipfile.ZIP_DEFLATED
                     z.writestr(zi, patch_part(nm, data) if marked else data)
-            self._static_zips[marked] = buf.getvalue()
-        return self._static_zips[marked]
+            self._static_zips[key] = buf.getvalue()
+        return self._static_zips[key]
 
     def render_bytes(self, context: dict, marker: dict | None = None) -> bytes:
         """The document; ``marker`` (``documents.marker.marker(...)``) adds the
         hidden kind/unit/round properties that ``check-round`` reads back."""
-        parts = self.render_parts(context)
-        buf = io.BytesIO(self.static_zip(bool(marker)))
+        static = dict(self.static)
+        sink = _ImageSink(static.get(DOCUMENT_RELS, b""), self.order, self.shape_id)
+        parts = self.render_parts(context, sink)
+        if sink.parts:
+            from tdkt_xl.documents.marker import patch_part
+            for nm in (DOCUMENT_RELS, CONTENT_TYPES):
+                data = patch_part(nm, static[nm]) if marker else static[nm]
+                parts[nm] = sink.rels(data) if nm == DOCUMENT_RELS else sink.content_types(data)
+            parts.update({nm: data for nm, data, _, _ in sink.parts})
+        buf = io.BytesIO(self.static_zip(bool(marker), bool(sink.parts)))
         buf.seek(0, io.SEEK_END)
         with zipfile.ZipFile(buf, "a", zipfile.ZIP_DEFLATED, compresslevel=6) as z:
-            for nm in self.order:
+            for nm in [*self.order, *(p[0] for p in sink.parts)]:
                 if nm in parts:
                     zi = zipfile.ZipInfo(nm, date_time=FIXED_TIME)
                     zi.compress_type = zipfile.ZIP_DEFLATED
@@ -243,6 +364,8 @@ def _compile(name: str, path: Path) -> CompiledTemplate:
     for nm, data in entries:
         if TEMPLATE_PARTS.match(nm):
             xml = data.decode("utf-8")
+            if nm == DOCUMENT_PART:
+                ct.shape_id = max((int(i) for i in re.findall(r'\s+id="(\d+)"', xml)), default=0) + 1
             if "{" in xml:
                 lint_tags(name, xml)
                 patched = _entities_in_tags(helper.patch_xml(xml))
@@ -275,13 +398,3 @@ def file_sha256(path) -> str:
         for chunk in iter(lambda: fh.read(1 << 16), b""):
             h.update(chunk)
     return h.hexdigest()
-
-
-def render_document(template_name: str, context: dict, out_path=None, folder=None) -> bytes:
-    """Render ``templates/<template_name>`` with ``context``; write it to
-    ``out_path`` when given (atomically).  Returns the .docx bytes.
-    For manifest-aware writing use ``tdkt_xl.documents.output.OutputFolder``."""
-    data = load_template(template_name, folder).render_bytes(context)
-    if out_path:
-        write_bytes(Path(out_path), data)
-    return data

@@ -9,15 +9,14 @@ Every figure of the text and of the attached table comes from one
 from __future__ import annotations
 
 import datetime as dt
-import io
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
 from tdkt_xl import gate, model as m
-from tdkt_xl.documents.marker import marker, stamp
+from tdkt_xl.documents.marker import marker
 from tdkt_xl.documents.output import OutputFolder
-from tdkt_xl.documents.render import TemplateProblem, templates_dir
+from tdkt_xl.documents.render import Image, load_template, templates_dir
 from tdkt_xl.documents.text import nfc, short_date
 from tdkt_xl.model.vocab import BLOCKS, STATUS_DONE
 from tdkt_xl.vocabulary.doc_kinds import REPORT
@@ -243,6 +242,13 @@ def _table(s: ResultSummary) -> dict:
     return {"blocks": blocks, "total": total}
 
 
+def chart_entries(specs, pngs: dict, image=Image) -> list:
+    """The context's ``charts``: one picture (``image(png bytes, width mm)``) and caption each."""
+    return [{"image": image(pngs[sp.key], CHART_WIDTH_MM),
+             "caption": f"Biểu đồ {i}. {sp.title}" + (f" {sp.note}" if sp.note else "")}
+            for i, sp in enumerate(specs, start=1)]
+
+
 def build_context(rnd: m.Round, s: ResultSummary, stats: Optional[AppendixStats],
                   charts: list) -> dict:
     st = rnd.settings
@@ -275,9 +281,6 @@ def make_report(source, out_dir, appendices=None, as_of: Optional[dt.date] = Non
     not yet assessed).
     Raises ``gate.Blocked``, ``Blocked`` (signer not allowed), ``AppendixError``,
     ``TemplateProblem`` or ``NeedsDate`` with a Vietnamese message."""
-    from docxtpl import DocxTemplate, InlineImage
-    from docx.shared import Mm
-
     if appendices is not None and not isinstance(appendices, AppendixStats):
         appendices = load_appendix_stats(Path(appendices))
     read = gate.read(source)
@@ -290,27 +293,12 @@ def make_report(source, out_dir, appendices=None, as_of: Optional[dt.date] = Non
     s = summarize(rnd, as_of)
     specs = ch.chart_specs(s, appendices)
     pngs = ch.render_all(specs)
-    folder = Path(templates) if templates else templates_dir()
-    tpl_path = folder / REPORT_TEMPLATE
-    if not tpl_path.exists():
-        raise TemplateProblem(f"Không tìm thấy mẫu văn bản '{REPORT_TEMPLATE}' trong thư mục "
-                              f"'{folder}'. Hãy chép lại tệp mẫu từ bộ cài đặt.")
-    ctx = build_context(rnd, s, appendices, [])
-    tpl = DocxTemplate(str(tpl_path))
-    ctx["charts"] = [
-        {"image": InlineImage(tpl, io.BytesIO(pngs[sp.key]), width=Mm(CHART_WIDTH_MM)),
-         "caption": f"Biểu đồ {i}. {sp.title}" + (f" {sp.note}" if sp.note else "")}
-        for i, sp in enumerate(specs, start=1)]
-    try:
-        tpl.render(ctx, autoescape=True)
-    except Exception as e:   # jinja errors of a template a clerk edited
-        raise TemplateProblem(f"Mẫu văn bản '{REPORT_TEMPLATE}': lỗi khi điền dữ liệu ({e}). "
-                              "Hãy kiểm tra các thẻ {{ … }} / {%p … %} đã sửa.") from None
-    buf = io.BytesIO()
-    tpl.save(buf)
+    tpl = load_template(REPORT_TEMPLATE, Path(templates) if templates else templates_dir())
+    ctx = build_context(rnd, s, appendices, chart_entries(specs, pngs))
+    docx = tpl.render_bytes(ctx, marker("report", "", rnd))
     title = f"Kiểm tra công tác thi đua, khen thưởng năm {rnd.settings.year}"
     out = OutputFolder(out_dir, force=force)
-    written = [out.write(REPORT_FILE, stamp(buf.getvalue(), marker("report", "", rnd)))]
+    written = [out.write(REPORT_FILE, docx)]
     written += [out.write(ch.file_name(sp), pngs[sp.key]) for sp in specs]
     written.append(out.write(WORKBOOK_FILE, workbook_bytes(s, specs, title)))
     out.save()
