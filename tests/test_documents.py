@@ -27,7 +27,6 @@ from tdkt_xl.model import vocab as V
 from tdkt_xl.vocabulary.findings import ERROR, Finding, JOB_NOTICE, Report
 
 
-
 @pytest.fixture(scope="module")
 def _round():
     from tdkt_xl.builder.example import example_sheets
