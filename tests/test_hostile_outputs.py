@@ -164,6 +164,27 @@ def test_two_writers_into_one_folder_do_not_share_a_temp_name(tmp_path, monkeypa
     assert _temps(tmp_path) == []
 
 
+def test_two_processes_writing_forms_into_one_folder(master, tmp_path):
+    """Two `tdkt forms` into the same folder at the same time (real processes)."""
+    import os
+    import subprocess
+    import sys
+    wb, _ = master
+    out = tmp_path / "pl"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    cmd = [sys.executable, "-m", "tdkt_xl.cli", "forms", str(wb), "--out", str(out), "--as-of", AS_OF]
+    procs = [subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+             for _ in range(2)]
+    results = [p.communicate(timeout=120) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], results
+    assert _temps(out) == []
+    import openpyxl
+    forms = sorted(out.glob("Phu_luc_*.xlsx"))
+    assert len(forms) >= 14
+    for p in forms:
+        openpyxl.load_workbook(p, read_only=True).close()      # every file whole
+
+
 # ------------------------------------------------------------------ the commands under faults
 @pytest.fixture
 def master(tmp_path):
@@ -495,6 +516,10 @@ def test_very_long_unit_and_council_names_do_not_stop_forms(tmp_path, capsys, ex
     for p in docs:
         cp = Document(str(p)).core_properties
         assert len(cp.title) <= 255 and len(cp.author) <= 255
+    import openpyxl
+    for p in sorted((tmp_path / "pl").glob("*.xlsx")):
+        props = openpyxl.load_workbook(p, read_only=True).properties
+        assert len(props.title) <= 255 and len(props.creator or "") <= 255
     assert any(long_name.strip() in "\n".join(par.text for par in Document(str(p)).paragraphs) for p in docs)
 
 

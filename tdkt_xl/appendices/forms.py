@@ -17,7 +17,7 @@ from tdkt_xl.appendices.context import UnitContext
 from tdkt_xl.documents.marker import mark_xlsx
 from tdkt_xl.appendices.spec import (CHOICE, COL_LABEL, COL_NOTE, COL_STT, COL_UNIT, COL_VALUE, DATE,
                                      HEAD_ROWS, INT, MONEY, RATIO, TEXT, Spec, layout)
-from tdkt_xl.io.xlsx import new_workbook
+from tdkt_xl.io.xlsx import new_workbook, set_properties
 
 # id sheet cells (label in A, value in B); lists start in column D
 ID_ROWS = (("template_id", "Mã mẫu"), ("version", "Phiên bản"), ("unit_code", "Mã đơn vị"),
@@ -95,7 +95,7 @@ def form_bytes(spec: Spec, ctx: UnitContext) -> bytes:
     """The unit's form (.xlsx) as bytes."""
     lay = layout(spec, ctx.commune)
     wb, buf = new_workbook()
-    wb.set_properties({"title": f"Phụ lục kiểm tra công tác thi đua, khen thưởng năm {ctx.year} - {ctx.name}",
+    set_properties(wb, {"title": f"Phụ lục kiểm tra công tác thi đua, khen thưởng năm {ctx.year} - {ctx.name}",
                        "subject": f"{spec.template_id} v{spec.version}", "author": ctx.council_name or "",
                        "company": ctx.council_name or "", "created": ctx.stamp,
                        "comments": f"{spec.template_id};{spec.version};{ctx.code}"})

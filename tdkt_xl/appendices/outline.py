@@ -15,9 +15,7 @@ from tdkt_xl.appendices.spec import Spec
 from tdkt_xl.documents.make_templates import page_number_header
 from tdkt_xl.documents.marker import marker, stamp
 from tdkt_xl.vocabulary.style import body_date
-from tdkt_xl.vocabulary.text import clip
-
-CORE_PROPERTY_LIMIT = 255
+from tdkt_xl.vocabulary.text import core_property
 
 FONT = "Times New Roman"
 
@@ -81,11 +79,11 @@ def outline_bytes(spec: Spec, ctx: UnitContext) -> bytes:
         _para(doc, o["attachments"], 14, italic=True, after=6)
     page_number_header(doc, style=None)
     cp = doc.core_properties       # a core property holds at most 255 characters
-    cp.title = clip(f"Đề cương báo cáo - {ctx.name}", CORE_PROPERTY_LIMIT)
-    cp.author = clip(ctx.council_name or "", CORE_PROPERTY_LIMIT)
+    cp.title = core_property(f"Đề cương báo cáo - {ctx.name}")
+    cp.author = core_property(ctx.council_name or "")
     cp.created = ctx.stamp
     cp.modified = ctx.stamp
-    cp.last_modified_by = clip(ctx.council_name or "", CORE_PROPERTY_LIMIT)
+    cp.last_modified_by = core_property(ctx.council_name or "")
     cp.revision = 1
     buf = io.BytesIO()
     doc.save(buf)

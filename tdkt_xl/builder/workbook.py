@@ -23,7 +23,7 @@ from tdkt_xl.builder.xlconf import write_conf_sheet
 from tdkt_xl.vocabulary import cells, schema as S
 from tdkt_xl.io import controls as K
 from tdkt_xl.io.atomic import write_bytes
-from tdkt_xl.io.xlsx import new_workbook
+from tdkt_xl.io.xlsx import new_workbook, set_properties
 from tdkt_xl.vocabulary.errors import InputError
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
@@ -111,7 +111,7 @@ class _Builder:
     def build(self) -> None:
         wb = self.wb
         year = self.settings.year or 2024
-        wb.set_properties({
+        set_properties(wb, {
             "title": f"Kiểm tra công tác thi đua, khen thưởng năm {year}",
             "subject": "Sổ tính kiểm tra công tác thi đua, khen thưởng",
             "author": self.settings.council_name or "tdkt_xl",

@@ -9,6 +9,8 @@ import io
 
 import xlsxwriter
 
+from tdkt_xl.vocabulary.text import core_property
+
 SAFE_OPTIONS = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
 
 
@@ -18,3 +20,9 @@ def new_workbook(target=None, **options) -> tuple[xlsxwriter.Workbook, io.BytesI
     ``buffer.getvalue()``, to be written with ``tdkt_xl.io.atomic``."""
     buf = target if target is not None else io.BytesIO()
     return xlsxwriter.Workbook(buf, {"in_memory": True, **options, **SAFE_OPTIONS}), buf
+
+
+
+def set_properties(wb: xlsxwriter.Workbook, props: dict) -> None:
+    """``wb.set_properties`` with text fit for Office (see ``core_property``)."""
+    wb.set_properties({k: core_property(v) if isinstance(v, str) else v for k, v in props.items()})

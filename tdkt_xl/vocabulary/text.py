@@ -7,7 +7,8 @@ file format cannot hold them, and lengths clipped where a format has a limit.
 - ``has_control(s)`` / ``strip_control(s)``: characters that XML 1.0 (so
   .docx and .xlsx) cannot hold: C0 controls other than tab, line feed and
   carriage return, U+FFFE, U+FFFF, lone surrogates.
-- ``clip(s, limit)``: at most ``limit`` characters, cut at a word with '…'.
+- ``clip(s, limit)``: at most ``limit`` characters, cut at a word with '…';
+  ``core_property(s)``: fit for a document property (255 characters).
 """
 from __future__ import annotations
 
@@ -46,3 +47,13 @@ def clip(s: str, limit: int) -> str:
     if space > limit // 2:
         cut = cut[:space]
     return cut.rstrip(" ,;:-") + "…"
+
+
+CORE_PROPERTY_LIMIT = 255    # Office keeps at most 255 characters in a document property
+
+
+def core_property(s: str) -> str:
+    """Text fit for a .docx/.xlsx document property (title, author…): no
+    control characters, at most 255 characters (a unit or council name can
+    be longer)."""
+    return clip(strip_control(s), CORE_PROPERTY_LIMIT)
