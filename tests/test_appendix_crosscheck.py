@@ -76,7 +76,7 @@ def test_validate_command_with_appendices(consolidated, capsys):
 
 def test_validate_button_uses_the_latest_merge_in_the_output_folder(rnd, consolidated, tmp_path):
     import shutil
-    from tdkt_xl.appendices.crosscheck import latest_consolidated
+    from tdkt_xl.vocabulary.outputs import latest_consolidated
     from tdkt_xl.vocabulary.outputs import MERGED
     assert latest_consolidated(tmp_path) is None
     (tmp_path / MERGED).mkdir()

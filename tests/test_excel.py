@@ -71,11 +71,10 @@ def recorder(monkeypatch):
         def run(ctx):
             seen.append(ctx.choice)
             return Outcome(f"Đã chạy {name}")
-        return J.Job(name, lambda: True, run)
+        return J.Job(name, run)
 
     reg = {n: make(n) for n in K.ALL_JOBS}
     monkeypatch.setattr(entry, "registry", lambda: reg)
-    monkeypatch.setattr(entry, "available_jobs", lambda: K.ALL_JOBS)
     return seen
 
 
@@ -116,18 +115,9 @@ def test_unknown_dropdown_value_gives_vietnamese_alert(sheets, tmp_path, recorde
     assert "không có trong danh sách" in applied.alerts[0]
 
 
-def test_job_without_engine_is_not_offered(sheets, tmp_path, monkeypatch):
-    monkeypatch.setattr(J, "registry", lambda: {
-        K.JOB_VALIDATE: J.Job(K.JOB_VALIDATE, lambda: False, lambda ctx: Outcome("x")),
-        K.JOB_OPEN_OUTPUT: J.Job(K.JOB_OPEN_OUTPUT, lambda: True, lambda ctx: Outcome("x"))})
-    assert J.available_jobs() == (K.JOB_OPEN_OUTPUT,)
-    assert J.sheet_jobs(S.UNITS.name) == ()
-
-
-def test_real_registry_offers_validation_and_open_folder():
-    offered = J.available_jobs()
-    assert K.JOB_VALIDATE in offered and K.JOB_OPEN_OUTPUT in offered
-    assert set(offered) <= set(K.ALL_JOBS)
+def test_every_job_is_listed_statically():
+    assert J.job_names() == tuple(K.ALL_JOBS)
+    assert set(J.registry()) == set(K.ALL_JOBS)
     assert J.sheet_jobs(S.SCHEDULE.name)[0] == K.JOB_VALIDATE
 
 
@@ -213,7 +203,7 @@ def test_exception_inside_a_job_gives_vietnamese_alert(sheets, tmp_path, monkeyp
     def boom(ctx):
         raise ZeroDivisionError("division by zero")
     reg = J.registry()
-    reg[K.JOB_VALIDATE] = J.Job(K.JOB_VALIDATE, lambda: True, boom)
+    reg[K.JOB_VALIDATE] = J.Job(K.JOB_VALIDATE, boom)
     monkeypatch.setattr(entry, "registry", lambda: reg)
     out, applied, _, _ = click(sheets, S.UNITS.name, tmp_path)
     assert not out.ok

@@ -51,17 +51,6 @@ def appendix_notes(path) -> list[AppendixNote]:
     return out
 
 
-def latest_consolidated(output_folder) -> Path | None:
-    """The newest consolidated workbook in the output folder's merge subfolder."""
-    from tdkt_xl.appendices.output import WORKBOOK_NAME
-    from tdkt_xl.vocabulary.outputs import MERGED
-    folder = Path(output_folder) / MERGED
-    found = sorted((p for p in folder.glob("Tong_hop_phu_luc*.xlsx") if not p.name.startswith("~$")),
-                   key=lambda p: p.stat().st_mtime, reverse=True) if folder.is_dir() else []
-    exact = folder / WORKBOOK_NAME
-    return found[0] if found else (exact if exact.exists() else None)
-
-
 def stated_figures(text: str) -> dict:
     """{consolidated key: number} for each count a text states
     ('18 cá nhân đạt Lao động tiên tiến, 03 Chiến sĩ thi đua cơ sở')."""

@@ -14,10 +14,11 @@ from tdkt_xl.documents.marker import mark_xlsx
 from tdkt_xl.vocabulary.cells import fmt_date
 from tdkt_xl.io.atomic import write_keeping
 from tdkt_xl.io.xlsx import new_workbook
+from tdkt_xl.vocabulary import outputs as O
 from tdkt_xl.model.vocab import BLOCKS
 from tdkt_xl.vocabulary.findings import finding_headers, finding_row
 
-WORKBOOK_NAME = "Tong_hop_phu_luc.xlsx"
+WORKBOOK_NAME = O.CONSOLIDATED
 REPORT_NAME = "Bao_cao_hop_nhat.txt"
 
 

@@ -30,9 +30,9 @@ def register(subparsers) -> None:
 def run(args) -> int:
     from tdkt_xl.builder.names import forwarder_path
     from tdkt_xl.builder.workbook import WouldOverwrite, build_workbook
-    from tdkt_xl.excel import available_jobs
-    try:  # the buttons offer only jobs whose engine is installed
-        out = build_workbook(args.out or default_out(), force=args.force, jobs=available_jobs())
+    from tdkt_xl.excel import job_names
+    try:
+        out = build_workbook(args.out or default_out(), force=args.force, jobs=job_names())
     except WouldOverwrite as e:
         raise C.UsageError(f"{e} Hãy chọn tên khác (--out) hoặc thêm --force nếu chắc chắn "
                            "muốn ghi đè.") from None

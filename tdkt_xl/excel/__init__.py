@@ -21,11 +21,11 @@ def main(book=None, **kw):
     return outcome
 
 
-def __getattr__(name):   # available_jobs, sheet_jobs: loaded when asked for
-    if name in ("available_jobs", "sheet_jobs"):
+def __getattr__(name):   # job_names, sheet_jobs: loaded when asked for
+    if name in ("job_names", "sheet_jobs"):
         from tdkt_xl.excel import jobs
         return getattr(jobs, name)
     raise AttributeError(f"module 'tdkt_xl.excel' has no attribute {name!r}")
 
 
-__all__ = ["main", "available_jobs", "sheet_jobs"]
+__all__ = ["main", "job_names", "sheet_jobs"]

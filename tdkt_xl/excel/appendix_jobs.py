@@ -5,19 +5,11 @@ from __future__ import annotations
 
 from tdkt_xl.excel import findings_sheet as FS
 from tdkt_xl import gate
-from tdkt_xl.excel.context import Context, JobError, Outcome, engine, refusal
+from tdkt_xl.excel.context import Context, JobError, Outcome, refusal
 
 from tdkt_xl.vocabulary import outputs as O, schema as S
 
 CONSOLIDATION_SHEET = S.APPENDIX_SUMMARY.name
-
-
-def forms_ready() -> bool:
-    return engine("tdkt_xl.appendices", "make_forms") is not None
-
-
-def merge_ready() -> bool:
-    return engine("tdkt_xl.appendices", "merge") is not None
 
 
 def _short(text: str, lines: int = 12) -> str:
@@ -31,7 +23,7 @@ def run_forms(ctx: Context) -> Outcome:
     """As ``tdkt forms``: units whose data has errors blocking the forms are
     listed, not made; an error blocking every unit stops the job."""
     from tdkt_xl.vocabulary.findings import JOB_FORMS
-    make_forms = engine("tdkt_xl.appendices", "make_forms")
+    from tdkt_xl.appendices.service import make_forms
     res = ctx.read()
     code = ctx.choice.unit
     if code and res.round.unit(code) is None:
@@ -51,8 +43,7 @@ def run_forms(ctx: Context) -> Outcome:
 def run_merge(ctx: Context) -> Outcome:
     """As ``tdkt merge``, plus the summary table written into the master's
     ``Tổng hợp phụ lục`` sheet (one batch write)."""
-    merge = engine("tdkt_xl.appendices", "merge")
-    merge_text = engine("tdkt_xl.appendices", "merge_text")
+    from tdkt_xl.appendices.service import merge, merge_text
     rnd = ctx.read().round
     inbox = ctx.settings_folder("inbox_folder")
     if not inbox.is_dir():
@@ -69,6 +60,6 @@ def run_merge(ctx: Context) -> Outcome:
     old = io.array(CONSOLIDATION_SHEET) or []
     width = max([len(r) for r in table] + [len(r) for r in old] + [1])
     io.write(CONSOLIDATION_SHEET, "A1", FS.padded(table, old, width))
-    text = merge_text(result) if merge_text else ""
+    text = merge_text(result)
     text = f"{text}\nBảng tổng hợp đã ghi vào trang '{CONSOLIDATION_SHEET}'.".strip()
     return Outcome(_short(text), ok=True, log=text[:30000])

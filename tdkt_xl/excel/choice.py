@@ -98,7 +98,7 @@ def control_options(rows: Sequence[Sequence]) -> dict:
 def choose(sheet: str, rows: Sequence[Sequence], offered: Sequence[str]) -> Choice:
     """The job of a click on ``sheet`` (whose values are ``rows``).
 
-    ``offered`` lists the jobs this installation can run (``available_jobs``).
+    ``offered`` lists the jobs a button can run (``jobs.job_names``).
     Raises ChoiceError (Vietnamese) when the choice names no offered job."""
     offered = list(offered)
     if cells.key_text(sheet) == cells.key_text(K.CONTROL_SHEET):

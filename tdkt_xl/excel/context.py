@@ -13,21 +13,6 @@ from tdkt_xl.excel.bookio import BookIO, JobError  # noqa: F401  (JobError: re-e
 from tdkt_xl.excel.choice import Choice
 
 
-def engine(module: str, name: str):
-    """The engine function ``module.name`` if it exists here (a job whose
-    engine is not installed is not offered), else None."""
-    import importlib
-    import types
-    try:
-        mod = importlib.import_module(module)
-    except ImportError:
-        return None
-    fn = getattr(mod, name, None)
-    if fn is None or isinstance(fn, types.ModuleType) or not callable(fn):
-        return None
-    return fn
-
-
 @dataclass
 class Outcome:
     message: str                   # the alert text
@@ -87,6 +72,12 @@ class Context:
 
     def output_folder(self) -> Path:
         return self.settings_folder("output_folder")
+
+
+def templates(ctx: Context) -> Path:
+    """The templates/ folder of the workbook's project folder."""
+    from tdkt_xl.documents.render import templates_dir
+    return templates_dir(ctx.workbook_folder() / ctx.io.name)
 
 
 def refusal(e: gate.Blocked) -> str:

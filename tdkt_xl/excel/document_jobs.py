@@ -4,8 +4,7 @@ with the control sheet's options (unit, PDF copies, overwrite edited files)."""
 from __future__ import annotations
 
 from tdkt_xl.io import controls as K
-from tdkt_xl.excel.context import Context, Outcome, engine
-from tdkt_xl.excel.report_jobs import templates
+from tdkt_xl.excel.context import Context, Outcome, templates
 from tdkt_xl.vocabulary import doc_kinds as DK, outputs as O
 
 # job -> document kinds of the documents engine, from the one table (as the CLI commands)
@@ -13,12 +12,8 @@ KINDS = DK.grouped("button")
 ALERT_LINES = 12
 
 
-def ready() -> bool:
-    return engine("tdkt_xl.documents.service", "generate_documents") is not None
-
-
 def run(ctx: Context) -> Outcome:
-    generate_documents = engine("tdkt_xl.documents.service", "generate_documents")
+    from tdkt_xl.documents.service import generate_documents
     res = ctx.read()        # the service asks the gate, as for `tdkt decision|notices|minutes`
     out = ctx.output_folder() / O.DOCUMENTS
     ctx.progress(f"{ctx.choice.job}…")

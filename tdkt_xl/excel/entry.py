@@ -21,7 +21,7 @@ from tdkt_xl.excel.choice import ChoiceError, choose
 from tdkt_xl.excel.context import Context, JobError, Outcome, refusal
 from tdkt_xl.gate import Blocked
 from tdkt_xl.vocabulary.errors import InputError, NeedsDate
-from tdkt_xl.excel.jobs import available_jobs, registry
+from tdkt_xl.excel.jobs import job_names, registry
 
 ERROR_LOG = "tdkt_loi.txt"
 NEEDS_DATE_HINT = "Hãy nhập ngày ở trang 'Văn bản' rồi bấm lại."
@@ -49,7 +49,7 @@ def main(book=None, *, folder: Path | str | None = None,
     io = BookIO(book, Path(folder) if folder else None)
     job_name = NO_JOB
     try:
-        offered = available_jobs()
+        offered = job_names()
         sheet = io.active_sheet()
         choice = choose(sheet, io.array(sheet) or [], offered)
         job_name = choice.job

@@ -2,35 +2,14 @@
 open workbook, writing into the output folder."""
 from __future__ import annotations
 
-from pathlib import Path
-
-from tdkt_xl.excel.context import Context, Outcome, engine
+from tdkt_xl.excel.context import Context, Outcome, templates
 from tdkt_xl.vocabulary import outputs as O
-
-try:  # the consolidated workbook written by the merge (appendices engine)
-    from tdkt_xl.appendices.output import WORKBOOK_NAME as CONSOLIDATED_FILE
-except ImportError:
-    CONSOLIDATED_FILE = "Tong_hop_phu_luc.xlsx"
-
-
-def report_ready() -> bool:
-    return engine("tdkt_xl.reports.report", "make_report") is not None
-
-
-def followup_ready() -> bool:
-    return (engine("tdkt_xl.reports.followup", "make_followup") is not None
-            and engine("tdkt_xl.reports.followup", "default_as_of") is not None)
-
-
-def templates(ctx: Context) -> Path:
-    from tdkt_xl.documents.render import templates_dir
-    return templates_dir(ctx.workbook_folder() / ctx.io.name)
 
 
 def run_report(ctx: Context) -> Outcome:
     from tdkt_xl.reports.report import make_report
     out = ctx.output_folder() / O.REPORT
-    consolidated = ctx.output_folder() / O.MERGED / CONSOLIDATED_FILE
+    consolidated = ctx.output_folder() / O.MERGED / O.CONSOLIDATED
     ctx.progress("đang lập báo cáo kết quả kiểm tra…")
     res = make_report(ctx.read(), out, appendices=consolidated if consolidated.exists() else None,
                       templates=templates(ctx))       # the gate's refusal: entry says it

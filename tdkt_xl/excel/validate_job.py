@@ -5,11 +5,8 @@ from __future__ import annotations
 from tdkt_xl.io import controls as K
 from tdkt_xl.vocabulary import schema as S
 from tdkt_xl.excel import findings_sheet as FS
-from tdkt_xl.excel.context import Context, Outcome, engine
-
-
-def engine_ready() -> bool:
-    return engine("tdkt_xl.gate", "validate") is not None
+from tdkt_xl.excel.context import Context, JobError, Outcome
+from tdkt_xl.vocabulary import outputs as O
 
 
 def all_findings(ctx: Context) -> list:
@@ -25,13 +22,13 @@ def appendix_findings(ctx: Context, rnd) -> list:
     """Assessments against the latest consolidated appendices in the output
     folder (what ``tdkt validate --appendices`` reports); none when no merge
     has been made yet or the file cannot be read (the merge job says why)."""
-    from tdkt_xl.appendices.crosscheck import contradictions, latest_consolidated
     try:
-        path = latest_consolidated(ctx.output_folder())
-    except (OSError, ValueError):
+        path = O.latest_consolidated(ctx.output_folder())
+    except (OSError, ValueError, JobError):        # no output folder (yet): no merge either
         return []
     if path is None:
         return []
+    from tdkt_xl.appendices.crosscheck import contradictions   # only once a merge exists
     try:
         return contradictions(rnd, path)
     except Exception:  # noqa: BLE001 - an unreadable merge file must not stop the validation

@@ -44,8 +44,7 @@ class SheetControl:
         return len(self.jobs) > 1
 
 
-# Which jobs each sheet offers.  A job whose engine does not exist yet is
-# left out by ``available_jobs`` (never offered as a stub).
+# Which jobs each sheet offers (every job ships; excel/jobs.py runs them).
 SHEET_CONTROLS = (
     SheetControl(S.UNITS.name, (JOB_VALIDATE, JOB_FORMS)),
     SheetControl(S.MEMBERS.name, (JOB_VALIDATE, JOB_DECISION)),

@@ -10,6 +10,8 @@ travels by e-mail, Zalo and zip tools that may mangle non-ASCII names.
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 DOCUMENTS = "Văn bản"                  # quyết định, thông báo, biên bản
 FORMS = "Phụ lục gửi đơn vị"           # Phụ lục forms and report outlines sent to units
 MERGED = "Tổng hợp phụ lục"            # the consolidated workbook of the returned forms
@@ -17,3 +19,15 @@ REPORT = "Báo cáo"                     # báo cáo kết quả kiểm tra and 
 FOLLOWUP = "Theo dõi khắc phục"        # tracker and công văn đôn đốc
 
 ALL = (DOCUMENTS, FORMS, MERGED, REPORT, FOLLOWUP)
+
+CONSOLIDATED = "Tong_hop_phu_luc.xlsx"  # in MERGED: the merge's consolidated workbook
+
+
+def latest_consolidated(output_folder) -> Path | None:
+    """The newest consolidated workbook in the output folder's merge subfolder
+    (a kept older copy may sit beside it with a suffix), or None."""
+    folder = Path(output_folder) / MERGED
+    stem = Path(CONSOLIDATED).stem
+    found = sorted((p for p in folder.glob(f"{stem}*.xlsx") if not p.name.startswith("~$")),
+                   key=lambda p: p.stat().st_mtime, reverse=True) if folder.is_dir() else []
+    return found[0] if found else None
