@@ -4,6 +4,7 @@ Nhật ký, Vietnamese alerts on errors, reads/writes per click."""
 from __future__ import annotations
 
 import datetime as dt
+from types import SimpleNamespace
 
 import pytest
 
@@ -71,7 +72,7 @@ def recorder(monkeypatch):
         def run(ctx):
             seen.append(ctx.choice)
             return Outcome(f"Đã chạy {name}")
-        return J.Job(name, run)
+        return SimpleNamespace(name=name, run=run)
 
     reg = {n: make(n) for n in K.ALL_JOBS}
     monkeypatch.setattr(entry, "registry", lambda: reg)
@@ -203,7 +204,7 @@ def test_exception_inside_a_job_gives_vietnamese_alert(sheets, tmp_path, monkeyp
     def boom(ctx):
         raise ZeroDivisionError("division by zero")
     reg = J.registry()
-    reg[K.JOB_VALIDATE] = J.Job(K.JOB_VALIDATE, boom)
+    reg[K.JOB_VALIDATE] = SimpleNamespace(name=K.JOB_VALIDATE, run=boom)
     monkeypatch.setattr(entry, "registry", lambda: reg)
     out, applied, _, _ = click(sheets, S.UNITS.name, tmp_path)
     assert not out.ok

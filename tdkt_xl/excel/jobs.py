@@ -9,61 +9,29 @@ builder lists every job in the dropdowns.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
-
 from tdkt_xl.io import controls as K
 from tdkt_xl.vocabulary import doc_kinds as DK
 
 
 @dataclass(frozen=True)
 class Job:
-    name: str                                  # Vietnamese, as in the dropdowns
-    run: Callable                              # Context -> Outcome
+    name: str                # Vietnamese, as in the dropdowns
+    module: str              # tdkt_xl.excel.<module>, imported when clicked
+    function: str            # its function Context -> Outcome (it imports its engine inside)
 
-
-def _validate(ctx):
-    from tdkt_xl.excel import validate_job
-    return validate_job.run(ctx)
-
-
-def _documents(ctx):
-    from tdkt_xl.excel import document_jobs
-    return document_jobs.run(ctx)
-
-
-def _forms(ctx):
-    from tdkt_xl.excel import appendix_jobs
-    return appendix_jobs.run_forms(ctx)
-
-
-def _merge(ctx):
-    from tdkt_xl.excel import appendix_jobs
-    return appendix_jobs.run_merge(ctx)
-
-
-def _report(ctx):
-    from tdkt_xl.excel import report_jobs
-    return report_jobs.run_report(ctx)
-
-
-def _followup(ctx):
-    from tdkt_xl.excel import report_jobs
-    return report_jobs.run_followup(ctx)
-
-
-def _open_output(ctx):
-    from tdkt_xl.excel import open_folder
-    return open_folder.run(ctx)
+    def run(self, ctx):
+        import importlib
+        return getattr(importlib.import_module(f"tdkt_xl.excel.{self.module}"), self.function)(ctx)
 
 
 JOBS = (
-    Job(K.JOB_VALIDATE, _validate),
-    *(Job(name, _documents) for name in DK.grouped("button")),    # the document kinds table
-    Job(K.JOB_FORMS, _forms),
-    Job(K.JOB_MERGE, _merge),
-    Job(K.JOB_REPORT, _report),
-    Job(K.JOB_FOLLOWUP, _followup),
-    Job(K.JOB_OPEN_OUTPUT, _open_output),
+    Job(K.JOB_VALIDATE, "validate_job", "run"),
+    *(Job(name, "document_jobs", "run") for name in DK.grouped("button")),   # the kinds table
+    Job(K.JOB_FORMS, "appendix_jobs", "run_forms"),
+    Job(K.JOB_MERGE, "appendix_jobs", "run_merge"),
+    Job(K.JOB_REPORT, "report_jobs", "run_report"),
+    Job(K.JOB_FOLLOWUP, "report_jobs", "run_followup"),
+    Job(K.JOB_OPEN_OUTPUT, "open_folder", "run"),
 )
 
 
