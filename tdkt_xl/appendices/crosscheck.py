@@ -17,7 +17,8 @@ from tdkt_xl.vocabulary.findings import finding_headers
 
 REPORT_SHEET = "Báo cáo hợp nhất"          # written by appendices.output._report_sheet
 _HEAD = tuple(finding_headers(with_file=True))     # the merge report's findings table
-_CODE, _UNIT, _MESSAGE = (S.FINDINGS.col(f).header for f in ("code", "unit", "message"))
+_CODE, _UNIT, _MESSAGE, _SEVERITY = (S.FINDINGS.col(f).header
+                                     for f in ("code", "unit", "message", "severity"))
 
 # appendix finding code -> words of the checklist items it contradicts when assessed Đạt
 CONTRADICTED_ITEMS = {"PL34": ("thẩm quyền",)}
@@ -32,6 +33,11 @@ class AppendixNote:
     code: str
     unit: str
     message: str
+    severity: str = ""            # as written in the consolidated workbook ("Lỗi" / "Cảnh báo")
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity.casefold().startswith("lỗi")
 
 
 def appendix_notes(path) -> list[AppendixNote]:
@@ -47,7 +53,8 @@ def appendix_notes(path) -> list[AppendixNote]:
             continue
         if len(vals) < len(_HEAD) or not vals[head[_CODE]]:
             continue
-        out.append(AppendixNote(vals[head[_CODE]], vals[head[_UNIT]], vals[head[_MESSAGE]]))
+        out.append(AppendixNote(vals[head[_CODE]], vals[head[_UNIT]], vals[head[_MESSAGE]],
+                                vals[head[_SEVERITY]]))
     return out
 
 

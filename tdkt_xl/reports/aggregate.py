@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
+from tdkt_xl.vocabulary import style
 from tdkt_xl import model as m
 from tdkt_xl.model.vocab import BLOCKS, BLOCK_COMMUNE, BLOCK_DISTRICT, FAIL, PASS
 from tdkt_xl.reports.tracking import remedied_at
@@ -103,6 +104,7 @@ class ResultSummary:
     rows: list                   # list[UnitRow], ordered by block then date
     areas: list                  # list[AreaStat]
     as_of: dt.date
+    n_praise: int = 0            # recommendations that only praise (not counted as kiến nghị)
 
     # ---- totals: always sums over rows
     @property
@@ -217,7 +219,8 @@ def summarize(rnd: m.Round, as_of: dt.date, areas: Optional[list] = None) -> Res
         shortcomings = [Shortcoming(unit, checklist[c], results[c].remark)
                         for c in (i.code for i in rnd.items_for(unit))
                         if c in results and results[c].assessment == FAIL]
-        recs = rnd.recommendations_of(unit.code)
+        # recommendations to fix: praise to keep up good work is not one (house style)
+        recs = [x for x in rnd.recommendations_of(unit.code) if not style.is_praise(x.text)]
         rows.append(UnitRow(stt, unit, insp, len(applicable), n_pass, len(shortcomings),
                             len(recs), sum(1 for x in recs if remedied_at(x, as_of)),
                             shortcomings, rnd.evaluation(unit.code), recs))
@@ -235,4 +238,6 @@ def summarize(rnd: m.Round, as_of: dt.date, areas: Optional[list] = None) -> Res
                 st.units_failing.append(unit)
                 st.shortcomings += fails
     stats = [s for s in stats if s.units]
-    return ResultSummary(rows, stats, as_of)
+    inspected = {r.unit.code for r in rows}
+    n_praise = sum(1 for x in rnd.recommendations if x.unit_code in inspected and style.is_praise(x.text))
+    return ResultSummary(rows, stats, as_of, n_praise)

@@ -57,6 +57,8 @@ class AppendixStats:
     fund_total: dict                     # FUND_KEYS -> int (communes)
     funds: list = field(default_factory=list)   # list[FundLine]
     source: str = ""
+    unit_codes: list = field(default_factory=list)     # units whose appendices were merged
+    rejected: dict = field(default_factory=dict)       # unit code -> codes of the errors that rejected its file
 
     def by_group(self, group: str) -> list:
         return [a for a in self.awards if a.group == group]
@@ -124,7 +126,7 @@ def from_consolidated(cons, spec=None, source: str = "") -> AppendixStats:
             funds.append(FundLine(code, names.get(code, code),
                                   {k: _int(values.get(k)) for k in FUND_KEYS}))
     return AppendixStats(len(cons.units), [names.get(c, c) for c in cons.units], awards,
-                         ratios, commune_ratios, fund_total, funds, source)
+                         ratios, commune_ratios, fund_total, funds, source, list(cons.units))
 
 
 def load_appendix_stats(path: Path) -> AppendixStats:
@@ -138,7 +140,14 @@ def load_appendix_stats(path: Path) -> AppendixStats:
     except Exception as e:
         raise AppendixError(f"Không đọc được tệp tổng hợp phụ lục {path.name}: {e}. "
                             "Hãy dùng tệp Tong_hop_phu_luc.xlsx do lệnh tdkt merge tạo ra.") from e
-    return from_consolidated(cons, source=path.name)
+    stats = from_consolidated(cons, source=path.name)
+    from tdkt_xl.appendices.crosscheck import appendix_notes
+    for note in appendix_notes(path):
+        if note.is_error and note.unit and note.unit not in stats.unit_codes:
+            codes = stats.rejected.setdefault(note.unit, [])
+            if note.code not in codes:
+                codes.append(note.code)
+    return stats
 
 
 def percent(fraction: Optional[float]) -> Optional[float]:

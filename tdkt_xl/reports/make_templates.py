@@ -69,8 +69,7 @@ def report():
     para(doc, "Thời gian kiểm tra: từ ngày {{ ov.first_date }} đến ngày {{ ov.last_date }}. Kỳ kiểm "
               "tra: từ ngày {{ ov.period_start }} đến thời điểm kiểm tra.")
     para(doc, "Đoàn kiểm tra đã kiểm tra {{ ov.n_units }} cơ quan, đơn vị, địa phương, gồm "
-              "{{ ov.n_district }} cơ quan, đơn vị cấp huyện và {{ ov.n_commune }} xã, thị trấn"
-              "{{ ov.mode_text }}.{{ ov.not_inspected_text }}")
+              "{{ ov.units_phrase }}{{ ov.mode_text }}.{{ ov.not_inspected_text }}")
     para(doc, "Nội dung kiểm tra gồm {{ ov.n_checklist }} nội dung theo Mục III.1 của Kế hoạch"
               "{{ ov.applies_text }}. Tổng số {{ ov.n_items }} lượt nội dung kiểm "
               "tra, trong đó {{ ov.n_pass }} lượt đạt yêu cầu ({{ ov.pass_share }}%), {{ ov.n_fail }} "
@@ -119,7 +118,7 @@ def report():
     para(doc, "Theo số liệu tổng hợp từ Phụ lục II của {{ stats.n_units }} đơn vị, tổng số "
               "{{ stats.total }} lượt tập thể, hộ gia đình, cá nhân được tặng danh hiệu thi đua, "
               "hình thức khen thưởng ({{ stats.collectives }} lượt tập thể, {{ stats.households }} "
-              "lượt hộ gia đình, {{ stats.individuals }} lượt cá nhân), cụ thể:")
+              "lượt hộ gia đình, {{ stats.individuals }} lượt cá nhân).{{ stats.not_merged }} Cụ thể:")
     _endif(doc)
     _if(doc, "a.awards and stats")      # the table sits between two paragraph tags
     table(doc, (12, 71, 22, 22, 22, 16), ("STT", "Danh hiệu thi đua, hình thức khen thưởng",
@@ -129,8 +128,12 @@ def report():
          ("{{ w.households }}", "", C), ("{{ w.individuals }}", "", C), ("{{ w.total }}", "", C)],
         ["{%tr endfor %}", "", "", "", "", ""],
     ], size=12)
-    para(doc, "Các tỷ lệ theo yêu cầu của Kế hoạch:", before=6)
+    para(doc, "Các tỷ lệ theo yêu cầu của Kế hoạch (Mục III.1, điểm 1.2.c):", before=6)
     loop_lines(doc, "stats.ratios", "r", "- {{ r.label }}: {{ r.value }}.")
+    para(doc, "{%p if stats.other_ratios %}")
+    para(doc, "Để tham khảo (Kế hoạch không yêu cầu):")
+    loop_lines(doc, "stats.other_ratios", "r", "- {{ r.label }}: {{ r.value }}.")
+    para(doc, "{%p endif %}")
     _endif(doc)
     _if(doc, "a.awards and not stats")
     para(doc, "Số liệu khen thưởng (danh hiệu thi đua, hình thức khen thưởng và các tỷ lệ theo yêu "
@@ -178,6 +181,9 @@ def report():
               "đơn vị. Đến ngày {{ recs.as_of }}, {{ recs.n_remedied }} nội dung đã được đơn vị "
               "báo cáo khắc phục{{ recs.open_text }}")
     loop_lines(doc, "recs.open", "r", "- {{ r.unit }}: {{ r.text }} (hạn khắc phục: {{ r.deadline }}).")
+    para(doc, "{%p if recs.praise_text %}")
+    para(doc, "{{ recs.praise_text }}")
+    para(doc, "{%p endif %}")
     para(doc, "Các cơ quan, đơn vị, địa phương tiếp tục phát huy ưu điểm, khắc phục ngay những "
               "tồn tại, hạn chế đã được Đoàn kiểm tra chỉ ra và gửi báo cáo kết quả khắc phục về "
               "{{ council }} (qua Phòng Nội vụ) đúng thời hạn.")
@@ -196,7 +202,7 @@ def report():
                           "- Thường trực Huyện ủy, HĐND huyện (b/c);",
                           "- Chủ tịch, các Phó Chủ tịch UBND huyện;",
                           "- Thành viên Hội đồng TĐKT huyện;",
-                          "- Các cơ quan, đơn vị, xã, thị trấn được kiểm tra;",
+                          "- Các {{ bodies }} được kiểm tra;",
                           "- Lưu: VT, PNV."])
 
     return doc

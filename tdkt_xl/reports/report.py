@@ -19,6 +19,7 @@ from tdkt_xl.documents.output import OutputFolder
 from tdkt_xl.documents.render import Image, load_template, templates_dir
 from tdkt_xl.documents.text import nfc, short_date
 from tdkt_xl.model.vocab import BLOCKS, STATUS_DONE
+from tdkt_xl.vocabulary import style
 from tdkt_xl.vocabulary.doc_kinds import REPORT
 from tdkt_xl.vocabulary.findings import JOB_REPORT
 from tdkt_xl.reports import charts as ch
@@ -87,7 +88,8 @@ def _pct(v: float) -> str:
 
 
 def _names(units) -> str:
-    return ", ".join(u.name for u in units)
+    """Unit names inside a sentence (``xã Vân Thủy``)."""
+    return ", ".join(style.in_sentence(u.name) for u in units)
 
 
 def _overview(rnd: m.Round, s: ResultSummary) -> dict:
@@ -103,6 +105,8 @@ def _overview(rnd: m.Round, s: ResultSummary) -> dict:
         "first_date": short_date(s.first_date), "last_date": short_date(s.last_date),
         "period_start": short_date(rnd.settings.period_start),
         "n_units": s.n_units, "n_district": s.n_district, "n_commune": s.n_commune,
+        "units_phrase": style.units_phrase(
+            s.n_district, [r.unit.name for r in s.rows if r.unit.is_commune]),
         "n_direct": s.n_direct, "n_by_files": s.n_by_files, "mode_text": mode,
         "n_checklist": len(rnd.checklist), "n_items": s.n_items, "n_pass": s.n_pass,
         "n_fail": s.n_fail, "pass_share": _pct(s.pass_share), "n_all_pass": len(s.rows_all_pass),
@@ -150,7 +154,10 @@ def _areas(s: ResultSummary) -> list:
         else:
             fail = "; không có nội dung chưa đạt yêu cầu."
         out.append({
-            "no": a.area.no, "title": a.area.title, "intro": a.area.intro,
+            "no": a.area.no, "title": a.area.title,
+            # no claim that all units did what some did not
+            "intro": (a.area.intro.rstrip(". ") + ", trừ các trường hợp nêu dưới đây."
+                      if a.n_fail and a.area.intro else a.area.intro),
             "n_units": len(a.units), "n_units_all_pass": a.n_units_all_pass,
             "n_assessed": a.n_assessed, "n_pass": a.n_pass, "n_fail": a.n_fail, "fail_text": fail,
             "shortcomings": [{"unit": x.unit.name, "remark": nfc(x.remark).rstrip(".") + "."}
@@ -160,31 +167,54 @@ def _areas(s: ResultSummary) -> list:
     return out
 
 
-def _stats(stats: Optional[AppendixStats]) -> tuple[Optional[dict], list]:
+# ratios the plan asks for (Mục III.1.2.c); others are shown for information only
+INFORMATIVE_RATIOS = ("r_women",)
+
+
+def _stats(stats: Optional[AppendixStats], rnd: Optional[m.Round] = None) -> tuple[Optional[dict], list]:
     if stats is None:
         return None, []
     rows = [{"no": i, "label": a.label, "collectives": format_int(a.collectives),
              "households": format_int(a.households), "individuals": format_int(a.individuals),
              "total": format_int(a.total)} for i, a in enumerate(stats.awards, start=1)]
-    ratios = []
-    for label, value in list(stats.ratios.values()) + list(stats.commune_ratios.values()):
+    ratios, other_ratios = [], []
+    for key, (label, value) in list(stats.ratios.items()) + list(stats.commune_ratios.items()):
         p = percent(value)
         if p is not None:
-            ratios.append({"label": label, "value": f"{_pct(p)}%"})
+            (other_ratios if key in INFORMATIVE_RATIOS else ratios).append(
+                {"label": label, "value": f"{_pct(p)}%"})
     fund = None
     ft = stats.fund_total
     if stats.funds and (ft.get("fund_total") or ft.get("spent_total")):
+        # the amount in words once, for the total; the parts as figures
         fund = {"n_communes": len(stats.funds),
                 "total": money_with_words(ft["fund_total"]),
-                "spent": money_with_words(ft["spent_total"]),
-                "prizes": money_with_words(ft["spent_prizes"]),
-                "organising": money_with_words(ft["spent_organising"]),
-                "balance": money_with_words(ft["fund_balance"])}
+                "spent": f"{format_int(ft['spent_total'])} đồng",
+                "prizes": f"{format_int(ft['spent_prizes'])} đồng",
+                "organising": f"{format_int(ft['spent_organising'])} đồng",
+                "balance": f"{format_int(ft['fund_balance'])} đồng"}
     return ({"n_units": stats.n_units, "total": format_int(stats.total),
+             "other_ratios": other_ratios, "not_merged": _not_merged(stats, rnd),
              "collectives": format_int(stats.total_collectives),
              "households": format_int(stats.total_households),
              "individuals": format_int(stats.total_individuals),
              "ratios": ratios, "fund": fund, "source": stats.source}, rows)
+
+
+def _not_merged(stats: AppendixStats, rnd: Optional[m.Round]) -> str:
+    """' Phụ lục của xã Bằng Mạc (bị trả lại, lỗi PL30), … chưa được tổng hợp.'"""
+    if rnd is None:
+        return ""
+    merged = set(stats.unit_codes)
+    parts = []
+    for u in rnd.selected_units():
+        if u.code in merged:
+            continue
+        why = (f"bị trả lại do sai số liệu, mã lỗi {', '.join(stats.rejected[u.code])}"
+               if u.code in stats.rejected else "chưa gửi")
+        parts.append(f"{style.in_sentence(u.name)} ({why})")
+    return (f" Phụ lục của {len(parts)} đơn vị chưa được tổng hợp: {'; '.join(parts)}."
+            if parts else "")
 
 
 def _good_bad(s: ResultSummary) -> tuple[dict, dict]:
@@ -212,17 +242,30 @@ def _good_bad(s: ResultSummary) -> tuple[dict, dict]:
 
 
 def _recs(s: ResultSummary) -> dict:
-    open_items = []
+    """Recommendations to fix (praise to keep up good work is not one), the open
+    ones with their deadline, marked when it has passed at the report date."""
+    open_items, n_recs, n_done, units = [], 0, 0, set()
+    n_praise = s.n_praise
     for r in s.rows:
-        for rec in r.recommendations:
-            if status_at(rec, s.as_of) != STATUS_DONE:
-                open_items.append({"unit": r.unit.name, "text": nfc(rec.text).rstrip("."),
-                                   "deadline": short_date(rec.deadline)})
-    n_open = s.n_recs - s.n_remedied
-    open_text = (f"; còn {n_open} nội dung đang hoặc chưa khắc phục, gồm:" if n_open
+        for rec in r.recommendations:          # the ones to fix (aggregate leaves praise out)
+            n_recs += 1
+            units.add(r.unit.code)
+            if status_at(rec, s.as_of) == STATUS_DONE:
+                n_done += 1
+                continue
+            late = bool(rec.deadline and rec.deadline < s.as_of)
+            open_items.append({"unit": r.unit.name, "text": nfc(rec.text).rstrip("."),
+                               "deadline": short_date(rec.deadline) + (", đã quá hạn" if late else ""),
+                               "overdue": late})
+    n_open = n_recs - n_done
+    n_late = sum(1 for o in open_items if o["overdue"])
+    late_txt = f" ({n_late} nội dung đã quá hạn)" if n_late else ""
+    open_text = (f"; còn {n_open} nội dung đang hoặc chưa khắc phục{late_txt}, gồm:" if n_open
                  else "; tất cả các kiến nghị đã được khắc phục.")
-    return {"n_recs": s.n_recs, "n_units": sum(1 for r in s.rows if r.n_recs),
-            "n_remedied": s.n_remedied, "n_open": n_open, "open_text": open_text,
+    praise = (f"Ngoài ra, Đoàn kiểm tra đề nghị {n_praise} đơn vị tiếp tục duy trì, nhân rộng "
+              "các mô hình, cách làm tốt." if n_praise else "")
+    return {"n_recs": n_recs, "n_units": len(units), "n_remedied": n_done, "n_open": n_open,
+            "open_text": open_text, "praise_text": praise, "n_overdue": n_late,
             "as_of": short_date(s.as_of), "open": open_items}
 
 
@@ -232,7 +275,7 @@ def _table(s: ResultSummary) -> dict:
         rows = [r for r in s.rows if r.unit.block == b]
         if not rows:
             continue
-        blocks.append({"name": f"{b} ({len(rows)} đơn vị)", "rows": [{
+        blocks.append({"name": f"{style.block_name(b)} ({len(rows)} đơn vị)", "rows": [{
             "stt": r.stt, "name": r.unit.name, "block": r.unit.block,
             "date": short_date(r.inspection.date), "mode": r.mode_label, "n_items": r.n_items,
             "n_pass": r.n_pass, "n_fail": r.n_fail, "share": _pct(r.pass_share),
@@ -253,13 +296,15 @@ def build_context(rnd: m.Round, s: ResultSummary, stats: Optional[AppendixStats]
                   charts: list) -> dict:
     st = rnd.settings
     ctx = report_common(rnd, report_record(rnd))
-    stats_ctx, award_rows = _stats(stats)
+    stats_ctx, award_rows = _stats(stats, rnd)
     good, bad = _good_bad(s)
     ctx.update({
         "plan_ref_short": ctx["plan_ref"].split(" của ")[0],
         "plan_basis": nfc(st.plan_basis), "ov": _overview(rnd, s), "charts": charts,
         "areas": _areas(s), "stats": stats_ctx, "award_rows": award_rows, "good": good,
         "bad": bad, "recs": _recs(s), "table": _table(s),
+        "bodies": style.bodies_phrase(s.n_district > 0,
+                                      [r.unit.name for r in s.rows if r.unit.is_commune]),
     })
     return ctx
 

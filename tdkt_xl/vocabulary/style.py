@@ -191,3 +191,13 @@ def council_post(council_role: str, council_name: str) -> str:
     short = re.sub(r"Thi đua\s*-\s*Khen thưởng", "TĐKT", _nfc(council_name).strip(), flags=re.I)
     short = re.sub(r"\b(huyện|thị xã|thành phố|tỉnh|xã)\s+\S.*$", r"\1", short, flags=re.I)
     return f"{council_role} {short}".strip()
+
+
+# ------------------------------------------------------------------ recommendations
+# A recommendation that only asks a unit to keep up good work is praise, not a
+# fix to report back on: it is not counted or listed as open.
+PRAISE_OPENINGS = ("tiếp tục duy trì", "tiếp tục phát huy", "tiếp tục nhân rộng")
+
+
+def is_praise(text: str) -> bool:
+    return _nfc(text).strip().casefold().startswith(PRAISE_OPENINGS)
