@@ -14,6 +14,7 @@ from tdkt_xl.documents.render import REPO_TEMPLATES
 from tdkt_xl.excel import document_jobs
 from tdkt_xl.excel.jobs import registry
 from tdkt_xl.io import controls
+from tdkt_xl.roundcheck.identify import OUTPUT_KINDS
 from tdkt_xl.rules import documents as rules
 from tdkt_xl.vocabulary import doc_kinds as DK, schema as S
 from tdkt_xl.vocabulary.findings import JOB_VI
@@ -31,6 +32,8 @@ def test_every_row_is_complete_and_consistent():
         assert ("{code}" in k.file_name) == k.per_unit, k.key
         assert not k.job or k.job in JOB_VI, k.key
         assert k.button in controls.ALL_JOBS and k.button in registry(), k.key
+        known = OUTPUT_KINDS[k.key]                      # check-round recognises its files
+        assert (known.label, known.per_unit, known.layout) == (k.label, k.per_unit, k.key)
         if k.service == DK.DOCUMENTS_SERVICE:
             builder = getattr(contexts, k.context)
             assert len(inspect.signature(builder).parameters) == (2 if k.per_unit else 1), k.key

@@ -14,6 +14,7 @@ from typing import Optional
 
 from tdkt_xl import model as m
 from tdkt_xl.roundcheck.reading import FileText
+from tdkt_xl.vocabulary import doc_kinds as DK
 
 
 @dataclass(frozen=True)
@@ -26,12 +27,11 @@ class OutputKind:
 
 
 OUTPUT_KINDS = {k.key: k for k in (
-    OutputKind("decision", "quyết định thành lập Đoàn kiểm tra", False, "documents", "decision"),
-    OutputKind("notice_all", "thông báo lịch kiểm tra (tổng hợp)", False, "documents", "notice_all"),
-    OutputKind("notice", "thông báo lịch kiểm tra", True, "documents", "notice"),
-    OutputKind("minutes", "biên bản kiểm tra", True, "documents", "minutes"),
-    OutputKind("report", "báo cáo kết quả kiểm tra", False, "report", "report"),
-    OutputKind("reminder", "công văn đôn đốc khắc phục", True, "followup", "reminder"),
+    # the official documents: one per row of the document kinds table (family: the documents
+    # service's files, else the command that writes them: report, followup)
+    *(OutputKind(d.key, d.label, d.per_unit,
+                 "documents" if d.service == DK.DOCUMENTS_SERVICE else d.command, d.key)
+      for d in DK.KINDS.values()),
     OutputKind("outline", "đề cương báo cáo gửi đơn vị", True, "forms", "attachment"),
     OutputKind("forms", "biểu mẫu phụ lục gửi đơn vị", True, "forms"),
     OutputKind("merged", "sổ tính tổng hợp phụ lục", False, "merged"),
