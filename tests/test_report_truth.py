@@ -70,3 +70,19 @@ def test_amount_in_words_once(text):
 def test_counts_name_only_the_kinds_inspected(text):
     assert "gồm 06 cơ quan, đơn vị cấp huyện và 08 xã;" in text
     assert "xã, thị trấn;" not in text.split("I. KHÁI QUÁT CHUNG")[1].split("\n")[3]
+
+
+def test_charts_in_a_serif_face_with_full_labels_and_caption_apart_from_note(text):
+    from tdkt_xl.reports import charts as ch
+    plt = ch._pyplot()
+    assert plt.rcParams["font.family"] == ["serif"]
+    assert plt.rcParams["font.serif"][:2] == ["Times New Roman", "Liberation Serif"]
+    from tdkt_xl.reports.appendix_stats import AwardLine, AppendixStats
+    stats = AppendixStats(1, ["X"], [AwardLine("GK_XA", "Giấy khen của Chủ tịch UBND xã",
+                                               "Hình thức khen thưởng", "GK cấp xã", 1, 2, 3)],
+                          {}, {}, {})
+    assert ch.awards_chart(stats).categories == ["Giấy khen của Chủ tịch UBND xã"]
+    lines = text.splitlines()
+    cap = next(l for l in lines if l.startswith("Biểu đồ 1."))
+    assert "(*)" not in cap
+    assert lines[lines.index(cap) + 1] == "Ghi chú: (*) Đơn vị kiểm tra qua hồ sơ."

@@ -4,8 +4,11 @@ A chart is first described as data (``ChartSpec``: categories and series,
 built from the one ``ResultSummary`` / ``AppendixStats``); the same spec is
 drawn as a PNG by matplotlib (for the DOCX) and as a native Excel chart by
 XlsxWriter (``excel_stats``), so both show the same figures.  PNGs are
-deterministic: Agg backend, bundled DejaVu Sans (Vietnamese glyphs), no
-timestamp or version in the PNG metadata.
+deterministic: Agg backend, a serif face like the documents' (Times New
+Roman, else Liberation Serif, else the bundled DejaVu Serif; all have the
+Vietnamese glyphs), no timestamp or version in the PNG metadata.  Labels are
+the full names a reader knows (``Giấy khen của Chủ tịch UBND xã``), never a
+short code.
 """
 from __future__ import annotations
 
@@ -18,6 +21,7 @@ from tdkt_xl.reports.aggregate import ResultSummary
 from tdkt_xl.reports.appendix_stats import AppendixStats
 
 PASS_COLOR, FAIL_COLOR, OTHER_COLOR = "#2E7D32", "#C62828", "#1565C0"
+SERIF_FONTS = ("Times New Roman", "Liberation Serif", "DejaVu Serif")
 
 
 @dataclass
@@ -65,7 +69,7 @@ def awards_chart(stats: AppendixStats) -> ChartSpec:
     lines = stats.awards
     return ChartSpec(
         "co_cau_khen_thuong", "Cơ cấu danh hiệu thi đua, hình thức khen thưởng",
-        [a.short for a in lines],
+        [a.label for a in lines],
         [Series("Tập thể", [a.collectives for a in lines], OTHER_COLOR),
          Series("Hộ gia đình", [a.households for a in lines], "#F9A825"),
          Series("Cá nhân", [a.individuals for a in lines], PASS_COLOR)],
@@ -89,7 +93,10 @@ def _pyplot():
     import matplotlib.pyplot as plt
     plt.rcdefaults()
     plt.rcParams.update({
-        "font.family": "DejaVu Sans", "font.size": 9, "axes.titlesize": 11,
+        # the documents' face: Times New Roman where installed, else its metric twin
+        # Liberation Serif, else matplotlib's own DejaVu Serif (always there)
+        "font.family": "serif", "font.serif": list(SERIF_FONTS),
+        "font.size": 9, "axes.titlesize": 11,
         "axes.spines.top": False, "axes.spines.right": False,
         "svg.hashsalt": "tdkt", "path.simplify": False,
     })
@@ -129,7 +136,7 @@ def render_png(spec: ChartSpec, width_in: float = 6.3) -> bytes:
         ax.set_xlim(0, max(left or [1]) * 1.12)
         fig.legend(loc="lower center", ncol=len(spec.series), fontsize=8, frameon=False)
     ax.set_yticks(ys)
-    ax.set_yticklabels(spec.categories, fontsize=8)
+    ax.set_yticklabels(["\n".join(textwrap.wrap(c, 34)) or c for c in spec.categories], fontsize=8)
     ax.set_xlabel(spec.value_axis)
     fig.suptitle("\n".join(textwrap.wrap(spec.title, 75)), fontweight="bold", fontsize=10)
     ax.grid(axis="x", color="#DDDDDD", linewidth=0.6)

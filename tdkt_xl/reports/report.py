@@ -288,7 +288,7 @@ def _table(s: ResultSummary) -> dict:
 def chart_entries(specs, pngs: dict, image=Image) -> list:
     """The context's ``charts``: one picture (``image(png bytes, width mm)``) and caption each."""
     return [{"image": image(pngs[sp.key], CHART_WIDTH_MM),
-             "caption": f"Biểu đồ {i}. {sp.title}" + (f" {sp.note}" if sp.note else "")}
+             "caption": f"Biểu đồ {i}. {sp.title}", "note": sp.note}
             for i, sp in enumerate(specs, start=1)]
 
 
