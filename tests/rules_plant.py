@@ -60,6 +60,13 @@ def targets(sheets, ops) -> list:
                 if all(cells.key_text(rows[r][cols[h]]) == cells.key_text(v)
                        for h, v in where.items()):
                     out.append((sheet, r, None, None))
+        elif op[0] == "column":             # one column of every row whose key cell is filled
+            _, sheet, key_header, header, value = op
+            rows = sheets[sheet]
+            hr, kc = header_index(rows, key_header)
+            col = header_index(rows, header)[1]
+            out += [(sheet, r, col, value) for r in range(hr + 1, len(rows))
+                    if kc < len(rows[r]) and not cells.is_blank(rows[r][kc])]
         else:
             raise ValueError(op)
     return out

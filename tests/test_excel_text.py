@@ -72,13 +72,8 @@ def test_finding_messages_starting_with_a_quote_survive(sheets, tmp_path, monkey
     quoted = [ft for ft in CATALOGUE.values() if ft.template.startswith("'")]
     assert {"CH03", "CH04", "DV04", "TV03", "TD08", "TD09", "TD11"} <= {ft.code for ft in quoted}
 
-    class Any(dict):
-        def __missing__(self, key):
-            return "3/4"
-
-    findings = [ft.at(S.UNITS.name, "B5", unit="01") for ft in quoted]
-    findings = [type(f)(f.code, f.severity, f.sheet, f.cell, f.unit,
-                        ft.template.format_map(Any()), f.blocks) for f, ft in zip(findings, quoted)]
+    findings = [ft.at(S.UNITS.name, "B5", unit="01", **dict.fromkeys(ft.fields, "3/4"))
+                for ft in quoted]
     monkeypatch.setattr(validate_job, "all_findings", lambda ctx: findings)
     payload = X.payload_from_arrays(sheets, active=S.UNITS.name)
     book = X.open_book(payload)

@@ -41,7 +41,9 @@ def test_clean_exit_0_and_table(tmp_path, capsys, example_sheets):
 
 
 def test_errors_exit_1_and_json(tmp_path, capsys, example_sheets):
-    example_sheets["Lịch kiểm tra"][14][1] = "32/13/2024"       # XVT, row 15
+    from rules_plant import apply_to_arrays
+    apply_to_arrays(example_sheets, [("set", "Lịch kiểm tra", {"Mã đơn vị": "XVT"},
+                                      "Ngày kiểm tra", "32/13/2024")])       # B15
     path = write_xlsx(tmp_path / "vd.xlsx", example_sheets)
     code, out, _ = run(capsys, path, "--json", "--as-of", "2024-12-31")
     assert code == 1

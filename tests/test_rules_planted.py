@@ -92,6 +92,8 @@ CASES = [
          unit="HLHPN"),
     Case("DV04 in charge not council", [unit("HLHPN", "Thành viên phụ trách", "Phạm Thị D")],
          "DV04"),
+    Case("DV05 no unit selected", [("column", DV, "Mã đơn vị", "Được chọn kiểm tra", "Không")],
+         "DV05", at=(DV, BTCHU_REC, "Được chọn kiểm tra")),
     # ---- members
     Case("TV01 dup", [("set", TV, {"Họ và tên": "Lê Văn C"}, "Họ và tên", "Nguyễn Văn A")],
          "TV01"),
@@ -304,3 +306,25 @@ def test_garbage_never_crashes(_example_sheets):
             row[rnd.randrange(len(row))] = rnd.choice(values)
         report = validate_arrays(sheets, "rác", dt.date(2024, rnd.randint(1, 12), 1))
         assert all(f.code and f.message for f in report.findings)
+
+
+# codes planted by the tests of their own feature (they need more than a changed cell)
+PLANTED_ELSEWHERE = {
+    "GT01": "test_reader.py (a column header removed)",
+    "GT07": "test_hostile_outputs.py (control characters in a cell)",
+    "GT08": "test_hostile_outputs.py (a cached formula error)",
+    "LK12": "test_deadlines.py (a typed due date against the calendar)",
+    "KQ17": "test_appendix_crosscheck.py (needs a consolidated appendices file)",
+    "KQ18": "test_appendix_crosscheck.py (needs a consolidated appendices file)",
+}
+
+
+def test_every_code_of_the_catalogue_has_a_planted_case():
+    """Each finding type of the master workbook is proved by a planted case
+    (here, or in the test named in PLANTED_ELSEWHERE)."""
+    from tdkt_xl.cli.codes import finding_types
+    planted = {c.code for c in CASES}
+    elsewhere = set(PLANTED_ELSEWHERE)
+    missing = [ft.code for ft in finding_types(validate_only=True)
+               if ft.code not in planted | elsewhere]
+    assert not missing, f"no planted case for {missing}"

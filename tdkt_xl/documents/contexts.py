@@ -142,12 +142,6 @@ def _signature(rnd: m.Round, rec: Optional[m.DocumentRecord], label: str) -> dic
                   "Phó Chủ tịch Hội đồng ký.")
 
 
-def _draft_month(rec, fallback_date) -> Optional[int]:
-    if fallback_date:
-        return fallback_date.month
-    return None
-
-
 def common_context(rnd: m.Round, kind: K.Kind, unit: Optional[m.Unit] = None,
                    rec: Optional[m.DocumentRecord] = None, month_hint=None) -> dict:
     """Header, number, date line, signature and references shared by every

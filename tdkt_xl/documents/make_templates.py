@@ -243,10 +243,6 @@ def _clear(cell):
         p._p.getparent().remove(p._p)
 
 
-def _cell_para(cell, segments, **kw):
-    return para(cell, segments, **kw)
-
-
 def header_table(doc, left_top, left_issuer, number, right_date=True):
     """Ô 1–4 of NĐ 30: 2×2 borderless table.  Row 1: issuer | Quốc hiệu,
     Tiêu ngữ with their rules; row 2: Số | place and date."""

@@ -39,10 +39,6 @@ class SheetControl:
     def default(self) -> str:
         return self.jobs[0]
 
-    @property
-    def has_dropdown(self) -> bool:
-        return len(self.jobs) > 1
-
 
 # Which jobs each sheet offers (every job ships; excel/jobs.py runs them).
 SHEET_CONTROLS = (

@@ -68,9 +68,6 @@ class WorkCalendar:
             return "Ngày nghỉ của địa phương"
         return self._cal(d).get(d)
 
-    def is_swapped_workday(self, d: dt.date) -> bool:
-        return d in self._cal(d).weekend_workdays
-
     def previous_working_day(self, d: dt.date) -> dt.date:
         """``d`` itself when the office is open that day, else the last
         working day before it (a làm-bù Saturday counts as working)."""

@@ -60,9 +60,6 @@ class AppendixStats:
     unit_codes: list = field(default_factory=list)     # units whose appendices were merged
     rejected: dict = field(default_factory=dict)       # unit code -> codes of the errors that rejected its file
 
-    def by_group(self, group: str) -> list:
-        return [a for a in self.awards if a.group == group]
-
     @property
     def total_collectives(self) -> int:
         return sum(a.collectives for a in self.awards)

@@ -45,10 +45,6 @@ def _if(doc, cond):
     para(doc, f"{{%p if {cond} %}}")
 
 
-def _else(doc):
-    para(doc, "{%p else %}")
-
-
 def _endif(doc):
     para(doc, "{%p endif %}")
 

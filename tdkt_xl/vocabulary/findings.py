@@ -9,6 +9,7 @@ Codes are stable: never rename or reuse one.
 from __future__ import annotations
 
 from dataclasses import dataclass, asdict, field
+from string import Formatter
 from typing import Iterable
 
 from tdkt_xl.model.index import key
@@ -79,13 +80,15 @@ class FindingType:
     area: str = ""
     basis: tuple = ()           # keys of rules/data/legal_basis.csv ("plan:III.1", "tdkt_decree")
 
+    @property
+    def fields(self) -> frozenset:
+        """The names the message template needs (``at(**values)`` must give them)."""
+        return template_fields(self.template)
+
     def at(self, sheet: str = "", cell: str = "", unit: str = "", blocks: Iterable | None = None,
            file: str = "", **values) -> Finding:
         values = {k: visible(v) if isinstance(v, str) else v for k, v in values.items()}
-        try:
-            message = self.template.format(**values)
-        except (KeyError, IndexError) as e:  # a template bug must not hide the finding
-            message = f"{self.title} ({e})"
+        message = self.template.format(**values)   # a missing value is a bug: tests catch it
         return Finding(self.code, self.severity, sheet, cell, unit or "", message,
                        tuple(self.blocks if blocks is None else blocks), file)
 
@@ -108,10 +111,26 @@ def finding_row(f: Finding, with_file: bool = False) -> list:
 CATALOGUE: dict[str, FindingType] = {}
 
 
+def template_fields(template: str) -> frozenset:
+    """Named fields of a message template; raises ValueError for a malformed
+    template or a positional field ({} or {0}), which no call site could fill."""
+    names = set()
+    for _, name, _, _ in Formatter().parse(template):
+        if name is None:
+            continue
+        base = name.split(".")[0].split("[")[0]
+        if not base or base.isdigit():
+            raise ValueError(f"positional field in finding template {template!r}")
+        names.add(base)
+    return frozenset(names)
+
+
 def define(code: str, severity: str, title: str, template: str, blocks: Iterable = (),
            area: str = "", basis: Iterable = ()) -> FindingType:
+    """Declare a finding type (checked here: a unique code, a well-formed template)."""
     if code in CATALOGUE:
         raise ValueError(f"duplicate finding code {code}")
+    template_fields(template)
     ft = FindingType(code, severity, title, template, tuple(blocks), area, tuple(basis))
     CATALOGUE[code] = ft
     return ft
