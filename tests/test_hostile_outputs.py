@@ -385,6 +385,10 @@ def test_every_file_write_goes_through_the_write_layer():
 from tdkt_xl.vocabulary import cells  # noqa: E402
 
 
+class ErrorCell(str):
+    """A cell written as a formula whose cached value is this error."""
+
+
 def _book(path: Path, sheets: dict) -> Path:
     """A workbook file from sheet arrays (text stays text)."""
     import xlsxwriter
@@ -393,7 +397,10 @@ def _book(path: Path, sheets: dict) -> Path:
         ws = wb.add_worksheet(name)
         for r, row in enumerate(rows):
             for c, v in enumerate(row):
-                if isinstance(v, str) and v:
+                if isinstance(v, ErrorCell):
+                    ws.write_formula(r, c, "=1/0" if v == "#DIV/0!" else "=NA()" if v == "#N/A" else "=#REF!",
+                                     None, str(v))
+                elif isinstance(v, str) and v:
                     ws.write_string(r, c, v)
                 elif v not in ("", None):
                     ws.write(r, c, v)
@@ -543,6 +550,23 @@ def test_formula_error_cell_same_finding_in_excel(example_sheets):
     rr = read_round(book_arrays(book))
     at_cell = [f for f in rr.findings if f.sheet == "Lịch kiểm tra" and f.cell == "B3"]
     assert [f.code for f in at_cell] == ["GT08"]
+
+
+@pytest.mark.parametrize("error", ["#REF!", "#N/A", "#DIV/0!"])
+def test_formula_error_cell_in_a_file_same_finding_from_both_sources(tmp_path, example_sheets, error):
+    """A real error cell (python-calamine gives '' for it): the file read and
+    the Excel read (Office.js payload of the same file) give one GT08 at B3."""
+    from xl_payload import open_book, payload_from_file
+    from tdkt_xl.io.sources import book_arrays, read_workbook
+    _set(example_sheets, "Lịch kiểm tra", "Ngày kiểm tra", 2, ErrorCell(error))
+    path = _book(tmp_path / "loi.xlsx", example_sheets)
+    from_file = read_workbook(path).findings
+    from_excel = read_round(book_arrays(open_book(payload_from_file(path), caller=False))).findings
+    for found in (from_file, from_excel):
+        at_cell = [(f.code, f.message) for f in found if f.sheet == "Lịch kiểm tra" and f.cell == "B3"]
+        assert at_cell == [("GT08", f"Cột 'Ngày kiểm tra': ô có lỗi công thức {error}; hãy sửa công thức "
+                                    "hoặc nhập giá trị.")]
+    assert sorted(map(str, from_file)) == sorted(map(str, from_excel))
 
 
 def test_sheets_differing_only_in_case_or_space_are_an_error(tmp_path, capsys, example_sheets):

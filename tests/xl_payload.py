@@ -80,10 +80,10 @@ def payload_from_arrays(sheets: dict, book_name: str = "tdkt_2024.xlsm",
 
 
 def file_arrays(path) -> dict:
-    """Every sheet of a workbook file, A1-anchored, in workbook order."""
-    from python_calamine import CalamineWorkbook
-    wb = CalamineWorkbook.from_path(os.fspath(path))
-    return {n: wb.get_sheet_by_name(n).to_python(skip_empty_area=False) for n in wb.sheet_names}
+    """Every sheet of a workbook file, A1-anchored, in workbook order; a
+    formula error cell as its text ('#REF!'), as the Office.js client sends it."""
+    from tdkt_xl.io.sources import read_file_arrays
+    return read_file_arrays(path)
 
 
 def payload_from_file(path, active: str | None = None, selection: str = "A1") -> dict:

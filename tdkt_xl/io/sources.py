@@ -11,6 +11,7 @@ import zipfile
 from pathlib import Path
 from typing import Iterable
 
+from tdkt_xl.io.cell_errors import error_cells, overlay
 from tdkt_xl.io.extent import ExtentError, check_sheets, sheet_parts
 from tdkt_xl.io.package import Package, PackageError
 from tdkt_xl.io.reader import WorkbookError, ReadResult, read_round
@@ -50,19 +51,23 @@ MAX_SHEET_CELLS = 5_000_000
 _CALAMINE_PARTS = ("xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/sharedStrings.xml", "xl/styles.xml")
 
 
-def _bounded_sheets(path: Path, data: bytes, wanted) -> list:
+def _bounded_sheets(path: Path, data: bytes, wanted) -> tuple[list, dict]:
     """Check, before calamine opens anything, every part it will read and the
     real extent of every wanted sheet.  Raises WorkbookError naming the sheet
-    and the far cell (or the damaged part)."""
+    and the far cell (or the damaged part).  Returns the sheets to read and
+    their formula error cells ({sheet: {(row, col): '#REF!'}}), which
+    calamine would hand over as blanks."""
     try:
         pkg = Package.open(data, MAX_WORKBOOK_XML)
         names = pkg.names()
         for part in _CALAMINE_PARTS:
             if part in names:
                 pkg.xml(part)
-        present = list(sheet_parts(pkg))
+        parts = sheet_parts(pkg)
+        present = list(parts)
         chosen = present if wanted is None else [n for n in present if n in set(wanted)]
         check_sheets(pkg, chosen, MAX_SHEET_CELLS)
+        errors = {n: error_cells(pkg.xml(parts[n])) for n in chosen}
     except ExtentError as e:
         raise WorkbookError(f"Sổ tính '{path.name}', trang '{e.sheet}': có dữ liệu hoặc định dạng tới ô {e.cell} "
                             f"({e.extent.rows:,} dòng × {e.extent.cols:,} cột), vượt giới hạn {MAX_SHEET_CELLS:,} ô "
@@ -70,12 +75,13 @@ def _bounded_sheets(path: Path, data: bytes, wanted) -> list:
                             ) from None
     except PackageError as e:
         raise WorkbookError(f"Sổ tính '{path.name}' bị hỏng hoặc có cấu trúc không hợp lệ: {e.message}.") from None
-    return chosen
+    return chosen, errors
 
 
 def read_file_arrays(path, sheets: Iterable[str] | None = None) -> dict:
     """All (or the named) sheets of a workbook file as A1-anchored arrays.
-    Every sheet's real extent is bounded before python-calamine sees it."""
+    Every sheet's real extent is bounded before python-calamine sees it.
+    A formula error cell holds its error text ('#REF!'), as xlwings gives it."""
     from python_calamine import CalamineWorkbook
 
     path = Path(path)
@@ -86,7 +92,7 @@ def read_file_arrays(path, sheets: Iterable[str] | None = None) -> dict:
         raise WorkbookError(f"Tệp '{path.name}' lớn bất thường ({path.stat().st_size:,} byte), không phải sổ tính "
                             "của chương trình.".replace(",", "."))
     data = path.read_bytes()
-    chosen = _bounded_sheets(path, data, sheets)
+    chosen, errors = _bounded_sheets(path, data, sheets)
     try:
         wb = CalamineWorkbook.from_filelike(io.BytesIO(data))
         names = wb.sheet_names
@@ -95,7 +101,8 @@ def read_file_arrays(path, sheets: Iterable[str] | None = None) -> dict:
             raise WorkbookError(f"Sổ tính '{path.name}': không tìm thấy phần dữ liệu của trang '{unscanned[0]}' "
                                 "(cấu trúc tệp không chuẩn). Hãy mở bằng Excel và lưu lại.")
         wanted = [n for n in names if n in set(chosen)]
-        return {n: wb.get_sheet_by_name(n).to_python(skip_empty_area=False) for n in wanted}
+        return {n: overlay(wb.get_sheet_by_name(n).to_python(skip_empty_area=False), errors.get(n, {}))
+                for n in wanted}
     except WorkbookError:
         raise
     except Exception as e:  # calamine raises its own error types for broken parts
