@@ -246,8 +246,9 @@ def test_reads_and_writes_grow_with_sheets_not_units(sheets, tmp_path):
     for counts in (small, big):
         assert all(v == 1 for v in counts["reads"].values()), counts["reads"]   # one batch per sheet
         assert all(v == 1 for v in counts["writes"].values()), counts["writes"]
-        assert set(counts["writes"]) == {S.FINDINGS.name, K.MARKS_SHEET, S.LOG.name}
-        assert sum(counts["reads"].values()) == n_model + 3   # model sheets + findings, marks, log
+        assert set(counts["writes"]) == {S.FINDINGS.name, K.MARKS_SHEET, S.LOG.name, S.OVERVIEW.name}
+        # model sheets + findings, marks, log, and the overview it refreshes
+        assert sum(counts["reads"].values()) == n_model + 4
     assert small["reads"] == big["reads"] and small["writes"] == big["writes"]
     print(f"\nreads/writes per validation click: shipped {sum(small['reads'].values())}/"
           f"{sum(small['writes'].values())}, 2000 units {sum(big['reads'].values())}/"
@@ -297,3 +298,40 @@ def test_unknown_workbook_folder_is_explained(sheets):
     assert not out.ok
     alert = X.apply(payload, book).alerts[-1]
     assert "Không xác định được thư mục chứa sổ tính" in alert and "Traceback" not in alert
+
+
+def test_validate_click_refreshes_the_overview(sheets, tmp_path):
+    """Tổng quan: one row per unit from the open book and the output folder's
+    manifests, with the counts on top; the click's date is the as-of date."""
+    import json
+    from tdkt_xl.vocabulary import outputs as O
+    out_dir = tmp_path / "ket_qua" / O.DOCUMENTS      # 'Thư mục kết quả' of the shipped book
+    out_dir.mkdir(parents=True)
+    from tdkt_xl.io.reader import read_round
+    unit = read_round(sheets).round.selected_units()[0].code
+    (out_dir / f"BB_{unit}.docx").write_bytes(b"x")
+    (out_dir / "manifest.json").write_text(json.dumps({"files": {f"BB_{unit}.docx": {
+        "sha256": "", "kind": "Biên bản kiểm tra", "unit": unit}}}), encoding="utf-8")
+    out, applied, _, _ = click(sheets, S.UNITS.name, tmp_path)
+    assert out.ok
+    table = applied.sheet(S.OVERVIEW.name)
+    assert table[0][0].startswith("TỔNG QUAN ĐỢT KIỂM TRA (đến ngày 01/06/2024)")
+    assert table[S.OVERVIEW_HEADER_ROW - 1][:len(S.OVERVIEW.headers)] == S.OVERVIEW.headers
+    rows = {r[0]: r for r in table[S.OVERVIEW_HEADER_ROW:] if r and r[0]}
+    assert unit in rows and len(rows) >= 10
+    # at 01/06/2024 nothing is inspected yet; the minutes file the manifest lists is 'made'
+    assert rows[unit][6] == "Đã tạo, chưa ký"
+    assert all(r[5].startswith("Theo lịch") for r in rows.values())
+
+
+def test_check_documents_job_reads_back_the_output_folder(sheets, tmp_path):
+    from tdkt_xl.documents.service import generate_documents
+    from tdkt_xl.io.reader import read_round
+    from tdkt_xl.vocabulary import outputs as O
+    rnd = read_round(sheets).round
+    generate_documents(rnd, tmp_path / "ket_qua" / O.DOCUMENTS, validate=False)
+    arrays = with_dropdown(sheets, S.DOCUMENTS.name, K.JOB_CHECK_ROUND)
+    out, applied, _, _ = click(arrays, S.DOCUMENTS.name, tmp_path)
+    assert out.ok
+    assert applied.alerts[-1].startswith("Rà soát ")
+    assert "[RS04]" in out.log_text           # the shipped example's names are example data

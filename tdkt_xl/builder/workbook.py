@@ -137,6 +137,7 @@ class _Builder:
         for sh in S.TABLE_SHEETS + (S.FINDINGS,):
             self._table_sheet(sheets[sh.name], sh)
         self._guide_sheet(sheets[S.GUIDE.name])
+        self._overview_sheet(sheets[S.OVERVIEW.name])
         self._control_sheet(sheets[S.CONTROL.name])
         self._marks_sheet(marks)
         write_conf_sheet(xlconf, self.setting_cells, self.settings, self.f["text"])
@@ -482,6 +483,41 @@ class _Builder:
         ws.fit_to_pages(1, 0)
         ws.set_margins(left=0.6, right=0.5, top=0.6, bottom=0.6)
         ws.print_area(0, 0, r - 1, 1)
+
+    # -- Tổng quan (the round at a glance; the validate click refreshes its values)
+    def _overview_sheet(self, ws) -> None:
+        from tdkt_xl.io.reader import read_round
+        from tdkt_xl.overview.status import LATE_WORDS, build_as_of, round_status
+        sh = S.OVERVIEW
+        rnd = read_round(self.csvs, "example").round
+        status = round_status(rnd, build_as_of(rnd))
+        self._columns(ws, sh)
+        hdr = S.OVERVIEW_HEADER_ROW - 1
+        ws.set_row(0, 27)
+        ws.write_string(0, 0, status.title(), self.f["title"])
+        for r, line in enumerate(status.summary_lines(), start=1):
+            ws.write_string(r, 0, line, self.f["subtitle"])
+        for c, col in enumerate(sh.columns):
+            ws.write_string(hdr, c, col.header, self.f["header"])
+        ws.set_row(hdr, 32)
+        for r, row in enumerate((u.row() for u in status.units), start=hdr + 1):
+            h = row_height([(row[1], sh.columns[1].width)])        # the unit's name wraps
+            if h:
+                ws.set_row(r, h)
+            for c, (col, v) in enumerate(zip(sh.columns, row)):
+                if col.kind == S.INT:
+                    ws.write_number(r, c, v, self.f["center"])
+                else:
+                    ws.write_string(r, c, str(v), self.f["wrap"])
+        last = hdr + S.OVERVIEW_ROWS
+        late = self.wb.add_format({"bg_color": "#FFC7CE", "font_color": "#9C0006"})
+        for word in LATE_WORDS:          # a person sees at a glance what is late
+            ws.conditional_format(hdr + 1, 3, last, 7, {"type": "text", "criteria": "containing",
+                                                        "value": word, "format": late})
+        ws.conditional_format(hdr + 1, 9, last, 9, {"type": "cell", "criteria": ">",
+                                                    "value": 0, "format": late})
+        ws.freeze_panes(hdr + 1, 0)
+        self._print_setup(ws, sh, hdr, hdr + max(len(status.units), 1))
 
     # -- Điều khiển
     def _control_sheet(self, ws) -> None:

@@ -31,6 +31,7 @@ JOBS = (
     Job(K.JOB_MERGE, "appendix_jobs", "run_merge"),
     Job(K.JOB_REPORT, "report_jobs", "run_report"),
     Job(K.JOB_FOLLOWUP, "report_jobs", "run_followup"),
+    Job(K.JOB_CHECK_ROUND, "check_round_job", "run"),
     Job(K.JOB_OPEN_OUTPUT, "open_folder", "run"),
 )
 

@@ -60,6 +60,9 @@ def run(ctx: Context) -> Outcome:
     findings = all_findings(ctx)
     ctx.progress("đang ghi kết quả kiểm tra…")
     note = write_findings(ctx, findings)
+    ctx.progress("đang cập nhật trang Tổng quan…")
+    from tdkt_xl.excel.overview_sheet import refresh
+    note = "; ".join(n for n in (note, refresh(ctx)) if n)
     errors = sum(1 for f in findings if f.is_error)
     warnings = len(findings) - errors
     where = f"trang '{S.FINDINGS.name}'"

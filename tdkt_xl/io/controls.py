@@ -20,9 +20,10 @@ JOB_REPORT = DK.REPORT.button
 JOB_FORMS = "Tạo phụ lục gửi đơn vị"
 JOB_MERGE = "Gộp phụ lục"
 JOB_FOLLOWUP = DK.REMINDER.button
+JOB_CHECK_ROUND = "Kiểm tra văn bản"    # read back every generated document (tdkt check-round)
 JOB_OPEN_OUTPUT = "Mở thư mục kết quả"
 ALL_JOBS = (JOB_VALIDATE, *DOCUMENT_JOBS, JOB_REPORT, JOB_FORMS, JOB_MERGE, JOB_FOLLOWUP,
-            JOB_OPEN_OUTPUT)
+            JOB_CHECK_ROUND, JOB_OPEN_OUTPUT)
 
 JOB_LABEL = "Việc cần làm"          # label of the job dropdown cell
 BUTTON_CAPTION = "Thực hiện"        # caption of a sheet's button when it has a dropdown
@@ -50,7 +51,8 @@ SHEET_CONTROLS = (
     SheetControl(S.EVALUATIONS.name, (JOB_MINUTES, JOB_VALIDATE)),
     SheetControl(S.RECOMMENDATIONS.name, (JOB_FOLLOWUP, JOB_VALIDATE, JOB_REPORT)),
     SheetControl(S.DOCUMENTS.name, tuple(dict.fromkeys((JOB_NOTICES, JOB_MINUTES, JOB_DECISION,
-                                                         *DOCUMENT_JOBS, JOB_REPORT)))),
+                                                         *DOCUMENT_JOBS, JOB_REPORT,
+                                                         JOB_CHECK_ROUND)))),
 )
 
 # The control sheet "Điều khiển": label in column A, value in column B.

@@ -229,6 +229,25 @@ SETTING_KEYS = (
                  "đường dẫn đầy đủ tới python.exe, ở thư mục không có chữ có dấu."),
 )
 
+# The round at a glance (tdkt_xl.overview.status): one row per unit, written by the
+# builder and refreshed by the Kiểm tra dữ liệu click; the reader never reads it.
+# Rows 1-2: title and counts; row 4: these headers; units from row 5.
+OVERVIEW = Sheet("Tổng quan", (
+    Column("Mã đơn vị", "code", width=10),
+    Column("Tên đơn vị", "name", width=30),
+    Column("Ngày kiểm tra", "date", width=12),
+    Column("Thông báo", "notice", width=18),
+    Column("Báo cáo của đơn vị", "report", width=26),
+    Column("Kiểm tra", "inspected", width=21),
+    Column("Biên bản", "minutes", width=19),
+    Column("Phụ lục", "appendices", width=19),
+    Column("Kiến nghị đang mở", "recs_open", INT, width=10),
+    Column("Trong đó quá hạn", "recs_overdue", INT, width=10),
+    Column("Kiến nghị đã khắc phục", "recs_remedied", INT, width=11),
+), landscape=True)
+OVERVIEW_HEADER_ROW = 4
+OVERVIEW_ROWS = 500             # rows the sheet's colour rules cover below the header
+
 # Hidden helper sheet of the built workbook: the closed lists behind the
 # dropdowns (lists whose items hold commas cannot be inline) and the holidays
 # used by the report-due formula.  Not read by the reader; not in ALL_SHEETS.
@@ -238,5 +257,5 @@ LISTS = Sheet("Danh mục")
 # column A from A1 down, value in column B): see tdkt_xl/io/xlwings_conf.py.
 XLWINGS_CONF = Sheet("xlwings.conf")
 
-ALL_SHEETS = (GUIDE, CONTROL, SETTINGS, UNITS, MEMBERS, SCHEDULE, DELEGATION, CHECKLIST,
+ALL_SHEETS = (GUIDE, CONTROL, OVERVIEW, SETTINGS, UNITS, MEMBERS, SCHEDULE, DELEGATION, CHECKLIST,
               RESULTS, EVALUATIONS, RECOMMENDATIONS, DOCUMENTS, FINDINGS, LOG)
