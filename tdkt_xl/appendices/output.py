@@ -13,13 +13,25 @@ from tdkt_xl.appendices.stats import DATA_SHEET, PERCENT_HEADERS, SCOPE_ALL, dat
 from tdkt_xl.documents.marker import mark_xlsx
 from tdkt_xl.vocabulary.cells import fmt_date
 from tdkt_xl.io.atomic import write_keeping
-from tdkt_xl.io.xlsx import new_workbook
+from tdkt_xl.io.xlsx import new_workbook, print_setup
 from tdkt_xl.vocabulary import outputs as O
 from tdkt_xl.model.vocab import BLOCKS
 from tdkt_xl.vocabulary.findings import finding_headers, finding_row
 
 WORKBOOK_NAME = O.CONSOLIDATED
 REPORT_NAME = "Bao_cao_hop_nhat.txt"
+
+
+SAVED_AT_HEADER = "Thời điểm lưu tệp (giờ trên máy tính này)"
+
+
+def local_time(when) -> str:
+    """A file's save time (stored in UTC by Excel) in the local time of this PC."""
+    if not when:
+        return ""
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.timezone.utc)
+    return when.astimezone().strftime("%d/%m/%Y %H:%M")
 
 
 class _F:
@@ -73,6 +85,7 @@ def _table(ws, fm, top: int, headers: list, rows: list, kinds: list, widths: lis
     n = len(rows) if total_from is None else total_from
     if n:
         ws.autofilter(top, 0, top + n, len(headers) - 1)
+    print_setup(ws, top, top + len(rows), widths)
 
 
 def _sheet_keys(res, sheet_key: str) -> list:
@@ -115,9 +128,6 @@ def _unit_sheet(wb, fm, res, stats, name: str, title: str, keys: list):
         rows.append(["", label, f"{tot.get('units_merged', 0)} đơn vị"] + vals)
     widths = [10, 46, 30] + [14 if kinds[i + 3] != "text" else 16 for i in range(len(keys))]
     _table(ws, fm, 3, headers, rows, kinds, widths, total_from=n_units)
-    ws.set_landscape()
-    ws.set_paper(9)
-    ws.fit_to_pages(1, 0)
 
 
 def write_workbook(res, out_dir: Path, stamp: dt.datetime | None = None) -> Path:
@@ -133,7 +143,7 @@ def write_workbook(res, out_dir: Path, stamp: dt.datetime | None = None) -> Path
     # 1. summary (same array as the master's 'Tổng hợp phụ lục' sheet)
     ws = wb.add_worksheet("Tổng hợp")
     ws.write_string(0, 0, "TỔNG HỢP PHỤ LỤC CÁC ĐƠN VỊ GỬI VỀ", fm.title)
-    ws.write_string(1, 0, f"Thư mục: {res.inbox}. Đã tổng hợp {len(res.units)} đơn vị; "
+    ws.write_string(1, 0, f"Thư mục: {Path(res.inbox).name}. Đã tổng hợp {len(res.units)} đơn vị; "
                     f"{sum(1 for f in res.files if f.status == REJECTED)} tệp bị từ chối; "
                     f"{len(res.missing)} đơn vị chưa gửi.", fm.note)
     table = res.summary_table()
@@ -141,9 +151,6 @@ def write_workbook(res, out_dir: Path, stamp: dt.datetime | None = None) -> Path
     kinds = ["text"] * 5 + [("pct" if h in PERCENT_HEADERS else "int") for h in head[5:-1]] + ["text"]
     widths = [10, 46, 30, 24, 28] + [12] * (len(head) - 6) + [14]
     _table(ws, fm, 3, head, body, kinds, widths, total_from=len(body) - len(BLOCKS) - 1)
-    ws.set_landscape()
-    ws.set_paper(9)
-    ws.fit_to_pages(1, 0)
 
     # 2-4. one sheet per appendix, per unit + totals
     for sh in res.spec.sheets:
@@ -204,7 +211,9 @@ def write_workbook(res, out_dir: Path, stamp: dt.datetime | None = None) -> Path
             else:
                 ws.write_string(r, c, str(v))
     ws.set_column(0, 2, 18)
+    ws.set_row(0, None, None, {"hidden": True})     # the machine keys: read back, never shown
     ws.freeze_panes(2, 3)
+    ws.hide()                                       # data for 'tdkt report --appendices'
     wb.close()
     return write_keeping(Path(out_dir) / WORKBOOK_NAME, buf.getvalue())
 
@@ -212,9 +221,8 @@ def write_workbook(res, out_dir: Path, stamp: dt.datetime | None = None) -> Path
 def _report_sheet(wb, fm, res):
     ws = wb.add_worksheet("Báo cáo hợp nhất")
     ws.write_string(0, 0, "BÁO CÁO HỢP NHẤT PHỤ LỤC", fm.title)
-    headers = ["Tệp", "Mã đơn vị", "Tình trạng", "Thời điểm lưu tệp", "Mã lỗi, cảnh báo"]
-    rows = [[f.name, f.unit_code, STATUS_VI.get(f.status, f.status),
-             f.saved_at.strftime("%d/%m/%Y %H:%M") if f.saved_at else "",
+    headers = ["Tệp", "Mã đơn vị", "Tình trạng", SAVED_AT_HEADER, "Mã lỗi, cảnh báo"]
+    rows = [[f.name, f.unit_code, STATUS_VI.get(f.status, f.status), local_time(f.saved_at),
              ", ".join(sorted({x.code for x in f.findings}))] for f in res.files]
     _table(ws, fm, 2, headers, rows, ["text"] * 5, [34, 12, 24, 18, 24])
     top = 4 + len(rows)
@@ -228,10 +236,11 @@ def _report_sheet(wb, fm, res):
         ws.set_row(top + 2 + i, 15 * max(1, -(-len(f.message) // 105)))
     ws.set_column(5, 5, 12)
     ws.set_column(6, 6, 100)
+    print_setup(ws, 2, top + 1 + len(res.findings), [34, 12, 24, 18, 24, 12, 100])
 
 
 def report_text(res) -> str:
-    lines = ["BÁO CÁO HỢP NHẤT PHỤ LỤC I, II, III", f"Thư mục phụ lục gửi về: {res.inbox}", ""]
+    lines = ["BÁO CÁO HỢP NHẤT PHỤ LỤC I, II, III", f"Thư mục phụ lục gửi về: {Path(res.inbox).name}", ""]
     lines.append(f"Đã tổng hợp: {len(res.units)} đơn vị.")
     if all(f.status == SKIPPED for f in res.files):
         lines.append("Không tìm thấy tệp phụ lục nào trong thư mục gửi về.")

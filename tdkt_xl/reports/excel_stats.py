@@ -11,6 +11,7 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 from tdkt_xl.io.xlsx import new_workbook
 from tdkt_xl.reports.aggregate import ResultSummary
 from tdkt_xl.reports.charts import ChartSpec
+from tdkt_xl.io.xlsx import print_setup
 from tdkt_xl.reports.xlsx_util import row_height
 from tdkt_xl.documents.marker import mark_xlsx
 from tdkt_xl.documents.text import short_date as date_short
@@ -53,12 +54,10 @@ def workbook_bytes(summary: ResultSummary, specs: list, title: str) -> bytes:
 
     # ---- table
     ws = wb.add_worksheet(SHEET_TABLE)
-    ws.set_landscape()
-    ws.set_paper(9)
-    ws.fit_to_pages(1, 0)
     ws.write(0, 0, f"TỔNG HỢP KẾT QUẢ KIỂM TRA - {title}", f_title)
     ws.write(1, 0, f"Tình trạng khắc phục tính đến ngày {date_short(summary.as_of)}.", f_note)
-    for c, (h, w) in enumerate(zip(TABLE_HEADERS, (5, 40, 26, 12, 11, 11, 7, 9, 9, 9, 11))):
+    widths = (5, 40, 26, 12, 11, 11, 7, 9, 9, 9, 11)
+    for c, (h, w) in enumerate(zip(TABLE_HEADERS, widths)):
         ws.write(3, c, h, f_head)
         ws.set_column(c, c, w)
     ws.set_row(3, 32)
@@ -80,6 +79,7 @@ def workbook_bytes(summary: ResultSummary, specs: list, title: str) -> bytes:
                             f"/{xl_rowcol_to_cell(tr, 5)},1))", f_total_pct, round(summary.pass_share, 1))
     ws.freeze_panes(first, 2)
     ws.autofilter(3, 0, last, len(TABLE_HEADERS) - 1)
+    print_setup(ws, 3, tr, widths)
 
     # ---- statistics with native charts
     st = wb.add_worksheet(SHEET_STATS)
@@ -88,8 +88,17 @@ def workbook_bytes(summary: ResultSummary, specs: list, title: str) -> bytes:
     row = 0
     for spec in specs:
         row = _chart_block(wb, st, row, spec, f_title, f_head, f_cell, f_num)
+    # tables in A:D, each chart beside its table from column E (640 px, about 9 columns)
+    st.set_paper(9)
+    st.set_landscape()
+    st.fit_to_pages(1, 0)
+    st.print_area(0, 0, max(row - 1, 0), CHART_LAST_COL)
+    st.set_footer("&CTrang &P/&N")
     wb.close()
     return buf.getvalue()
+
+
+CHART_LAST_COL = 13
 
 
 def _chart_block(wb, st, row: int, spec: ChartSpec, f_title, f_head, f_cell, f_num) -> int:

@@ -21,7 +21,7 @@ from xlsxwriter.utility import xl_col_to_name
 
 from tdkt_xl import model as m
 from tdkt_xl.documents.marker import mark_xlsx, marker
-from tdkt_xl.io.xlsx import new_workbook
+from tdkt_xl.io.xlsx import new_workbook, print_setup
 from tdkt_xl.documents.output import OutputFolder, safe_part
 from tdkt_xl.documents.render import load_template, templates_dir
 from tdkt_xl.documents.text import nfc, number_text, short_date
@@ -106,13 +106,11 @@ def tracker_bytes(rnd: m.Round, tracked: list, as_of: dt.date, letters: dict) ->
     f_total = wb.add_format({**base, "border": 1, "bold": True, "align": "center"})
 
     ws = wb.add_worksheet(SHEET_OPEN)
-    ws.set_landscape()
-    ws.set_paper(9)
-    ws.fit_to_pages(1, 0)
     ws.write(0, 0, "KIẾN NGHỊ CHƯA KHẮC PHỤC XONG", f_title)
     ws.write(1, 0, f"Tính đến ngày {short_date(as_of)}; quá hạn = chưa nhận báo cáo khắc phục "
                    "và đã qua hạn khắc phục.", f_note)
-    for c, (h, w) in enumerate(zip(OPEN_HEADERS, (5, 11, 34, 12, 70, 12, 16, 9, 10))):
+    open_widths = (5, 11, 34, 12, 70, 12, 16, 9, 10)
+    for c, (h, w) in enumerate(zip(OPEN_HEADERS, open_widths)):
         ws.write(3, c, h, f_head)
         ws.set_column(c, c, w)
     rows = [t for t in tracked if not t.remedied]
@@ -135,14 +133,14 @@ def tracker_bytes(rnd: m.Round, tracked: list, as_of: dt.date, letters: dict) ->
     else:
         ws.write(4, 0, "Tất cả kiến nghị đã được khắc phục.", f_note)
     ws.freeze_panes(4, 3)
+    print_setup(ws, 3, 3 + max(len(rows), 1), open_widths)
 
     us = wb.add_worksheet(SHEET_UNITS)
-    us.set_landscape()
-    us.set_paper(9)
     us.write(0, 0, "TỔNG HỢP TÌNH HÌNH KHẮC PHỤC THEO ĐƠN VỊ", f_title)
     us.write(1, 0, f"Tính đến ngày {short_date(as_of)}.", f_note)
     us.set_row(3, 32)
-    for c, (h, w) in enumerate(zip(UNIT_HEADERS, (5, 11, 40, 11, 11, 13, 9, 34))):
+    unit_widths = (5, 11, 40, 11, 11, 13, 9, 34)
+    for c, (h, w) in enumerate(zip(UNIT_HEADERS, unit_widths)):
         us.write(3, c, h, f_head)
         us.set_column(c, c, w)
     r = 4
@@ -162,6 +160,7 @@ def tracker_bytes(rnd: m.Round, tracked: list, as_of: dt.date, letters: dict) ->
         total = sum(1 for t in tracked if (c == 3 or (c == 4 and t.remedied)
                                           or (c == 5 and not t.remedied) or (c == 6 and t.overdue)))
         us.write_formula(r, c, f"=SUM({col}5:{col}{r})", f_total, total)
+    print_setup(us, 3, r, unit_widths)
     wb.close()
     return buf.getvalue()
 
