@@ -12,7 +12,7 @@ from tdkt_xl.io.reader import read_round
 from tdkt_xl.model import Recommendation
 from tdkt_xl.vocabulary.errors import NeedsDate
 from tdkt_xl.model.vocab import STATUS_DONE, STATUS_IN_PROGRESS, STATUS_OPEN
-from tdkt_xl.reports import tracking
+from tdkt_xl.model import tracking
 from tdkt_xl.reports.followup import (SHEET_OPEN, SHEET_UNITS, TRACKER_FILE, default_as_of,
                                       make_followup)
 

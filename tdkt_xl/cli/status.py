@@ -2,10 +2,9 @@
 the round at a glance, one row per unit.  Exit 0, or 2 when an input cannot be read."""
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
-from tdkt_xl.cli._common import parse_date_arg
+from tdkt_xl.cli import _common as C
 
 
 def register(subparsers) -> None:
@@ -16,49 +15,35 @@ def register(subparsers) -> None:
                     "đang mở/quá hạn/đã khắc phục; số liệu chung ở đầu. Chỉ đọc sổ tính, các "
                     "tệp manifest.json của thư mục kết quả và bảng tổng hợp phụ lục gần nhất. "
                     "Mã thoát: 0, hoặc 2 khi không đọc được dữ liệu.")
-    p.add_argument("workbook", metavar="SỔ_TÍNH", help="Sổ tính chính (.xlsm/.xlsx).")
+    C.add_workbook(p)
     p.add_argument("--docs", default=None, metavar="THƯ_MỤC",
                    help="Thư mục kết quả (đọc các manifest.json và sổ tổng hợp phụ lục trong đó).")
     p.add_argument("--appendices", default=None, metavar="TỆP",
                    help="Sổ tổng hợp phụ lục (mặc định: tệp mới nhất trong --docs, hoặc trang "
                         "'Tổng hợp phụ lục' của sổ tính).")
-    p.add_argument("--as-of", default=None, metavar="NGÀY",
-                   help="Tính đến ngày (dd/mm/yyyy; mặc định: hôm nay).")
-    p.add_argument("--json", action="store_true", help="In kết quả dạng JSON.")
+    C.add_as_of(p, "Tính đến ngày", "hôm nay")
+    C.add_json(p, '{"as_of", "counts", "units": [...]}')
     p.set_defaults(func=run)
 
 
 def run(args) -> int:
-    from tdkt_xl.io.reader import WorkbookError
     from tdkt_xl.io.sources import read_file_arrays, read_workbook
     from tdkt_xl.overview import status as ST
-    from tdkt_xl.vocabulary import cells, schema as S
-    try:
-        as_of = parse_date_arg(args.as_of, today_if_blank=True)
-    except cells.BadValue as e:
-        print(f"Lỗi: --as-of: {e}.", file=sys.stderr)
-        return 2
+    from tdkt_xl.vocabulary import schema as S
     workbook = Path(args.workbook)
     docs = Path(args.docs) if args.docs else None
     if docs is not None and not docs.is_dir():
-        print(f"Lỗi: không tìm thấy thư mục kết quả '{docs}'.", file=sys.stderr)
-        return 2
-    try:
-        rnd = read_workbook(workbook).round
-        merged_file = Path(args.appendices) if args.appendices else ST.latest_merge_file(docs)
-        if merged_file is not None:
-            merged = ST.read_merge_summary(merged_file)
-        else:
-            own = read_file_arrays(workbook, [S.APPENDIX_SUMMARY.name]).get(S.APPENDIX_SUMMARY.name)
-            merged = ST.merge_states(own) or None
-    except (WorkbookError, OSError) as e:
-        print(f"Lỗi: {e}", file=sys.stderr)
-        return 2
-    result = ST.round_status(rnd, as_of, ST.manifest_entries(docs), merged)
-    if args.json:
-        print(result.to_json())
+        raise C.UsageError(f"Không tìm thấy thư mục kết quả '{docs}'.")
+    rnd = read_workbook(workbook).round
+    merged_file = Path(args.appendices) if args.appendices else ST.latest_merge_file(docs)
+    if merged_file is not None:
+        merged = ST.read_merge_summary(merged_file)
     else:
-        print(result.summary())
-        print()
-        print(result.table())
-    return 0
+        own = read_file_arrays(workbook, [S.APPENDIX_SUMMARY.name]).get(S.APPENDIX_SUMMARY.name)
+        merged = ST.merge_states(own) or None
+    result = ST.round_status(rnd, C.as_of_or_today(args), ST.manifest_entries(docs), merged)
+    if args.json:
+        C.emit(result.to_json())
+    else:
+        C.emit(result.summary() + "\n\n" + result.table())
+    return C.EXIT_OK

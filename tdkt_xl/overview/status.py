@@ -147,7 +147,7 @@ def _nfc(s) -> str:
 
 def round_status(rnd: m.Round, as_of: dt.date, manifests: Optional[list] = None,
                  merged: Optional[dict] = None) -> RoundStatus:
-    from tdkt_xl.reports.tracking import track
+    from tdkt_xl.model.tracking import track
     manifests = manifests or []
     made = {(_nfc(e.get("kind")), _nfc(e.get("unit"))) for e in manifests}
     tracked = track(rnd, as_of)
@@ -223,8 +223,8 @@ def round_status(rnd: m.Round, as_of: dt.date, manifests: Optional[list] = None,
 
 def latest_merge_file(folder) -> Optional[Path]:
     """The newest consolidated appendices workbook under ``folder`` (by name, not content)."""
-    from tdkt_xl.appendices.output import WORKBOOK_NAME
-    found = [p for p in Path(folder).rglob(WORKBOOK_NAME)] if folder else []
+    from tdkt_xl.vocabulary.outputs import CONSOLIDATED
+    found = [p for p in Path(folder).rglob(CONSOLIDATED)] if folder else []
     return max(found, key=lambda p: p.stat().st_mtime) if found else None
 
 

@@ -15,7 +15,7 @@ from typing import Optional
 from tdkt_xl.vocabulary import style
 from tdkt_xl import model as m
 from tdkt_xl.model.vocab import BLOCKS, BLOCK_COMMUNE, BLOCK_DISTRICT, FAIL, PASS
-from tdkt_xl.reports.tracking import remedied_at
+from tdkt_xl.model.tracking import remedied_at
 
 AREAS_FILE = Path(__file__).resolve().parent / "data" / "areas.csv"
 

@@ -30,7 +30,7 @@ from tdkt_xl.vocabulary.doc_kinds import MINUTES, REMINDER
 from tdkt_xl.reports.aggregate import inspected_units
 from tdkt_xl.reports.context import Blocked, reminder_common
 from tdkt_xl.reports.make_templates import REMINDER_TEMPLATE
-from tdkt_xl.reports.tracking import track
+from tdkt_xl.model.tracking import track
 from tdkt_xl.reports.xlsx_util import row_height
 from tdkt_xl.vocabulary.errors import NeedsDate
 

@@ -28,7 +28,7 @@ from tdkt_xl.reports.appendix_stats import AppendixStats, load_appendix_stats, p
 from tdkt_xl.reports.context import report_common
 from tdkt_xl.reports.excel_stats import workbook_bytes
 from tdkt_xl.reports.make_templates import REPORT_TEMPLATE
-from tdkt_xl.reports.tracking import status_at
+from tdkt_xl.model.tracking import status_at
 from tdkt_xl.reports.vi_words import format_decimal, format_int, money_with_words
 from tdkt_xl.vocabulary.errors import NeedsDate
 

@@ -19,6 +19,7 @@ from tdkt_xl.roundcheck import codes as C
 from tdkt_xl.roundcheck.checks import Doc, Scope
 from tdkt_xl.roundcheck.identify import OUTPUT_KINDS, identify
 from tdkt_xl.roundcheck.reading import Unreadable, read_file
+from tdkt_xl.vocabulary.errors import InputError
 from tdkt_xl.vocabulary.findings import SEVERITY_VI
 from tdkt_xl.vocabulary.errors import InputError
 
