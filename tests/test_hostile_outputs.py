@@ -591,3 +591,23 @@ def test_readme_exit_code_table_covers_every_command():
     commands = set(sub.choices) - {"codes"}          # `codes` only prints the catalogue
     assert commands - named == set()
     assert all(ln.count("|") == 5 for ln in rows)
+
+
+def test_one_document_open_in_word_does_not_stop_the_others(master, tmp_path, capsys, monkeypatch):
+    """A target that cannot be replaced (Windows: open in Word) concerns that
+    file only: the others are written, the command says which one (exit 1)."""
+    wb, inbox = master
+    out = tmp_path / "vb"
+
+    class Locked(atomic.Disk):
+        def replace(self, src, dst):
+            if Path(dst).name == "TB_XQS.docx":
+                raise PermissionError(errno.EACCES, "file in use")
+            super().replace(src, dst)
+    monkeypatch.setattr(atomic, "disk", Locked())
+    rc, stdout, stderr = _cli(capsys, "notices", wb, "--out", out, "--as-of", AS_OF)
+    assert rc == 1, (stdout, stderr)
+    assert "TB_XQS.docx" in stdout + stderr and "Word" in stdout + stderr
+    made = sorted(p.name for p in out.glob("*.docx"))
+    assert "TB_XQS.docx" not in made and len(made) == 14
+    assert _temps(tmp_path) == []
