@@ -109,6 +109,10 @@ def guide_blocks(settings, jobs) -> list[tuple[str, str]]:
         ("item", "Cho phép macro của sổ tính (Enable Content), hoặc đặt thư mục chứa sổ tính vào "
                  "Trusted Locations của Excel."),
         ("item", "Lệnh 'tdkt doctor' kiểm tra máy đã cài đủ chưa và nói rõ còn thiếu gì."),
+        ("item", f"Nút bấm chạy lệnh python trên PATH. Máy có nhiều bản Python: ghi đường dẫn đầy đủ "
+                 f"tới python.exe ở trang '{S.SETTINGS.name}', mục 'Python cho nút bấm' (đường dẫn "
+                 "không có chữ có dấu). Trang ẩn 'xlwings.conf' giữ các thiết lập khác của nút bấm: "
+                 "không sửa, không xóa."),
         ("item", "Nếu máy chưa có Python hoặc chương trình tdkt, bấm nút sẽ hiện thông báo lỗi "
                  "tiếng Anh của xlwings (ví dụ báo không tìm thấy Python, hoặc 'ModuleNotFoundError'): "
                  "nghĩa là máy chưa cài đủ; hãy nhờ bộ phận CNTT chạy 'tdkt doctor'."),
