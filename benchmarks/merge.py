@@ -1,70 +1,142 @@
-"""Merge time for 14, 200 and 2,000 returned appendix files.
+"""Merge of N returned appendix files, as whole processes, side by side with
+the python-calamine read floor.
 
-Synthetic units (codes S0001…) are added to the example round; each gets a
-copy of a filled form (made by `tdkt forms`, filled with openpyxl) whose
-hidden unit code is rewritten.  Prints, per size: files, merge_inbox time
-(read + check + recompute), and the time with the consolidated workbook and
-report written.  Target: 2,000 files in under 10 s.
+Builds a master workbook whose Đơn vị sheet has N + 10 synthetic units
+(S00000…), and an inbox of N files (copies of a filled form with the hidden
+unit code rewritten).  Then runs, each as its own process on this machine:
 
-    python benchmarks/merge.py [--sizes 14 200 2000]
+  floor      python-calamine opening every file and reading every sheet
+             (nothing else: no checks, no merge, no output)
+  full       `tdkt merge MASTER INBOX --out OUT` into an empty OUT
+  re-merge   10 new files added to the inbox, `tdkt merge` again into OUT
+             (its cache in OUT lets it parse only what changed)
+
+Goals (issue 10): full ≤ 1.5 × floor; re-merge ≤ 0.3 × full.
+
+    python benchmarks/merge.py [--files 2000] [--repeat 1]
 """
 from __future__ import annotations
 
 import argparse
-import copy
+import csv
+import random
+import shutil
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "examples"))
 
-from tdkt_xl.appendices import load_spec, make_forms, merge, merge_inbox  # noqa: E402
+from tdkt_xl.appendices import load_spec, make_forms  # noqa: E402
 from tdkt_xl.appendices.fill import fill_form, retag  # noqa: E402
-from tdkt_xl.builder.example import example_sheets  # noqa: E402
+from tdkt_xl.builder.example import EXAMPLE_DIR, example_sheets  # noqa: E402
+from tdkt_xl.builder.workbook import build_bytes  # noqa: E402
 from tdkt_xl.io.reader import read_round  # noqa: E402
-from tdkt_xl.model import Unit  # noqa: E402
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "examples"))
 from make_examples import unit_input  # noqa: E402
+
+FULL_GOAL, REMERGE_GOAL, NEW_FILES = 1.5, 0.3, 10
+UNITS_SHEET = "Đơn vị"
+
+FLOOR = """
+import sys
+from pathlib import Path
+from python_calamine import CalamineWorkbook
+for p in sorted(Path(sys.argv[1]).iterdir()):
+    wb = CalamineWorkbook.from_path(str(p))
+    for name in wb.sheet_names:
+        wb.get_sheet_by_name(name).to_python(skip_empty_area=False)
+    wb.close()
+"""
+
+
+def _code(i: int) -> str:
+    return f"S{i:05d}"
+
+
+def make_master(tmp: Path, n: int) -> Path:
+    """The example round with n synthetic selected units (half communes)."""
+    data = tmp / "data"
+    shutil.copytree(EXAMPLE_DIR, data)
+    path = data / f"{UNITS_SHEET}.csv"
+    with open(path, encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    head = rows[0]
+    commune = next(r for r in rows[1:] if r[0] == "XQS")
+    agency = next(r for r in rows[1:] if r[0] == "BTCHU")
+    for i in range(n):
+        row = list(commune if i % 2 else agency)
+        row[0], row[1] = _code(i), f"{'Xã' if i % 2 else 'Đơn vị'} thử {i}"
+        row[head.index("Được chọn kiểm tra")] = "Có"
+        rows.append(row)
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows(rows)
+    master = tmp / "tdkt_bench.xlsm"
+    master.write_bytes(build_bytes(data_dir=data))
+    return master
+
+
+def make_inbox(tmp: Path, n: int, extra: int) -> tuple:
+    spec = load_spec()
+    base = read_round(example_sheets()).round
+    forms = tmp / "forms"
+    filled = {}
+    for code, commune in (("XQS", True), ("BTCHU", False)):
+        make_forms(base, forms, unit=code)
+        values, tables = unit_input(base.unit(code), random.Random(code))
+        filled[code] = fill_form(spec, forms / f"Phu_luc_{code}.xlsx", tmp / f"filled_{code}.xlsx",
+                                 values, tables, commune)
+    inbox, later = tmp / "phu_luc_gui_ve", tmp / "den_sau"
+    inbox.mkdir()
+    later.mkdir()
+    for i in range(n + extra):
+        code = "XQS" if i % 2 else "BTCHU"
+        retag(filled[code], (inbox if i < n else later) / f"{_code(i)}.xlsx", code, _code(i))
+    return inbox, later
+
+
+def timed(cmd: list, ok=(0,)) -> float:
+    t0 = time.perf_counter()
+    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+    dt = time.perf_counter() - t0
+    if proc.returncode not in ok:
+        raise SystemExit(f"{' '.join(map(str, cmd))} -> {proc.returncode}\n{proc.stdout[-2000:]}\n{proc.stderr[-2000:]}")
+    return dt
 
 
 def main(argv=None) -> int:
-    import random
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--sizes", type=int, nargs="+", default=[14, 200, 2000])
+    ap.add_argument("--files", type=int, default=2000)
+    ap.add_argument("--repeat", type=int, default=1, help="runs of each measure (the best is kept)")
     args = ap.parse_args(argv)
-    spec = load_spec()
-    base = read_round(example_sheets()).round
+    n = args.files
+    py = sys.executable
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        make_forms(base, tmp / "forms", unit="XQS")
-        make_forms(base, tmp / "forms", unit="BTCHU")
-        filled = {}
-        for code, commune in (("XQS", True), ("BTCHU", False)):
-            values, tables = unit_input(base.unit(code), random.Random(code))
-            filled[code] = fill_form(spec, tmp / "forms" / f"Phu_luc_{code}.xlsx", tmp / f"filled_{code}.xlsx",
-                                     values, tables, commune)
-        print(f"{'tệp':>6} {'merge_inbox (s)':>16} {'ms/tệp':>8} {'tdkt merge: đọc + ghi (s)':>26}")
-        for n in args.sizes:
-            rnd = copy.deepcopy(base)
-            inbox = tmp / f"inbox_{n}"
-            inbox.mkdir()
-            for i in range(n):
-                code, src = ("XQS", filled["XQS"]) if i % 2 else ("BTCHU", filled["BTCHU"])
-                new = f"S{i:05d}"
-                template = base.unit(code)
-                rnd.units.append(Unit(new, f"Đơn vị thử {i}", template.block, selected=True))
-                retag(src, inbox / f"{new}.xlsx", code, new)
-            t0 = time.perf_counter()
-            res = merge_inbox(rnd, inbox)
-            t1 = time.perf_counter()
-            assert len(res.units) == n, [f.findings for f in res.files if f.status != "merged"][:3]
-            t2 = time.perf_counter()
-            merge(rnd, inbox, tmp / f"out_{n}")
-            t3 = time.perf_counter()
-            print(f"{n:>6} {t1 - t0:>16.2f} {1000 * (t1 - t0) / n:>8.2f} {t3 - t2:>26.2f}")
-    return 0
+        master = make_master(tmp, n + NEW_FILES)
+        inbox, later = make_inbox(tmp, n, NEW_FILES)
+        floor = full = remerge = float("inf")
+        for _ in range(args.repeat):
+            out = tmp / "ket_qua"
+            shutil.rmtree(out, ignore_errors=True)
+            for p in later.iterdir():
+                (inbox / p.name).unlink(missing_ok=True)
+            floor = min(floor, timed([py, "-c", FLOOR, str(inbox)]))
+            full = min(full, timed([py, "-m", "tdkt_xl.cli", "merge", str(master), str(inbox), "--out", str(out)]))
+            for p in later.iterdir():
+                shutil.copy(p, inbox / p.name)
+            remerge = min(remerge, timed([py, "-m", "tdkt_xl.cli", "merge", str(master), str(inbox),
+                                          "--out", str(out)]))
+    full_ratio, re_ratio = full / floor, remerge / full
+    print(f"{'tệp':>6} {'sàn calamine (s)':>17} {'tổng hợp lần đầu (s)':>21} {'tổng hợp lại +10 tệp (s)':>25}")
+    print(f"{n:>6} {floor:>17.2f} {full:>21.2f} {remerge:>25.2f}")
+    print(f"lần đầu / sàn = {full_ratio:.2f} (mục tiêu ≤ {FULL_GOAL}): {'ĐẠT' if full_ratio <= FULL_GOAL else 'CHƯA ĐẠT'}")
+    print(f"tổng hợp lại / lần đầu = {re_ratio:.2f} (mục tiêu ≤ {REMERGE_GOAL}): "
+          f"{'ĐẠT' if re_ratio <= REMERGE_GOAL else 'CHƯA ĐẠT'}")
+    return 0 if full_ratio <= FULL_GOAL and re_ratio <= REMERGE_GOAL else 1
 
 
 if __name__ == "__main__":

@@ -306,7 +306,7 @@ def test_idempotent_and_sources_untouched(rnd, forms, tmp_path):
     b = merge(rnd, inbox, tmp_path / "out")
     assert a.as_dict() == b.as_dict()
     assert _digest(inbox) == before
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["Bao_cao_hop_nhat.txt",
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [".tdkt_cache", "Bao_cao_hop_nhat.txt",
                                                                      "Tong_hop_phu_luc.xlsx"]
 
 
@@ -447,3 +447,66 @@ def test_outline_docx_is_a4_times_new_roman(forms):
     assert texts[0] == "ĐỀ CƯƠNG BÁO CÁO" and "Đơn vị báo cáo: Xã Quan Sơn" in texts
     assert any(t.startswith("V. ĐỀ XUẤT, KIẾN NGHỊ") for t in texts)
     assert all(r.font.name == "Times New Roman" for p in doc.paragraphs for r in p.runs)
+
+
+# ---------------------------------------------------------------- the merge cache
+def _files_view(res):
+    return [(f.name, f.status, f.unit_code, [(x.code, x.file, x.cell, x.message) for x in f.findings])
+            for f in res.files], {c: (u.file, u.values) for c, u in res.units.items()}
+
+
+def test_remerge_reads_only_new_bytes_and_gives_the_same_result(rnd, forms, tmp_path, monkeypatch):
+    from tdkt_xl.appendices import examine
+    inbox, out = tmp_path / "in", tmp_path / "out"
+    inbox.mkdir()
+    good_file(forms, inbox, "XQS")
+    good_file(forms, inbox, "XVL", values=dict(COMMUNE_VALUES, staff="nhiều"))     # rejected, PL15
+    first = merge(rnd, inbox, out)
+    # the same bytes under a new name with a new modification time (a Zalo copy), and one new file
+    (inbox / "XQS.xlsx").rename(inbox / "Phu luc XQS (Zalo).xlsx")
+    os.utime(inbox / "Phu luc XQS (Zalo).xlsx", (2_000_000_000, 2_000_000_000))
+    good_file(forms, inbox, "XBM")
+    seen = []
+    real = examine.examine
+    monkeypatch.setattr(examine, "examine", lambda p, *a: seen.append(p.name) or real(p, *a))
+    second = merge(rnd, inbox, out)
+    assert seen == ["XBM.xlsx"]                                  # only the new bytes were read
+    assert second.units["XQS"].file == "Phu luc XQS (Zalo).xlsx"
+    assert {x.file for x in second.findings if x.unit == "XVL"} == {"XVL.xlsx"}
+    fresh = merge_inbox(rnd, inbox)                              # no cache at all
+    assert _files_view(second) == _files_view(fresh)
+    assert first.units["XQS"].values == second.units["XQS"].values
+
+
+def test_cache_dropped_when_the_round_changes(rnd, forms, tmp_path, monkeypatch):
+    import copy
+    from tdkt_xl.appendices import examine
+    inbox, out = tmp_path / "in", tmp_path / "out"
+    inbox.mkdir()
+    good_file(forms, inbox, "XQS")
+    merge(rnd, inbox, out)
+    seen = []
+    real = examine.examine
+    monkeypatch.setattr(examine, "examine", lambda p, *a: seen.append(p.name) or real(p, *a))
+    merge(rnd, inbox, out)
+    assert seen == []
+    other = copy.deepcopy(rnd)
+    other.settings.extra["Trần tỷ lệ CSTĐCS/LĐTT (%)"] = "10"
+    merge(other, inbox, out)
+    assert seen == ["XQS.xlsx"]
+    (out / ".tdkt_cache" / "tong_hop_phu_luc.json").write_text("{không phải json", encoding="utf-8")
+    merge(other, inbox, out)                                     # a broken cache is only a slower run
+    assert seen == ["XQS.xlsx", "XQS.xlsx"]
+
+
+def test_files_examined_in_workers_give_the_same_result(rnd, forms, tmp_path, monkeypatch):
+    from tdkt_xl.appendices import examine
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    for code in ("XQS", "XVL", "XBM"):
+        good_file(forms, inbox, code)
+    (inbox / "hong.xlsx").write_bytes(b"PK\x03\x04 broken")
+    serial = merge_inbox(rnd, inbox)
+    monkeypatch.setattr(examine, "PARALLEL_FROM", 2)
+    parallel = merge_inbox(rnd, inbox)
+    assert _files_view(parallel) == _files_view(serial)

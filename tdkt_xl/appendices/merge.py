@@ -10,13 +10,15 @@ from __future__ import annotations
 import datetime as dt
 import os
 import stat
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Optional
 
 from tdkt_xl.appendices import codes as K
-from tdkt_xl.appendices.returned import (MERGED, REJECTED, SKIPPED, SUPERSEDED, STATUS_VI, FileOutcome,
-                                         display_name, identify, parse, sniff)
+from tdkt_xl.appendices.cache import MergeCache, fingerprint
+from tdkt_xl.appendices.examine import IDENT, examine, examine_all, unexpected
+from tdkt_xl.appendices.returned import (MERGED, REJECTED, SKIPPED, SUPERSEDED, STATUS_VI, FileOutcome, UnitReturn,
+                                         display_name, load)
 from tdkt_xl.appendices.spec import Spec, load_spec
 from tdkt_xl.vocabulary.cells import fmt_date
 from tdkt_xl.io.reader import WorkbookError
@@ -96,6 +98,11 @@ class MergeResult:
     def frames(self) -> dict:
         from tdkt_xl.appendices.stats import frames
         return frames(self)
+
+    def records(self) -> dict:
+        """``frames()`` as lists of dicts."""
+        from tdkt_xl.appendices.stats import records
+        return records(self)
 
     def summary_table(self) -> list:
         from tdkt_xl.appendices.stats import summary_table
@@ -182,28 +189,60 @@ def inbox_entries(inbox: Path, exclude: tuple = ()) -> tuple:
     return files, skipped
 
 
-def _read_one(p: Path, spec: Spec, info: dict) -> FileOutcome:
-    out = sniff(p, spec)
-    if out.status != REJECTED:
-        identify(out, spec)
-    if out.status != REJECTED and out.unit_code not in info:
-        out.close()
-        out.findings.append(K.UNKNOWN_UNIT.at(spec.id_sheet, "B3", out.unit_code, file=out.name,
-                                              code=out.unit_code))
-        out.status = REJECTED
-    return out
+def _examined(files: list, spec: Spec, rnd, info: dict, as_of, cache: MergeCache) -> list:
+    """One FileOutcome per file, identified (from the cache when the same
+    bytes were examined before, in any name); parse records go to the cache."""
+    outcomes: dict = {}
+    pending = []
+    for p in files:
+        try:
+            out = load(p, spec)
+        except Exception as e:          # noqa: BLE001
+            out = unexpected(p, None, e)
+        entry = cache.get(out.digest) if out.status != REJECTED else None
+        if entry and "ident" in entry:
+            for k in IDENT:
+                setattr(out, k, entry["ident"][k])
+            out.findings = [replace(f, file=out.name) for f in out.findings]
+        elif out.status != REJECTED:
+            pending.append(p)
+        out.pkg = None
+        outcomes[p] = out
+    for out, ident, parsed in examine_all(pending, spec, rnd, set(info), as_of):
+        outcomes[out.path] = out
+        if ident is not None:
+            cache.put(out.digest, "ident", ident)
+        if parsed is not None:
+            cache.put(out.digest, "parsed", parsed)
+    result = []
+    for p in files:
+        out = outcomes[p]
+        if out.status != REJECTED and out.unit_code not in info:
+            out.findings.append(K.UNKNOWN_UNIT.at(spec.id_sheet, "B3", out.unit_code, file=out.name,
+                                                  code=out.unit_code))
+            out.status = REJECTED
+        result.append(out)
+    return result
 
 
-def _unexpected(p: Path, out: Optional[FileOutcome], e: BaseException) -> FileOutcome:
-    """A file whose reading failed in a way no check foresaw: that file is
-    rejected (with the technical reason), the merge of the others goes on."""
-    out = out or FileOutcome(p, display_name(p))
-    out.close()
-    out.status = REJECTED
-    detail = str(e).splitlines()[0][:160] if str(e) else ""
-    out.findings.append(K.UNREADABLE.at("", "", out.unit_code, file=out.name,
-                                        reason=f"lỗi khi đọc tệp ({type(e).__name__}{': ' + detail if detail else ''})"))
-    return out
+def _parse_newest(out: FileOutcome, spec: Spec, rnd, as_of, cache: MergeCache):
+    """The unit's figures from its newest file (from the cache when its bytes
+    were parsed before, in this run or an earlier one)."""
+    entry = cache.get(out.digest)
+    if not (entry and "parsed" in entry):          # identified from the cache, never parsed: do it now
+        fresh, _ident, parsed = examine(out.path, spec, rnd, {out.unit_code}, as_of)
+        if parsed is None or fresh.digest != out.digest:      # changed since it was identified
+            out.status, out.findings = REJECTED, fresh.findings
+            if fresh.status != REJECTED:
+                out.findings.append(K.UNREADABLE.at("", "", out.unit_code, file=out.name,
+                                                    reason="tệp đã thay đổi trong lúc tổng hợp; hãy chạy lại"))
+            return None
+        cache.put(out.digest, "parsed", parsed)
+        entry = cache.get(out.digest)
+    got = entry["parsed"]
+    out.status = got["status"]
+    out.findings.extend(replace(f, file=out.name) for f in got["findings"])
+    return UnitReturn(**{**got["ret"], "file": out.name}) if got["ret"] else None
 
 
 FUTURE_SLACK = dt.timedelta(days=1)
@@ -243,12 +282,15 @@ def _fmt_time(t: dt.datetime) -> str:
 
 
 def merge_inbox(rnd, inbox_dir, spec: Optional[Spec] = None, as_of: Optional[dt.date] = None,
-                exclude: tuple = (), now: Optional[dt.datetime] = None) -> MergeResult:
+                exclude: tuple = (), now: Optional[dt.datetime] = None, cache_dir=None) -> MergeResult:
     """Read every file of ``inbox_dir`` (never modifies them) into a MergeResult.
     ``exclude``: files or folders inside the inbox not to read.  ``now``: the
     time of the merge (default: the clock); a file time after it is not used
-    to decide which file of a unit is the newest."""
+    to decide which file of a unit is the newest.  ``cache_dir``: a folder
+    (the output folder) where what each file gave is kept, so that a re-merge
+    parses only the files whose bytes changed."""
     spec = spec or load_spec()
+    cache = MergeCache(cache_dir, fingerprint(spec, rnd, as_of))
     now = now or dt.datetime.now()
     inbox = Path(inbox_dir)
     if not inbox.is_dir():
@@ -258,12 +300,7 @@ def merge_inbox(rnd, inbox_dir, spec: Optional[Spec] = None, as_of: Optional[dt.
 
     files, skipped = inbox_entries(inbox, exclude)
     candidates: dict = {}
-    for p in files:
-        out = None
-        try:
-            out = _read_one(p, spec, info)
-        except Exception as e:      # noqa: BLE001 - one file never takes the merge down
-            out = _unexpected(p, out, e)
+    for out in _examined(files, spec, rnd, info, as_of, cache):
         res.files.append(out)
         if out.status != REJECTED:
             candidates.setdefault(out.unit_code, []).append(out)
@@ -279,15 +316,16 @@ def merge_inbox(rnd, inbox_dir, spec: Optional[Spec] = None, as_of: Optional[dt.
             old.findings.append(K.SUPERSEDED.at("", "", code, file=old.name, newer=newest.name,
                                                 newer_time=_basis(when, basis), time=_basis(old_when, old_basis)))
         try:
-            ret = parse(newest, spec, rnd, as_of)
+            ret = _parse_newest(newest, spec, rnd, as_of, cache)
         except Exception as e:      # noqa: BLE001
-            _unexpected(newest.path, newest, e)
+            unexpected(newest.path, newest, e)
             ret = None
         if ret is not None:
             res.units[code] = ret
             if not info[code].selected:
                 newest.findings.append(K.NOT_SELECTED.at(spec.id_sheet, "B3", code, file=newest.name, code=code))
 
+    cache.save()
     res.files.extend(skipped)
     for f in res.files:
         res.findings.extend(f.findings)

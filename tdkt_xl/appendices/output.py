@@ -15,6 +15,7 @@ from tdkt_xl.vocabulary.cells import fmt_date
 from tdkt_xl.io.atomic import write_keeping
 from tdkt_xl.io.xlsx import new_workbook, print_setup
 from tdkt_xl.vocabulary import outputs as O
+from tdkt_xl.io.xlsx_bulk import BulkRows
 from tdkt_xl.model.vocab import BLOCKS
 from tdkt_xl.vocabulary.findings import finding_headers, finding_row
 
@@ -69,18 +70,23 @@ def _cell(ws, r, c, v, fmt):
         ws.write_string(r, c, str(v), fmt)
 
 
-def _table(ws, fm, top: int, headers: list, rows: list, kinds: list, widths: list, total_from: int | None = None):
+def _table(ws, fm, top: int, headers: list, rows: list, kinds: list, widths: list, total_from: int | None = None,
+           bulk: BulkRows | None = None):
+    """A header row and ``rows`` below it; with ``bulk`` the rows are written
+    in bulk after the workbook is closed (nothing may be written below them)."""
     for c, h in enumerate(headers):
         ws.write_string(top, c, h, fm.head)
         ws.set_column(c, c, widths[c])
     ws.set_row(top, 48)
-    for i, row in enumerate(rows):
-        is_tot = total_from is not None and i >= total_from
-        for c, v in enumerate(row):
-            k = kinds[c]
-            fmt = {"text": fm.tot_text if is_tot else fm.text, "int": fm.tot_int if is_tot else fm.int,
-                   "pct": fm.tot_pct if is_tot else fm.pct, "frac": fm.tot_frac if is_tot else fm.frac}[k]
-            _cell(ws, top + 1 + i, c, v, fmt)
+    plain = [{"text": fm.text, "int": fm.int, "pct": fm.pct, "frac": fm.frac}[k] for k in kinds]
+    total = [{"text": fm.tot_text, "int": fm.tot_int, "pct": fm.tot_pct, "frac": fm.tot_frac}[k] for k in kinds]
+    if bulk is not None:
+        bulk.add(ws, top + 1, rows, lambda i: total if total_from is not None and i >= total_from else plain)
+    else:
+        for i, row in enumerate(rows):
+            fmts = total if total_from is not None and i >= total_from else plain
+            for c, v in enumerate(row):
+                _cell(ws, top + 1 + i, c, v, fmts[c])
     ws.freeze_panes(top + 1, 2)
     n = len(rows) if total_from is None else total_from
     if n:
@@ -104,7 +110,7 @@ def _sheet_keys(res, sheet_key: str) -> list:
     return out
 
 
-def _unit_sheet(wb, fm, res, stats, name: str, title: str, keys: list):
+def _unit_sheet(wb, fm, res, stats, name: str, title: str, keys: list, bulk: BulkRows | None = None):
     ws = wb.add_worksheet(name)
     ws.write_string(0, 0, title, fm.title)
     ws.write_string(1, 0, "Số liệu tính lại từ các ô đơn vị nhập; tỷ lệ tính lại từ tổng tử số và mẫu số.",
@@ -127,7 +133,7 @@ def _unit_sheet(wb, fm, res, stats, name: str, title: str, keys: list):
             vals.append(f"{v} đơn vị 'Có'" if kind == CHOICE and v is not None else v)
         rows.append(["", label, f"{tot.get('units_merged', 0)} đơn vị"] + vals)
     widths = [10, 46, 30] + [14 if kinds[i + 3] != "text" else 16 for i in range(len(keys))]
-    _table(ws, fm, 3, headers, rows, kinds, widths, total_from=n_units)
+    _table(ws, fm, 3, headers, rows, kinds, widths, total_from=n_units, bulk=bulk)
 
 
 def write_workbook(res, out_dir: Path, stamp: dt.datetime | None = None) -> Path:
@@ -139,6 +145,7 @@ def write_workbook(res, out_dir: Path, stamp: dt.datetime | None = None) -> Path
     wb.set_properties(props)
     mark_xlsx(wb, {"tdkt_kind": "merged"})
     fm = _F(wb)
+    bulk = BulkRows()
 
     # 1. summary (same array as the master's 'Tổng hợp phụ lục' sheet)
     ws = wb.add_worksheet("Tổng hợp")
@@ -150,14 +157,14 @@ def write_workbook(res, out_dir: Path, stamp: dt.datetime | None = None) -> Path
     head, body = table[0], table[1:]
     kinds = ["text"] * 5 + [("pct" if h in PERCENT_HEADERS else "int") for h in head[5:-1]] + ["text"]
     widths = [10, 46, 30, 24, 28] + [12] * (len(head) - 6) + [14]
-    _table(ws, fm, 3, head, body, kinds, widths, total_from=len(body) - len(BLOCKS) - 1)
+    _table(ws, fm, 3, head, body, kinds, widths, total_from=len(body) - len(BLOCKS) - 1, bulk=bulk)
 
     # 2-4. one sheet per appendix, per unit + totals
     for sh in res.spec.sheets:
-        _unit_sheet(wb, fm, res, stats, sh.name, f"{sh.name.upper()}: {sh.title}", _sheet_keys(res, sh.key))
+        _unit_sheet(wb, fm, res, stats, sh.name, f"{sh.name.upper()}: {sh.title}", _sheet_keys(res, sh.key), bulk)
 
     # 5. awards by title (district, blocks, each unit)
-    frames = res.frames()
+    frames = res.records()
     ws = wb.add_worksheet("PL II theo danh hiệu")
     ws.write_string(0, 0, "KẾT QUẢ KHEN THƯỞNG THEO DANH HIỆU, HÌNH THỨC", fm.title)
     cols = ("collectives", "households", "ind_leaders", "ind_staff", "ind_workers", "individuals", "women", "total")
@@ -170,12 +177,10 @@ def write_workbook(res, out_dir: Path, stamp: dt.datetime | None = None) -> Path
         tot = stats.totals.get(scope, {})
         for t in titles:
             rows.append([scope, t.label, t.group] + [tot.get(f"awards.{t.code}.{c}") for c in cols])
-    df = frames["awards"]
-    if not df.empty:
-        for rec in df.to_dict("records"):
-            if any(rec.get(c) for c in cols):
-                rows.append([f"{rec['unit']} - {rec['name']}", rec["title"], rec["group"]] + [rec.get(c) for c in cols])
-    _table(ws, fm, 2, headers, rows, ["text"] * 3 + ["int"] * len(cols), [34, 36, 20] + [11] * len(cols))
+    for rec in frames["awards"]:
+        if any(rec.get(c) for c in cols):
+            rows.append([f"{rec['unit']} - {rec['name']}", rec["title"], rec["group"]] + [rec.get(c) for c in cols])
+    _table(ws, fm, 2, headers, rows, ["text"] * 3 + ["int"] * len(cols), [34, 36, 20] + [11] * len(cols), bulk=bulk)
 
     # 6-8. lists typed by the units
     for name, key, table_key in (("Quyết định khen thưởng", "award_rows", "awards"),
@@ -183,39 +188,32 @@ def write_workbook(res, out_dir: Path, stamp: dt.datetime | None = None) -> Path
                                  ("Văn bản triển khai", "documents", "docs")):
         ws = wb.add_worksheet(name)
         sec = res.spec.table(table_key)
-        df = frames[key]
         headers = ["Mã đơn vị", "Tên đơn vị", "Dòng"] + [c.label for c in sec.columns]
-        rows = []
-        if not df.empty:
-            for rec in df.to_dict("records"):
-                rows.append([rec["unit"], rec["name"], rec.get("_row")] +
-                            [fmt_date(rec.get(c.key)) if c.kind == DATE else rec.get(c.key) for c in sec.columns])
+        rows = [[rec["unit"], rec["name"], rec.get("_row")] +
+                [fmt_date(rec.get(c.key)) if c.kind == DATE else rec.get(c.key) for c in sec.columns]
+                for rec in frames[key]]
         kinds = ["text", "text", "int"] + [("int" if c.kind in ("int", MONEY) else "text") for c in sec.columns]
         widths = [10, 30, 6] + [min(max(c.width, 10), 40) for c in sec.columns]
         ws.write_string(0, 0, name.upper(), fm.title)
-        _table(ws, fm, 2, headers, rows, kinds, widths)
+        _table(ws, fm, 2, headers, rows, kinds, widths, bulk=bulk)
 
     # 9. merge report
     _report_sheet(wb, fm, res)
 
     # 10. machine-readable data (load_consolidated): one row per unit / scope, one column per key
     ws = wb.add_worksheet(DATA_SHEET)
-    for r, row in enumerate(data_table(stats)):
+    data = data_table(stats)
+    for r, row in enumerate(data[:2]):
         for c, v in enumerate(row):
-            if v is None or v == "":
-                continue
-            if isinstance(v, str):
-                ws.write_string(r, c, v, fm.head if r < 2 else None)
-            elif isinstance(v, (int, float)) and not isinstance(v, bool):
-                ws.write_number(r, c, v)
-            else:
-                ws.write_string(r, c, str(v))
+            if v is not None and v != "":
+                ws.write_string(r, c, str(v), fm.head)
+    bulk.add(ws, 2, data[2:], [], skip_blank=True)
     ws.set_column(0, 2, 18)
     ws.set_row(0, None, None, {"hidden": True})     # the machine keys: read back, never shown
     ws.freeze_panes(2, 3)
     ws.hide()                                       # data for 'tdkt report --appendices'
     wb.close()
-    return write_keeping(Path(out_dir) / WORKBOOK_NAME, buf.getvalue())
+    return write_keeping(Path(out_dir) / WORKBOOK_NAME, bulk.finish(buf.getvalue()))
 
 
 def _report_sheet(wb, fm, res):

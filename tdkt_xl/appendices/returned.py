@@ -137,6 +137,13 @@ def sniff(path: Path, spec: Spec) -> FileOutcome:
     structure and every part verified with bounds, the real extent of every
     sheet the merge will read.  Status stays REJECTED with a finding when the
     file cannot be a returned form; otherwise status ''."""
+    out = load(path, spec)
+    return out if out.status == REJECTED else check_package(out, out.pkg, spec)
+
+
+def load(path: Path, spec: Spec) -> FileOutcome:
+    """Read the file's bytes (bounded) and hash them; ``out.pkg`` holds the
+    bytes until ``check_package``."""
     path = Path(path)
     out = FileOutcome(path, display_name(path))
     limits = spec.limits
@@ -162,11 +169,14 @@ def sniff(path: Path, spec: Spec) -> FileOutcome:
     if not data:
         return _fail(out, K.EMPTY_FILE)
     out.digest = hashlib.blake2b(data, digest_size=20).hexdigest()
-    return check_package(out, data, spec)
+    out.pkg = data
+    out.status = ""
+    return out
 
 
 def check_package(out: FileOutcome, data: bytes, spec: Spec) -> FileOutcome:
     """The zip-level checks of ``sniff`` on the file's bytes."""
+    out.status = REJECTED
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         return _fail(out, K.PASSWORD if _is_encrypted(data) else K.OLD_XLS)
     if not data.startswith(b"PK"):

@@ -87,7 +87,7 @@ def merge(rnd, inbox_dir, out_dir, spec: Optional[Spec] = None, as_of: Optional[
     """merge_inbox + the consolidated workbook and the merge report in out_dir
     (which may contain the inbox, never lie inside it)."""
     check_out_dir(inbox_dir, out_dir)
-    res = merge_inbox(rnd, inbox_dir, spec, as_of, now=now)
+    res = merge_inbox(rnd, inbox_dir, spec, as_of, now=now, cache_dir=out_dir)
     res.outputs.append(write_workbook(res, Path(out_dir), stamp(rnd)))
     res.outputs.append(write_report(res, Path(out_dir)))
     return res

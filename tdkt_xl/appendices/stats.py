@@ -101,6 +101,11 @@ def from_result(res) -> Consolidated:
 
 # ---------------------------------------------------------------- frames
 def frames(res) -> dict:
+    return {k: pd.DataFrame(v) for k, v in records(res).items()}
+
+
+def records(res) -> dict:
+    """The rows of ``frames`` as lists of dicts (no pandas: for the writers)."""
     spec = res.spec
     keys = scalar_keys(spec)
     unit_rows, award_rows, award_list, models, docs = [], [], [], [], []
@@ -121,9 +126,8 @@ def frames(res) -> dict:
                 target.append({**base, **{k: v for k, v in rec.items() if not k.startswith("_cell") and k != "_bad"}})
     stats = res.stats()
     total_rows = [{"scope": s, **vals} for s, vals in stats.totals.items()]
-    return {"units": pd.DataFrame(unit_rows), "awards": pd.DataFrame(award_rows),
-            "award_rows": pd.DataFrame(award_list), "models": pd.DataFrame(models),
-            "documents": pd.DataFrame(docs), "totals": pd.DataFrame(total_rows)}
+    return {"units": unit_rows, "awards": award_rows, "award_rows": award_list, "models": models,
+            "documents": docs, "totals": total_rows}
 
 
 # ---------------------------------------------------------------- summary table

@@ -98,9 +98,10 @@ def _cell_refs(data: bytes, prefixed: bool, part: str) -> tuple:
     fast = [] if prefixed else _C_FAST.findall(data)
     if fast and len(fast) == n_tags:           # the common case: every cell starts with r="A1"
         letters, digits = zip(*fast)
-        max_r = max(map(int, set(digits))) - 1
+        rows = set(map(int, set(digits)))
+        max_r = max(rows) - 1
         max_c = max(col_index(x.decode()) for x in set(letters))
-        if max_c < MAX_COLS and max_r < MAX_ROWS and b'r="0' not in data:
+        if max_c < MAX_COLS and max_r < MAX_ROWS and min(rows) > 0:
             return max_r, max_c, 0
     max_r = max_c = -1
     refs = [a or b for a, b in _C_REF.findall(data)]

@@ -1,0 +1,92 @@
+"""Examining returned files: each file read, checked, identified and parsed
+on its own, in worker processes when there are many (two cores read 2,000
+files in about half the time).  A file whose examination fails in any way
+is that file's rejection, never the merge's end.
+
+The parse runs for every identified file of a known unit, before the merge
+knows which file of a unit is the newest; the merge uses the newest file's
+result and drops the others' (a unit rarely sends two files).
+"""
+from __future__ import annotations
+
+import os
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+from typing import Optional
+
+from tdkt_xl.appendices import codes as K
+from tdkt_xl.appendices.returned import REJECTED, FileOutcome, check_package, display_name, identify, load, parse
+
+IDENT = ("status", "unit_code", "saved_at", "version", "commune", "findings")
+PARALLEL_FROM = 64          # fewer files than this: one process (starting workers costs more)
+_CONTEXT: tuple = ()        # (spec, rnd, known codes, as_of) inherited by forked workers
+
+
+def ident_of(out: FileOutcome) -> dict:
+    return {k: getattr(out, k) for k in IDENT} | {"findings": list(out.findings)}
+
+
+def unexpected(p: Path, out: Optional[FileOutcome], e: BaseException) -> FileOutcome:
+    """A file whose reading failed in a way no check foresaw: that file is
+    rejected (with the technical reason), the merge of the others goes on."""
+    out = out or FileOutcome(p, display_name(p))
+    out.close()
+    out.status = REJECTED
+    detail = str(e).splitlines()[0][:160] if str(e) else ""
+    out.findings.append(K.UNREADABLE.at("", "", out.unit_code, file=out.name,
+                                        reason=f"lỗi khi đọc tệp ({type(e).__name__}{': ' + detail if detail else ''})"))
+    return out
+
+
+def examine(p: Path, spec, rnd, known, as_of) -> tuple:
+    """(outcome after identification, its ident record, the parse record or
+    None).  The outcome holds no open workbook and no bytes."""
+    out = None
+    try:
+        out = load(p, spec)
+        if out.status != REJECTED:
+            check_package(out, out.pkg, spec)
+        if out.status != REJECTED:
+            identify(out, spec)
+        ident = ident_of(out)
+        parsed = None
+        if out.status != REJECTED and out.unit_code in known:
+            ret = parse(out, spec, rnd, as_of)
+            parsed = {"status": out.status, "findings": out.findings[len(ident["findings"]):],
+                      "ret": vars(ret).copy() if ret else None}
+            out.status, out.findings = ident["status"], list(ident["findings"])
+        out.close()
+        return out, ident, parsed
+    except Exception as e:      # noqa: BLE001 - one file never takes the merge down
+        out = unexpected(p, out, e)
+        return out, None, None
+
+
+def _examine_chunk(paths: list) -> list:
+    spec, rnd, known, as_of = _CONTEXT
+    return [examine(p, spec, rnd, known, as_of) for p in paths]
+
+
+def examine_all(paths: list, spec, rnd, known: set, as_of) -> list:
+    """``examine`` for every path, in order; in two worker processes when
+    there are many files and the system can fork."""
+    global _CONTEXT
+    workers = min(2, os.cpu_count() or 1)
+    if len(paths) < PARALLEL_FROM or workers < 2 or not hasattr(os, "fork"):
+        return [examine(p, spec, rnd, known, as_of) for p in paths]
+    import multiprocessing
+    _CONTEXT = (spec, rnd, known, as_of)
+    size = max(8, len(paths) // (workers * 8))
+    chunks = [paths[i:i + size] for i in range(0, len(paths), size)]
+    results: list = []
+    try:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            for part in pool.map(_examine_chunk, chunks):
+                results.extend(part)
+    except (BrokenProcessPool, OSError):
+        # a worker died (or none could start): the files not yet done are examined here
+        results.extend(examine(p, spec, rnd, known, as_of) for p in paths[len(results):])
+    finally:
+        _CONTEXT = ()
+    return results

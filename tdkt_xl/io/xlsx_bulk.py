@@ -1,0 +1,130 @@
+"""Large tables of plain values in an XlsxWriter workbook, written as sheet
+XML directly (about ten times faster than a call per cell: the consolidated
+workbook of 2,000 returned files has ~800,000 cells).
+
+XlsxWriter makes the workbook (formats, titles, headers, column widths,
+panes, filters, page setup); the rows of a big table are registered here and
+spliced into the sheet's ``<sheetData>`` after ``wb.close()``.  Text is
+always an inline string (never a formula, a link or a number), exactly as
+``tdkt_xl.io.xlsx`` promises for every file the tool writes.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import io
+import math
+import re
+import zipfile
+
+from tdkt_xl.io.extent import col_index, col_letters
+from tdkt_xl.vocabulary.cells import fmt_date
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_DIMENSION = re.compile(rb'<dimension ref="[^"]*"/>')
+_LAST_ROW = re.compile(rb'<row r="(\d+)"')
+
+
+def _text(s: str) -> str:
+    s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    if _CONTROL.search(s):
+        s = _CONTROL.sub(lambda m: f"_x{ord(m.group()):04X}_", s)
+    space = ' xml:space="preserve"' if s[:1].isspace() or s[-1:].isspace() else ""
+    return f't="inlineStr"><is><t{space}>{s}</t></is></c>'
+
+
+class BulkRows:
+    """Rows registered per worksheet; ``finish(xlsx_bytes)`` splices them in."""
+
+    def __init__(self):
+        self._blocks: dict = {}          # worksheet -> [(first row 0-based, rows, formats)]
+
+    def add(self, ws, first_row: int, rows: list, formats, skip_blank: bool = False) -> None:
+        """``rows`` (lists of values) from ``first_row`` down, below anything
+        XlsxWriter writes on that sheet.  ``formats``: one XlsxWriter Format
+        (or None) per column, or a function row index -> such a list.
+        ``skip_blank``: leave empty values out (no cell at all)."""
+        if rows:
+            self._blocks.setdefault(ws, []).append((first_row, rows, formats, skip_blank))
+
+    def finish(self, data: bytes) -> bytes:
+        """The closed workbook's bytes with every registered row written."""
+        if not self._blocks:
+            return data
+        parts = {}
+        for ws, blocks in self._blocks.items():
+            parts[f"xl/worksheets/sheet{ws.index + 1}.xml"] = blocks
+        out = io.BytesIO()
+        with zipfile.ZipFile(io.BytesIO(data)) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+            for info in zin.infolist():
+                body = zin.read(info.filename)
+                if info.filename in parts:
+                    body = _splice(body, parts[info.filename])
+                zout.writestr(info, body, compress_type=zipfile.ZIP_DEFLATED, compresslevel=1)
+        return out.getvalue()
+
+
+def _other(ref: str, s: str, v, skip_blank: bool) -> str:
+    """A value that is not str, int, float or None: bools as Có/Không, dates
+    as dd/mm/yyyy, numpy scalars as numbers, anything else as its text."""
+    if hasattr(v, "item") and not isinstance(v, (str, bytes, dt.date)):
+        v = v.item()
+        if type(v) is int or (type(v) is float and math.isfinite(v)):
+            return f'<c r="{ref}"{s}><v>{v!r}</v></c>'
+        if v is None or isinstance(v, float):
+            return f'<c r="{ref}"{s}/>' if s and not skip_blank else ""
+    if isinstance(v, bool):
+        return f'<c r="{ref}"{s} ' + _text("Có" if v else "Không")
+    if isinstance(v, (int, float)):
+        return f'<c r="{ref}"{s}><v>{float(v)!r}</v></c>' if math.isfinite(float(v)) else ""
+    if isinstance(v, (dt.date, dt.datetime)):
+        return f'<c r="{ref}"{s} ' + _text(fmt_date(v))
+    return f'<c r="{ref}"{s} ' + _text(str(v))
+
+
+def _splice(xml: bytes, blocks: list) -> bytes:
+    head, sep, tail = xml.partition(b"</sheetData>")
+    if not sep:
+        head, sep, tail = xml.partition(b"<sheetData/>")
+        head, sep = head + b"<sheetData>", b"</sheetData>"
+    rows = _LAST_ROW.findall(head)
+    last_written = int(rows[-1]) if rows else 0
+    chunks = []
+    max_row, max_col = last_written, 0
+    for first_row, table, formats, skip_blank in sorted(blocks, key=lambda b: b[0]):
+        if first_row + 1 <= last_written:
+            raise ValueError(f"bulk rows from {first_row + 1} overlap rows written up to {last_written}")
+        width = max((len(v) for v in table), default=0)
+        cols = [col_letters(c) for c in range(width)]
+        for i, values in enumerate(table):
+            fmts = formats(i) if callable(formats) else formats
+            styles = [f' s="{f.xf_index}"' if f is not None and f.xf_index else "" for f in fmts]
+            styles += [""] * (width - len(styles))
+            r = first_row + i + 1
+            cells = []
+            for c, v in enumerate(values):
+                s, ref = styles[c], f"{cols[c]}{r}"
+                t = type(v)
+                if t is str:
+                    if v:
+                        cells.append(f'<c r="{ref}"{s} ' + _text(v))
+                    elif s and not skip_blank:
+                        cells.append(f'<c r="{ref}"{s}/>')
+                elif t is int or (t is float and math.isfinite(v)):
+                    cells.append(f'<c r="{ref}"{s}><v>{v!r}</v></c>')
+                elif v is None or t is float:
+                    if s and not skip_blank:
+                        cells.append(f'<c r="{ref}"{s}/>')
+                else:
+                    cells.append(_other(ref, s, v, skip_blank))
+            max_col = max(max_col, len(values))
+            chunks.append(f'<row r="{r}">' + "".join(cells) + "</row>")
+            last_written = max_row = r
+    body = head + "".join(chunks).encode("utf-8") + sep + tail
+    m = _DIMENSION.search(body)
+    if m and max_col:
+        old = m.group(0)[len(b'<dimension ref="'):-3].decode()
+        end = old.split(":")[-1]
+        old_col = col_index(re.match(r"[A-Z]+", end).group(0))
+        ref = f'<dimension ref="A1:{col_letters(max(old_col + 1, max_col) - 1)}{max_row}"/>'.encode()
+        body = body[:m.start()] + ref + body[m.end():]
+    return body
