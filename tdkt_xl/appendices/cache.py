@@ -15,10 +15,10 @@ import datetime as dt
 import hashlib
 import json
 import os
-import tempfile
 from dataclasses import asdict
 from pathlib import Path
 
+from tdkt_xl.io.atomic import OutputError, ensure_folder, write_bytes
 from tdkt_xl.vocabulary.findings import Finding
 
 CACHE_DIR = ".tdkt_cache"
@@ -127,14 +127,7 @@ class MergeCache:
         text = json.dumps({"format": FORMAT, "key": self.key, "files": files}, default=_default,
                           ensure_ascii=False, separators=(",", ":"))
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".~", dir=self.path.parent)
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                    fh.write(text)
-                os.replace(tmp, self.path)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
-        except OSError:
+            ensure_folder(self.path.parent)
+            write_bytes(self.path, text.encode("utf-8"))
+        except (OSError, OutputError):      # a cache not written only costs time later
             pass

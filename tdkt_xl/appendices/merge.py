@@ -53,6 +53,7 @@ class MergeResult:
     findings: list = field(default_factory=list)      # Finding
     missing: list = field(default_factory=list)       # MissingUnit
     outputs: list = field(default_factory=list)       # files written by merge()
+    cache: object = field(default=None, repr=False)   # MergeCache: saved by merge() once the outputs are written
     _stats: object = field(default=None, repr=False)
     _rejected_by_unit: Optional[dict] = field(default=None, repr=False)
 
@@ -288,7 +289,8 @@ def merge_inbox(rnd, inbox_dir, spec: Optional[Spec] = None, as_of: Optional[dt.
     time of the merge (default: the clock); a file time after it is not used
     to decide which file of a unit is the newest.  ``cache_dir``: a folder
     (the output folder) where what each file gave is kept, so that a re-merge
-    parses only the files whose bytes changed."""
+    parses only the files whose bytes changed (``res.cache.save()`` writes it;
+    ``merge`` does so once the outputs are written)."""
     spec = spec or load_spec()
     cache = MergeCache(cache_dir, fingerprint(spec, rnd, as_of))
     now = now or dt.datetime.now()
@@ -325,7 +327,7 @@ def merge_inbox(rnd, inbox_dir, spec: Optional[Spec] = None, as_of: Optional[dt.
             if not info[code].selected:
                 newest.findings.append(K.NOT_SELECTED.at(spec.id_sheet, "B3", code, file=newest.name, code=code))
 
-    cache.save()
+    res.cache = cache
     res.files.extend(skipped)
     for f in res.files:
         res.findings.extend(f.findings)

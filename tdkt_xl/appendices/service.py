@@ -90,6 +90,7 @@ def merge(rnd, inbox_dir, out_dir, spec: Optional[Spec] = None, as_of: Optional[
     res = merge_inbox(rnd, inbox_dir, spec, as_of, now=now, cache_dir=out_dir)
     res.outputs.append(write_workbook(res, Path(out_dir), stamp(rnd)))
     res.outputs.append(write_report(res, Path(out_dir)))
+    res.cache.save()                 # only after the outputs: a failed run leaves the old cache
     return res
 
 
