@@ -159,3 +159,23 @@ def test_requirements_install_the_package_not_in_editable_mode():
     installed from: moving D:\\tdkt broke them (ModuleNotFoundError)."""
     lines = [ln.strip() for ln in (ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines()]
     assert "." in lines and not any(ln.startswith("-e") for ln in lines)
+
+
+def test_doctor_imports_every_locked_distribution_by_its_module_name():
+    """The bundle's requirements.txt is the Windows lock (transitive
+    dependencies included): doctor must not call python-dateutil, pillow,
+    fonttools or MarkupSafe 'broken' because their module names differ."""
+    import importlib
+    from tdkt_xl.cli import doctor as D
+    broken = []
+    for dist, _ in D.requirements(LOCK):
+        try:
+            metadata.version(dist)
+        except metadata.PackageNotFoundError:
+            continue                       # Windows-only here (pywin32, tzdata)
+        try:
+            importlib.import_module(D.import_name(dist))
+        except ImportError:
+            broken.append(dist)
+    assert broken == []
+    assert D.import_name("pywin32") == "win32api" and D.import_name("Pillow") == "PIL"

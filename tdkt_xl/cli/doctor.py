@@ -24,8 +24,17 @@ MARK = {OK: "[ĐẠT]   ", MISSING: "[THIẾU] ", WARN: "[LƯU Ý] "}
 MIN_PYTHON = (3, 10)
 
 # distribution -> module to import (only where they differ)
-IMPORT_NAME = {"python-calamine": "python_calamine", "python-docx": "docx", "XlsxWriter": "xlsxwriter",
-               "Jinja2": "jinja2", "PyYAML": "yaml"}
+# (keys: names as pip normalises them; the Windows lock lists transitive dependencies too)
+IMPORT_NAME = {"python-calamine": "python_calamine", "python-docx": "docx", "xlsxwriter": "xlsxwriter",
+               "jinja2": "jinja2", "pyyaml": "yaml", "python-dateutil": "dateutil", "pillow": "PIL",
+               "fonttools": "fontTools", "markupsafe": "markupsafe", "pywin32": "win32api",
+               "et-xmlfile": "et_xmlfile", "typing-extensions": "typing_extensions", "tdkt-xl": "tdkt_xl"}
+
+
+def import_name(dist: str) -> str:
+    """The module a distribution is imported as."""
+    key = re.sub(r"[-_.]+", "-", dist).lower()
+    return IMPORT_NAME.get(key, key.replace("-", "_"))
 # packages needed only by developers / CI, not on a clerk's PC
 DEV_ONLY = {"pytest", "oletools"}
 
@@ -79,7 +88,7 @@ def check_packages(req_file: Path) -> list[Check]:
             missing.append(dist)
             continue
         try:
-            importlib.import_module(IMPORT_NAME.get(dist, dist.replace("-", "_")))
+            importlib.import_module(import_name(dist))
         except Exception as e:  # installed but does not load (e.g. a broken wheel)
             broken.append(f"{dist} ({type(e).__name__}: {e})")
             continue
