@@ -510,3 +510,21 @@ def test_files_examined_in_workers_give_the_same_result(rnd, forms, tmp_path, mo
     monkeypatch.setattr(examine, "PARALLEL_FROM", 2)
     parallel = merge_inbox(rnd, inbox)
     assert _files_view(parallel) == _files_view(serial)
+
+
+def test_codes_differing_by_a_diacritic_give_distinct_readable_file_names(rnd, tmp_path):
+    """Before: XĐL and XDL both folded to Phu_luc_XDL.xlsx (the second kept as
+    Phu_luc_XDL.1.xlsx, which looks like a backup)."""
+    import copy
+    from tdkt_xl.appendices.context import safe_name
+    from tdkt_xl.model import Unit
+    other = copy.deepcopy(rnd)
+    base = other.unit("XQS")
+    for code in ("XĐL", "XDL"):
+        other.units.append(Unit(code, f"Xã thử {code}", base.block, selected=True))
+    names = set()
+    for code in ("XĐL", "XDL"):
+        names |= {p.name for p in make_forms(other, tmp_path, unit=code).files}
+    assert {"Phu_luc_XDDL.xlsx", "Phu_luc_XDL.xlsx"} <= names
+    assert not [n for n in names if ".1." in n]
+    assert safe_name("Ưu") == "UWu" and safe_name("CON") == "_CON"

@@ -64,11 +64,31 @@ def unit_context(rnd: m.Round, unit: m.Unit) -> UnitContext:
 _RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
 
 
+# Telex spelling of Vietnamese letters: readable to any Vietnamese typist and
+# ASCII, so codes that differ only by a diacritic (XĐL, XDL) give different names
+_TELEX_MARKS = {"\u0306": "w", "\u031b": "w", "\u0301": "s", "\u0300": "f", "\u0309": "r", "\u0303": "x",
+                "\u0323": "j"}
+
+
+def _telex(text: str) -> str:
+    out = []
+    for ch in unicodedata.normalize("NFD", text.replace("đ", "dd").replace("Đ", "DD")):
+        if not unicodedata.combining(ch):
+            out.append(ch)
+            continue
+        base = out[-1] if out else ""
+        if ch == "\u0302":                     # circumflex: â ê ô -> aa ee oo
+            out.append(base)
+        elif ch in _TELEX_MARKS:
+            mark = _TELEX_MARKS[ch]
+            out.append(mark.upper() if base.isupper() else mark)
+    return "".join(out)
+
+
 def safe_name(text: str) -> str:
-    """A Windows-safe ASCII file name part from a unit code."""
-    s = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
-    s = "".join(ch for ch in s if not unicodedata.combining(ch))
-    s = re.sub(r"[^A-Za-z0-9_-]+", "_", s).strip("_.") or "don_vi"
+    """A Windows-safe ASCII file name part from a unit code: Vietnamese letters
+    spelled the Telex way (XĐL -> XDDL, so it never meets XDL)."""
+    s = re.sub(r"[^A-Za-z0-9_-]+", "_", _telex(text)).strip("_.") or "don_vi"
     if s.upper() in _RESERVED:
         s = "_" + s
     return s[:60]
