@@ -138,7 +138,7 @@ def test_unit_names_in_running_text_and_recipients(rnd, tmp_path):
     assert "thứ Ba, ngày 18/6/2024" in text and "Thứ Ba" not in text
     lines = text.splitlines()
     assert "- UBND xã Quan Sơn;" in lines
-    assert "- Đảng ủy xã Quan Sơn (mời Thường trực Đảng ủy);" in lines
+    assert "- Đảng ủy xã Quan Sơn;" in lines
     nd30_ok(tmp_path / "tb.docx", "notice")
     district = text_of(render_document(K.NOTICE.template,
                                        X.build_context("notice", rnd, rnd.unit("BTCHU"))))

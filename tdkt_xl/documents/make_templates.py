@@ -511,7 +511,7 @@ def notice():
     para(doc, "{{ contact_line }}")
     para(doc, "{{ council }} thông báo để {{ unit.body }} biết, chuẩn bị và thực hiện./.", keep=True)
     signature_table(doc, ["- {{ unit.body }};", "{%p if unit.party and not by_files %}",
-                          "- {{ unit.party }} (mời Thường trực Đảng ủy);", "{%p endif %}",
+                          "- {{ unit.party }};", "{%p endif %}",
                           "- Thành viên Đoàn kiểm tra;",
                           "- CT, các PCT UBND huyện (b/c);", "- Lưu: VT, PNV."])
     return doc
@@ -630,10 +630,12 @@ def minutes():
             ("TRƯỞNG ĐOÀN", "{{ sign_head }}"))):
         _clear(cell)
         para(cell, [(role, "b")], style=SIGN, size=13, before=12)
-        if role.startswith("{{ sign_unit"):      # the unit's representative signs with their post
-            para(cell, "{%p if sign_unit.post %}", style=SIGN, size=13)
-            para(cell, [("{{ sign_unit.post }}", "b")], style=SIGN, size=13)
-            para(cell, "{%p endif %}", style=SIGN, size=13)
+        # the unit's representative signs with their post; the other cells get
+        # an empty line in its place so the three names stay on one line
+        para(cell, "{%p if sign_unit.post %}", style=SIGN, size=13)
+        para(cell, [("{{ sign_unit.post }}", "b")] if role.startswith("{{ sign_unit") else "",
+             style=SIGN, size=13)
+        para(cell, "{%p endif %}", style=SIGN, size=13)
         for _ in range(5):
             para(cell, "", style=SIGN, size=13)
         para(cell, [(name, "b")], style=SIGN, size=13)
