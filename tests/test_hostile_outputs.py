@@ -463,7 +463,7 @@ def test_absurd_numbers_and_years_are_findings(tmp_path, capsys, example_sheets)
     assert found[digits_cell]["code"] == "GT05" and "quá lớn" in found[digits_cell]["message"]
     assert found[year_cell]["code"] == "GT05" and "99999" in found[year_cell]["message"]
     assert "all" in found[year_cell]["blocks"]
-    for command in ("forms", "notices"):      # (the report's gate is the joins issue's)
+    for command in ("forms", "notices", "report"):
         rc, out, err = _cli(capsys, command, path, "--out", tmp_path / command, "--as-of", AS_OF)
         assert rc in (1, 2) and "Traceback" not in out + err and "không mong đợi" not in err, (command, err)
 
