@@ -114,3 +114,28 @@ def test_report_and_followup_workbooks_print_readably(report_outputs):
     stats, tracker = report_outputs
     assert len(list(_print_checks(stats))) == 2
     assert [ws.print_title_rows for ws in _print_checks(tracker)] != [None, None]
+
+
+@pytest.fixture(scope="module")
+def form(rnd, tmp_path_factory):
+    from tdkt_xl.appendices import make_forms
+    out = tmp_path_factory.mktemp("forms")
+    make_forms(rnd, out, unit="XQS")
+    return out / "Phu_luc_XQS.xlsx"
+
+
+def test_forms_carry_a_signature_block(form):
+    wb = openpyxl.load_workbook(form)
+    for ws in wb.worksheets:
+        if ws.sheet_state != "visible":
+            continue
+        text = [str(c.value) for row in ws.iter_rows() for c in row if c.value]
+        assert "NGƯỜI LẬP BIỂU" in text and "THỦ TRƯỞNG ĐƠN VỊ" in text, ws.title
+        assert "(Ký tên, đóng dấu)" in text, ws.title
+
+
+def test_phu_luc_ii_prints_readably(form):
+    ws = openpyxl.load_workbook(form)["Phụ lục II"]
+    assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToHeight == 0
+    assert ws.page_setup.fitToWidth >= 2          # its wide table B is not squeezed onto one page
+    assert ws.print_title_cols and ws.print_area

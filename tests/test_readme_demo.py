@@ -83,3 +83,20 @@ def test_demo_ends_with_the_round_check(demo):
     proc, _ = demo
     tail = proc.stdout.split("Rà soát văn bản trước khi trình ký", 1)
     assert len(tail) == 2 and "Rà soát " in tail[1]
+    # the shipped example: example data is the only problem (so the demo exits 0)
+    codes = re.findall(r"\b(RS\d\d) ", tail[1].split("\n\n")[0])
+    assert codes == ["RS04"], tail[1][:600]
+
+
+def test_demo_fails_when_the_round_check_finds_more_than_example_data(tmp_path, monkeypatch,
+                                                                        capsys):
+    from tdkt_xl.cli import main
+    from tdkt_xl.roundcheck import service
+    real = service.check_round
+
+    def with_a_placeholder(*a, **kw):
+        res = real(*a, **kw)
+        res.documents[0].problems.append(service.checks.Problem("RS03", "error", "chỗ trống"))
+        return res
+    monkeypatch.setattr(service, "check_round", with_a_placeholder)
+    assert main(["demo", "--out", str(tmp_path / "kq"), "--as-of", "31/12/2024"]) == 1

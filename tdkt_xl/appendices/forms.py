@@ -14,6 +14,7 @@ import datetime as dt
 from xlsxwriter.utility import xl_rowcol_to_cell
 
 from tdkt_xl.appendices.context import UnitContext
+from tdkt_xl.io.xlsx import print_setup
 from tdkt_xl.documents.marker import mark_xlsx
 from tdkt_xl.appendices.spec import (CHOICE, COL_LABEL, COL_NOTE, COL_STT, COL_UNIT, COL_VALUE, DATE,
                                      HEAD_ROWS, INT, MONEY, RATIO, TEXT, Spec, layout)
@@ -62,6 +63,8 @@ class _Formats:
         self.fx_int_b = f(num_format="#,##0", border=1, bg_color=grey, locked=True, bold=True)
         self.fx_pct = f(num_format="0.0%", border=1, bg_color=grey, locked=True)
         self.id_label = f(bold=True)
+        self.sign_title = f(bold=True, align="center", locked=True)
+        self.sign_hint = f(italic=True, align="center", locked=True)
 
 
 def _validation(kind: str, source: str | None = None) -> dict | None:
@@ -141,10 +144,6 @@ def form_bytes(spec: Spec, ctx: UnitContext) -> bytes:
             widths[c] = max(widths.get(c, 0), w) if c != COL_LABEL else max(50, w)
         for c in range(last_col + 1):
             ws.set_column(c, c, widths.get(c, 12))
-        ws.set_landscape()
-        ws.set_paper(9)
-        ws.fit_to_pages(1, 0)
-        ws.set_margins(left=0.5, right=0.4, top=0.6, bottom=0.6)
 
         def across(row, text, fmt):
             ws.write_string(row, 0, text, fmt)
@@ -265,6 +264,10 @@ def form_bytes(spec: Spec, ctx: UnitContext) -> bytes:
                                    f"{xl_rowcol_to_cell(tl.last_row, cc, True, True)}")
                             formula = f"=SUMIFS({rng},{rng_by},{xl_rowcol_to_cell(r, 1, False, True)})"
                         ws.write_formula(r, cc, formula, fm.fx_int_b if is_total else fm.fx_int, 0)
+        bottom = max([HEAD_ROWS] + [r for _s, _t, rows in sl.sections for r, _k in rows]
+                     + [tl.last_row for tl in sl.tables.values()])
+        bottom = _signatures(ws, fm, bottom + 2, last_col)
+        print_setup(ws, 3, bottom, [widths.get(c, 12) for c in range(last_col + 1)])
         ws.protect(spec.protection_password, {"format_rows": True, "format_columns": True,
                                               "select_locked_cells": True, "select_unlocked_cells": True})
         ws.set_column(last_col + 1, last_col + 1, 12)
@@ -272,6 +275,20 @@ def form_bytes(spec: Spec, ctx: UnitContext) -> bytes:
             ws.activate()
     wb.close()
     return buf.getvalue()
+
+
+SIGNERS = (("NGƯỜI LẬP BIỂU", "(Ký, ghi rõ họ tên)"),
+           ("THỦ TRƯỞNG ĐƠN VỊ", "(Ký tên, đóng dấu)"))
+
+
+def _signatures(ws, fm, row: int, last_col: int) -> int:
+    """The form's signature block: who made it (left), the head of the unit (right,
+    signed and stamped).  Returns the last row used."""
+    # single cells (a merged or centred-across range is refused by the merge, PL14)
+    for col, (title, hint) in zip((COL_LABEL, max(last_col - 1, COL_VALUE)), SIGNERS):
+        ws.write_string(row, col, title, fm.sign_title)
+        ws.write_string(row + 1, col, hint, fm.sign_hint)
+    return row + 6            # room to sign
 
 
 def _ref(lay, sheet_key: str, key: str) -> str:

@@ -100,6 +100,11 @@ def run(args) -> int:
     print(check.summary())
     if not check.ready:
         print(f"Xem chi tiết: tdkt check-round \"{workbook}\" --docs \"{out}\"")
+    if check.only_example_data:
+        # the shipped example keeps its (marked) example names: that notice alone is expected
+        print("Chỉ còn dữ liệu ví dụ của sổ tính mẫu; với dữ liệu thật, các văn bản sẵn sàng trình ký.")
+    else:
+        problems += 1
 
     print(f"\nXong. Kết quả ở '{out.resolve()}'.")
     return C.EXIT_PROBLEMS if problems else C.EXIT_OK
