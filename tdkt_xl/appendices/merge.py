@@ -194,8 +194,9 @@ def _examined(files: list, spec: Spec, rnd, info: dict, as_of, cache: MergeCache
     """One FileOutcome per file, identified (from the cache when the same
     bytes were examined before, in any name); parse records go to the cache."""
     outcomes: dict = {}
-    pending = []
-    for p in files:
+    # a first merge has nothing to look up: each file is read once, by the workers
+    pending = [] if cache.entries else list(files)
+    for p in (files if cache.entries else ()):
         try:
             out = load(p, spec)
         except Exception as e:          # noqa: BLE001

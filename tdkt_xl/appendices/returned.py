@@ -195,9 +195,9 @@ def check_package(out: FileOutcome, data: bytes, spec: Spec) -> FileOutcome:
         pkg.verify_all()
         if "docProps/core.xml" in names:
             out.saved_at = _saved_at(pkg.xml("docProps/core.xml", MAX_CORE_BYTES))
-        present = set(sheet_parts(pkg))
-        wanted = [n for n in sheets_read(spec) if n in present]
-        out.extents = check_sheets(pkg, wanted, int(limits.get("max_cells", 20000)))
+        parts = sheet_parts(pkg)
+        wanted = [n for n in sheets_read(spec) if n in parts]
+        out.extents = check_sheets(pkg, wanted, int(limits.get("max_cells", 20000)), parts=parts)
     except PackageError as e:
         return _package_fail(out, e)
     out.pkg = pkg
@@ -314,6 +314,11 @@ def _value(kind: str, raw, label: str, choices: tuple, where: tuple, findings: l
     return cells.norm_text(raw) or None
 
 
+def _blank(v) -> bool:
+    """``cells.is_blank``, with the empty string (most cells of a form) first."""
+    return v == "" or v is None or (isinstance(v, str) and not v.strip())
+
+
 def _at(rows, r: int, c: int):
     if r < len(rows):
         row = rows[r]
@@ -378,6 +383,8 @@ def _parse(out: FileOutcome, wb, spec: Spec, rnd, as_of: Optional[dt.date]) -> O
             return None
         for (r, c), expected in sl.anchors.items():
             found = _at(rows, r, c)
+            if type(found) is str and found == expected:      # the label as written (nearly every anchor)
+                continue
             if cells.key_text(found) != cells.key_text(expected):
                 _fail(out, K.MOVED, name, a1(r, c), addr=a1(r, c), expected=expected,
                       found=cells.norm_text(found) or "(trống)")
@@ -409,11 +416,14 @@ def _parse(out: FileOutcome, wb, spec: Spec, rnd, as_of: Optional[dt.date]) -> O
             sec = tl.section
             data_cols = [c for c in sec.columns if not c.sum]
             out_rows = []
+            data_idx = [tl.cols[c.key] for c in data_cols]
             for i in range(sec.rows):
                 r = tl.first_row + i
-                raws = {c.key: _at(rows, r, tl.cols[c.key]) for c in sec.columns}
-                if all(cells.is_blank(raws[c.key]) for c in data_cols):
+                row = rows[r] if r < len(rows) else ()
+                width = len(row)
+                if all(c >= width or _blank(row[c]) for c in data_idx):
                     continue
+                raws = {c.key: _at(rows, r, tl.cols[c.key]) for c in sec.columns}
                 rec = {"_row": i + 1, "_cell_row": r + 1}
                 for c in sec.columns:
                     cell = a1(r, tl.cols[c.key])

@@ -1,4 +1,4 @@
-"""Consolidated statistics of the merged appendices (pandas for the sums).
+"""Consolidated statistics of the merged appendices.
 
 ``Consolidated`` is what the reports engineer uses: per-unit values and
 totals per scope (district, each block), built either from a MergeResult or
@@ -11,8 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-
-import pandas as pd
 
 from tdkt_xl.appendices.spec import CHOICE, RATIO, TEXT, DATE, Spec, load_spec
 from tdkt_xl.vocabulary import cells
@@ -64,20 +62,21 @@ def totals_of(spec: Spec, rows: dict, blocks: dict) -> dict:
             out[scope] = {k: None for k, _l, kind in keys}
             out[scope]["units_merged"] = 0
             continue
-        df = pd.DataFrame([rows[c] for c in codes])
+        recs = [rows[c] for c in codes]
+        present = set().union(*recs)
         tot = {}
         for k, _label, kind in keys:
-            if k not in df.columns:
+            if k not in present:
                 tot[k] = None
             elif kind == RATIO:
                 continue
             elif kind == CHOICE:
-                tot[k] = int((df[k] == YES).sum())
+                tot[k] = sum(1 for r in recs if r.get(k) == YES)
             elif kind in (TEXT, DATE):
                 tot[k] = None
             else:
-                col = pd.to_numeric(df[k], errors="coerce")
-                tot[k] = int(col.sum()) if col.notna().any() else None
+                nums = [x for x in map(_numeric, (r.get(k) for r in recs)) if x is not None]
+                tot[k] = int(sum(nums)) if nums else None
         for f in _ratio_fields(spec):
             num = sum((tot.get(k) or 0) for k in f.num)
             den = sum((tot.get(k) or 0) for k in f.den)
@@ -85,6 +84,21 @@ def totals_of(spec: Spec, rows: dict, blocks: dict) -> dict:
         tot["units_merged"] = len(codes)
         out[scope] = tot
     return out
+
+
+def _numeric(v):
+    """A value as a number for a sum, None when it is not one (blank, text
+    that is no number, a date, NaN): pandas' ``to_numeric(errors="coerce")``
+    without pandas (whose import alone costs the merge half a second)."""
+    if isinstance(v, (int, float)):
+        return None if v != v else v
+    if isinstance(v, str):
+        try:
+            x = float(v)
+        except ValueError:
+            return None
+        return None if x != x else x
+    return None
 
 
 def from_result(res) -> Consolidated:
@@ -101,6 +115,7 @@ def from_result(res) -> Consolidated:
 
 # ---------------------------------------------------------------- frames
 def frames(res) -> dict:
+    import pandas as pd
     return {k: pd.DataFrame(v) for k, v in records(res).items()}
 
 

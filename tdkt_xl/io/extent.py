@@ -37,6 +37,7 @@ _C, _C_REF = _tag(b"c"), _tag_ref(b"c")
 _ROW, _ROW_REF = _tag(b"row"), _tag_ref(b"row")
 _MERGE = re.compile(rb"<" + _NAME + rb"mergeCell(?:" + _ATTR + rb")*?\s+ref\s*=\s*[\"']([^\"']*)[\"']")
 _MERGE_TAG = _tag(b"mergeCell")
+_MERGE_PLAIN = re.compile(rb"<mergeCell[\s/>]")
 _CELL = re.compile(r"([A-Za-z]{1,3})([0-9]{1,7})")
 MAX_ROWS, MAX_COLS = 1_048_576, 16_384
 
@@ -145,7 +146,10 @@ def scan(data: bytes, part: str = "", max_merges: int = 10_000) -> Extent:
     row_r, loose_rows = _row_refs(data, prefixed, part)
     max_r = max(cell_r, row_r) + loose_rows
     max_c += loose_cells
-    n_merge_tags = len(_MERGE_TAG.findall(data)) if prefixed or b"mergeCell" in data else 0
+    if prefixed:
+        n_merge_tags = len(_MERGE_TAG.findall(data))
+    else:                                  # no prefixed tag: the same count, without a prefix tried at each '<'
+        n_merge_tags = len(_MERGE_PLAIN.findall(data)) if b"<mergeCell" in data else 0
     if n_merge_tags > max_merges:
         raise PackageError("too_big", f"phần '{part}' có {n_merge_tags} vùng gộp ô", part)
     merges = []
@@ -207,10 +211,12 @@ def _resolve(target: str) -> str:
     return "/".join(parts)
 
 
-def check_sheets(pkg: Package, sheets, max_cells: int, max_part: int | None = None) -> dict:
+def check_sheets(pkg: Package, sheets, max_cells: int, max_part: int | None = None,
+                 parts: dict | None = None) -> dict:
     """{sheet: Extent} for the named sheets; raises ExtentError (far cell named)
-    for a sheet above ``max_cells``, PackageError for a damaged part."""
-    parts = sheet_parts(pkg)
+    for a sheet above ``max_cells``, PackageError for a damaged part.
+    ``parts``: ``sheet_parts(pkg)`` when the caller has it already."""
+    parts = sheet_parts(pkg) if parts is None else parts
     out = {}
     for name in sheets:
         part = parts.get(name)

@@ -12,7 +12,7 @@ import io
 import struct
 import zipfile
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 # bytes of XML any one workbook may make us hold; a part above it is refused
@@ -44,6 +44,7 @@ class Package:
     data: bytes
     zf: zipfile.ZipFile
     max_total: int
+    _verified: dict = field(default_factory=dict, repr=False)   # part -> its verified bytes (inflated once)
 
     @classmethod
     def open(cls, source, max_total: int = DEFAULT_MAX_PART) -> "Package":
@@ -90,6 +91,9 @@ class Package:
         if info.file_size > limit:
             raise PackageError("too_big", f"phần '{_printable(name)}' khai báo {_size(info.file_size)} byte, "
                                           f"vượt giới hạn {_size(limit)} byte", name)
+        done = self._verified.get(name)
+        if done is not None:
+            return done
         raw = self._raw(info)
         if info.compress_type == zipfile.ZIP_STORED:
             out = raw
@@ -112,6 +116,7 @@ class Package:
                                           f"{_size(info.file_size)} byte)", name)
         if zlib.crc32(out) != info.CRC:
             raise PackageError("corrupt", f"phần '{_printable(name)}' sai mã kiểm tra CRC", name)
+        self._verified[name] = out
         return out
 
     def _raw(self, info) -> bytes:

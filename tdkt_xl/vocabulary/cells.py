@@ -17,6 +17,7 @@ class BadValue(ValueError):
     """A cell holds something that is not of the expected kind."""
 
 
+@lru_cache(maxsize=None)
 def col_letter(index0: int) -> str:
     """0 -> A, 25 -> Z, 26 -> AA."""
     s, n = "", index0 + 1
@@ -33,6 +34,7 @@ def col_index(letters: str) -> int:
     return n - 1
 
 
+@lru_cache(maxsize=1 << 16)
 def a1(row0: int, col0: int) -> str:
     return f"{col_letter(col0)}{row0 + 1}"
 

@@ -1,0 +1,118 @@
+"""Each speed-up of the merge keeps what it replaced: same counts, same
+bounds, same sums (tests/test_merge_golden.py compares whole merges)."""
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import io
+import random
+import re
+import zipfile
+
+import pytest
+
+from tdkt_xl.appendices import returned as R
+from tdkt_xl.appendices.stats import totals_of
+from tdkt_xl.appendices import load_spec
+from tdkt_xl.io import extent as X
+from tdkt_xl.io.package import Package, PackageError
+
+SPEC = load_spec()
+M = importlib.import_module("tdkt_xl.appendices.merge")      # the package exports a function of that name
+
+
+def _zip(parts: dict) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
+    return buf.getvalue()
+
+
+def test_a_part_is_inflated_once_and_its_bound_still_applies():
+    pkg = Package.open(_zip({"xl/a.xml": b"<a>" + b"x" * 5000 + b"</a>"}))
+    first = pkg.read("xl/a.xml")
+    assert pkg.read("xl/a.xml") is first                         # verified once, handed out again
+    with pytest.raises(PackageError) as e:                       # a smaller bound still refuses it
+        pkg.read("xl/a.xml", limit=100)
+    assert e.value.kind == "too_big"
+
+
+def test_a_damaged_part_fails_on_every_read():
+    data = bytearray(_zip({"xl/a.xml": b"<a>" + b"y" * 5000 + b"</a>"}))
+    i = data.index(b"PK\x01\x02")                                 # central directory: CRC at +16
+    data[i + 16] ^= 0xFF
+    pkg = Package.open(bytes(data))
+    for _ in range(2):
+        with pytest.raises(PackageError):
+            pkg.read("xl/a.xml")
+
+
+def test_merge_cell_count_without_prefix_equals_the_general_pattern():
+    frags = [b"<mergeCell ", b"<mergeCell/>", b"<mergeCells ", b"<mergeCell\t", b"mergeCell ", b"<mergeCellx",
+             b"<mergeCell\n", b'<c r="A1"/>', b'<row r="2">', b"</row>", b"<x:c ", b"<x:mergeCell "]
+    rng = random.Random(7)
+    for _ in range(3000):
+        data = b"".join(rng.choice(frags) for _ in range(10))
+        prefixed = X._PREFIXED.search(data) is not None
+        want = len(X._MERGE_TAG.findall(data))
+        ext_merges = len(re.findall(rb"<(?:[A-Za-z_][\w.-]*:)?mergeCell(?=[\s/>])", data))
+        assert want == ext_merges
+        if not prefixed:
+            got = len(X._MERGE_PLAIN.findall(data)) if b"<mergeCell" in data else 0
+            assert got == want, data
+
+
+def test_too_many_merges_is_still_refused():
+    sheet = b"<worksheet><sheetData/><mergeCells>" + b'<mergeCell ref="A1:B1"/>' * 11 + b"</mergeCells></worksheet>"
+    with pytest.raises(PackageError):
+        X.scan(sheet, "s", max_merges=10)
+    assert len(X.scan(sheet, "s", max_merges=11).merges) == 11
+
+
+def _pandas_totals(spec, rows, blocks):
+    """The sums as pandas made them before (the reference)."""
+    pd = pytest.importorskip("pandas")
+    from tdkt_xl.appendices.stats import CHOICE, DATE, RATIO, TEXT, YES, scalar_keys
+    out = {}
+    df = pd.DataFrame(list(rows.values()))
+    for k, _l, kind in scalar_keys(spec):
+        if kind in (RATIO,):
+            continue
+        if kind == CHOICE:
+            out[k] = int((df[k] == YES).sum())
+        elif kind in (TEXT, DATE):
+            out[k] = None
+        else:
+            col = pd.to_numeric(df[k], errors="coerce")
+            out[k] = int(col.sum()) if col.notna().any() else None
+    return out
+
+
+def test_totals_without_pandas_equal_the_pandas_sums():
+    from tdkt_xl.appendices.stats import SCOPE_ALL, scalar_keys
+    rng = random.Random(3)
+    keys = scalar_keys(SPEC)
+    pool = [None, 0, 1, 7, 12_345_678, 10 ** 12, 2.0, "Có", "Không", "12", "abc", dt.date(2024, 1, 2), ""]
+    rows = {f"U{i}": {k: rng.choice(pool) for k, _l, _k in keys} for i in range(40)}
+    got = totals_of(SPEC, rows, {c: "" for c in rows})[SCOPE_ALL]
+    want = _pandas_totals(SPEC, rows, {})
+    for k, v in want.items():
+        assert got[k] == v, k
+
+
+def test_a_first_merge_reads_each_file_once(tmp_path, monkeypatch):
+    from tdkt_xl.builder.example import example_sheets
+    from tdkt_xl.io.reader import read_round
+    rnd = read_round(example_sheets()).round
+    for i in range(3):
+        (tmp_path / f"f{i}.xlsx").write_bytes(b"PK\x03\x04 not a workbook %d" % i)
+    reads = []
+    real = R.load
+    monkeypatch.setattr(M, "load", lambda p, spec: reads.append(p) or real(p, spec))
+    import tdkt_xl.appendices.examine as E
+    monkeypatch.setattr(E, "load", lambda p, spec: reads.append(p) or real(p, spec))
+    out = tmp_path / "out"
+    res = M.merge_inbox(rnd, tmp_path, cache_dir=out)
+    assert len(res.files) == 3 and all(f.status == "rejected" for f in res.files)
+    assert sorted(reads) == sorted(tmp_path.glob("*.xlsx"))
