@@ -12,7 +12,8 @@ from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
 from tdkt_xl.release import winlock as W
-from tdkt_xl.release.bundle import BundleError, make_bundle
+from tdkt_xl.io.atomic import OutputError
+from tdkt_xl.release.bundle import make_bundle
 
 ROOT = Path(__file__).resolve().parents[1]
 LOCK = ROOT / W.LOCK_NAME
@@ -149,7 +150,7 @@ def test_install_script_is_offline_utf8_and_vietnamese(bundle):
 
 def test_bundle_refuses_a_folder_with_content(tmp_path):
     (tmp_path / "x.txt").write_text("x", encoding="utf-8")
-    with pytest.raises(BundleError, match="đã có nội dung"):
+    with pytest.raises(OutputError, match="đã có nội dung"):
         make_bundle(tmp_path, ROOT / "workbook" / "tdkt_2024.xlsm", ROOT / "templates",
                     download=lambda *a: [], build=lambda *a: None)
 
@@ -179,3 +180,39 @@ def test_doctor_imports_every_locked_distribution_by_its_module_name():
             broken.append(dist)
     assert broken == []
     assert D.import_name("pywin32") == "win32api" and D.import_name("Pillow") == "PIL"
+
+
+@pytest.mark.parametrize("at", ["mkdir", "mkstemp", "write"])
+def test_bundle_into_a_folder_that_cannot_be_written_exits_2(tmp_path, monkeypatch, capsys, at):
+    """Exit-code policy: an output folder that cannot be used is 2, not 1."""
+    import errno
+    from tdkt_xl.cli import main
+    from tdkt_xl.io import atomic
+    from tdkt_xl.release import bundle as B
+
+    class ReadOnly(atomic.Disk):
+        def mkdir(self, path):
+            if at == "mkdir":
+                raise OSError(errno.EROFS, "injected")
+            super().mkdir(path)
+
+        def mkstemp(self, folder):
+            if at == "mkstemp":
+                raise OSError(errno.EROFS, "injected")
+            return super().mkstemp(folder)
+
+        def write(self, fd, data):
+            if at == "write":
+                raise OSError(errno.ENOSPC, "injected")
+            return super().write(fd, data)
+
+    real = B.make_bundle
+    monkeypatch.setattr(B, "make_bundle", lambda out, wb, tpl: real(
+        out, wb, tpl, download=lambda *a: [],
+        build=lambda source, dest: (dest / "tdkt_xl-0.1.0-py3-none-any.whl", )[0]))
+    monkeypatch.setattr(atomic, "disk", ReadOnly())
+    out = tmp_path / "USB"
+    assert main(["bundle", "--out", str(out), "--workbook", str(ROOT / "workbook" / "tdkt_2024.xlsm")]) == 2
+    err = capsys.readouterr().err
+    assert str(out) in err and "Traceback" not in err
+    assert not [p for p in tmp_path.rglob(atomic.TEMP_PREFIX + "*")]

@@ -23,13 +23,12 @@ def register(subparsers) -> None:
 def run(args) -> int:
     from tdkt_xl.cli._common import default_workbook
     from tdkt_xl.documents.render import templates_dir
-    from tdkt_xl.io.atomic import OutputError
     from tdkt_xl.release.bundle import BundleError, make_bundle
     workbook = (args.workbook or default_workbook()).resolve()
     print(f"Đang tạo bộ cài không cần Internet vào '{args.out}' (tải thư viện cho Windows)...")
     try:
         rep = make_bundle(args.out, workbook, templates_dir(workbook))
-    except (BundleError, OutputError) as e:
+    except BundleError as e:      # an output folder that cannot be used raises on: exit 2
         print(f"Lỗi: {e}", file=sys.stderr)
         return 1
     print(f"Gói tdkt_xl: {rep.package}")

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from tdkt_xl.io.atomic import place_file, write_bytes, write_text
+from tdkt_xl.io.atomic import OutputError, ensure_folder, place_file, write_bytes, write_text
 from tdkt_xl.release import winlock
 from tdkt_xl.release.batch import install_script
 
@@ -100,11 +100,12 @@ def make_bundle(out: Path, workbook: Path, templates: Path, source: Path | None 
     for need in (workbook, forwarder, templates):
         if not need.exists():
             raise BundleError(f"Thiếu '{need}'.")
-    if out.exists() and any(out.iterdir()):
-        raise BundleError(f"Thư mục '{out}' đã có nội dung; hãy chọn thư mục trống.")
+    ensure_folder(out)
+    if any(out.iterdir()):
+        raise OutputError(out, "thư mục đã có nội dung; hãy chọn thư mục trống")
     lock = winlock.read_lock(lock_file)
     wheelhouse = out / WHEELHOUSE
-    wheelhouse.mkdir(parents=True)
+    ensure_folder(wheelhouse)
     report = BundleReport(out)
     wheel = build(source, wheelhouse)
     version = wheel.name.split("-")[1]
@@ -115,10 +116,10 @@ def make_bundle(out: Path, workbook: Path, templates: Path, source: Path | None 
         failed = download(pins, py, wheelhouse)
         if failed:
             report.missing[py] = failed
-    (out / "workbook").mkdir()
+    ensure_folder(out / "workbook")
     for f in (workbook, forwarder):
         place_file(f, out / "workbook" / f.name)
-    (out / "templates").mkdir()
+    ensure_folder(out / "templates")
     for f in sorted(Path(templates).glob("*.docx")):
         if not f.name.startswith("~$"):           # Word's lock files
             place_file(f, out / "templates" / f.name)
