@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Mapping
 
 from tdkt_xl import model as m
+from tdkt_xl.gate.examples import reference as example_reference
 from tdkt_xl.io.reader import ReadResult, read_round
 from tdkt_xl.rules.runner import validate as run_rules
 from tdkt_xl.vocabulary.findings import JOB_VI, Report
@@ -102,7 +103,7 @@ def check(source, as_of: dt.date, name: str = "") -> Checked:
     if isinstance(source, Checked) and source.as_of == as_of:
         return source
     rr = read(source, name)
-    return Checked(rr, run_rules(rr.round, as_of, rr.findings))
+    return Checked(rr, run_rules(rr.round, as_of, rr.findings, example_reference()))
 
 
 def validate(source, as_of: dt.date, name: str = "") -> Report:

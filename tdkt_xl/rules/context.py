@@ -21,8 +21,9 @@ def cell_of(record, field_name: str | None = None) -> str:
 
 
 class Context:
-    def __init__(self, rnd: m.Round, as_of: dt.date):
+    def __init__(self, rnd: m.Round, as_of: dt.date, examples=None):
         self.round = rnd
+        self.examples = examples          # rules.examples.Reference, or None: not checked
         self.as_of = as_of
         self.settings = rnd.settings
         self.cal = WorkCalendar.for_settings(rnd.settings)

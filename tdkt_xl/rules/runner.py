@@ -14,13 +14,13 @@ from typing import Iterable
 
 from tdkt_xl import model as m
 from tdkt_xl.vocabulary import cells, schema as S
-from tdkt_xl.rules import delegation, documents, members, results, schedule, settings, units
+from tdkt_xl.rules import delegation, documents, examples, members, results, schedule, settings, units
 from tdkt_xl.rules.context import Context
 from tdkt_xl.vocabulary.findings import CATALOGUE, Report
 
 # One generator of findings per area, in the order a clerk fills the workbook.
 RULES = (settings.check, units.check, members.check, schedule.check, delegation.check,
-         results.check, documents.check)
+         results.check, documents.check, examples.check)
 
 _SHEET_ORDER = {s.name: i for i, s in enumerate(S.MODEL_SHEETS)}
 _CELL = re.compile(r"^([A-Z]+)(\d+)$")
@@ -32,12 +32,13 @@ def _sort_key(f):
     return (_SHEET_ORDER.get(f.sheet, len(_SHEET_ORDER)), row, col, f.code)
 
 
-def validate(rnd: m.Round, as_of: dt.date, reader_findings: Iterable = ()) -> Report:
-    """The reader's findings (kept first) plus every rule's, as of ``as_of``."""
+def validate(rnd: m.Round, as_of: dt.date, reader_findings: Iterable = (), examples=None) -> Report:
+    """The reader's findings (kept first) plus every rule's, as of ``as_of``;
+    ``examples`` (a ``rules.examples.Reference``) turns on the example-data check."""
     if not isinstance(rnd, m.Round):
         raise TypeError(f"validate() needs a Round, not {type(rnd).__name__}")
     found = list(reader_findings)
-    ctx = Context(rnd, as_of)
+    ctx = Context(rnd, as_of, examples)
     for rule in RULES:
         found.extend(rule(ctx))
     cited = {}

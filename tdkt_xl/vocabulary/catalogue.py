@@ -61,6 +61,11 @@ SIGNATURE_MISMATCH = define("CH09", ERROR, "Thẩm quyền và hình thức ch�
                             blocks=(JOB_DECISION, JOB_NOTICE, JOB_REPORT), area="Cấu hình",
                             basis=("doc_decree",))
 
+# ---- example data (any sheet): the shipped example's values left in the workbook
+EXAMPLE_DATA = define("VD01", WARNING, "Còn dữ liệu ví dụ",
+                      "{column}: '{value}' là dữ liệu ví dụ của bộ mẫu; thay bằng thông tin thật "
+                      "trước khi ban hành văn bản.", area="Dữ liệu ví dụ")
+
 # ---- units (Đơn vị)
 UNIT_DUP_CODE = define("DV01", ERROR, "Trùng mã đơn vị",
                        "Mã đơn vị '{code}' đã có ở dòng {first_row}.",
