@@ -112,3 +112,18 @@ def test_decision_role_scope_is_linear_in_units(monkeypatch):
     members = C.whole_delegation(rnd)
     assert members and any(p["scope"] for p in members) is not None
     assert calls["eq"] + calls["unit"] <= len(rnd.units), calls
+
+
+
+def test_validate_click_without_a_merge_loads_no_appendices_engine(tmp_path, monkeypatch):
+    """The validate button reads the latest merge's contradictions; with no
+    merge made yet it must not import the appendices engine (pandas)."""
+    import datetime as dt
+    from tdkt_xl.excel.entry import main
+    from tdkt_xl.vocabulary import schema as S
+    monkeypatch.setitem(sys.modules, "tdkt_xl.appendices.crosscheck", None)   # importing it fails
+    arrays, _ = X.shipped_or_example()
+    payload = X.payload_from_arrays(arrays, active=S.UNITS.name)
+    book = X.open_book(payload)
+    out = main(folder=tmp_path, clock=lambda: dt.datetime(2024, 6, 1, 9))
+    assert out.ok and "bị lỗi" not in X.apply(payload, book).alerts[-1], out.message
