@@ -52,28 +52,54 @@ def build_workbook(out_path=DEFAULT_OUT, force: bool = False,
     refuses to overwrite an existing workbook or .py unless ``force``.
     ``jobs`` are the jobs offered by the buttons (default: all).  Returns the
     path written.  Raises BuildError with a Vietnamese message."""
+    out = check_target(out_path, force)
+    return write_master(out, build_bytes(jobs=jobs, data_dir=data_dir))
+
+
+def check_target(out_path, force: bool = False) -> Path:
+    """The workbook path to write: a Python module name, and (unless
+    ``force``) neither it nor its .py forwarder already there."""
     out = Path(out_path)
     why = names.name_problem(out)
     if why:
         raise BuildError(why)
-    py = names.forwarder_path(out)
     if not force:
-        for p in (out, py):
+        for p in (out, names.forwarder_path(out)):
             if p.exists():
                 raise WouldOverwrite(f"Tệp '{p}' đã có; không ghi đè để khỏi mất dữ liệu.")
-    data = build_bytes(jobs=jobs, data_dir=data_dir)
+    return out
+
+
+def write_master(out: Path, data: bytes) -> Path:
+    """The workbook and its .py forwarder, both or neither (each written
+    atomically; the workbook is removed again if the forwarder fails)."""
+    py = names.forwarder_path(out)
+    existed = out.exists()
     write_bytes(out, data)              # OutputError (Vietnamese) if the folder cannot take it
-    write_bytes(py, names.forwarder_text(out).encode("utf-8"))
+    try:
+        write_bytes(py, names.forwarder_text(out).encode("utf-8"))
+    except Exception:
+        if not existed:
+            out.unlink(missing_ok=True)
+        raise
     return out
 
 
 def build_bytes(jobs: Iterable[str] = K.ALL_JOBS, data_dir=EXAMPLE_DIR) -> bytes:
     """The .xlsm file as bytes (same inputs -> same bytes)."""
-    jobs = tuple(j for j in K.ALL_JOBS if j in set(jobs))
     csvs = example_sheets(Path(data_dir))
     _check_sources(csvs, Path(data_dir))
+    return build_from_sheets(csvs, jobs)
+
+
+def build_from_sheets(sheets: dict, jobs: Iterable[str] = K.ALL_JOBS) -> bytes:
+    """The .xlsm file as bytes from sheet arrays, one per schema sheet, each
+    with its header row first (columns matched by header text; the values
+    may be text as in the example CSVs or typed as a workbook reader gives
+    them).  Same inputs -> same bytes."""
+    jobs = tuple(j for j in K.ALL_JOBS if j in set(jobs))
     buf = io.BytesIO()
-    _Builder(buf, jobs, csvs).build()
+    _Builder(buf, jobs, sheets).build()
     return buf.getvalue()
 
 

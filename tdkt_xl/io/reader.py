@@ -167,6 +167,7 @@ def _row_key(sheet, raw, key_col) -> str:
 def read_settings(rows: Array, findings: list) -> m.Settings:
     layout = find_layout(S.SETTINGS, rows, findings)
     li, vi = layout.index.get("label"), layout.index.get("value")
+    ni = layout.index.get("note")
     st = m.Settings()
     if li is None or vi is None:
         return st
@@ -179,6 +180,9 @@ def read_settings(rows: Array, findings: list) -> m.Settings:
             continue
         raw = row[vi] if vi < len(row) else None
         cell = cells.a1(r, vi)
+        note = row[ni] if ni is not None and ni < len(row) else None
+        if cells.key_text(S.UNCONFIRMED) in cells.key_text(note):
+            st.unconfirmed[cells.norm_text(label)] = cell
         spec = by_label.get(cells.key_text(label))
         if spec is None:
             st.extra[cells.norm_text(label)] = cells.norm_text(raw) or None  # text, same from every source

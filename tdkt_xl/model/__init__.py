@@ -64,10 +64,13 @@ class Settings:
     output_folder: str = ""
     inbox_folder: str = ""
     python_path: str = ""                     # the Python the buttons start ("" = python on PATH)
+    plan_title: str = ""                      # the plan's name when a council has several a year
     # any further "Mục" rows a later feature adds, by label -> raw value
     extra: dict = field(default_factory=dict)
     # field name -> cell address of its value (for findings)
     cells: dict = field(default_factory=dict)
+    # label -> cell address of the values carried from last year, not yet confirmed
+    unconfirmed: dict = field(default_factory=dict)
 
     def cell(self, field_name: str) -> str:
         return self.cells.get(field_name, "")

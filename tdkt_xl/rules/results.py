@@ -171,6 +171,11 @@ def _recommendations(ctx: Context):
     sheet = S.RECOMMENDATIONS.name
     early = set()
     for rec in ctx.round.recommendations:
+        if S.is_carried(rec.text):      # last round's, to re-check: no inspection of this round
+            if rec.unit_code and ctx.unit(rec.unit_code) is None:
+                yield C.RESULT_UNKNOWN_UNIT.at(sheet, cell_of(rec, "unit_code"), rec.unit_code,
+                                               code=rec.unit_code)
+            continue
         bad, unit, insp = _unit_known(ctx, rec, sheet, "kiến nghị")
         if bad:
             yield bad

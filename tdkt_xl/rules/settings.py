@@ -42,6 +42,22 @@ def check(ctx: Context):
         else:
             yield from _signature_form(st, signer)
     yield from _law_changes(ctx)
+    yield from _unconfirmed(st)
+
+
+def _unconfirmed(st):
+    """Values `tdkt new-round` carried from last year stay warnings until the
+    clerk deletes the 'Chưa xác nhận' phrase from their Ghi chú."""
+    fields = {cells.key_text(s.label): s.field for s in S.SETTING_KEYS}
+    for label, cell in st.unconfirmed.items():
+        f = fields.get(cells.key_text(label))
+        value = getattr(st, f, None) if f else st.extra.get(label)
+        if isinstance(value, tuple):
+            value = "; ".join(cells.fmt_date(d) for d in value)
+        elif hasattr(value, "year") and not isinstance(value, int):
+            value = cells.fmt_date(value)
+        yield C.SETTING_UNCONFIRMED.at(SHEET, cell, label=label, value=value or "để trống",
+                                       mark=S.UNCONFIRMED)
 
 
 def _signature_form(st, signer):

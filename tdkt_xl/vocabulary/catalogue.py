@@ -55,6 +55,10 @@ LAW_CHANGES = define("CH08", WARNING, "Thời gian kiểm tra qua hai văn bản
                      "Thời gian kiểm tra {start}–{end} nằm trong hai giai đoạn: {first} "
                      "(đến {first_end}) và {second} (từ {second_start}); kiểm tra lại căn cứ.",
                      area="Cấu hình", basis=("tdkt_decree",))
+SETTING_UNCONFIRMED = define("CH10", WARNING, "Thiết lập chuyển từ năm trước chưa xác nhận",
+                             "'{label}' là {value}: giá trị gợi ý khi tạo đợt mới từ đợt trước, "
+                             "chưa được xác nhận. Hãy kiểm tra, sửa nếu cần, rồi xóa cụm "
+                             "'{mark}' ở cột Ghi chú.", area="Cấu hình")
 SIGNATURE_MISMATCH = define("CH09", ERROR, "Thẩm quyền và hình thức chữ ký không khớp",
                             "Người ký '{name}' ghi '{said}' ở mục '{label}' nhưng trang Thành viên "
                             "ghi vai trò '{role}': văn bản {authority} phải ký '{form}'.",

@@ -224,10 +224,27 @@ SETTING_KEYS = (
     Setting("Điện thoại liên hệ", "contact_phone", required=False),
     Setting("Thư mục kết quả", "output_folder", note="Đường dẫn tương đối tính từ thư mục chứa sổ tính."),
     Setting("Thư mục phụ lục gửi về", "inbox_folder", note="Đường dẫn tương đối tính từ thư mục chứa sổ tính."),
+    Setting("Tên kế hoạch", "plan_title", required=False,
+            note="Tên đợt kiểm tra khi Hội đồng có nhiều kế hoạch trong một năm (tdkt new-round --plan)."),
     Setting("Python cho nút bấm", "python_path", required=False,
             note="Để trống: nút bấm chạy lệnh python trên PATH. Chỉ ghi khi máy có nhiều Python: "
                  "đường dẫn đầy đủ tới python.exe, ở thư mục không có chữ có dấu."),
 )
+
+# A Cấu hình value carried from last year's round by `tdkt new-round` has this
+# phrase in its Ghi chú until the clerk confirms it (deletes the phrase);
+# validation lists every such row as a warning (CH10).
+UNCONFIRMED = "Chưa xác nhận"
+# Text put before a recommendation carried from the previous round into Kiến nghị.
+CARRIED_PREFIX = "[Kiến nghị năm {year}, kiểm tra lại kết quả khắc phục] "
+
+
+def is_carried(text) -> bool:
+    """Whether a Kiến nghị text is one carried from a previous round."""
+    import re
+    head, tail = CARRIED_PREFIX.split("{year}")
+    return bool(re.match(re.escape(head.strip()) + r"\s*\d{4}" + re.escape(tail.strip()),
+                         str(text or "").strip(), re.IGNORECASE))
 
 # The round at a glance (tdkt_xl.overview.status): one row per unit, written by the
 # builder and refreshed by the Kiểm tra dữ liệu click; the reader never reads it.
