@@ -107,7 +107,7 @@ def test_another_plan_the_same_year(tmp_path):
 
 @pytest.mark.parametrize("args, says", [
     (["--year", "2023"], "trước năm"),
-    (["--year", "2024"], "--plan"),
+    (["--year", "2024"], "tên của kế hoạch mới"),
 ])
 def test_refusals_write_nothing(tmp_path, capsys, args, says):
     out = tmp_path / "tdkt_moi.xlsm"

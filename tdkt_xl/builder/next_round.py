@@ -41,8 +41,8 @@ def new_round(source, year: int, out, plan: str | None = None, jobs=None) -> Pat
     from tdkt_xl.io import controls as K
     out = Path(out)
     if out.exists():
-        raise NewRoundError(f"Tệp '{out}' đã có; lệnh new-round không ghi đè. Hãy chọn tên khác "
-                            "(--out).")
+        raise NewRoundError(f"Tệp '{out}' đã có; không ghi đè. Hãy chọn tên tệp khác."
+                            )
     W.check_target(out)
     arrays = sources.read_file_arrays(source)
     data = W.build_from_sheets(next_round_sheets(arrays, year, plan, Path(source).name),
@@ -63,7 +63,7 @@ def next_round_sheets(arrays: dict, year: int, plan: str | None = None,
                             "trở đi.")
     if year == old and not (plan or "").strip():
         raise NewRoundError(f"Năm {year} trùng năm của đợt cũ: muốn lập một kế hoạch khác trong "
-                            "cùng năm thì ghi tên kế hoạch bằng --plan \"…\".")
+                            "cùng năm thì phải ghi tên của kế hoạch mới.")
     lookup = sheet_lookup(arrays, source)
     out = {S.SETTINGS.name: _settings(lookup.get(cells.key_text(S.SETTINGS.name), []),
                                       old, year, plan)}

@@ -225,7 +225,7 @@ SETTING_KEYS = (
     Setting("Thư mục kết quả", "output_folder", note="Đường dẫn tương đối tính từ thư mục chứa sổ tính."),
     Setting("Thư mục phụ lục gửi về", "inbox_folder", note="Đường dẫn tương đối tính từ thư mục chứa sổ tính."),
     Setting("Tên kế hoạch", "plan_title", required=False,
-            note="Tên đợt kiểm tra khi Hội đồng có nhiều kế hoạch trong một năm (tdkt new-round --plan)."),
+            note="Tên đợt kiểm tra khi Hội đồng có nhiều kế hoạch trong một năm."),
     Setting("Python cho nút bấm", "python_path", required=False,
             note="Để trống: nút bấm chạy lệnh python trên PATH. Chỉ ghi khi máy có nhiều Python: "
                  "đường dẫn đầy đủ tới python.exe, ở thư mục không có chữ có dấu."),
