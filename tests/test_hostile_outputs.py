@@ -468,6 +468,25 @@ def test_absurd_numbers_and_years_are_findings(tmp_path, capsys, example_sheets)
         assert rc in (1, 2) and "Traceback" not in out + err and "không mong đợi" not in err, (command, err)
 
 
+def test_followup_refuses_a_workbook_whose_error_blocks_every_job(tmp_path, capsys, example_sheets):
+    """`Năm` = 99999 blocks every job: the follow-up (tracker and reminder
+    letters) too, through the one gate: exit 1, the finding and its cell named,
+    nothing written; the Excel job and the demo step refuse the same way."""
+    s = copy.deepcopy(example_sheets)
+    year_cell = _setting(s, "Năm", "99999")
+    path = _book(tmp_path / "so.xlsx", s)
+    out_dir = tmp_path / "followup"
+    rc, out, err = _cli(capsys, "followup", path, "--out", out_dir, "--as-of", AS_OF)
+    assert rc == 1, (out, err)
+    assert "GT05" in err and year_cell in err and "99999" in err and "Traceback" not in err
+    assert not out_dir.exists() or not any(out_dir.iterdir())
+    from tdkt_xl import gate
+    from tdkt_xl.reports.followup import make_followup
+    with pytest.raises(gate.Blocked, match="GT05"):          # what the Excel job hands to its entry
+        make_followup(read_round(s), tmp_path / "excel", as_of=dt.date(2024, 12, 31))
+    assert not (tmp_path / "excel").exists()
+
+
 @pytest.mark.parametrize("command", ["followup", "demo", "report", "forms"])
 def test_as_of_far_in_the_future_is_refused(master, tmp_path, capsys, command):
     wb, inbox = master

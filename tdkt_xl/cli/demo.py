@@ -91,8 +91,12 @@ def run(args) -> int:
 
     _step("6. Theo dõi khắc phục kiến nghị")
     from tdkt_xl.reports.followup import make_followup
-    fu = make_followup(rnd, out / O.FOLLOWUP, as_of=as_of)
-    print(fu.text())
+    try:
+        fu = make_followup(checked, out / O.FOLLOWUP, as_of=as_of)
+        print(fu.text())
+    except gate.Blocked as e:
+        problems += 1
+        print(f"Không lập được theo dõi khắc phục: {e}")
 
     _step("7. Rà soát văn bản trước khi trình ký")
     from tdkt_xl.roundcheck.service import check_round

@@ -23,10 +23,8 @@ def register(subparsers) -> None:
 
 def run(args) -> int:
     from tdkt_xl.documents.render import templates_dir
-    from tdkt_xl.io.sources import read_workbook
     from tdkt_xl.reports.followup import make_followup
-    rr = read_workbook(Path(args.workbook))
-    result = make_followup(rr.round, Path(args.out), as_of=C.as_of_or_today(args),
+    result = make_followup(Path(args.workbook), Path(args.out), as_of=C.as_of_or_today(args),
                            templates=templates_dir(args.workbook), force=args.force)
     print(result.text())
     return C.EXIT_PROBLEMS if result.skipped else C.EXIT_OK

@@ -21,10 +21,11 @@ def run_report(ctx: Context) -> Outcome:
 
 def run_followup(ctx: Context) -> Outcome:
     from tdkt_xl.reports.followup import default_as_of, make_followup
-    rnd = ctx.read().round
+    read = ctx.read()
+    rnd = read.round
     out = ctx.output_folder() / O.FOLLOWUP
     ctx.progress("đang lập bảng theo dõi khắc phục…")
     # the reminder date of the Văn bản sheet when there is one, else the day of the click
     as_of = default_as_of(rnd) or ctx.as_of
-    res = make_followup(rnd, out, as_of=as_of, templates=templates(ctx))
+    res = make_followup(read, out, as_of=as_of, templates=templates(ctx))   # the gate's refusal: entry says it
     return Outcome(res.text(), log=f"{res.tracker}")

@@ -19,7 +19,7 @@ from typing import Optional
 
 from xlsxwriter.utility import xl_col_to_name
 
-from tdkt_xl import model as m
+from tdkt_xl import gate, model as m
 from tdkt_xl.documents.marker import mark_xlsx, marker
 from tdkt_xl.io.xlsx import new_workbook, print_setup
 from tdkt_xl.documents.output import OutputFolder, safe_part
@@ -33,6 +33,7 @@ from tdkt_xl.reports.make_templates import REMINDER_TEMPLATE
 from tdkt_xl.model.tracking import track
 from tdkt_xl.reports.xlsx_util import row_height
 from tdkt_xl.vocabulary.errors import NeedsDate
+from tdkt_xl.vocabulary.findings import JOB_FOLLOWUP
 
 CONFIG_FILE = Path(__file__).resolve().parent / "data" / "followup.csv"
 TRACKER_FILE = "theo_doi_khac_phuc.xlsx"
@@ -209,14 +210,21 @@ def letter_context(rnd: m.Round, unit: m.Unit, items: list, as_of: dt.date,
     return ctx
 
 
-def make_followup(rnd: m.Round, out_dir, as_of: Optional[dt.date] = None,
-                  templates=None, force: bool = False) -> FollowupResult:
+def make_followup(source, out_dir, as_of: Optional[dt.date] = None,
+                  templates=None, force: bool = False, check: bool = True) -> FollowupResult:
     """Write the tracker and one reminder letter per unit with overdue
     recommendations at ``as_of`` (default: the latest reminder date of the
-    Văn bản sheet; raises ``NeedsDate`` when there is none)."""
+    Văn bản sheet; raises ``NeedsDate`` when there is none).
+    ``source``: a workbook path, a ``ReadResult``, a ``gate.Checked`` or a ``Round``.
+    ``check``: refuse (``gate.Blocked``, nothing written) when the gate reports
+    errors that block the follow-up (those that block every job)."""
+    read = gate.read(source)
+    rnd = read.round
     as_of = as_of or default_as_of(rnd)
     if as_of is None:
         raise NeedsDate("Chưa có ngày tính quá hạn (ngày đôn đốc ở trang Văn bản).")
+    if check:
+        gate.check(source if isinstance(source, gate.Checked) else read, as_of).require(JOB_FOLLOWUP)
     tracked = track(rnd, as_of)
     config = load_config()
     reply_days = int(config.get("reply_days") or 15)
