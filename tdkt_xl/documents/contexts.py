@@ -73,6 +73,14 @@ def _cited(number: str, date, code_hint: str) -> str:
     return f"số {num} ngày {short_date(date) if date else DOTS_SHORT}"
 
 
+def legal_basis(st: m.Settings, rec: Optional[m.DocumentRecord] = None) -> list[str]:
+    """The 'Căn cứ …;' lines of the laws in force on the document's date (its
+    Văn bản row; a draft: the plan's date), at the round's level, from the
+    register rules/data/legal_basis.csv."""
+    from tdkt_xl.rules.legal import LegalBasis, level_of
+    return LegalBasis(st).basis_lines(rec.date if rec and rec.date else None, level_of(st))
+
+
 def rules_basis(st: m.Settings) -> str:
     """'Căn cứ Quy chế hoạt động … ban hành kèm theo Quyết định số … ngày …;'"""
     return (f"Căn cứ Quy chế hoạt động của {council_short(st)} ban hành kèm theo Quyết định "
@@ -162,6 +170,7 @@ def common_context(rnd: m.Round, kind: K.Kind, unit: Optional[m.Unit] = None,
         "period_start": short_date(st.period_start),
         "contact_line": contact_line(rnd),
         "authority_line": authority_line(st),
+        "legal_basis": legal_basis(st, rec),
         "rules_basis": rules_basis(st),
         "proposal_line": proposal_line(st),
     }

@@ -416,13 +416,8 @@ def decision():
     title_block(doc, "QUYẾT ĐỊNH", [
         ("Về việc thành lập Đoàn kiểm tra công tác thi đua, khen thưởng năm {{ year }}", "b")])
     para(doc, [("{{ authority_line }}", "b")], style=TITLE, after=12)
+    loop_lines(doc, "legal_basis", "line", [("{{ line }}", "i")])
     for line in (
-            "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; Luật sửa đổi, "
-            "bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương "
-            "ngày 22 tháng 11 năm 2019;",
-            "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;",
-            "Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định "
-            "chi tiết thi hành một số điều của Luật Thi đua, khen thưởng;",
             "{{ rules_basis }}",
             "Căn cứ {{ plan_ref }} về kiểm tra công tác thi đua, khen thưởng năm {{ year }};",
             "{{ proposal_line }}"):

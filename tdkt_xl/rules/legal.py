@@ -28,6 +28,8 @@ class Law:
     start: dt.date | None
     end: dt.date | None
     note: str = ""
+    levels: tuple = ()          # round levels the text is cited for ('tỉnh', 'huyện', 'xã'); () = all
+    citation: str = ""          # the 'Căn cứ …' wording of a document; '' = not cited there
 
     def applies(self, d: dt.date) -> bool:
         return (self.start is None or self.start <= d) and (self.end is None or d <= self.end)
@@ -47,7 +49,22 @@ class Law:
 def load_laws(path: str = str(DATA)) -> tuple:
     with open(path, newline="", encoding="utf-8") as fh:
         return tuple(Law(r["key"], r["law"], cells.to_date(r["from"]), cells.to_date(r["to"]),
-                         r.get("note") or "") for r in csv.DictReader(fh))
+                         r.get("note") or "",
+                         tuple(x.strip() for x in (r.get("levels") or "").split(";") if x.strip()),
+                         cells.norm_text(r.get("citation"))) for r in csv.DictReader(fh))
+
+
+# administrative noun in the supervising body's name -> the round's level
+_LEVELS = (("thị trấn", "xã"), ("thị xã", "huyện"), ("thành phố", ""), ("phường", "xã"),
+           ("huyện", "huyện"), ("quận", "huyện"), ("tỉnh", "tỉnh"), ("xã", "xã"))
+
+
+def level_of(settings) -> str:
+    """The round's level from its supervising body ('UBND huyện Chi Lăng' ->
+    'huyện'); '' when the name does not say (a 'thành phố' may be either)."""
+    name = cells.key_text(getattr(settings, "supervising_body", ""))
+    found = [(name.find(noun), level) for noun, level in _LEVELS if noun in name]
+    return min(found)[1] if found else ""
 
 
 def plan_reference_date(settings) -> dt.date | None:
@@ -95,6 +112,17 @@ class LegalBasis:
             if law:
                 parts.append(law.law)
         return "; ".join(parts)
+
+    def basis_lines(self, on: dt.date | None = None, level: str = "") -> list[str]:
+        """The 'Căn cứ …;' lines of a document dated ``on`` (default: the
+        plan's date): every register row with a citation in force that day
+        and cited at the round's level, in register order."""
+        d = on or self.date
+        if d is None:
+            return []
+        return [f"Căn cứ {law.citation};" for law in self.laws
+                if law.citation and law.applies(d)
+                and (not level or not law.levels or level in law.levels)]
 
     def in_force(self, on: dt.date | None = None) -> tuple:
         """The framework texts in force on the date (for a report footer)."""
