@@ -119,8 +119,8 @@ DECISION_CASES = [
                                                'Điều 2. </w:t>',
                                                '<w:r><w:t xml:space="preserve">Điều 2. </w:t>', 1),
      "body"),
-    ("căn cứ upright", DOC, lambda x: x.replace('<w:r><w:rPr><w:i/></w:rPr><w:t>Căn cứ Luật Thi đua',
-                                                '<w:r><w:t>Căn cứ Luật Thi đua', 1), "body"),
+    ("căn cứ upright", DOC, lambda x: re.sub(r'<w:r><w:rPr><w:i/></w:rPr>(<w:t[^>]*>Căn cứ Luật Thi đua)',
+                                                r'<w:r>\1', x, count=1), "body"),
     ("KT without PHÓ", DOC, lambda x: x.replace(">CHỦ TỊCH UBND HUYỆN<", ">X<")
      .replace('>CHỦ TỊCH<', '>KT. CHỦ TỊCH<', 1), "signature"),
 ]
