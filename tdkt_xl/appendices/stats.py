@@ -75,8 +75,7 @@ def totals_of(spec: Spec, rows: dict, blocks: dict) -> dict:
             elif kind in (TEXT, DATE):
                 tot[k] = None
             else:
-                nums = [x for x in map(_numeric, (r.get(k) for r in recs)) if x is not None]
-                tot[k] = int(sum(nums)) if nums else None
+                tot[k] = _sum([r.get(k) for r in recs])
         for f in _ratio_fields(spec):
             num = sum((tot.get(k) or 0) for k in f.num)
             den = sum((tot.get(k) or 0) for k in f.den)
@@ -84,6 +83,15 @@ def totals_of(spec: Spec, rows: dict, blocks: dict) -> dict:
         tot["units_merged"] = len(codes)
         out[scope] = tot
     return out
+
+
+def _sum(col: list):
+    """int of the sum of the numbers of ``col`` (None when there is none)."""
+    ints = [v for v in col if type(v) is int]
+    if len(ints) == len(col):                       # the usual column: every unit gave a whole number
+        return sum(ints) if ints else None
+    nums = [x for x in map(_numeric, col) if x is not None]
+    return int(sum(nums)) if nums else None
 
 
 def _numeric(v):
