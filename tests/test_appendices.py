@@ -95,6 +95,7 @@ def test_form_is_identified_protected_and_validated(forms):
     for sl in lay.sheets.values():
         ws = xl[sl.spec.name]
         assert ws.protection.sheet, sl.spec.name
+        assert not ws.protection.insertRows, sl.spec.name          # lists may grow
         assert ws.data_validations.dataValidation, sl.spec.name
         for key, (r, c) in sl.cells.items():
             locked = ws.cell(r + 1, c + 1).protection.locked
@@ -528,3 +529,72 @@ def test_codes_differing_by_a_diacritic_give_distinct_readable_file_names(rnd, t
     assert {"Phu_luc_XDDL.xlsx", "Phu_luc_XDL.xlsx"} <= names
     assert not [n for n in names if ".1." in n]
     assert safe_name("Ưu") == "UWu" and safe_name("CON") == "_CON"
+
+
+# ---------------------------------------------------------------- lists that grow (rows inserted by the clerk)
+def _insert_in_list(path: Path, table: str, commune: bool, extra: list, at: int = 2) -> None:
+    """Insert len(extra) rows inside ``table`` after its row ``at`` (as a
+    clerk does in Excel) and type ``extra`` into them."""
+    sl = next(s for s in layout(SPEC, commune).sheets.values() if table in s.tables)
+    tl = sl.tables[table]
+    wb = openpyxl.load_workbook(path)
+    ws = wb[sl.spec.name]
+    first = tl.first_row + at + 1                      # 1-based row of the first inserted row
+    ws.insert_rows(first, len(extra))
+    for i, rec in enumerate(extra):
+        for ck, v in rec.items():
+            ws.cell(first + i, tl.cols[ck] + 1).value = v
+    wb.save(path)
+
+
+def _extra_awards(n):
+    return [{"title": "Lao động tiên tiến", "level": "Chủ tịch UBND xã", "dec_no": f"{40 + i}/QĐ-UBND",
+             "dec_date": D(2024, 2, 1), "ind_staff": 1} for i in range(n)]
+
+
+def test_rows_inserted_in_lists_are_merged_and_counted(rnd, forms, tmp_path):
+    path = good_file(forms, tmp_path)
+    _insert_in_list(path, "awards", True, _extra_awards(5))
+    _insert_in_list(path, "docs", True, [{"summary": f"Công văn số {i}", "kind": "Hướng dẫn"} for i in range(3)], 0)
+    _insert_in_list(path, "models", True, [{"name": "Cá nhân điển hình", "type": "Cá nhân"}], 0)
+    res = merge_inbox(rnd, tmp_path)
+    assert [f.status for f in res.files] == ["merged"], [x.message for x in res.findings]
+    v = res.units["XQS"].values
+    assert v["awards_count"] == 4 + 5 and v["docs_count"] == 2 + 3 and v["models_count"] == 1 + 1
+    assert v["awards.LDTT.individuals"] == 23 + 5 and v["awards.total.individuals"] == 23 + 5 + 3 + 41
+    # everything below the lists moved down and is still read from its own cells
+    for k, typed in COMMUNE_VALUES.items():
+        assert v[k] == typed, k
+    assert v["r_cstdcs_ldtt"] == pytest.approx(3 / 28)
+    assert [f.code for f in res.findings if f.unit == "XQS"] == []
+
+
+def test_rows_added_to_the_last_list_of_a_sheet_are_read(rnd, forms, tmp_path):
+    """Phụ lục III of a district unit ends with its list: the list runs to the signature block."""
+    values = {k: v for k, v in COMMUNE_VALUES.items() if layout(SPEC, False).where(k)}
+    path = good_file(forms, tmp_path, "BTCHU", values=values, tables={"models": []})
+    models = [{"name": f"Điển hình {i}", "type": "Tập thể"} for i in range(SPEC.table("models").rows + 4)]
+    _insert_in_list(path, "models", False, models[:4], 0)
+    sl = layout(SPEC, False).sheets["PL3"]
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Phụ lục III"]
+    for i, rec in enumerate(models[4:]):
+        for ck, val in rec.items():
+            ws.cell(sl.tables["models"].first_row + 4 + i + 1, sl.tables["models"].cols[ck] + 1).value = val
+    wb.save(path)
+    res = merge_inbox(rnd, tmp_path)
+    assert [f.status for f in res.files] == ["merged"], [x.message for x in res.findings]
+    assert res.units["BTCHU"].values["models_count"] == len(models)
+
+
+def test_list_longer_than_the_bound_is_rejected(rnd, forms, tmp_path):
+    limit = SPEC.limits["max_table_rows"]
+    extra = limit - SPEC.table("awards").rows + 1
+    path = good_file(forms, tmp_path)
+    _insert_in_list(path, "awards", True, _extra_awards(extra))
+    res = merge_inbox(rnd, tmp_path)
+    f = res.files[0]
+    assert f.status == "rejected" and [x.code for x in f.findings if x.is_error] == ["PL28"]
+    x = f.findings[0]
+    tl = layout(SPEC, True).sheets["PL2"].tables["awards"]
+    assert x.sheet == "Phụ lục II" and x.cell == f"A{tl.first_row + limit + 1}" and str(limit) in x.message

@@ -69,6 +69,10 @@ SKIPPED = define("PL26", WARNING, "Tệp không được đọc",
 FUTURE_TIME = define("PL27", WARNING, "Thời điểm của tệp ở tương lai",
                      "{what} là {time}, sau thời điểm tổng hợp: không thể đúng nên không dùng để chọn tệp mới "
                      "nhất của đơn vị.", area=AREA)
+TOO_MANY_ROWS = define("PL28", ERROR, "Danh sách quá số dòng cho phép",
+                       "Mục '{section}' có {rows} dòng (tính cả dòng chèn thêm), nhiều hơn {limit} dòng cho "
+                       "phép; từ ô {addr} trở xuống không được đọc. Đề nghị đơn vị gộp bớt hoặc gửi phần "
+                       "còn lại bằng văn bản kèm theo.", area=AREA)
 NOT_SELECTED = define("PL23", WARNING, "Đơn vị không thuộc danh sách kiểm tra",
                       "Đơn vị {code} không được chọn kiểm tra trong đợt này; số liệu vẫn được tổng hợp.",
                       area=AREA)

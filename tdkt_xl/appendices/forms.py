@@ -17,7 +17,7 @@ from tdkt_xl.appendices.context import UnitContext
 from tdkt_xl.io.xlsx import print_setup
 from tdkt_xl.documents.marker import mark_xlsx
 from tdkt_xl.appendices.spec import (CHOICE, COL_LABEL, COL_NOTE, COL_STT, COL_UNIT, COL_VALUE, DATE,
-                                     HEAD_ROWS, INT, MONEY, RATIO, TEXT, Spec, layout)
+                                     HEAD_ROWS, INT, MONEY, RATIO, SIGN_TITLE, TEXT, Spec, layout)
 from tdkt_xl.io.xlsx import new_workbook, set_properties
 
 # id sheet cells (label in A, value in B); lists start in column D
@@ -155,7 +155,8 @@ def form_bytes(spec: Spec, ctx: UnitContext) -> bytes:
         ws.write_string(3, 0, f"Đơn vị: {ctx.name} (mã đơn vị: {ctx.code})", fm.unit)
         ws.write_string(4, 0, ctx.period_text, fm.text)
         for i, line in enumerate(spec.instructions[:HEAD_ROWS - 6]):    # rows 6..8; row 9 stays blank
-            ws.write_string(5 + i, 0, line.format(due=ctx.due_text, year=ctx.year), fm.guide)
+            ws.write_string(5 + i, 0, line.format(due=ctx.due_text, year=ctx.year,
+                                                 max_rows=spec.limits.get("max_table_rows", "")), fm.guide)
 
         for sec, title_row, rows in sl.sections:
             ws.write_string(title_row, 0, sec.title, fm.section)
@@ -269,7 +270,8 @@ def form_bytes(spec: Spec, ctx: UnitContext) -> bytes:
         bottom = _signatures(ws, fm, bottom + 2, last_col)
         print_setup(ws, 3, bottom, [widths.get(c, 12) for c in range(last_col + 1)])
         ws.protect(spec.protection_password, {"format_rows": True, "format_columns": True,
-                                              "select_locked_cells": True, "select_unlocked_cells": True})
+                                              "select_locked_cells": True, "select_unlocked_cells": True,
+                                              "insert_rows": True})
         ws.set_column(last_col + 1, last_col + 1, 12)
         if skey == spec.sheets[0].key:
             ws.activate()
@@ -277,7 +279,7 @@ def form_bytes(spec: Spec, ctx: UnitContext) -> bytes:
     return buf.getvalue()
 
 
-SIGNERS = (("NGƯỜI LẬP BIỂU", "(Ký, ghi rõ họ tên)"),
+SIGNERS = ((SIGN_TITLE, "(Ký, ghi rõ họ tên)"),
            ("THỦ TRƯỞNG ĐƠN VỊ", "(Ký tên, đóng dấu)"))
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Optional
 
 from tdkt_xl.appendices import codes as K
+from tdkt_xl.appendices.anchors import locate, over_limit
 from tdkt_xl.appendices.compute import compute, sum_keys
 from tdkt_xl.appendices.forms import ID_ROWS, VARIANT_COMMUNE
 from tdkt_xl.appendices.spec import CHOICE, DATE, INT, MONEY, FormLayout, Spec, layout
@@ -369,6 +370,7 @@ def _parse(out: FileOutcome, wb, spec: Spec, rnd, as_of: Optional[dt.date]) -> O
     findings: list[Finding] = []
     unit = out.unit_code
     sheets = {}
+    located = {}
     names = set(wb.sheet_names)
     for skey, sl in lay.sheets.items():
         name = sl.spec.name
@@ -376,6 +378,13 @@ def _parse(out: FileOutcome, wb, spec: Spec, rnd, as_of: Optional[dt.date]) -> O
             _fail(out, K.MOVED, name, "", addr=f"(trang '{name}')", expected=name, found="không có trang này")
             return None
         rows = wb.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        sl = located[skey] = locate(sl, rows)
+        long = over_limit(sl, int(spec.limits.get("max_table_rows", 0)))
+        if long:
+            bad_row = long.first_row + int(spec.limits["max_table_rows"])
+            _fail(out, K.TOO_MANY_ROWS, name, a1(bad_row, 0), section=long.section.title, rows=long.rows,
+                  limit=spec.limits["max_table_rows"], addr=a1(bad_row, 0))
+            return None
         hit = merged_over(out.extents[name].merges, sl.used())
         if hit:
             (r0, c0, r1, c1) = hit
@@ -390,6 +399,7 @@ def _parse(out: FileOutcome, wb, spec: Spec, rnd, as_of: Optional[dt.date]) -> O
                       found=cells.norm_text(found) or "(trống)")
                 return None
         sheets[skey] = rows
+    lay = FormLayout(lay.spec, lay.commune, located)
 
     inputs: dict = {}
     bad: set = set()                 # keys whose cell could not be read (no cascading findings)
@@ -417,7 +427,7 @@ def _parse(out: FileOutcome, wb, spec: Spec, rnd, as_of: Optional[dt.date]) -> O
             data_cols = [c for c in sec.columns if not c.sum]
             out_rows = []
             data_idx = [tl.cols[c.key] for c in data_cols]
-            for i in range(sec.rows):
+            for i in range(tl.rows):
                 r = tl.first_row + i
                 row = rows[r] if r < len(rows) else ()
                 width = len(row)

@@ -29,6 +29,8 @@ COMMUNE = "commune"
 # rows above the first section: Phụ lục N, title, attached-to line, unit, period,
 # three instruction lines, one blank row
 HEAD_ROWS = 9
+# the signature block under the last section starts with this label (column B)
+SIGN_TITLE = "NGƯỜI LẬP BIỂU"
 # columns of a "fields" section (0-based)
 COL_STT, COL_LABEL, COL_VALUE, COL_UNIT, COL_NOTE = 0, 1, 2, 3, 4
 
@@ -249,10 +251,15 @@ class TableLayout:
     header_row: int                # 0-based
     first_row: int                 # first data row, 0-based
     cols: dict                     # column key -> 0-based column
+    n_rows: int = 0                # rows found in a returned file (0: the form's own)
+
+    @property
+    def rows(self) -> int:
+        return self.n_rows or self.section.rows
 
     @property
     def last_row(self) -> int:
-        return self.first_row + self.section.rows - 1
+        return self.first_row + self.rows - 1
 
     def cell(self, i: int, col_key: str) -> str:
         return a1(self.first_row + i, self.cols[col_key])
