@@ -58,11 +58,11 @@ def assert_nd30(path, kind=None):
 def test_example_set_generates_and_passes_layout_check(rnd, tmp_path):
     s = generate_documents(rnd, tmp_path, as_of=dt.date(2024, 12, 31))
     assert s.errors == [] and s.skipped == [], s.lines()
-    assert s.counts == {"decision": 1, "notice_all": 1, "notice": 14, "minutes": 14}
+    assert s.counts == {"plan": 1, "decision": 1, "notice_all": 1, "notice": 14, "minutes": 14}
     names = sorted(p.name for p in tmp_path.glob("*.docx"))
     assert "QD_thanh_lap_doan.docx" in names and "TB_tong_hop.docx" in names
     assert "TB_XQS.docx" in names and "BB_XQS.docx" in names
-    kinds = {"QD": "decision", "TB": "notice", "BB": "minutes"}
+    kinds = {"KH": "plan", "QD": "decision", "TB": "notice", "BB": "minutes"}
     for p in tmp_path.glob("*.docx"):
         assert_nd30(p, kinds[p.name[:2]])
     manifest = json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))

@@ -13,9 +13,10 @@ from tdkt_xl.cli import main as cli
 from tdkt_xl.io import controls as K
 from tdkt_xl.io.reader import read_round
 from tdkt_xl.vocabulary import cells, outputs as O
+from tdkt_xl.vocabulary import doc_kinds as DK
 
 ROOT = Path(__file__).resolve().parents[1]
-WRITING_JOBS = (K.JOB_DECISION, K.JOB_NOTICES, K.JOB_MINUTES, K.JOB_FORMS, K.JOB_MERGE,
+WRITING_JOBS = (DK.PLAN.button, K.JOB_DECISION, K.JOB_NOTICES, K.JOB_MINUTES, K.JOB_FORMS, K.JOB_MERGE,
                 K.JOB_REPORT, K.JOB_FOLLOWUP)
 
 

@@ -69,7 +69,7 @@ def test_demo_documents_pass_the_layout_checker(demo):
     from tdkt_xl.documents.nd30_check import check_docx
     _, out = demo
     docs = [d for folder in (O.DOCUMENTS, O.REPORT, O.FOLLOWUP) for d in sorted(out.glob(f"{folder}/*.docx"))]
-    assert len(docs) == 30 + 1 + 5
+    assert len(docs) == 31 + 1 + 5            # the plan, decision, notices, minutes; report; letters
     bad = {d.name: check_docx(d) for d in docs}
     assert not {k: v for k, v in bad.items() if v}
     # the outlines sent with the forms, with the attachment profile (no header block)

@@ -97,7 +97,7 @@ def test_compiled_render_equals_docxtpl_render(rendered):
         for part in ours:
             assert ours[part] == theirs[part], f"{name} {part}"
         compared[name] = compared.get(name, 0) + 1
-    assert len(compared) == 6
+    assert len(compared) == 7
 
 
 def test_report_charts_are_pictures_of_the_package(rendered):

@@ -49,6 +49,8 @@ SHEET_HELP = {
     S.EVALUATIONS.name: "đánh giá chung của mỗi cuộc kiểm tra (dùng cho biên bản).",
     S.RECOMMENDATIONS.name: "kiến nghị của Đoàn, hạn khắc phục và tình trạng khắc phục.",
     S.DOCUMENTS.name: "số, ngày ký, người ký của các văn bản đã ban hành.",
+    S.PLAN_TEXT.name: ("các đoạn văn của Kế hoạch kiểm tra (mục đích, yêu cầu; phương thức; thành "
+                       "phần; chuẩn bị; kinh phí; nơi nhận), mỗi dòng một đoạn."),
     S.FINDINGS.name: "kết quả lần kiểm tra dữ liệu gần nhất (chương trình tự ghi).",
     S.LOG.name: "nhật ký mỗi lần bấm nút: thời gian, người thực hiện, việc, kết quả (chương trình tự ghi).",
 }

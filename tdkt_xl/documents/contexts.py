@@ -497,3 +497,5 @@ def build_context(kind: str, rnd: m.Round, unit: Optional[m.Unit] = None) -> dic
     k = K.KINDS[kind]
     builder = globals()[k.context]
     return builder(rnd, unit) if k.per_unit else builder(rnd)
+
+from tdkt_xl.documents.plan_text import plan_context  # noqa: E402,F401  (build_context looks it up here)

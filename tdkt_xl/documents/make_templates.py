@@ -637,7 +637,35 @@ def minutes():
     return doc
 
 
+def plan():
+    """Kế hoạch kiểm tra: every paragraph comes from the context (``lines``: the
+    Nội dung kế hoạch sheet and the round's lists, numbered by the context)."""
+    doc = new_document("Kế hoạch kiểm tra")
+    header_table(doc, "{{ header.supervising }}", "{{ header.issuer }}", "{{ number_line }}")
+    title_block(doc, "KẾ HOẠCH", [("Kiểm tra công tác thi đua, khen thưởng năm {{ year }}", "b")])
+    para(doc, "Căn cứ {{ plan_basis }}, {{ council }} ban hành Kế hoạch kiểm tra công tác thi đua, "
+              "khen thưởng năm {{ year }}, cụ thể như sau:")
+    para(doc, "{%p for l in lines %}")
+    para(doc, "{%p if l.kind == 'h1' %}")
+    para(doc, [("{{ l.text }}", "b")], keep=True)
+    para(doc, "{%p elif l.kind in ('h2', 'h3') %}")
+    para(doc, [("{{ l.text }}", "b")], keep=True)
+    para(doc, "{%p elif l.kind == 'hi' %}")
+    para(doc, [("{{ l.text }}", "i")], keep=True)
+    para(doc, "{%p else %}")
+    para(doc, "{{ l.text }}")
+    para(doc, "{%p endif %}")
+    para(doc, "{%p endfor %}")
+    para(doc, [("Tài liệu kèm theo: ", "b"), ("Đề cương báo cáo và các phụ lục sau gửi kèm theo "
+                                           "Kế hoạch này:", "")], keep=True)
+    loop_lines(doc, "attachments", "a", "- {{ a }}{{ ';' if not loop.last else '.' }}")
+    loop_lines(doc, "closing", "c", "{{ c }}")
+    signature_table(doc, ["{%p for r in recipients %}", "{{ r }}", "{%p endfor %}"])
+    return doc
+
+
 TEMPLATES = {
+    "ke_hoach_kiem_tra.docx": plan,
     "quyet_dinh_thanh_lap_doan.docx": decision,
     "thong_bao_lich_kiem_tra.docx": notice,
     "thong_bao_tong_hop.docx": notice_all,

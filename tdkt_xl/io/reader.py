@@ -255,12 +255,15 @@ _BUILDERS: dict[str, Callable] = {
         v["status"] or "", o),
     S.DOCUMENTS.name: lambda v, o: m.DocumentRecord(
         v["kind"] or "", v["unit_code"] or "", v["number"] or "", v["date"], v["signer"] or "", o),
+    S.PLAN_TEXT.name: lambda v, o: m.PlanParagraph(
+        v["part"] or "", v["title"] or "", v["text"] or "", o),
 }
 
 _TARGET = {S.UNITS.name: "units", S.MEMBERS.name: "members", S.SCHEDULE.name: "inspections",
            S.DELEGATION.name: "delegation", S.CHECKLIST.name: "checklist",
            S.RESULTS.name: "results", S.EVALUATIONS.name: "evaluations",
-           S.RECOMMENDATIONS.name: "recommendations", S.DOCUMENTS.name: "documents"}
+           S.RECOMMENDATIONS.name: "recommendations", S.DOCUMENTS.name: "documents",
+           S.PLAN_TEXT.name: "plan_text"}
 
 
 def sheet_lookup(sheets: Mapping[str, Array], source: str = "") -> dict:

@@ -160,6 +160,16 @@ class DelegationMember:
 
 
 @dataclass
+class PlanParagraph:
+    """One row of the Nội dung kế hoạch sheet: a paragraph of one part of the
+    Kế hoạch kiểm tra, optionally opening a khoản (``title``)."""
+    part: str
+    title: str = ""
+    text: str = ""
+    origin: Optional[Origin] = None
+
+
+@dataclass
 class ChecklistItem:
     code: str
     group: str
@@ -227,6 +237,7 @@ class Round:
     evaluations: list = field(default_factory=list)       # list[Evaluation]
     recommendations: list = field(default_factory=list)   # list[Recommendation]
     documents: list = field(default_factory=list)         # list[DocumentRecord]
+    plan_text: list = field(default_factory=list)         # list[PlanParagraph]
     source: str = ""                                      # file name, for messages
 
     _index: object = field(default=None, init=False, repr=False, compare=False)

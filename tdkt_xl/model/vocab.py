@@ -44,6 +44,21 @@ DECISION_AUTHORITIES = (AUTHORITY_CHAIR, AUTHORITY_COUNCIL)
 DAYS_CALENDAR, DAYS_WORKING = "Ngày lịch", "Ngày làm việc"
 DAY_COUNTINGS = (DAYS_CALENDAR, DAYS_WORKING)
 
+# Parts of the Kế hoạch kiểm tra ('Phần' of the Nội dung kế hoạch sheet), in the plan's order
+PLAN_PURPOSE = "Mục đích, yêu cầu"
+PLAN_SUBJECTS = "Đối tượng kiểm tra"
+PLAN_CONTENT = "Nội dung kiểm tra"
+PLAN_METHOD = "Phương thức kiểm tra"
+PLAN_COMPOSITION = "Thành phần"
+PLAN_TIMING = "Thời gian kiểm tra"
+PLAN_SELECTED = "Đơn vị được chọn kiểm tra"
+PLAN_PREPARATION = "Công tác chuẩn bị"
+PLAN_FUNDING = "Kinh phí thực hiện"
+PLAN_CLOSING = "Phần kết"
+PLAN_RECIPIENTS = "Nơi nhận"
+PLAN_PARTS = (PLAN_PURPOSE, PLAN_SUBJECTS, PLAN_CONTENT, PLAN_METHOD, PLAN_COMPOSITION, PLAN_TIMING,
+              PLAN_SELECTED, PLAN_PREPARATION, PLAN_FUNDING, PLAN_CLOSING, PLAN_RECIPIENTS)
+
 # Document kinds ('Loại văn bản' of the Văn bản sheet): the table in vocabulary/doc_kinds.py.
 
 WEEKDAYS_VI = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from tdkt_xl.vocabulary import schema as S
 from tdkt_xl.vocabulary.findings import (JOB_ALL, JOB_DECISION, JOB_FORMS, JOB_MINUTES,
-                                         JOB_NOTICE, JOB_REPORT)
+                                         JOB_NOTICE, JOB_PLAN, JOB_REPORT)
 
 # Jobs a bad or missing value blocks, by the sheet it is on (with the row's
 # unit, a value finding blocks only that unit's documents).
@@ -21,6 +21,7 @@ _JOBS_OF_SHEET = {
     S.EVALUATIONS.name: (JOB_MINUTES,),
     S.RECOMMENDATIONS.name: (JOB_MINUTES,),
     S.DOCUMENTS.name: (JOB_DECISION, JOB_NOTICE, JOB_MINUTES, JOB_REPORT),
+    S.PLAN_TEXT.name: (JOB_PLAN,),
 }
 
 

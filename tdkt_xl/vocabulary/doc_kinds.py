@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tdkt_xl.vocabulary.findings import JOB_DECISION, JOB_MINUTES, JOB_NOTICE, JOB_REPORT
+from tdkt_xl.vocabulary.findings import JOB_DECISION, JOB_MINUTES, JOB_NOTICE, JOB_PLAN, JOB_REPORT
 
 DOCUMENTS_SERVICE, REPORTS_SERVICE = "documents", "reports"
 
@@ -42,6 +42,9 @@ class Kind:
         return self.type_code or "CV"
 
 
+PLAN = Kind("plan", "Kế hoạch kiểm tra", "ke_hoach_kiem_tra.docx", "KH", False, JOB_PLAN,
+            "KH_kiem_tra.docx", "kế hoạch kiểm tra", "plan", "Tạo kế hoạch",
+            context="plan_context")
 DECISION = Kind("decision", "Quyết định thành lập Đoàn kiểm tra", "quyet_dinh_thanh_lap_doan.docx",
                 "QĐ", False, JOB_DECISION, "QD_thanh_lap_doan.docx",
                 "quyết định thành lập Đoàn kiểm tra", "decision", "Tạo quyết định",
@@ -62,7 +65,7 @@ REMINDER = Kind("reminder", "Công văn đôn đốc khắc phục", "cong_van_d
                 "CV_don_doc_{code}.docx", "công văn đôn đốc khắc phục", "followup",
                 "Theo dõi khắc phục", service=REPORTS_SERVICE)
 
-KINDS = {k.key: k for k in (DECISION, NOTICE, NOTICE_ALL, MINUTES, REPORT, REMINDER)}
+KINDS = {k.key: k for k in (PLAN, DECISION, NOTICE, NOTICE_ALL, MINUTES, REPORT, REMINDER)}
 # the kinds generate_documents writes, in the order it writes them
 GENERATED = tuple(k for k, kind in KINDS.items() if kind.service == DOCUMENTS_SERVICE)
 DOC_KINDS = tuple(k.doc_kind for k in KINDS.values())        # the Văn bản sheet's dropdown

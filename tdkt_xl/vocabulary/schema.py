@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from tdkt_xl.model.vocab import *  # noqa: F401,F403  (closed lists live with the model)
-from tdkt_xl.model.vocab import BLOCKS, YES_NO, SESSIONS, MODES, COUNCIL_ROLES, PNV_ROLES, DELEGATION_TASKS, APPLIES_TO, ASSESSMENTS, REMEDY_STATUSES, DAY_COUNTINGS, DECISION_AUTHORITIES
+from tdkt_xl.model.vocab import BLOCKS, YES_NO, SESSIONS, MODES, COUNCIL_ROLES, PNV_ROLES, DELEGATION_TASKS, APPLIES_TO, ASSESSMENTS, REMEDY_STATUSES, DAY_COUNTINGS, DECISION_AUTHORITIES, PLAN_PARTS
 from tdkt_xl.vocabulary.doc_kinds import DOC_KINDS
 
 # ---------------------------------------------------------------- column kinds
@@ -148,6 +148,17 @@ DOCUMENTS = Sheet("Văn bản", (
     Column("Người ký", "signer", width=22),
 ), key="kind")
 
+PLAN_TEXT = Sheet("Nội dung kế hoạch", (
+    Column("Phần", "part", CHOICE, required=True, choices=PLAN_PARTS, width=26,
+           note="Phần của Kế hoạch kiểm tra mà đoạn văn thuộc về; các phần in theo thứ tự cố định, "
+                "số mục, số khoản do chương trình đánh."),
+    Column("Tiêu đề", "title", width=30,
+           note="Để trống, hoặc tên khoản (in đậm, chương trình đánh số) mở đầu từ dòng này."),
+    Column("Nội dung", "text", width=100,
+           note="Một đoạn văn. Có thể dùng {năm}, {kỳ kiểm tra từ}, {thời gian kiểm tra}, "
+                "{số ngày thông báo}, {số ngày nộp báo cáo}, {loại ngày}, {mục nội dung}."),
+), key="part", landscape=True, note="Mỗi dòng một đoạn văn của Kế hoạch kiểm tra.")
+
 # Written by the merge button (Gộp phụ lục) from the appendices engine's summary table.
 APPENDIX_SUMMARY = Sheet("Tổng hợp phụ lục")
 
@@ -171,7 +182,7 @@ FINDING_FILE = Column("Tệp", "file", width=30)
 
 # Sheets the reader needs (in this order); the rest are presentation.
 MODEL_SHEETS = (SETTINGS, UNITS, MEMBERS, SCHEDULE, DELEGATION, CHECKLIST,
-                RESULTS, EVALUATIONS, RECOMMENDATIONS, DOCUMENTS)
+                RESULTS, EVALUATIONS, RECOMMENDATIONS, DOCUMENTS, PLAN_TEXT)
 # Sheets that must exist for the workbook to be read at all.
 REQUIRED_SHEETS = (SETTINGS, UNITS, MEMBERS, SCHEDULE, DELEGATION, CHECKLIST)
 TABLE_SHEETS = MODEL_SHEETS[1:] + (LOG,)
@@ -275,4 +286,4 @@ LISTS = Sheet("Danh mục")
 XLWINGS_CONF = Sheet("xlwings.conf")
 
 ALL_SHEETS = (GUIDE, CONTROL, OVERVIEW, SETTINGS, UNITS, MEMBERS, SCHEDULE, DELEGATION, CHECKLIST,
-              RESULTS, EVALUATIONS, RECOMMENDATIONS, DOCUMENTS, FINDINGS, LOG)
+              RESULTS, EVALUATIONS, RECOMMENDATIONS, DOCUMENTS, PLAN_TEXT, FINDINGS, LOG)
