@@ -114,6 +114,15 @@ def test_plan_has_the_seed_plans_substance_without_its_slips(plan_file):
     assert "{" not in text and "}" not in text
 
 
+def test_attachments_name_every_form_that_tdkt_forms_makes(_round):
+    from tdkt_xl.appendices.spec import load_spec
+    listed = [p.text for p in _round.plan_text if p.part == V.PLAN_ATTACHMENTS]
+    for sh in load_spec().sheets:
+        assert any(t.startswith(f"{sh.name}: ") and t.lower().endswith(sh.title.lower())
+                   for t in listed), sh.name
+    assert any(t.startswith("Đề cương báo cáo") for t in listed)
+
+
 def test_plan_passes_the_nd30_checker(plan_file):
     problems = check_docx(plan_file, "plan")
     assert problems == [], "; ".join(p.message for p in problems)

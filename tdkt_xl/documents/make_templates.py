@@ -656,9 +656,10 @@ def plan():
     para(doc, "{{ l.text }}")
     para(doc, "{%p endif %}")
     para(doc, "{%p endfor %}")
-    para(doc, [("Tài liệu kèm theo: ", "b"), ("Đề cương báo cáo và các phụ lục sau gửi kèm theo "
-                                           "Kế hoạch này:", "")], keep=True)
+    para(doc, "{%p if attachments %}")
+    para(doc, [("Tài liệu kèm theo Kế hoạch này:", "b")], keep=True)
     loop_lines(doc, "attachments", "a", "- {{ a }}{{ ';' if not loop.last else '.' }}")
+    para(doc, "{%p endif %}")
     loop_lines(doc, "closing", "c", "{{ c }}")
     signature_table(doc, ["{%p for r in recipients %}", "{{ r }}", "{%p endfor %}"])
     return doc

@@ -2,7 +2,8 @@
 order, numbered here (so no section number repeats), with the narrative from
 the Nội dung kế hoạch sheet and the lists from the round's data: the selected
 units by block (Đơn vị), every checklist item (Nội dung kiểm tra), the window
-and the lead times (Cấu hình), the attachments (the đề cương and the Phụ lục).
+and the lead times (Cấu hình), the attachments (the đề cương and the Phụ lục made by `tdkt forms`,
+named in the sheet).
 
 The template prints ``lines`` (one paragraph each, ``kind`` choosing its
 format) and ``recipients``; it holds no text of a round.
@@ -113,16 +114,6 @@ def _selected(rnd: m.Round, lines: list) -> int:
     return sum(len(v) for v in blocks.values())
 
 
-def _attachments() -> list[str]:
-    from tdkt_xl.appendices.spec import load_spec
-    return [f"{nfc(sh.name)}: {sentence_case(sh.title)}" for sh in load_spec().sheets]
-
-
-def sentence_case(title: str) -> str:
-    t = nfc(title).strip().lower()
-    return t[:1].upper() + t[1:]
-
-
 def _month_hint(st: m.Settings):
     mt = re.fullmatch(r"0?(\d{1,2})\s*/\s*(\d{4})", nfc(st.plan_month).strip())
     return dt.date(int(mt.group(2)), int(mt.group(1)), 1) if mt and 1 <= int(mt.group(1)) <= 12 else None
@@ -164,6 +155,7 @@ def plan_context(rnd: m.Round) -> dict:
                 _paragraphs(rows, lines, False)
             else:
                 _paragraphs(rows, lines, len(parts) == 1)
+    attachments = [t.lstrip("- ").rstrip(";.") for _, t in _rows(rnd, V.PLAN_ATTACHMENTS, values) if t]
     closing = [t for _, t in _rows(rnd, V.PLAN_CLOSING, values) if t]
     recipients = [t for _, t in _rows(rnd, V.PLAN_RECIPIENTS, values) if t]
     if not recipients:
@@ -173,5 +165,5 @@ def plan_context(rnd: m.Round) -> dict:
     if closing and not closing[-1].endswith("./."):
         closing[-1] = closing[-1].rstrip(".") + "./."
     ctx.update({"lines": lines, "closing": closing, "recipients": recipients,
-                "attachments": _attachments(), "plan_basis": nfc(st.plan_basis).strip() or "……"})
+                "attachments": attachments, "plan_basis": nfc(st.plan_basis).strip() or "……"})
     return ctx

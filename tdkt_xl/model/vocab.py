@@ -54,10 +54,12 @@ PLAN_TIMING = "Thời gian kiểm tra"
 PLAN_SELECTED = "Đơn vị được chọn kiểm tra"
 PLAN_PREPARATION = "Công tác chuẩn bị"
 PLAN_FUNDING = "Kinh phí thực hiện"
+PLAN_ATTACHMENTS = "Tài liệu kèm theo"
 PLAN_CLOSING = "Phần kết"
 PLAN_RECIPIENTS = "Nơi nhận"
 PLAN_PARTS = (PLAN_PURPOSE, PLAN_SUBJECTS, PLAN_CONTENT, PLAN_METHOD, PLAN_COMPOSITION, PLAN_TIMING,
-              PLAN_SELECTED, PLAN_PREPARATION, PLAN_FUNDING, PLAN_CLOSING, PLAN_RECIPIENTS)
+              PLAN_SELECTED, PLAN_PREPARATION, PLAN_FUNDING, PLAN_ATTACHMENTS, PLAN_CLOSING,
+              PLAN_RECIPIENTS)
 
 # Document kinds ('Loại văn bản' of the Văn bản sheet): the table in vocabulary/doc_kinds.py.
 
