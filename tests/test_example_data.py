@@ -58,4 +58,5 @@ def test_check_round_uses_the_same_definition():
     from tdkt_xl.gate.examples import reference
     from tdkt_xl.roundcheck.examples import example_values
     from tdkt_xl.rules.examples import texts
-    assert set(example_values()) == {v for v in texts(reference()) if len(v) >= 6}
+    assert set(example_values()) == {v for v in texts(reference(), with_dates=False) if len(v) >= 6}
+    assert "215/QĐ-UBND" in example_values() and "25/01/2024" not in example_values()

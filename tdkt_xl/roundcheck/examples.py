@@ -22,9 +22,9 @@ def _nfc(s) -> str:
 
 @lru_cache(maxsize=1)
 def example_values() -> tuple:
-    """Example values (``rules.examples``), longest first (so a longer value is
-    reported, not its part)."""
-    vals = {_nfc(v) for v in texts(reference()) if v}
+    """Example values (``rules.examples``) but dates, longest first (so a longer
+    value is reported, not its part)."""
+    vals = {_nfc(v) for v in texts(reference(), with_dates=False) if v}
     return tuple(sorted((v for v in vals if len(v) >= _MIN_LEN), key=len, reverse=True))
 
 

@@ -113,9 +113,14 @@ def reference(rnd: m.Round, marked: tuple) -> Reference:
     return Reference(frozenset((e.kind, e.value) for e in entries(rnd, marked)), tuple(marked))
 
 
-def texts(ref: Reference) -> set:
-    """The example values as a document prints them (dates dd/mm/yyyy)."""
-    return {v.strftime("%d/%m/%Y") if isinstance(v, dt.date) else v for _, v in ref.values}
+def texts(ref: Reference, with_dates: bool = True) -> set:
+    """The example values as a document prints them (dates dd/mm/yyyy).
+    ``with_dates=False`` leaves the dates out: in running text a date equal to
+    an example date is as often another fact of the same day (a unit's own
+    decision, a remark) — the validator reports a kept example date at its
+    ``Cấu hình`` cell."""
+    return {v.strftime("%d/%m/%Y") if isinstance(v, dt.date) else v for _, v in ref.values
+            if with_dates or not isinstance(v, dt.date)}
 
 
 def _shown(v) -> str:
