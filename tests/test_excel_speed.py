@@ -150,3 +150,19 @@ def test_a_document_click_imports_no_url_or_mail_library(tmp_path):
         "print(out.ok, sorted(m for m in ('urllib.request', 'http.client', 'xml.sax')\n"
         "                     if m in sys.modules))\n")
     assert fresh(code).splitlines()[-1] == "True []"
+
+
+def test_the_appendix_crosscheck_loads_no_merge_engine():
+    """A validate click after a merge imports ``appendices.crosscheck``: the package no
+    longer loads the merge engine and python-docx with it; its exports are unchanged."""
+    got = fresh(
+        "import sys\n"
+        "import tdkt_xl.appendices.crosscheck\n"
+        "print(sorted(m for m in ('tdkt_xl.appendices.merge', 'tdkt_xl.appendices.service',\n"
+        "                         'docx') if m in sys.modules))\n"
+        "import tdkt_xl.appendices.merge as sub\n"
+        "from tdkt_xl.appendices import merge, merge_inbox, load_consolidated, __all__\n"
+        "from tdkt_xl.appendices import service, stats\n"
+        "print(merge is service.merge, merge_inbox is sys.modules['tdkt_xl.appendices.merge']"
+        ".merge_inbox, load_consolidated is stats.load_consolidated, len(__all__))\n")
+    assert got.splitlines() == ["[]", "True True True 9"]
