@@ -342,7 +342,8 @@ def test_validation_error_blocks_only_that_units_documents(rnd, tmp_path, monkey
     from tdkt_xl.documents import service
     bad = Finding("LK99", ERROR, "Lịch kiểm tra", "C8", "XQS", "Ngày kiểm tra là Chủ nhật.",
                   (JOB_NOTICE,))
-    monkeypatch.setattr(service.gate, "check", lambda src, as_of: gate.Checked(gate.read(src), Report([bad])))
+    monkeypatch.setattr(service.gate, "check_read",
+                        lambda src, rr, as_of: gate.Checked(rr, Report([bad])))
     s = generate_documents(rnd, tmp_path, kinds=("notice", "minutes"))
     assert [(k, u) for k, u, _ in s.skipped] == [("notice", "XQS")]
     assert "Ngày kiểm tra là Chủ nhật" in s.skipped[0][2] and "ô C8" in s.skipped[0][2]

@@ -115,7 +115,7 @@ def generate_documents(source, out_dir, kinds: Iterable[str] = K.GENERATED, unit
     summary = Summary(Path(out_dir))
     if as_of is None:
         as_of = default_as_of(rnd)
-    checked = gate.check(source if isinstance(source, gate.Checked) else read, as_of) \
+    checked = gate.check_read(source, read, as_of) \
         if validate else None
     todo, skipped = plan(rnd, kinds, unit)
     summary.skipped += skipped

@@ -3,8 +3,8 @@ findings and every rule's findings together), and answer "may job J run for
 unit U".  Every service and both front doors ask here; nothing else decides
 which findings stop a job (the policy itself is ``vocabulary.blocking`` and
 each finding type's ``blocks``)."""
-from tdkt_xl.gate.core import (Blocked, Checked, check, explain, read, validate,  # noqa: F401
+from tdkt_xl.gate.core import (Blocked, Checked, check, check_read, explain, read, validate,  # noqa: F401
                                 validate_arrays, validate_workbook)
 
-__all__ = ["Blocked", "Checked", "check", "explain", "read", "validate", "validate_arrays",
+__all__ = ["Blocked", "Checked", "check", "check_read", "explain", "read", "validate", "validate_arrays",
            "validate_workbook"]

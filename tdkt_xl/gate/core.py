@@ -106,6 +106,13 @@ def check(source, as_of: dt.date, name: str = "") -> Checked:
     return Checked(rr, run_rules(rr.round, as_of, rr.findings, example_reference()))
 
 
+def check_read(source, rr: ReadResult, as_of: dt.date) -> Checked:
+    """``check`` for a service that has already called ``read(source)``:
+    a ``Checked`` source is kept (revalidated only for another date), any
+    other source is validated from ``rr`` without being read again."""
+    return check(source if isinstance(source, Checked) else rr, as_of)
+
+
 def validate(source, as_of: dt.date, name: str = "") -> Report:
     """The report of ``check`` (what ``tdkt validate`` and the button print)."""
     return check(source, as_of, name).report

@@ -224,7 +224,7 @@ def make_followup(source, out_dir, as_of: Optional[dt.date] = None,
     if as_of is None:
         raise NeedsDate("Chưa có ngày tính quá hạn (ngày đôn đốc ở trang Văn bản).")
     if check:
-        gate.check(source if isinstance(source, gate.Checked) else read, as_of).require(JOB_FOLLOWUP)
+        gate.check_read(source, read, as_of).require(JOB_FOLLOWUP)
     tracked = track(rnd, as_of)
     config = load_config()
     reply_days = int(config.get("reply_days") or 15)

@@ -334,7 +334,7 @@ def make_report(source, out_dir, appendices=None, as_of: Optional[dt.date] = Non
     if as_of is None:
         raise NeedsDate("Chưa có ngày ký báo cáo (trang Văn bản) và chưa có ngày kiểm tra nào.")
     if check:
-        gate.check(source if isinstance(source, gate.Checked) else read, as_of).require(JOB_REPORT)
+        gate.check_read(source, read, as_of).require(JOB_REPORT)
     s = summarize(rnd, as_of)
     specs = ch.chart_specs(s, appendices)
     pngs = ch.render_all(specs)
