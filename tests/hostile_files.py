@@ -160,3 +160,17 @@ def id_rows(n: int) -> bytes:
 
 def set_code(xml: bytes, old: str, new: str) -> bytes:
     return re.sub(rb"<t>" + re.escape(old.encode()) + rb"</t>", b"<t>" + new.encode() + b"</t>", xml)
+
+
+def set_cell(xml: bytes, ref: str, cell: bytes) -> bytes:
+    """Replace the cell ``ref`` (``<c r="ref" …/>`` or ``<c r="ref" …>…</c>``) by ``cell``."""
+    pat = re.compile(rb'<c r="' + ref.encode() + rb'"(?:[^>]*?/>|[^>]*?>.*?</c>)', re.S)
+    new, n = pat.subn(cell.replace(b"\\", b"\\\\"), xml, count=1)
+    assert n == 1, f"no cell {ref}"
+    return new
+
+
+def error_cell(ref: str, error: str = "#REF!") -> bytes:
+    """A formula error cell as Excel saves it (the formula, then the cached error)."""
+    return (b'<c r="%s" t="e"><f>%s</f><v>%s</v></c>'
+            % (ref.encode(), b"#REF!+1" if error == "#REF!" else b"1/0", error.encode()))

@@ -73,6 +73,12 @@ TOO_MANY_ROWS = define("PL28", ERROR, "Danh sách quá số dòng cho phép",
                        "Mục '{section}' có {rows} dòng (tính cả dòng chèn thêm), nhiều hơn {limit} dòng cho "
                        "phép; từ ô {addr} trở xuống không được đọc. Đề nghị đơn vị gộp bớt hoặc gửi phần "
                        "còn lại bằng văn bản kèm theo.", area=AREA)
+FORMULA_ERROR = define("PL29", ERROR, "Ô có lỗi công thức",
+                       "'{label}': ô có lỗi công thức {error}, không có số liệu để tổng hợp. Đề nghị đơn vị "
+                       "sửa công thức hoặc nhập lại số liệu vào ô này.", area=AREA)
+TOTAL_ERROR = define("PL37", WARNING, "Ô tự tính có lỗi công thức",
+                     "Ô tự tính '{label}' có lỗi công thức {error}; đã dùng số tính lại từ các ô chi tiết "
+                     "({computed}).", area=AREA)
 NOT_SELECTED = define("PL23", WARNING, "Đơn vị không thuộc danh sách kiểm tra",
                       "Đơn vị {code} không được chọn kiểm tra trong đợt này; số liệu vẫn được tổng hợp.",
                       area=AREA)

@@ -22,6 +22,7 @@ from tdkt_xl.appendices.anchors import locate, over_limit
 from tdkt_xl.appendices.compute import compute, sum_keys
 from tdkt_xl.appendices.forms import ID_ROWS, VARIANT_COMMUNE
 from tdkt_xl.appendices.spec import CHOICE, DATE, INT, MONEY, FormLayout, Spec, layout
+from tdkt_xl.io.cell_errors import error_cells, overlay
 from tdkt_xl.io.extent import ExtentError, check_sheets, sheet_parts
 from tdkt_xl.io.package import Package, PackageError
 from tdkt_xl.vocabulary import cells
@@ -57,6 +58,7 @@ class FileOutcome:
     book: object = None                        # the open calamine workbook (until parsed)
     digest: str = ""                           # content hash (the merge cache key)
     extents: dict = field(default_factory=dict)   # sheet -> Extent (from the bounded scan)
+    errors: dict = field(default_factory=dict)    # sheet -> {(row, col): '#REF!'} (calamine reads them blank)
     chosen_by: str = ""                        # why this file is its unit's newest (Vietnamese)
     pkg: object = field(default=None, repr=False)
 
@@ -199,6 +201,7 @@ def check_package(out: FileOutcome, data: bytes, spec: Spec) -> FileOutcome:
         parts = sheet_parts(pkg)
         wanted = [n for n in sheets_read(spec) if n in parts]
         out.extents = check_sheets(pkg, wanted, int(limits.get("max_cells", 20000)), parts=parts)
+        out.errors = {n: e for n in wanted if (e := error_cells(pkg.xml(parts[n])))}
     except PackageError as e:
         return _package_fail(out, e)
     out.pkg = pkg
@@ -296,6 +299,10 @@ def _short(text: str, n: int = 40) -> str:
 
 def _value(kind: str, raw, label: str, choices: tuple, where: tuple, findings: list):
     sheet, cell, out = where
+    error = cells.formula_error(raw)
+    if error:
+        findings.append(K.FORMULA_ERROR.at(sheet, cell, out.unit_code, file=out.name, label=label, error=error))
+        return None
     if kind in (INT, MONEY):
         return _number(raw, label, where, findings)
     if kind == CHOICE:
@@ -377,7 +384,7 @@ def _parse(out: FileOutcome, wb, spec: Spec, rnd, as_of: Optional[dt.date]) -> O
         if name not in names or name not in out.extents:
             _fail(out, K.MOVED, name, "", addr=f"(trang '{name}')", expected=name, found="không có trang này")
             return None
-        rows = wb.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        rows = overlay(wb.get_sheet_by_name(name).to_python(skip_empty_area=False), out.errors.get(name, {}))
         sl = located[skey] = locate(sl, rows)
         long = over_limit(sl, int(spec.limits.get("max_table_rows", 0)))
         if long:
@@ -466,6 +473,11 @@ def _parse(out: FileOutcome, wb, spec: Spec, rnd, as_of: Optional[dt.date]) -> O
             computed = tables[tkey][i].get(ck)
         else:
             computed = values.get(key)
+        error = cells.formula_error(raw)
+        if error:
+            findings.append(K.TOTAL_ERROR.at(name, cell, unit, file=out.name, label=label, error=error,
+                                             computed=_fmt(computed)))
+            continue
         if isinstance(raw, (int, float)) and not isinstance(raw, bool):
             same = computed is not None and abs(float(raw) - float(computed)) <= 1e-6 * max(1.0, abs(computed))
         else:
@@ -499,10 +511,11 @@ def _parse(out: FileOutcome, wb, spec: Spec, rnd, as_of: Optional[dt.date]) -> O
                             part=f"{c.label} (dòng {rec['_row']})", part_value=_fmt(rec.get(c.key)),
                             whole=labels[c.max], whole_value=_fmt(rec.get(c.max))))
 
-    # ---- rules of spec "checks"
-    findings.extend(_checks(spec, lay, values, rnd, out))
-    # ---- awards: authority at the decision date, decision inside the period
-    findings.extend(_award_checks(spec, lay, tables, row_cells, rnd, out, as_of))
+    # ---- rules of spec "checks" and of the awards (authority at the decision date, decision inside
+    # the period); not on figures a formula error left unknown (the error is the one finding)
+    if not any(f.code == K.FORMULA_ERROR.code for f in findings):
+        findings.extend(_checks(spec, lay, values, rnd, out))
+        findings.extend(_award_checks(spec, lay, tables, row_cells, rnd, out, as_of))
 
     out.findings.extend(findings)
     if any(f.is_error for f in findings):

@@ -1,0 +1,62 @@
+"""Formula error cells in returned files (issue 10): python-calamine hands an
+error cell over as a blank, so a `#REF!` in a count read as 'nothing typed'
+and the file merged with a figure missing.  Now: one finding at the cell
+('ô có lỗi công thức #REF!'), none cascading from it; an error in a total
+(formula) cell is said as such, the recomputed total is used."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+import hostile_files as H
+from tdkt_xl.appendices import merge_inbox
+from tdkt_xl.builder.example import example_sheets
+from tdkt_xl.io.reader import read_round
+
+BASE = H.EXAMPLES / "Phu_luc_XCT.xlsx"           # commune XCT: Phụ lục II C12 staff 26, C15 headcount (formula)
+
+
+@pytest.fixture(scope="module")
+def rnd():
+    return read_round(example_sheets()).round
+
+
+def _merge_one(rnd, tmp_path: Path, ref: str, error: str, part: str = H.SHEET_II):
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    shutil.copy(H.EXAMPLES / "Phu_luc_XQS.xlsx", inbox)
+    H.sheet_with(BASE, inbox / "Phu_luc_XCT.xlsx", part, lambda x: H.set_cell(x, ref, H.error_cell(ref, error)))
+    res = merge_inbox(rnd, inbox)
+    (f,) = [f for f in res.files if f.name == "Phu_luc_XCT.xlsx"]
+    assert "XQS" in res.units                                          # the others merge
+    return f, res
+
+
+@pytest.mark.parametrize("ref,error,label", [
+    ("C12", "#REF!", "Số cán bộ, công chức, viên chức"),               # a count among labelled values
+    ("H23", "#N/A", ""),                                              # a count in an award row
+    ("B23", "#REF!", ""),                                             # the danh hiệu (dropdown) of a row
+    ("E23", "#DIV/0!", ""),                                           # a decision date
+])
+def test_error_in_an_input_cell_is_one_finding_at_that_cell(rnd, tmp_path, ref, error, label):
+    f, _res = _merge_one(rnd, tmp_path, ref, error)
+    assert f.status == "rejected" and "XCT" not in _res.units
+    assert [(x.code, x.sheet, x.cell) for x in f.findings] == [("PL29", "Phụ lục II", ref)]
+    msg = f.findings[0].message
+    assert f"ô có lỗi công thức {error}" in msg and label in msg
+
+
+def test_error_in_a_total_cell_is_said_not_taken_for_an_overwritten_total(rnd, tmp_path):
+    f, res = _merge_one(rnd, tmp_path, "C15", "#REF!")                # headcount = SUM(C12,C14)
+    assert f.status == "merged"
+    assert [(x.code, x.cell) for x in f.findings] == [("PL37", "C15")]
+    assert "có lỗi công thức #REF!" in f.findings[0].message
+    assert res.units["XCT"].values["headcount"] == 26 + res.units["XCT"].values["workers"]
+
+
+def test_error_in_a_row_total_cell(rnd, tmp_path):
+    f, _res = _merge_one(rnd, tmp_path, "K23", "#VALUE!")             # individuals of the first award row
+    assert f.status == "merged"
+    assert [(x.code, x.cell) for x in f.findings] == [("PL37", "K23")]
