@@ -36,6 +36,8 @@ AFTER = Bounds(_START, f"DATE(YEAR({_END})+1,12,31)",
                "từ đầu thời gian kiểm tra đến hết năm sau")
 ANY_OF_ROUND = Bounds(BEFORE.minimum, AFTER.maximum,
                       f"từ {WEEKS_BEFORE} tuần trước thời gian kiểm tra đến hết năm sau")
+# a unit's dissolution or merger: any earlier round's, up to the year after this one's
+HISTORY = Bounds("DATE(2000,1,1)", AFTER.maximum, "từ năm 2000 đến hết năm sau thời gian kiểm tra")
 
 COLUMN_BOUNDS = {
     (S.SCHEDULE.name, "date"): WINDOW,
@@ -45,6 +47,7 @@ COLUMN_BOUNDS = {
     (S.RECOMMENDATIONS.name, "deadline"): AFTER,
     (S.RECOMMENDATIONS.name, "remedy_report_date"): AFTER,
     (S.DOCUMENTS.name, "date"): ANY_OF_ROUND,
+    (S.SUCCESSION.name, "date"): HISTORY,
 }
 
 

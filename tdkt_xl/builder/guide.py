@@ -51,6 +51,8 @@ SHEET_HELP = {
     S.DOCUMENTS.name: "số, ngày ký, người ký của các văn bản đã ban hành.",
     S.PLAN_TEXT.name: ("các đoạn văn của Kế hoạch kiểm tra (mục đích, yêu cầu; phương thức; thành "
                        "phần; chuẩn bị; kinh phí; nơi nhận), mỗi dòng một đoạn."),
+    S.SUCCESSION.name: ("đơn vị đã giải thể, sáp nhập: mã đơn vị cũ, mã đơn vị kế thừa, ngày, văn bản; "
+                        "kiến nghị và theo dõi khắc phục của đơn vị cũ được tính cho đơn vị kế thừa."),
     S.FINDINGS.name: "kết quả lần kiểm tra dữ liệu gần nhất (chương trình tự ghi).",
     S.LOG.name: "nhật ký mỗi lần bấm nút: thời gian, người thực hiện, việc, kết quả (chương trình tự ghi).",
 }

@@ -24,7 +24,7 @@ from tdkt_xl.model.tracking import remedied_at
 from tdkt_xl.vocabulary import cells, schema as S
 from tdkt_xl.vocabulary.errors import InputError
 
-CARRIED_SHEETS = (S.UNITS, S.MEMBERS, S.CHECKLIST)
+CARRIED_SHEETS = (S.UNITS, S.MEMBERS, S.CHECKLIST, S.SUCCESSION)
 # Settings that belong to one round's paperwork: cleared, not carried.
 CLEARED = ("plan_number", "proposal_number")
 # Settings kept as they are (the council's standing rules).
@@ -100,7 +100,8 @@ def _carried(rnd: m.Round, old: int) -> list:
         if remedied_at(rec, end):
             continue
         text = rec.text if rec.text.startswith(prefix) else prefix + rec.text
-        rows.append([rec.unit_code, text, rec.deadline, rec.remedy_report_date, rec.status])
+        code = rec.original_unit_code or rec.unit_code     # as typed: the table is carried too
+        rows.append([code, text, rec.deadline, rec.remedy_report_date, rec.status])
     return rows
 
 

@@ -18,6 +18,7 @@ from tdkt_xl.vocabulary import cells, schema as S, text
 from tdkt_xl.vocabulary import catalogue as C
 from tdkt_xl.vocabulary.blocking import jobs_of_sheet
 from tdkt_xl.model.calendar import report_due
+from tdkt_xl.model.succession import land_on_successors
 from tdkt_xl.vocabulary.errors import InputError
 from tdkt_xl.vocabulary.findings import Finding, JOB_ALL
 
@@ -257,13 +258,15 @@ _BUILDERS: dict[str, Callable] = {
         v["kind"] or "", v["unit_code"] or "", v["number"] or "", v["date"], v["signer"] or "", o),
     S.PLAN_TEXT.name: lambda v, o: m.PlanParagraph(
         v["part"] or "", v["title"] or "", v["text"] or "", o),
+    S.SUCCESSION.name: lambda v, o: m.Succession(
+        v["old_code"] or "", v["new_code"] or "", v["date"], v["act"] or "", v["old_name"] or "", o),
 }
 
 _TARGET = {S.UNITS.name: "units", S.MEMBERS.name: "members", S.SCHEDULE.name: "inspections",
            S.DELEGATION.name: "delegation", S.CHECKLIST.name: "checklist",
            S.RESULTS.name: "results", S.EVALUATIONS.name: "evaluations",
            S.RECOMMENDATIONS.name: "recommendations", S.DOCUMENTS.name: "documents",
-           S.PLAN_TEXT.name: "plan_text"}
+           S.PLAN_TEXT.name: "plan_text", S.SUCCESSION.name: "successions"}
 
 
 def sheet_lookup(sheets: Mapping[str, Array], source: str = "") -> dict:
@@ -308,6 +311,8 @@ def read_round(sheets: Mapping[str, Array], source: str = "") -> ReadResult:
         for values, origin in read_table(sheet, rows, findings):
             target.append(build(values, origin))
     canonical_references(rnd, findings)
+    land_on_successors(rnd)
+    rnd.reindex()
     derive(rnd)
     return ReadResult(rnd, findings)
 
@@ -335,6 +340,8 @@ def canonical_references(rnd: m.Round, findings: list) -> None:
         r.item_code = it.code if it else r.item_code
     for d in rnd.documents:
         d.signer = name(d.signer)
+    for s in rnd.successions:
+        s.new_code = unit_code(s.new_code)
     for u in rnd.units:
         u.member_in_charge = name(u.member_in_charge)
     for i, f in enumerate(findings):

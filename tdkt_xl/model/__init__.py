@@ -212,6 +212,21 @@ class Recommendation:
     remedy_report_date: Optional[dt.date] = None
     status: str = ""
     origin: Optional[Origin] = None
+    # the code typed in the sheet when the reader moved the recommendation to the
+    # unit that succeeded it (Đơn vị kế thừa); "" when it stays where it was typed
+    original_unit_code: str = ""
+
+
+@dataclass
+class Succession:
+    """One row of Đơn vị kế thừa: unit ``old_code`` ceased on ``date`` and
+    ``new_code`` took over (resolution: ``model.succession``)."""
+    old_code: str
+    new_code: str
+    date: Optional[dt.date] = None
+    act: str = ""
+    old_name: str = ""
+    origin: Optional[Origin] = None
 
 
 @dataclass
@@ -238,6 +253,7 @@ class Round:
     recommendations: list = field(default_factory=list)   # list[Recommendation]
     documents: list = field(default_factory=list)         # list[DocumentRecord]
     plan_text: list = field(default_factory=list)         # list[PlanParagraph]
+    successions: list = field(default_factory=list)       # list[Succession]
     source: str = ""                                      # file name, for messages
 
     _index: object = field(default=None, init=False, repr=False, compare=False)

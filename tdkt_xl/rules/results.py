@@ -172,9 +172,10 @@ def _recommendations(ctx: Context):
     early = set()
     for rec in ctx.round.recommendations:
         if S.is_carried(rec.text):      # last round's, to re-check: no inspection of this round
-            if rec.unit_code and ctx.unit(rec.unit_code) is None:
-                yield C.RESULT_UNKNOWN_UNIT.at(sheet, cell_of(rec, "unit_code"), rec.unit_code,
-                                               code=rec.unit_code)
+            if rec.unit_code and ctx.unit(rec.unit_code) is None:   # nor a successor (reader)
+                yield C.CARRIED_NO_SUCCESSOR.at(sheet, cell_of(rec, "unit_code"), rec.unit_code,
+                                                code=rec.unit_code, text=short(rec.text),
+                                                succession=S.SUCCESSION.name)
             continue
         bad, unit, insp = _unit_known(ctx, rec, sheet, "kiến nghị")
         if bad:

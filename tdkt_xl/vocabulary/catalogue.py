@@ -2,7 +2,8 @@
 
 Codes are stable: never rename or reuse one.  Prefixes: GT values of any
 cell, CH settings (Cấu hình), DV units, TV members, LK schedule, TD
-delegation, KQ results/evaluations, KN recommendations, VB documents.
+delegation, KQ results/evaluations, KN recommendations, VB documents, KT the
+unit succession table (Đơn vị kế thừa).
 """
 from tdkt_xl.vocabulary.findings import (ERROR, WARNING, JOB_ALL, JOB_NOTICE, JOB_MINUTES,
                                     JOB_DECISION, JOB_REPORT, JOB_FORMS, define)
@@ -292,6 +293,28 @@ REMEDY_IN_FUTURE = define("KN06", WARNING, "Ngày báo cáo khắc phục sau ng
 DEADLINE_NON_WORKING = define("KN07", WARNING, "Hạn khắc phục là ngày nghỉ",
                               "Hạn khắc phục {deadline} của kiến nghị '{text}' là {what}; hạn phải "
                               "là ngày làm việc, ví dụ {previous}.", area="Kiến nghị")
+CARRIED_NO_SUCCESSOR = define("KN08", ERROR, "Kiến nghị năm trước của đơn vị không còn, chưa có đơn vị kế thừa",
+                              "Kiến nghị '{text}' chuyển từ đợt trước là của đơn vị '{code}'; đơn vị này "
+                              "không có trong trang Đơn vị và chưa có đơn vị kế thừa trong trang "
+                              "'{succession}'. Hãy thêm dòng kế thừa (mã cũ, mã đơn vị kế thừa, ngày, "
+                              "văn bản) hoặc sửa mã đơn vị.", blocks=(JOB_REPORT,), area="Kiến nghị")
+
+# ---- unit succession (Đơn vị kế thừa): where a dissolved or merged unit's
+# recommendations and follow-up land; a bad row misplaces them, so the summary
+# report (which counts them by unit) waits for the table to be right
+SUCCESSION_CYCLE = define("KT01", ERROR, "Đơn vị kế thừa lòng vòng",
+                          "Đơn vị '{code}' lại là đơn vị kế thừa của chính nó: {path}. Hãy sửa dòng "
+                          "ghi sai để mỗi đơn vị cũ dẫn tới một đơn vị đang có.",
+                          blocks=(JOB_REPORT,), area="Đơn vị kế thừa")
+SUCCESSION_TWO = define("KT02", ERROR, "Một đơn vị có hai đơn vị kế thừa cùng ngày",
+                        "Đơn vị '{code}' có hai đơn vị kế thừa cùng ngày {date}: '{first}' (dòng "
+                        "{first_row}) và '{second}'. Chỉ một đơn vị nhận lại kiến nghị và theo dõi "
+                        "khắc phục; hãy giữ một dòng (đang tính cho '{first}').",
+                        blocks=(JOB_REPORT,), area="Đơn vị kế thừa")
+SUCCESSOR_UNKNOWN = define("KT03", ERROR, "Đơn vị kế thừa không có trong danh sách",
+                           "Mã đơn vị kế thừa '{code}' (của đơn vị cũ '{old}') không có trong trang "
+                           "Đơn vị và cũng không có dòng kế thừa tiếp theo từ ngày {date}.",
+                           blocks=(JOB_REPORT,), area="Đơn vị kế thừa")
 
 # ---- documents (Văn bản): an instance blocks only the job of its document's kind
 DOC_JOBS = (JOB_DECISION, JOB_NOTICE, JOB_MINUTES, JOB_REPORT)

@@ -159,6 +159,21 @@ PLAN_TEXT = Sheet("Nội dung kế hoạch", (
                 "{số ngày thông báo}, {số ngày nộp báo cáo}, {loại ngày}, {mục nội dung}."),
 ), key="part", landscape=True, note="Mỗi dòng một đoạn văn của Kế hoạch kiểm tra.")
 
+SUCCESSION = Sheet("Đơn vị kế thừa", (
+    Column("Mã đơn vị cũ", "old_code", required=True, width=14,
+           note="Mã của đơn vị đã giải thể, sáp nhập hoặc đổi tên (như ghi ở các đợt trước)."),
+    Column("Tên đơn vị cũ", "old_name", width=36,
+           note="Tên của đơn vị cũ, dùng trong văn bản khi đơn vị không còn trong trang Đơn vị."),
+    Column("Mã đơn vị kế thừa", "new_code", required=True, width=14,
+           note="Mã đơn vị nhận lại nhiệm vụ (có trong trang Đơn vị, hoặc lại có dòng kế thừa)."),
+    Column("Ngày hiệu lực", "date", DATE, required=True, width=14,
+           note="Ngày đơn vị cũ thôi tồn tại, theo văn bản ở cột bên."),
+    Column("Văn bản", "act", width=50,
+           note="Số, ký hiệu, ngày và trích yếu văn bản sắp xếp, sáp nhập đơn vị."),
+), key="old_code", landscape=True,
+    note="Mỗi dòng một đơn vị cũ và đơn vị kế thừa: kiến nghị, phụ lục và theo dõi khắc phục "
+         "của đơn vị cũ được tính cho đơn vị kế thừa.")
+
 # Written by the merge button (Gộp phụ lục) from the appendices engine's summary table.
 APPENDIX_SUMMARY = Sheet("Tổng hợp phụ lục")
 
@@ -182,7 +197,7 @@ FINDING_FILE = Column("Tệp", "file", width=30)
 
 # Sheets the reader needs (in this order); the rest are presentation.
 MODEL_SHEETS = (SETTINGS, UNITS, MEMBERS, SCHEDULE, DELEGATION, CHECKLIST,
-                RESULTS, EVALUATIONS, RECOMMENDATIONS, DOCUMENTS, PLAN_TEXT)
+                RESULTS, EVALUATIONS, RECOMMENDATIONS, DOCUMENTS, PLAN_TEXT, SUCCESSION)
 # Sheets that must exist for the workbook to be read at all.
 REQUIRED_SHEETS = (SETTINGS, UNITS, MEMBERS, SCHEDULE, DELEGATION, CHECKLIST)
 TABLE_SHEETS = MODEL_SHEETS[1:] + (LOG,)
@@ -286,4 +301,4 @@ LISTS = Sheet("Danh mục")
 XLWINGS_CONF = Sheet("xlwings.conf")
 
 ALL_SHEETS = (GUIDE, CONTROL, OVERVIEW, SETTINGS, UNITS, MEMBERS, SCHEDULE, DELEGATION, CHECKLIST,
-              RESULTS, EVALUATIONS, RECOMMENDATIONS, DOCUMENTS, PLAN_TEXT, FINDINGS, LOG)
+              RESULTS, EVALUATIONS, RECOMMENDATIONS, DOCUMENTS, PLAN_TEXT, SUCCESSION, FINDINGS, LOG)
