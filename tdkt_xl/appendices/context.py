@@ -26,6 +26,7 @@ class UnitContext:
     year: int
     stamp: dt.datetime                     # creation time written into the files (from the model)
     round_id: str = ""                     # the round the files belong to (documents.marker)
+    office: str = ""                       # where reports go: the council's standing office
 
     @property
     def period_text(self) -> str:
@@ -58,7 +59,8 @@ def unit_context(rnd: m.Round, unit: m.Unit) -> UnitContext:
     return UnitContext(unit.code, unit.name, unit.block, unit.is_commune, st.period_start,
                        insp.date if insp else None, insp.report_due if insp else None,
                        plan_line(st), st.council_name, year, stamp(rnd),
-                       f"{st.issuer_code or 'TDKT'}-{st.year or ''}".strip("-"))
+                       f"{st.issuer_code or 'TDKT'}-{st.year or ''}".strip("-"),
+                       (st.standing_office or "").strip())
 
 
 _RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}

@@ -69,7 +69,8 @@ def outline_bytes(spec: Spec, ctx: UnitContext) -> bytes:
     _para(doc, f"Đơn vị báo cáo: {ctx.name}", 14, bold=True, indent=False)
     _para(doc, ctx.period_text + ".", 14, indent=False)
     if ctx.report_due:
-        _para(doc, f"Báo cáo và các phụ lục gửi về Phòng Nội vụ huyện {ctx.due_text}.",
+        _para(doc, f"Báo cáo và các phụ lục gửi về {ctx.office or 'cơ quan thường trực Hội đồng'} "
+              f"{ctx.due_text}.",
               14, italic=True, indent=False, after=12)
     for s in o.get("sections", ()):
         _para(doc, s["heading"], 14, bold=True, indent=False, after=6)

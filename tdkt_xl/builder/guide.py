@@ -79,7 +79,7 @@ def guide_blocks(settings, jobs) -> list[tuple[str, str]]:
         ("head", "3. Thứ tự công việc"),
         ("item", f"Bước 1. '{S.SETTINGS.name}': kiểm tra năm, tên Hội đồng, người ký, số ngày thông báo "
                  "và nộp báo cáo trước, cách tính ngày (ngày lịch hay ngày làm việc)."),
-        ("item", f"Bước 2. '{S.MEMBERS.name}': thay các tên ví dụ (Nguyễn Văn A, Trần Thị B…) "
+        ("item", f"Bước 2. '{S.MEMBERS.name}': thay các tên ví dụ (ghi chú 'Tên ví dụ') "
                  "bằng người thật."),
         ("item", f"Bước 3. '{S.UNITS.name}': đơn vị, khối, thành viên phụ trách; cột "
                  f"'{S.UNITS.col('selected').header}' chọn đơn vị được kiểm tra."),
@@ -88,7 +88,7 @@ def guide_blocks(settings, jobs) -> list[tuple[str, str]]:
                  f"'{S.SCHEDULE.col('report_due').header}' tự tính (nền xám), không gõ vào."),
         ("item", f"Bước 5. '{S.DELEGATION.name}': mỗi đơn vị có đúng một Trưởng đoàn (Chủ tịch hoặc "
                  "Phó Chủ tịch Hội đồng), có thành viên phụ trách đơn vị, lãnh đạo và chuyên viên "
-                 "Phòng Nội vụ."),
+                 "cơ quan thường trực Hội đồng."),
         ("item", f"Bước 6. Bấm '{K.JOB_VALIDATE}', sửa các lỗi trong trang '{S.FINDINGS.name}' "
                  "cho đến khi không còn lỗi."),
         ("item", f"Bước 7. '{K.JOB_DECISION}', '{K.JOB_NOTICES}', '{K.JOB_FORMS}'; ghi số, ngày ký "

@@ -118,7 +118,7 @@ def _settings(rows: list, old: int, year: int, plan: str | None) -> list:
     header = [c.header for c in S.SETTINGS.columns]
     layout = find_layout(S.SETTINGS, rows, [])
     li, vi, ni = (layout.index.get(f) for f in ("label", "value", "note"))
-    specs = {cells.key_text(s.label): s for s in S.SETTING_KEYS}
+    specs = S.setting_specs()
     years = year - old
     mark = f"{S.UNCONFIRMED} (gợi ý chuyển từ đợt năm {old}; xác nhận xong thì xóa cụm này)."
     out = [header]

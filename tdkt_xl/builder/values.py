@@ -58,7 +58,7 @@ def table_rows(sheet: S.Sheet, rows: list) -> list[dict]:
 
 def settings_rows(rows: list) -> list[tuple]:
     """Cấu hình CSV -> (label, typed value, note) per row, values typed by SETTING_KEYS."""
-    kinds = {cells.key_text(s.label): s.kind for s in S.SETTING_KEYS}
+    kinds = {k: s.kind for k, s in S.setting_specs().items()}
     out = []
     for row in rows[1:]:
         if not row or cells.is_blank(row[0]):

@@ -178,7 +178,7 @@ class _Builder:
         self._columns(ws, sh)
         for c, col in enumerate(sh.columns):
             ws.write_string(0, c, col.header, self.f["header"])
-        specs = {cells.key_text(s.label): s for s in S.SETTING_KEYS}
+        specs = S.setting_specs()
         vcol = cells.col_letter(1)
         for r, (label, value, note) in enumerate(self.settings_rows, start=1):
             spec = specs.get(cells.key_text(label))

@@ -12,7 +12,7 @@ def register(subparsers) -> None:
     p = subparsers.add_parser(
         "followup", help="Theo dõi khắc phục kiến nghị; công văn đôn đốc đơn vị quá hạn.",
         description="Lập bảng theo dõi kiến nghị chưa khắc phục, quá hạn (theo_doi_khac_phuc.xlsx) "
-                    "và công văn đôn đốc (…/HĐTĐKT-PNV) cho từng đơn vị có kiến nghị quá hạn. "
+                    "và công văn đôn đốc (…/HĐTĐKT-…) cho từng đơn vị có kiến nghị quá hạn. "
                     "Mã thoát: 0 đã lập, 1 có công văn chưa lập được, 2 không đọc được sổ tính.")
     C.add_workbook(p)
     C.add_out(p)

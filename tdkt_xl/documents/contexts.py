@@ -27,7 +27,7 @@ class Blocked(Exception):
 
 # ------------------------------------------------------------------ header pieces
 def _locality(st: m.Settings) -> str:
-    """'huyện Chi Lăng' from 'UBND huyện Chi Lăng'."""
+    """'huyện X' from 'UBND huyện X'."""
     s = nfc(st.supervising_body).strip()
     return re.sub(r"^(UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+", "", s, flags=re.I)
 
@@ -88,9 +88,31 @@ def rules_basis(st: m.Settings) -> str:
 
 
 def proposal_line(st: m.Settings) -> str:
-    """'Theo đề nghị của Trưởng phòng Nội vụ tại Tờ trình số … ngày ….'"""
-    return (f"Theo đề nghị của Trưởng phòng Nội vụ tại Tờ trình "
-            f"{_cited(st.proposal_number, st.proposal_date, 'TTr-PNV')}.")
+    """'Theo đề nghị của <head of the standing office> tại Tờ trình số … ngày ….'"""
+    return (f"Theo đề nghị của {style.office_head(st.standing_office, st.standing_office_head)} "
+            f"tại Tờ trình {_cited(st.proposal_number, st.proposal_date, 'TTr-' + office_code(st))}.")
+
+
+def office_code(st: m.Settings) -> str:
+    """The standing office's abbreviation ('Lưu: VT, …')."""
+    return style.office_code(st.standing_office, st.standing_office_code)
+
+
+def level_words(st: m.Settings) -> dict:
+    """The council's level (Cấu hình 'Cấp', else from the supervising body) and
+    the short names of its bodies and offices, for Nơi nhận and Điều 3."""
+    from tdkt_xl.rules.legal import level_of
+    level = level_of(st)
+    words = style.level_bodies(level, st.supervising_body, st.council_name)
+    office = nfc(st.standing_office).strip()
+    head = style.office_head(office, st.standing_office_head)
+    # who carries out the decision: the supervising body's office and the
+    # standing office's head (once, when the two are the same office)
+    chief = f"Chánh {words['supervising_office']}"
+    words.update({"level": level or DOTS, "office": office or DOTS, "office_code": office_code(st),
+                  "office_head": head, "upper_office": nfc(st.upper_office).strip(),
+                  "executors": chief if chief == head else f"{chief}, {head}"})
+    return words
 
 
 def _member_position(p: Optional[m.Member], st: Optional[m.Settings] = None) -> str:
@@ -174,6 +196,7 @@ def common_context(rnd: m.Round, kind: K.Kind, unit: Optional[m.Unit] = None,
         "rules_basis": rules_basis(st),
         "proposal_line": proposal_line(st),
     }
+    ctx.update(level_words(st))
     if not kind.by_delegation:
         label = kind.label + (f" của đơn vị {unit.code}" if unit else "")
         own = kind.key == K.DECISION.key and not st.decision_by_council
@@ -192,9 +215,9 @@ def contact_line(rnd: m.Round) -> str:
     st = rnd.settings
     name = nfc(st.contact_name).strip()
     if not name:
-        return f"Đồng chí {DOTS}, Phòng Nội vụ; điện thoại: {DOTS}."
+        return f"Đồng chí {DOTS}, {nfc(st.standing_office).strip() or DOTS}; điện thoại: {DOTS}."
     p = rnd.member(name)
-    title = _member_position(p) if p else "Phòng Nội vụ"
+    title = _member_position(p) if p else (nfc(st.standing_office).strip() or DOTS)
     phone = nfc(st.contact_phone).strip() or (nfc(p.phone).strip() if p else "") or DOTS
     phone = phone.replace(" ", "\u00a0")       # a phone number never breaks across lines
     return f"Đồng chí {name}, {title}; điện thoại: {phone}."

@@ -351,8 +351,8 @@ def new_document(title: str):
     # the default document starts with no paragraph; keep it that way
     cp = doc.core_properties
     cp.title = title
-    cp.author = "Phòng Nội vụ"
-    cp.last_modified_by = "Phòng Nội vụ"
+    cp.author = "tdkt_xl"
+    cp.last_modified_by = "tdkt_xl"
     cp.comments = "Mẫu văn bản tdkt_xl (docxtpl). Giữ nguyên các thẻ trong dấu ngoặc nhọn."
     import datetime as _dt
     cp.created = cp.modified = _dt.datetime(2024, 1, 1)
@@ -440,12 +440,12 @@ def decision():
     para(doc, "3. Đoàn kiểm tra làm việc theo chế độ kiêm nhiệm và tự giải thể sau khi hoàn thành "
               "nhiệm vụ. Kinh phí hoạt động của Đoàn được chi từ Quỹ thi đua, khen thưởng theo "
               "quy định.")
-    para(doc, [("Điều 3. ", "b"), ("Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng HĐND và "
-                                   "UBND huyện, Trưởng phòng Nội vụ, {{ heads_phrase }} được kiểm tra "
+    para(doc, [("Điều 3. ", "b"), ("Quyết định này có hiệu lực kể từ ngày ký. {{ executors }}, "
+                                   "{{ heads_phrase }} được kiểm tra "
                                    "và các ông (bà) có tên "
                                    "tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.", "")], keep=True)
-    signature_table(doc, ["- Như Điều 3;", "- CT, các PCT UBND huyện;",
-                          "- Thành viên Hội đồng TĐKT huyện;", "- Lưu: VT, PNV."])
+    signature_table(doc, ["- Như Điều 3;", "- CT, các PCT {{ ubnd }};",
+                          "- Thành viên {{ council_level }};", "- Lưu: VT, {{ office_code }}."])
     return doc
 
 
@@ -489,7 +489,7 @@ def notice():
     para(doc, "- Nội dung kiểm tra: theo Mục III của {{ plan_ref }}; kỳ kiểm tra từ ngày "
               "{{ period_start }} đến thời điểm kiểm tra.")
     para(doc, "- {{ unit.body }} xây dựng báo cáo bằng văn bản theo Đề cương và các Phụ lục kèm "
-              "theo Kế hoạch, gửi về Phòng Nội vụ (cơ quan thường trực Hội đồng) chậm nhất "
+              "theo Kế hoạch, gửi về {{ office }} (cơ quan thường trực Hội đồng) chậm nhất "
               "ngày {{ report_due }}.")
     para(doc, "{%p if by_files %}")
     para(doc, "- Gửi kèm báo cáo đầy đủ hồ sơ, tài liệu về công tác thi đua, khen thưởng từ ngày "
@@ -508,7 +508,7 @@ def notice():
     signature_table(doc, ["- {{ unit.body }};", "{%p if unit.party and not by_files %}",
                           "- {{ unit.party }};", "{%p endif %}",
                           "- Thành viên Đoàn kiểm tra;",
-                          "- CT, các PCT UBND huyện (b/c);", "- Lưu: VT, PNV."])
+                          "- CT, các PCT {{ ubnd }} (b/c);", "- Lưu: VT, {{ office_code }}."])
     return doc
 
 
@@ -530,19 +530,19 @@ def notice_all():
     para(doc, "", after=0)
     para(doc, [("2. Yêu cầu", "b")])
     para(doc, "- Các {{ bodies }} được kiểm tra xây dựng báo cáo bằng văn bản "
-              "theo Đề cương và các Phụ lục kèm theo Kế hoạch, gửi về Phòng Nội vụ trước ngày "
+              "theo Đề cương và các Phụ lục kèm theo Kế hoạch, gửi về {{ office }} trước ngày "
               "kiểm tra {{ report_lead }}; chuẩn bị hồ sơ, tài liệu từ ngày {{ period_start }} "
-              "đến thời điểm kiểm tra. Đơn vị kiểm tra qua hồ sơ gửi hồ sơ, tài liệu về Phòng "
-              "Nội vụ cùng với báo cáo.")
+              "đến thời điểm kiểm tra. Đơn vị kiểm tra qua hồ sơ gửi hồ sơ, tài liệu về "
+              "{{ office }} cùng với báo cáo.")
     para(doc, "- Thành viên Đoàn kiểm tra bố trí thời gian tham gia đầy đủ theo lịch; trường hợp "
               "vắng mặt báo cáo Trưởng đoàn.")
     para(doc, [("3. Đầu mối liên hệ", "b")])
     para(doc, "{{ contact_line }}")
     para(doc, "{{ council }} thông báo để các cơ quan, đơn vị và thành viên Đoàn kiểm tra biết, "
               "thực hiện./.", keep=True)
-    signature_table(doc, ["- Thành viên Hội đồng TĐKT huyện;",
+    signature_table(doc, ["- Thành viên {{ council_level }};",
                           "- Các đơn vị được kiểm tra;",
-                          "- CT, các PCT UBND huyện (b/c);", "- Lưu: VT, PNV."])
+                          "- CT, các PCT {{ ubnd }} (b/c);", "- Lưu: VT, {{ office_code }}."])
     return doc
 
 
@@ -558,7 +558,7 @@ def minutes():
     para(doc, "{%p if by_files %}")
     para(doc, "Hôm nay, {{ reviewed }}, tại {{ place }}, Đoàn kiểm tra đã xem xét xong hồ sơ, tài "
               "liệu về công tác thi đua, khen thưởng năm {{ year }} của {{ unit.in_text }} (báo cáo "
-              "và hồ sơ do đơn vị gửi Phòng Nội vụ, nhận ngày {{ received }}); Đoàn kiểm tra không "
+              "và hồ sơ do đơn vị gửi {{ office }}, nhận ngày {{ received }}); Đoàn kiểm tra không "
               "làm việc trực tiếp tại đơn vị.")
     para(doc, "{%p else %}")
     para(doc, "Hôm nay, {{ start }}, tại {{ place }}, Đoàn kiểm tra tiến hành kiểm tra công tác thi "
@@ -599,7 +599,7 @@ def minutes():
     para(doc, [("IV. KIẾN NGHỊ CỦA ĐOÀN KIỂM TRA", "b")])
     loop_lines(doc, "recommendations", "k", "{{ k.no }}. {{ k.text }} (thời hạn khắc phục: "
                                              "{{ k.deadline }}).")
-    para(doc, "{{ unit.body }} báo cáo kết quả khắc phục bằng văn bản về Phòng Nội vụ (cơ quan "
+    para(doc, "{{ unit.body }} báo cáo kết quả khắc phục bằng văn bản về {{ office }} (cơ quan "
               "thường trực Hội đồng) khi hết thời hạn khắc phục.")
     para(doc, [("V. Ý KIẾN CỦA ĐƠN VỊ ĐƯỢC KIỂM TRA", "b")])
     loop_lines(doc, "unit_opinion", "s", "{{ s }}")
@@ -617,7 +617,7 @@ def minutes():
     recipients = t.rows[1].cells[0].merge(t.rows[1].cells[2])
     _clear(recipients)
     para(recipients, [("Nơi nhận:", "bi")], style=RECIP, size=12, before=12)
-    for line in ("- {{ unit.body }};", "- Thành viên Đoàn kiểm tra;", "- Lưu: VT, PNV."):
+    for line in ("- {{ unit.body }};", "- Thành viên Đoàn kiểm tra;", "- Lưu: VT, {{ office_code }}."):
         para(recipients, line, style=RECIP)
     for cell, (role, name) in zip(t.rows[0].cells, (
             ("{{ sign_unit.role }}", "{{ sign_unit.name }}"),

@@ -689,7 +689,7 @@ class _Checker:
                                  "thêm số 0 (ngày 05, tháng 01); tháng 3–12 không thêm số 0.")
             else:
                 self.add("date", f"Dòng địa danh, ngày tháng «{t}» sai dạng (đúng: "
-                                 "'Chi Lăng, ngày 05 tháng 6 năm 2024').")
+                                 "'<Địa danh>, ngày 05 tháng 6 năm 2024').")
         if not p.all_italic():
             self.add("date", "Dòng địa danh, ngày tháng phải in nghiêng.")
         if any(s is None or not (13 <= s <= 14) for s in p.sizes):

@@ -61,7 +61,7 @@ class TableLayout:
 
 
 def find_layout(sheet: S.Sheet, rows: Array, findings: list) -> TableLayout:
-    wanted = {cells.key_text(c.header): c.field for c in sheet.columns}
+    wanted = {cells.key_text(h): c.field for c in sheet.columns for h in (c.header,) + c.aliases}
     best_row, best = 0, {}
     for r, row in enumerate(rows[:10]):
         found = {}
@@ -172,8 +172,9 @@ def read_settings(rows: Array, findings: list) -> m.Settings:
     st = m.Settings()
     if li is None or vi is None:
         return st
-    by_label = {cells.key_text(s.label): s for s in S.SETTING_KEYS}
+    by_label = S.setting_specs()
     seen = set()
+    legacy = ""
     for r in range(layout.header_row + 1, len(rows)):
         row = rows[r]
         label = row[li] if li < len(row) else None
@@ -191,6 +192,8 @@ def read_settings(rows: Array, findings: list) -> m.Settings:
             continue
         seen.add(spec.field)
         st.cells[spec.field] = cell
+        if cells.key_text(label) != cells.key_text(spec.label):
+            legacy = _legacy_office(label)      # 'Người liên hệ (Phòng …)' of an old workbook
         err = cells.formula_error(raw)
         if err:
             findings.append(C.FORMULA_ERROR.at(S.SETTINGS.name, cell, blocks=(JOB_ALL,), column=spec.label,
@@ -218,11 +221,21 @@ def read_settings(rows: Array, findings: list) -> m.Settings:
             findings.append(C.SETTING_MISSING.at(S.SETTINGS.name, cell, label=spec.label))
         if v is not None:
             setattr(st, spec.field, v)
+    if not st.standing_office and legacy:
+        st.standing_office = legacy
     end = cells.a1(len(rows), li)
     for spec in S.SETTING_KEYS:
         if spec.field not in seen and spec.required:
             findings.append(C.SETTING_MISSING.at(S.SETTINGS.name, end, label=spec.label))
     return st
+
+
+def _legacy_office(label) -> str:
+    """A workbook made before 'Cơ quan thường trực Hội đồng' was a setting named
+    its standing office in the contact's label: 'Người liên hệ (<office>)'."""
+    import re
+    found = re.search(r"\(([^()]+)\)\s*$", cells.norm_text(label))
+    return found.group(1).strip() if found else ""
 
 
 def _yes(v) -> bool:

@@ -36,6 +36,11 @@ class Settings:
     year: Optional[int] = None
     council_name: str = ""
     supervising_body: str = ""
+    level: str = ""                           # tỉnh / huyện / xã ('' = from the supervising body)
+    standing_office: str = ""                 # cơ quan thường trực Hội đồng (e.g. Sở Nội vụ)
+    standing_office_code: str = ""            # its abbreviation ('Lưu: VT, …', TTr-…)
+    standing_office_head: str = ""            # its head's title (who signs the Tờ trình)
+    upper_office: str = ""                    # the higher body told of the report (b/c)
     issuer_code: str = ""
     delegation_code: str = ""
     place_name: str = ""

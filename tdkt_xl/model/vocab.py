@@ -5,6 +5,10 @@ BLOCK_DISTRICT = "Khối cơ quan, đơn vị cấp huyện"
 BLOCK_COMMUNE = "Khối xã, thị trấn"
 BLOCKS = (BLOCK_DISTRICT, BLOCK_COMMUNE)
 
+# the level of a council ('Cấp' in Cấu hình); huyện only for rounds before 01/07/2025
+LEVEL_PROVINCE, LEVEL_DISTRICT, LEVEL_COMMUNE = "tỉnh", "huyện", "xã"
+LEVELS = (LEVEL_PROVINCE, LEVEL_COMMUNE, LEVEL_DISTRICT)
+
 YES, NO = "Có", "Không"
 YES_NO = (YES, NO)
 

@@ -33,7 +33,7 @@ def table_rows(summary: ResultSummary) -> list:
 def workbook_bytes(summary: ResultSummary, specs: list, title: str) -> bytes:
     """The workbook as bytes (deterministic: its creation date is the as-of date)."""
     wb, buf = new_workbook()
-    wb.set_properties({"title": title, "author": "Phòng Nội vụ",
+    wb.set_properties({"title": title, "author": "tdkt_xl",
                        "created": dt.datetime.combine(summary.as_of, dt.time())})
     mark_xlsx(wb, {"tdkt_kind": "stats"})
     f_title = wb.add_format({"bold": True, "font_size": 13, "font_name": "Times New Roman"})

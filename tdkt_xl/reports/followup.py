@@ -24,6 +24,7 @@ from tdkt_xl.documents.marker import mark_xlsx, marker
 from tdkt_xl.io.xlsx import new_workbook, print_setup
 from tdkt_xl.documents.output import OutputFolder, safe_part
 from tdkt_xl.documents.render import load_template, templates_dir
+from tdkt_xl.documents.contexts import office_code
 from tdkt_xl.documents.text import nfc, number_text, short_date
 from tdkt_xl.model.vocab import BLOCK_COMMUNE
 from tdkt_xl.vocabulary.doc_kinds import MINUTES, REMINDER
@@ -92,7 +93,7 @@ def default_as_of(rnd: m.Round) -> Optional[dt.date]:
 # ------------------------------------------------------------------ tracker
 def tracker_bytes(rnd: m.Round, tracked: list, as_of: dt.date, letters: dict) -> bytes:
     wb, buf = new_workbook()
-    wb.set_properties({"title": "Theo dõi khắc phục kiến nghị", "author": "Phòng Nội vụ",
+    wb.set_properties({"title": "Theo dõi khắc phục kiến nghị", "author": rnd.settings.council_name or "tdkt_xl",
                        "created": dt.datetime.combine(as_of, dt.time())})
     mark_xlsx(wb, marker("followup", "", rnd))
     base = {"font_name": "Times New Roman", "valign": "vcenter"}
@@ -183,8 +184,11 @@ def in_text(unit: m.Unit) -> str:
 
 
 def letter_context(rnd: m.Round, unit: m.Unit, items: list, as_of: dt.date,
-                   reply_days: int, drafting_unit: str = "PNV") -> dict:
+                   reply_days: int, drafting_unit: str = "") -> dict:
+    """``drafting_unit``: the drafting office's code in the letter's number
+    (…/HĐTĐKT-<code>); '' = the standing office's (Cấu hình)."""
     rec = rnd.document(REMINDER.doc_kind, unit.code)
+    drafting_unit = drafting_unit or office_code(rnd.settings)
     ctx = reminder_common(rnd, unit, rec, drafting_unit, month_hint=as_of)
     st = rnd.settings
     insp = rnd.inspection(unit.code)

@@ -159,7 +159,7 @@ def report():
     _h(doc, "1. Ưu điểm")
     para(doc, "Các cơ quan, đơn vị, địa phương được kiểm tra cơ bản quan tâm lãnh đạo, chỉ đạo "
               "công tác thi đua, khen thưởng; các phong trào thi đua được triển khai gắn với nhiệm "
-              "vụ chính trị và đợt thi đua đặc biệt chào mừng 60 năm Ngày thành lập huyện. "
+              "vụ chính trị của cơ quan, đơn vị, địa phương. "
               "{{ good.summary }}")
     loop_lines(doc, "good.units", "u", "- {{ u.name }}: {{ u.text }}")
     _h(doc, "2. Tồn tại, hạn chế")
@@ -185,24 +185,26 @@ def report():
     para(doc, "{%p endif %}")
     para(doc, "Các cơ quan, đơn vị, địa phương tiếp tục phát huy ưu điểm, khắc phục ngay những "
               "tồn tại, hạn chế đã được Đoàn kiểm tra chỉ ra và gửi báo cáo kết quả khắc phục về "
-              "{{ council }} (qua Phòng Nội vụ) đúng thời hạn.")
-    _h(doc, "2. Đối với Ủy ban nhân dân huyện, Hội đồng Thi đua - Khen thưởng huyện")
+              "{{ council }} (qua {{ office }}) đúng thời hạn.")
+    _h(doc, "2. Đối với {{ ubnd_full }}, {{ council_level_full }}")
     para(doc, "Chỉ đạo các cơ quan, đơn vị, địa phương khắc phục tồn tại, hạn chế sau kiểm tra; "
               "tổ chức tập huấn nghiệp vụ thi đua, khen thưởng cho cán bộ làm công tác thi đua, "
               "khen thưởng ở cơ sở; đưa kết quả khắc phục sau kiểm tra vào tiêu chí xét thi đua "
               "cuối năm.")
-    _h(doc, "3. Đối với Sở Nội vụ (Ban Thi đua - Khen thưởng tỉnh)")
+    para(doc, "{%p if upper_office %}")
+    _h(doc, "3. Đối với {{ upper_office }}")
     para(doc, "Quan tâm mở các lớp tập huấn, hướng dẫn nghiệp vụ thi đua, khen thưởng theo Luật "
-              "Thi đua, khen thưởng năm 2022 và các văn bản hướng dẫn thi hành cho cán bộ cấp huyện, "
-              "cấp xã.")
+              "Thi đua, khen thưởng năm 2022 và các văn bản hướng dẫn thi hành cho cán bộ làm công "
+              "tác thi đua, khen thưởng của các cơ quan, đơn vị, địa phương.")
+    para(doc, "{%p endif %}")
     para(doc, "Trên đây là báo cáo kết quả kiểm tra công tác thi đua, khen thưởng năm {{ year }} "
               "của {{ council }}./.")
-    signature_table(doc, ["- Ban Thi đua - Khen thưởng, Sở Nội vụ (b/c);",
-                          "- Thường trực Huyện ủy, HĐND huyện (b/c);",
-                          "- Chủ tịch, các Phó Chủ tịch UBND huyện;",
-                          "- Thành viên Hội đồng TĐKT huyện;",
+    signature_table(doc, ["{%p if upper_office %}", "- {{ upper_office }} (b/c);", "{%p endif %}",
+                          "- {{ standing_bodies }} (b/c);",
+                          "- Chủ tịch, các Phó Chủ tịch {{ ubnd }};",
+                          "- Thành viên {{ council_level }};",
                           "- Các {{ bodies }} được kiểm tra;",
-                          "- Lưu: VT, PNV."])
+                          "- Lưu: VT, {{ office_code }}."])
 
     return doc
 
@@ -218,7 +220,7 @@ def reminder():
     para(doc, "Thực hiện {{ plan_ref }} về kiểm tra công tác thi đua, khen thưởng năm {{ year }}, "
               "ngày {{ inspection_date }}, Đoàn kiểm tra của {{ council }} đã {{ inspection_verb }} "
               "tại {{ unit_place }} ({{ minutes_ref }}) và kiến nghị đơn vị khắc phục các tồn tại, "
-              "hạn chế, gửi báo cáo kết quả khắc phục về {{ council }} (qua Phòng Nội vụ) theo thời "
+              "hạn chế, gửi báo cáo kết quả khắc phục về {{ council }} (qua {{ office }}) theo thời "
               "hạn ghi trong biên bản.")
     para(doc, "Đến ngày {{ as_of }}, {{ council }} chưa nhận được báo cáo kết quả khắc phục của "
               "đơn vị đối với {{ n_overdue }} nội dung đã quá hạn, cụ thể:")
@@ -226,10 +228,10 @@ def reminder():
                                     "quá hạn {{ o.days }} ngày; tình trạng: {{ o.status }}).")
     para(doc, "{{ council }} đề nghị {{ recipient }} khẩn trương chỉ đạo khắc phục dứt điểm các nội "
               "dung trên, gửi báo cáo kết quả khắc phục (kèm tài liệu chứng minh) về {{ council }} "
-              "(qua Phòng Nội vụ) trước ngày {{ reply_by }}. Mọi vướng mắc xin liên hệ "
+              "(qua {{ office }}) trước ngày {{ reply_by }}. Mọi vướng mắc xin liên hệ "
               "{{ contact }}./.")
-    signature_table(doc, ["- Như trên;", "- Chủ tịch Hội đồng TĐKT huyện (b/c);",
-                          "- Lưu: VT, PNV."])
+    signature_table(doc, ["- Như trên;", "- Chủ tịch {{ council_level }} (b/c);",
+                          "- Lưu: VT, {{ office_code }}."])
     return doc
 
 

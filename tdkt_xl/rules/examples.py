@@ -62,7 +62,7 @@ def attendee_names(text: str) -> list[str]:
 def marked_fields(settings_rows) -> tuple:
     """Settings fields whose note in the example's ``Cấu hình`` says "ví dụ"
     and whose value is filled."""
-    by_label = {cells.key_text(s.label): s.field for s in S.SETTING_KEYS}
+    by_label = {k: s.field for k, s in S.setting_specs().items()}
     out = []
     for row in settings_rows[1:]:
         if len(row) > 2 and "ví dụ" in _nfc(row[2]).casefold() and _nfc(row[1]):

@@ -60,8 +60,11 @@ _LEVELS = (("thị trấn", "xã"), ("thị xã", "huyện"), ("thành phố", "
 
 
 def level_of(settings) -> str:
-    """The round's level from its supervising body ('UBND huyện Chi Lăng' ->
-    'huyện'); '' when the name does not say (a 'thành phố' may be either)."""
+    """The round's level: Cấu hình 'Cấp' when set, else from its supervising body
+    ('UBND huyện X' -> 'huyện'); '' when the name does not say (a 'thành phố'
+    may be either)."""
+    if cells.norm_text(getattr(settings, "level", "")):
+        return cells.norm_text(settings.level).lower()
     name = cells.key_text(getattr(settings, "supervising_body", ""))
     found = [(name.find(noun), level) for noun, level in _LEVELS if noun in name]
     return min(found)[1] if found else ""

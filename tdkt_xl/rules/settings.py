@@ -48,7 +48,7 @@ def check(ctx: Context):
 def _unconfirmed(st):
     """Values `tdkt new-round` carried from last year stay warnings until the
     clerk deletes the 'Chưa xác nhận' phrase from their Ghi chú."""
-    fields = {cells.key_text(s.label): s.field for s in S.SETTING_KEYS}
+    fields = {k: s.field for k, s in S.setting_specs().items()}
     for label, cell in st.unconfirmed.items():
         f = fields.get(cells.key_text(label))
         value = getattr(st, f, None) if f else st.extra.get(label)

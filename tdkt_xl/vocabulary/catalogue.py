@@ -179,14 +179,16 @@ INCHARGE_ABSENT = define("TD05", ERROR, "Thiếu thành viên phụ trách đơn
                          "kiểm tra đơn vị này.",
                          blocks=(JOB_DECISION, JOB_MINUTES), area="Thành phần đoàn",
                          basis=("plan:III.1",))
-NO_PNV_LEADER = define("TD06", ERROR, "Thiếu Lãnh đạo Phòng Nội vụ",
-                       "Đoàn kiểm tra đơn vị {unit_name} ({code}) chưa có Lãnh đạo Phòng Nội vụ "
-                       "(cột Phòng Nội vụ ở trang Thành viên là 'Lãnh đạo').",
+NO_PNV_LEADER = define("TD06", ERROR, "Thiếu lãnh đạo cơ quan thường trực",
+                       "Đoàn kiểm tra đơn vị {unit_name} ({code}) chưa có lãnh đạo cơ quan "
+                       "thường trực Hội đồng (cột Cơ quan thường trực ở trang Thành viên là "
+                       "'Lãnh đạo').",
                        blocks=(JOB_DECISION, JOB_MINUTES), area="Thành phần đoàn",
                        basis=("plan:III.1",))
-NO_PNV_SPECIALIST = define("TD07", ERROR, "Thiếu Chuyên viên Phòng Nội vụ",
-                           "Đoàn kiểm tra đơn vị {unit_name} ({code}) chưa có Chuyên viên Phòng "
-                           "Nội vụ (cột Phòng Nội vụ ở trang Thành viên là 'Chuyên viên').",
+NO_PNV_SPECIALIST = define("TD07", ERROR, "Thiếu chuyên viên cơ quan thường trực",
+                           "Đoàn kiểm tra đơn vị {unit_name} ({code}) chưa có chuyên viên cơ quan "
+                           "thường trực Hội đồng (cột Cơ quan thường trực ở trang Thành viên là "
+                           "'Chuyên viên').",
                            blocks=(JOB_DECISION, JOB_MINUTES), area="Thành phần đoàn",
                            basis=("plan:III.1",))
 DELEGATE_UNKNOWN = define("TD08", ERROR, "Người trong đoàn không có trong danh sách",

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from tdkt_xl.model.vocab import *  # noqa: F401,F403  (closed lists live with the model)
-from tdkt_xl.model.vocab import BLOCKS, YES_NO, SESSIONS, MODES, COUNCIL_ROLES, PNV_ROLES, DELEGATION_TASKS, APPLIES_TO, ASSESSMENTS, REMEDY_STATUSES, DAY_COUNTINGS, DECISION_AUTHORITIES, PLAN_PARTS
+from tdkt_xl.model.vocab import BLOCKS, YES_NO, SESSIONS, MODES, COUNCIL_ROLES, PNV_ROLES, DELEGATION_TASKS, APPLIES_TO, ASSESSMENTS, REMEDY_STATUSES, DAY_COUNTINGS, DECISION_AUTHORITIES, PLAN_PARTS, LEVELS
 from tdkt_xl.vocabulary.doc_kinds import DOC_KINDS
 
 # ---------------------------------------------------------------- column kinds
@@ -28,6 +28,7 @@ class Column:
     width: float = 16
     note: str = ""              # shown as a header comment / on Hướng dẫn
     derived: bool = False       # computed by a formula in the workbook; the reader recomputes it
+    aliases: tuple = ()         # older header texts the reader still accepts (old workbooks)
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,10 @@ MEMBERS = Sheet("Thành viên", (
     Column("Cơ quan", "agency", width=34),
     Column("Điện thoại", "phone", width=14),
     Column("Vai trò trong Hội đồng", "council_role", CHOICE, choices=COUNCIL_ROLES, width=16),
-    Column("Phòng Nội vụ", "pnv_role", CHOICE, choices=PNV_ROLES, width=14),
+    Column("Cơ quan thường trực", "pnv_role", CHOICE, choices=PNV_ROLES, width=14,
+           note="Lãnh đạo hoặc Chuyên viên của cơ quan thường trực Hội đồng (mục 'Cơ quan "
+                "thường trực Hội đồng' ở trang Cấu hình); để trống với người khác.",
+           aliases=("Phòng Nội vụ",)),      # the header of workbooks made before 2025
     Column("Ghi chú", "note", width=36),
 ), key="name", landscape=True)
 
@@ -211,12 +215,29 @@ class Setting:
     required: bool = True
     choices: tuple = ()
     note: str = ""
+    aliases: tuple = ()         # older labels the reader still accepts (old workbooks)
 
 
 SETTING_KEYS = (
     Setting("Năm", "year", INT, note="Năm của đợt kiểm tra."),
     Setting("Tên Hội đồng", "council_name"),
     Setting("Cơ quan chủ quản", "supervising_body"),
+    Setting("Cấp", "level", CHOICE, required=False, choices=LEVELS,
+            note="Cấp của Hội đồng: tỉnh, xã (huyện: chỉ các đợt trước 01/07/2025). Để trống thì "
+                 "suy ra từ tên Cơ quan chủ quản."),
+    Setting("Cơ quan thường trực Hội đồng", "standing_office", required=False,
+            note="Cơ quan tham mưu, giúp việc của Hội đồng về thi đua, khen thưởng; nơi đơn vị "
+                 "gửi báo cáo."),
+    Setting("Ký hiệu cơ quan thường trực", "standing_office_code", required=False,
+            note="Chữ viết tắt ở dòng 'Lưu: VT, …' và trong số Tờ trình (…/TTr-…). Để trống thì "
+                 "lấy chữ cái đầu của tên cơ quan thường trực."),
+    Setting("Người đứng đầu cơ quan thường trực", "standing_office_head", required=False,
+            note="Chức danh người trình Tờ trình thành lập Đoàn. Để trống thì suy ra từ tên cơ "
+                 "quan thường trực (Phòng …: Trưởng phòng; Sở …: Giám đốc; Văn phòng …: Chánh Văn "
+                 "phòng)."),
+    Setting("Cơ quan cấp trên về thi đua, khen thưởng", "upper_office", required=False,
+            note="Cơ quan nhận báo cáo kết quả kiểm tra để biết (b/c) và kiến nghị của Hội đồng. "
+                 "Để trống thì báo cáo không có mục kiến nghị cấp trên."),
     Setting("Ký hiệu cơ quan ban hành", "issuer_code", note="Dùng trong số, ký hiệu văn bản (…/KH-HĐTĐKT)."),
     Setting("Ký hiệu Đoàn kiểm tra", "delegation_code", note="Dùng trong số biên bản (…/BB-ĐKT)."),
     Setting("Địa danh", "place_name", note="Ghi ở dòng địa danh, ngày tháng của văn bản."),
@@ -241,12 +262,13 @@ SETTING_KEYS = (
             note="Ghi đủ số, ký hiệu (ví dụ 112/QĐ-UBND); để trống thì in dòng chấm."),
     Setting("Ngày ban hành Quy chế hoạt động của Hội đồng", "rules_date", DATE, required=False),
     Setting("Số Tờ trình đề nghị thành lập Đoàn", "proposal_number", required=False,
-            note="Tờ trình của Phòng Nội vụ (ví dụ 45/TTr-PNV); để trống thì in dòng chấm."),
+            note="Tờ trình của cơ quan thường trực (ví dụ 45/TTr-SNV); để trống thì in dòng chấm."),
     Setting("Ngày Tờ trình đề nghị thành lập Đoàn", "proposal_date", DATE, required=False),
     Setting("Người ký", "signer_name"),
     Setting("Chức vụ chính quyền của người ký", "signer_post"),
     Setting("Chức vụ trong Hội đồng của người ký", "signer_council_role"),
-    Setting("Người liên hệ (Phòng Nội vụ)", "contact_name"),
+    Setting("Người liên hệ (cơ quan thường trực)", "contact_name",
+            aliases=("Người liên hệ (Phòng Nội vụ)",)),     # the label before 2025
     Setting("Điện thoại liên hệ", "contact_phone", required=False),
     Setting("Thư mục kết quả", "output_folder", note="Đường dẫn tương đối tính từ thư mục chứa sổ tính."),
     Setting("Thư mục phụ lục gửi về", "inbox_folder", note="Đường dẫn tương đối tính từ thư mục chứa sổ tính."),
@@ -256,6 +278,20 @@ SETTING_KEYS = (
             note="Để trống: nút bấm chạy lệnh python trên PATH. Chỉ ghi khi máy có nhiều Python: "
                  "đường dẫn đầy đủ tới python.exe, ở thư mục không có chữ có dấu."),
 )
+
+
+
+def setting_specs() -> dict:
+    """THE way to find a Cấu hình row's setting: ``cells.key_text`` of its label
+    (or of an older label, ``Setting.aliases``) -> Setting."""
+    global _SPECS
+    if _SPECS is None:
+        from tdkt_xl.vocabulary.cells import key_text
+        _SPECS = {key_text(label): s for s in SETTING_KEYS for label in (s.label,) + s.aliases}
+    return _SPECS
+
+
+_SPECS = None
 
 # A Cấu hình value carried from last year's round by `tdkt new-round` has this
 # phrase in its Ghi chú until the clerk confirms it (deletes the phrase);

@@ -193,6 +193,69 @@ def council_post(council_role: str, council_name: str) -> str:
     return f"{council_role} {short}".strip()
 
 
+# ------------------------------------------------------------------ the council's level and offices
+# The bodies of a level, in the short forms documents use (Nơi nhận, Điều 3):
+# general administrative vocabulary; which level and which offices a round has
+# is the workbook's (Cấu hình: Cấp, Cơ quan thường trực Hội đồng, …).
+_PARTY_COMMITTEE = {"tỉnh": "Tỉnh ủy", "huyện": "Huyện ủy", "xã": "Đảng ủy xã"}
+
+
+def level_bodies(level: str, supervising_body: str = "", council_name: str = "") -> dict:
+    """Short names of the bodies of the council's level: ``ubnd`` (UBND huyện),
+    ``ubnd_full`` (Ủy ban nhân dân huyện), ``council_level`` (Hội đồng TĐKT
+    huyện), ``council_level_full``, ``standing_bodies`` (Thường trực Huyện ủy,
+    HĐND huyện), ``supervising_office`` (Văn phòng HĐND và UBND huyện; a
+    province: Văn phòng UBND tỉnh).  An unknown level ('') uses the names as
+    written in Cấu hình."""
+    level = _nfc(level).strip().lower()
+    if level:
+        hdnd = f"HĐND {level}"
+        return {
+            "ubnd": f"UBND {level}", "ubnd_full": f"Ủy ban nhân dân {level}",
+            "council_level": f"Hội đồng TĐKT {level}",
+            "council_level_full": f"Hội đồng Thi đua - Khen thưởng {level}",
+            "standing_bodies": f"Thường trực {_PARTY_COMMITTEE.get(level, 'cấp ủy')}, {hdnd}",
+            "supervising_office": (f"Văn phòng UBND {level}" if level == "tỉnh"
+                                   else f"Văn phòng HĐND và UBND {level}")}
+    body = _nfc(supervising_body).strip() or DOTS
+    council = _nfc(council_name).strip() or DOTS
+    return {"ubnd": body, "ubnd_full": body, "council_level": council_post("", council),
+            "council_level_full": council, "standing_bodies": f"Thường trực cấp ủy, HĐND",
+            "supervising_office": f"Văn phòng {body}"}
+
+
+def office_code(office: str, code: str = "") -> str:
+    """The standing office's abbreviation (``Lưu: VT, …``, ``TTr-…``): the one
+    set in Cấu hình, else the initials of its name."""
+    code = _nfc(code).strip()
+    if code:
+        return code
+    words = re.findall(r"\w+", _nfc(office))
+    return "".join(w[0].upper() for w in words) or DOTS
+
+
+# how the head of an office is titled, by the office's first word
+_HEAD_TITLES = (("văn phòng", "Chánh {}"), ("phòng", "Trưởng phòng {rest}"), ("sở", "Giám đốc {}"),
+                ("ban", "Trưởng {}"), ("trung tâm", "Giám đốc {}"))
+
+
+def office_head(office: str, head: str = "") -> str:
+    """Who heads the standing office (who signs its Tờ trình): the title set in
+    Cấu hình, else from the office's kind (``Sở Nội vụ`` -> ``Giám đốc Sở Nội
+    vụ``, ``Phòng X`` -> ``Trưởng phòng X``)."""
+    head = _nfc(head).strip()
+    if head:
+        return head
+    office = _nfc(office).strip()
+    if not office:
+        return DOTS
+    low = office.lower()
+    for kind, form in _HEAD_TITLES:
+        if low.startswith(kind + " "):
+            return form.format(office, rest=office[len(kind) + 1:])
+    return f"Thủ trưởng {office}"
+
+
 # ------------------------------------------------------------------ recommendations
 # A recommendation that only asks a unit to keep up good work is praise, not a
 # fix to report back on: it is not counted or listed as open.
