@@ -3,8 +3,10 @@ of the example round, filled the way a unit would (forms made by
 `tdkt forms`, typed with openpyxl, which keeps no cached formula values).
 Deterministic: the same script gives the same figures and the same saved
 times.  A few files carry deliberate mistakes; see examples/README.md.
+``--round`` makes the returned files of another shipped example round
+(data/example_rounds.csv) into its own folder, without deliberate mistakes.
 
-    python examples/make_examples.py [--out examples/phu_luc_gui_ve]
+    python examples/make_examples.py [--round truong-hoc-2024] [--out DIR]
 """
 from __future__ import annotations
 
@@ -24,7 +26,9 @@ from tdkt_xl.appendices.fill import fill_form, set_saved_time  # noqa: E402
 from tdkt_xl.appendices.service import make_forms  # noqa: E402
 from tdkt_xl.appendices.spec import load_spec, layout  # noqa: E402
 from tdkt_xl.builder.example import example_sheets  # noqa: E402
+from tdkt_xl.io.example import example_round, example_rounds  # noqa: E402
 from tdkt_xl.io.reader import read_round  # noqa: E402
+from tdkt_xl.model.vocab import BLOCK_SCHOOL  # noqa: E402
 
 D = dt.date
 HUYEN, XA, THU_TRUONG, TINH = ("Chủ tịch UBND huyện", "Chủ tịch UBND xã", "Thủ trưởng cơ quan, đơn vị",
@@ -145,6 +149,11 @@ DOCS = (("Kế hoạch công tác thi đua, khen thưởng năm 2024", "KH", "K�
         ("Quyết định kiện toàn Hội đồng Thi đua - Khen thưởng", "QĐ", "Quyết định", D(2024, 2, 2)),
         ("Công văn hướng dẫn đăng ký giao ước thi đua năm 2024", "", "Công văn", D(2024, 2, 20)))
 
+SCHOOL_MODELS = (("Mô hình thư viện thân thiện, góc đọc sách trong lớp học", "Mô hình", "Giáo dục"),
+                 ("Tổ chuyên môn tiêu biểu trong đổi mới phương pháp dạy học", "Tập thể", "Giáo dục"),
+                 ("Cô giáo Nông Thị Mai - giáo viên dạy giỏi cấp huyện", "Cá nhân", "Giáo dục"),
+                 ("Thầy giáo Hoàng Văn Lâm - sáng kiến dạy học tích cực", "Cá nhân", "Giáo dục"))
+
 MODELS = (("Mô hình trồng hồi ghép cho năng suất cao", "Mô hình", "Nông nghiệp"),
           ("Chi hội Phụ nữ thôn Bản Thí - tiết kiệm giúp nhau phát triển kinh tế", "Tập thể", "Xã hội"),
           ("Ông Hoàng Văn Tư - nông dân sản xuất, kinh doanh giỏi", "Cá nhân", "Nông nghiệp"),
@@ -160,17 +169,25 @@ def unit_input(unit, rng: random.Random) -> tuple[dict, dict]:
                                                f"{rng.randint(20, 200)}/{suffix}"),
                        "date": d, "kind": kind} for s, k, kind, d in DOCS[:n_docs]]
     n_models = min(3, values["models_collective"] + values["models_individual"] + values["models_pattern"])
+    models = SCHOOL_MODELS if unit.block == BLOCK_SCHOOL else MODELS
     tables["models"] = [{"name": n, "type": t, "field": f,
                          "achievement": "Cách làm hay được nhân rộng trên địa bàn.",
                          "recognition": "Giấy khen năm 2024" if i == 0 else "",
                          "spread": "Đài truyền thanh xã" if unit.is_commune else "Trang thông tin điện tử"}
-                        for i, (n, t, f) in enumerate(MODELS[rng.randint(0, 2):][:n_models])]
+                        for i, (n, t, f) in enumerate(models[rng.randint(0, 2):][:n_models])]
     return values, tables
 
 
-def build(out_dir: Path) -> list[Path]:
+# the other rounds' returned files: saved from this time on, three hours apart
+FIRST_SAVED = {"truong-hoc-2024": dt.datetime(2024, 10, 9, 8, 0)}
+
+
+def build(out_dir: Path, round_name: str | None = None) -> list[Path]:
+    reference = example_rounds()[0]
+    example = example_round(round_name) if round_name else reference
+    is_reference = example == reference
     spec = load_spec()
-    rnd = read_round(example_sheets()).round
+    rnd = read_round(example_sheets(example.data_dir)).round
     out_dir.mkdir(parents=True, exist_ok=True)
     for old in out_dir.glob("*.xlsx"):
         old.unlink()
@@ -178,10 +195,17 @@ def build(out_dir: Path) -> list[Path]:
     with tempfile.TemporaryDirectory() as tmp:
         forms = make_forms(rnd, Path(tmp))
         for n, unit in enumerate(rnd.selected_units()):
-            rng = random.Random(f"tdkt-2024-{unit.code}")
+            rng = random.Random(f"tdkt-2024-{unit.code}" if is_reference
+                                else f"tdkt-{example.name}-{unit.code}")
             values, tables = unit_input(unit, rng)
             overrides = {}
             lay = layout(spec, unit.is_commune)
+            if not is_reference:
+                form = Path(tmp) / f"{spec.file_name.format(code=safe_name(unit.code))}.xlsx"
+                path = fill_form(spec, form, out_dir / form.name, values, tables, unit.is_commune)
+                _stamp(path, FIRST_SAVED[example.name] + dt.timedelta(hours=3 * n))
+                written.append(path)
+                continue
             if unit.code == OVERWRITES_TOTAL:
                 sheet, addr = lay.where("mv_total")
                 overrides[(sheet, addr)] = values["mv_central"] + values["mv_district"] + 2   # forgot mv_own
@@ -215,10 +239,15 @@ def _stamp(path: Path, when: dt.datetime) -> None:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--out", default=str(HERE / "phu_luc_gui_ve"))
+    ap.add_argument("--round", default=None, help="a shipped example round (default: the 2024 district one)")
+    ap.add_argument("--out", default=None, help="default: the round's folder of returned appendices")
     args = ap.parse_args(argv)
-    files = build(Path(args.out))
-    print(f"{len(files)} tệp trong {args.out}")
+    example = example_round(args.round) if args.round else example_rounds()[0]
+    if example is None:
+        ap.error(f"no example round {args.round!r}")
+    out = Path(args.out) if args.out else HERE.parent / example.inbox
+    files = build(out, args.round)
+    print(f"{len(files)} tệp trong {out}")
     return 0
 
 

@@ -6,15 +6,14 @@ and the minutes of an inspection by file."""
 from __future__ import annotations
 
 import copy
-import re
-import zipfile
 
 import pytest
 
 from tdkt_xl.documents import contexts as X
 from tdkt_xl.vocabulary import doc_kinds as K
 from tdkt_xl.documents.nd30_check import check_docx
-from docx_render import render_document
+from docx_render import render_document, text_of
+from tdkt_xl import model as m
 from tdkt_xl.model import roles, vocab as V
 from tdkt_xl.vocabulary import style
 
@@ -29,16 +28,6 @@ def _round():
 @pytest.fixture
 def rnd(_round):
     return copy.deepcopy(_round)
-
-
-def text_of(data_or_path) -> str:
-    if isinstance(data_or_path, (bytes, bytearray)):
-        import io
-        data_or_path = io.BytesIO(data_or_path)
-    with zipfile.ZipFile(data_or_path) as z:
-        xml = z.read("word/document.xml").decode("utf-8")
-    paras = re.findall(r"<w:p[ >].*?</w:p>", xml, re.S)
-    return "\n".join("".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", p)) for p in paras)
 
 
 def nd30_ok(path, kind):
@@ -149,7 +138,15 @@ def test_counting_phrases_name_only_the_kinds_inspected(rnd):
     ctx = X.build_context("notice_all", rnd)
     assert ctx["units_phrase"] == "06 cơ quan, đơn vị cấp huyện và 08 xã"
     assert ctx["bodies"] == "cơ quan, đơn vị, xã"
-    assert style.units_phrase(0, ["Thị trấn Đồng Mỏ", "Xã Quan Sơn"]) == "02 xã, thị trấn"
+    communes = [m.Unit("TT", "Thị trấn Đồng Mỏ", V.BLOCK_COMMUNE), m.Unit("XQS", "Xã Quan Sơn", V.BLOCK_COMMUNE)]
+    assert style.units_count_phrase(communes) == "02 xã, thị trấn"
+    schools = [m.Unit("MN", "Trường Mầm non Hoa Sen", V.BLOCK_SCHOOL),
+               m.Unit("TH", "Trường Tiểu học Quan Sơn", V.BLOCK_SCHOOL)]
+    assert style.units_count_phrase(schools) == "02 trường học"
+    assert style.bodies_phrase(schools) == "trường học"
+    wards = [m.Unit("P", "Phường Đông Kinh", V.BLOCK_WARD), m.Unit("X", "Xã Hữu Lũng", V.BLOCK_WARD),
+             m.Unit("S", "Sở Tư pháp", V.BLOCK_PROVINCE)]
+    assert style.units_count_phrase(wards) == "01 cơ quan, đơn vị cấp tỉnh và 02 xã, phường"
     dec = X.build_context("decision", rnd)
     assert dec["heads_phrase"] == "Thủ trưởng các cơ quan, đơn vị, Chủ tịch UBND các xã"
 

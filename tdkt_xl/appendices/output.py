@@ -9,14 +9,13 @@ from pathlib import Path
 
 from tdkt_xl.appendices.returned import MERGED, REJECTED, SKIPPED, STATUS_VI, SUPERSEDED
 from tdkt_xl.appendices.spec import CHOICE, DATE, MONEY, RATIO, TEXT
-from tdkt_xl.appendices.stats import DATA_SHEET, PERCENT_HEADERS, SCOPE_ALL, data_table
+from tdkt_xl.appendices.stats import DATA_SHEET, PERCENT_HEADERS, SCOPE_ALL, block_scopes, data_table
 from tdkt_xl.documents.marker import mark_xlsx
 from tdkt_xl.vocabulary.cells import fmt_date
 from tdkt_xl.io.atomic import write_keeping
 from tdkt_xl.io.xlsx import new_workbook, print_setup
 from tdkt_xl.vocabulary import outputs as O
 from tdkt_xl.io.xlsx_bulk import BulkRows
-from tdkt_xl.model.vocab import BLOCKS
 from tdkt_xl.vocabulary.findings import finding_headers, finding_row
 
 WORKBOOK_NAME = O.CONSOLIDATED
@@ -124,7 +123,7 @@ def _unit_sheet(wb, fm, res, stats, name: str, title: str, keys: list, bulk: Bul
             v = stats.units[code]
             rows.append([code, info.name, info.block] + [v.get(k) for k, _l, _kk in keys])
     n_units = len(rows)
-    for scope in list(BLOCKS) + [SCOPE_ALL]:
+    for scope in block_scopes(stats.totals) + [SCOPE_ALL]:
         tot = stats.totals.get(scope, {})
         label = "TỔNG CỘNG TOÀN HUYỆN" if scope == SCOPE_ALL else f"Cộng {scope}"
         vals = []
@@ -157,7 +156,7 @@ def write_workbook(res, out_dir: Path, stamp: dt.datetime | None = None) -> Path
     head, body = table[0], table[1:]
     kinds = ["text"] * 5 + [("pct" if h in PERCENT_HEADERS else "int") for h in head[5:-1]] + ["text"]
     widths = [10, 46, 30, 24, 28] + [12] * (len(head) - 6) + [14]
-    _table(ws, fm, 3, head, body, kinds, widths, total_from=len(body) - len(BLOCKS) - 1, bulk=bulk)
+    _table(ws, fm, 3, head, body, kinds, widths, total_from=len(body) - len(block_scopes(stats.totals)) - 1, bulk=bulk)
 
     # 2-4. one sheet per appendix, per unit + totals
     for sh in res.spec.sheets:
@@ -173,7 +172,7 @@ def write_workbook(res, out_dir: Path, stamp: dt.datetime | None = None) -> Path
     headers = ["Phạm vi", "Danh hiệu, hình thức", "Nhóm"] + [col_labels[c] for c in cols]
     rows = []
     titles = res.spec.choices("titles")
-    for scope in [SCOPE_ALL] + list(BLOCKS):
+    for scope in [SCOPE_ALL] + block_scopes(stats.totals):
         tot = stats.totals.get(scope, {})
         for t in titles:
             rows.append([scope, t.label, t.group] + [tot.get(f"awards.{t.code}.{c}") for c in cols])

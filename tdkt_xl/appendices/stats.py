@@ -51,12 +51,25 @@ class Consolidated:
         return default if v is None else v
 
 
-def totals_of(spec: Spec, rows: dict, blocks: dict) -> dict:
+def present_blocks(blocks) -> list:
+    """The blocks among ``blocks`` (block names), in their listed order."""
+    have = set(blocks)
+    return [b for b in BLOCKS if b in have]
+
+
+def block_scopes(totals: dict) -> list:
+    """The block scopes of ``totals`` (every key but the whole), listed order."""
+    return [s for s in totals if s != SCOPE_ALL]
+
+
+def totals_of(spec: Spec, rows: dict, blocks: dict, scopes_of=None) -> dict:
     """scope -> {key: value}: sums of numbers, count of 'Có' for yes/no
-    questions, ratios recomputed from summed parts."""
+    questions, ratios recomputed from summed parts.  Blocks totalled: those of
+    ``scopes_of`` (the round's units' blocks), else those of ``blocks``."""
     keys = scalar_keys(spec)
     out = {}
-    scopes = [(SCOPE_ALL, list(rows))] + [(b, [c for c in rows if blocks.get(c) == b]) for b in BLOCKS]
+    wanted = present_blocks(blocks.values() if scopes_of is None else scopes_of)
+    scopes = [(SCOPE_ALL, list(rows))] + [(b, [c for c in rows if blocks.get(c) == b]) for b in wanted]
     for scope, codes in scopes:
         if not codes:
             out[scope] = {k: None for k, _l, kind in keys}
@@ -117,7 +130,8 @@ def from_result(res) -> Consolidated:
             c.units[code] = {k: res.units[code].values.get(k) for k, _l, _k in scalar_keys(spec)}
             c.names[code] = info.name
             c.blocks[code] = info.block
-    c.totals = totals_of(spec, c.units, c.blocks)
+    c.totals = totals_of(spec, c.units, c.blocks,
+                         [info.block for info in res.unit_info.values()])
     return c
 
 
@@ -206,7 +220,7 @@ def summary_table(res) -> list:
         row += [fn(v) if v else None for _h, fn in SUMMARY_COLUMNS]
         row.append(", ".join(sorted(warn.get(code, ()))))
         table.append(row)
-    for scope in list(BLOCKS) + [SCOPE_ALL]:
+    for scope in block_scopes(stats.totals) + [SCOPE_ALL]:
         tot = stats.totals.get(scope, {})
         n = tot.get("units_merged", 0)
         label = f"Cộng {scope[0].lower() + scope[1:]}" if scope != SCOPE_ALL else "TỔNG CỘNG TOÀN HUYỆN"

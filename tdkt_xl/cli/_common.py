@@ -99,6 +99,29 @@ def add_workbook(p, optional: bool = False, flag: bool = False) -> None:
         p.add_argument("workbook", metavar="SỔ_TÍNH", help=help_ + ".")
 
 
+def add_round(p) -> None:
+    """``--round NAME``: one of the shipped example rounds (data/example_rounds.csv)."""
+    from tdkt_xl.io.example import example_rounds
+    names = ", ".join(r.name for r in example_rounds())
+    p.add_argument("--round", default=None, metavar="TÊN_ĐỢT",
+                   help=f"Đợt kiểm tra mẫu đi kèm chương trình: {names} "
+                        f"(mặc định: {example_rounds()[0].name}).")
+
+
+def example_round(args):
+    """The shipped example round named by ``--round`` (the reference round
+    when not given); a name that is none of them is a usage error."""
+    from tdkt_xl.io.example import example_round as find, example_rounds
+    name = getattr(args, "round", None)
+    if not name:
+        return example_rounds()[0]
+    found = find(name)
+    if found is None:
+        raise UsageError(f"Không có đợt mẫu '{name}'. Các đợt mẫu: "
+                         f"{', '.join(r.name for r in example_rounds())}.")
+    return found
+
+
 def add_out(p, what: str = "kết quả", default: str | None = None) -> None:
     if default is None:
         p.add_argument("--out", required=True, metavar="THƯ_MỤC",
@@ -162,11 +185,13 @@ def project_dir(workbook: Path) -> Path:
     return Path(workbook).resolve().parent.parent
 
 
-def default_workbook() -> Path:
-    here = Path.cwd() / "workbook" / "tdkt_2024.xlsm"
+def default_workbook(relative: str = "workbook/tdkt_2024.xlsm") -> Path:
+    """A workbook of the project (relative to the project folder): the current
+    folder's when it has one, else the one of this source tree."""
+    here = Path.cwd() / relative
     if here.exists():
         return here
-    return Path(__file__).resolve().parents[2] / "workbook" / "tdkt_2024.xlsm"
+    return Path(__file__).resolve().parents[2] / relative
 
 
 # ------------------------------------------------------------------ output

@@ -1,6 +1,8 @@
-"""`tdkt demo [--out DIR] [--workbook PATH] [--as-of DATE]`: the main job on
-the shipped example — everything the tool does, into one output folder, with
-a short Vietnamese summary.  The subfolders are the buttons' ones
+"""`tdkt demo [--round NAME] [--out DIR] [--workbook PATH] [--as-of DATE]`:
+the main job on a shipped example round (default: the 2024 district round;
+``--round`` names another: its workbook and its example returned appendices)
+— everything the tool does, into one output folder, with a short Vietnamese
+summary.  The subfolders are the buttons' ones
 (``vocabulary.outputs``).  It calls the same service functions as the other
 commands and the workbook's buttons; it never writes into the workbook."""
 from __future__ import annotations
@@ -19,10 +21,28 @@ def register(subparsers) -> None:
                     "khắc phục, tất cả vào một thư mục kết quả.")
     C.add_out(p, default="ket_qua_demo")
     C.add_workbook(p, flag=True)
+    C.add_round(p)
     p.add_argument("--inbox", default=None, metavar="THƯ_MỤC",
-                   help="Thư mục phụ lục các đơn vị gửi về (mặc định: examples/phu_luc_gui_ve).")
+                   help="Thư mục phụ lục các đơn vị gửi về (mặc định: của đợt mẫu, "
+                        "ví dụ examples/phu_luc_gui_ve).")
     C.add_as_of(p, "Ngày tính quá hạn khắc phục", "hôm nay")
     p.set_defaults(func=run)
+
+
+def _sources(args) -> tuple[Path, Path | None]:
+    """The workbook and the returned appendices' folder: those given, else the
+    example round's (``--round``, by default the reference round)."""
+    if args.workbook and args.round:
+        raise C.UsageError("Chỉ chọn một trong hai: --workbook (sổ tính của mình) hoặc --round "
+                           "(đợt mẫu đi kèm chương trình).")
+    if args.workbook:
+        workbook = C.workbook_path(args)
+        inbox = C.project_dir(workbook) / "examples" / "phu_luc_gui_ve"
+    else:
+        example = C.example_round(args)
+        workbook = C.default_workbook(example.workbook)
+        inbox = C.project_dir(workbook) / example.inbox if example.inbox else None
+    return workbook, Path(args.inbox) if args.inbox else inbox
 
 
 def _step(title: str) -> None:
@@ -37,10 +57,9 @@ def run(args) -> int:
     from tdkt_xl.vocabulary.findings import JOB_FORMS
     from tdkt_xl.cli.validate import summary as validation_summary
 
-    workbook = C.workbook_path(args)
+    workbook, inbox = _sources(args)
     as_of = C.as_of_or_today(args)
     out = ensure_folder(args.out)
-    inbox = Path(args.inbox) if args.inbox else C.project_dir(workbook) / "examples" / "phu_luc_gui_ve"
     problems = 0
 
     print(f"Sổ tính: {workbook}\nThư mục kết quả: {out.resolve()}\n"
@@ -75,10 +94,13 @@ def run(args) -> int:
             print(f"  Bỏ qua {code}: {why}")
 
     _step("4. Gộp phụ lục các đơn vị gửi về")
-    merged_dir = out / O.MERGED
-    merged = merge(rnd, inbox, merged_dir)
-    print(merge_text(merged))
-    consolidated = next((p for p in merged.outputs if str(p).endswith(".xlsx")), None)
+    consolidated = None
+    if inbox is None:
+        print("Đợt mẫu này không kèm phụ lục gửi về: bỏ qua bước gộp.")
+    else:
+        merged = merge(rnd, inbox, out / O.MERGED)
+        print(merge_text(merged))
+        consolidated = next((p for p in merged.outputs if str(p).endswith(".xlsx")), None)
 
     _step("5. Báo cáo kết quả kiểm tra")
     from tdkt_xl.reports.report import make_report

@@ -339,7 +339,7 @@ def decision_context(rnd: m.Round) -> dict:
     units, _ = scheduled_units(rnd)
     district = [u for u in units if not u.is_commune]
     communes = [u.name for u in units if u.is_commune]
-    ctx["bodies"] = style.bodies_phrase(bool(district), communes)
+    ctx["bodies"] = style.bodies_phrase(units)
     heads = (["Thủ trưởng các cơ quan, đơn vị"] if district else []) + (
         [f"Chủ tịch UBND các {style.commune_kinds(communes)}"] if communes else [])
     ctx["heads_phrase"] = ", ".join(heads) or "Thủ trưởng các đơn vị"
@@ -417,13 +417,11 @@ def notice_all_context(rnd: m.Round) -> dict:
     if not rows:
         raise Blocked("Chưa có đơn vị nào được chọn và có lịch kiểm tra.")
     lead = rnd.settings.report_lead_days
-    district = [u for u in units if not u.is_commune]
-    communes = [u.name for u in units if u.is_commune]
     ctx.update({
         "schedule": rows,
         "unit_count": len(rows),
-        "units_phrase": style.units_phrase(len(district), communes),
-        "bodies": style.bodies_phrase(bool(district), communes),
+        "units_phrase": style.units_count_phrase(units),
+        "bodies": style.bodies_phrase(units),
         "report_lead": (f"ít nhất {lead:02d} ngày" if lead is not None else DOTS),
     })
     return ctx

@@ -108,8 +108,8 @@ class Unit:
 
     @property
     def is_commune(self) -> bool:
-        from tdkt_xl.model.vocab import BLOCK_COMMUNE
-        return self.block == BLOCK_COMMUNE
+        from tdkt_xl.model.vocab import COMMUNE_BLOCKS
+        return self.block in COMMUNE_BLOCKS
 
 
 @dataclass

@@ -14,7 +14,7 @@ from typing import Optional
 
 from tdkt_xl.vocabulary import style
 from tdkt_xl import model as m
-from tdkt_xl.model.vocab import BLOCKS, BLOCK_COMMUNE, BLOCK_DISTRICT, FAIL, PASS
+from tdkt_xl.model.vocab import BLOCKS, FAIL, PASS
 from tdkt_xl.model.tracking import remedied_at
 
 AREAS_FILE = Path(__file__).resolve().parent / "data" / "areas.csv"
@@ -116,11 +116,12 @@ class ResultSummary:
 
     @property
     def n_district(self) -> int:
-        return self.n_block(BLOCK_DISTRICT)
+        """Units that are not communes (agencies, schools)."""
+        return sum(1 for r in self.rows if not r.unit.is_commune)
 
     @property
     def n_commune(self) -> int:
-        return self.n_block(BLOCK_COMMUNE)
+        return sum(1 for r in self.rows if r.unit.is_commune)
 
     @property
     def rows_by_files(self) -> list:

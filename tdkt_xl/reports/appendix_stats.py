@@ -12,7 +12,7 @@ from typing import Optional
 
 from tdkt_xl.vocabulary.errors import InputError
 
-from tdkt_xl.model.vocab import BLOCK_COMMUNE
+from tdkt_xl.model.vocab import COMMUNE_BLOCKS
 
 SCOPE_ALL = "Toàn huyện"
 RATIO_KEYS = ("r_cstdcs_ldtt", "r_nonleader", "r_workers", "r_women")
@@ -101,7 +101,7 @@ def _titles(spec) -> list:
 
 def from_consolidated(cons, spec=None, source: str = "") -> AppendixStats:
     totals = cons.totals.get(SCOPE_ALL, {})
-    communes = cons.totals.get(BLOCK_COMMUNE, {})
+    communes = next((cons.totals[b] for b in COMMUNE_BLOCKS if cons.totals.get(b)), {})
     labels = getattr(cons, "labels", {}) or {}
     awards = []
     for t in _titles(spec):
@@ -119,7 +119,7 @@ def from_consolidated(cons, spec=None, source: str = "") -> AppendixStats:
     blocks = getattr(cons, "blocks", {}) or {}
     names = getattr(cons, "names", {}) or {}
     for code, values in cons.units.items():
-        if blocks.get(code) == BLOCK_COMMUNE:
+        if blocks.get(code) in COMMUNE_BLOCKS:
             funds.append(FundLine(code, names.get(code, code),
                                   {k: _int(values.get(k)) for k in FUND_KEYS}))
     return AppendixStats(len(cons.units), [names.get(c, c) for c in cons.units], awards,

@@ -26,7 +26,6 @@ from tdkt_xl.documents.output import OutputFolder, safe_part
 from tdkt_xl.documents.render import load_template, templates_dir
 from tdkt_xl.documents.contexts import office_code
 from tdkt_xl.documents.text import nfc, number_text, short_date
-from tdkt_xl.model.vocab import BLOCK_COMMUNE
 from tdkt_xl.vocabulary.doc_kinds import MINUTES, REMINDER
 from tdkt_xl.reports.aggregate import inspected_units
 from tdkt_xl.reports.context import Blocked, reminder_common
@@ -170,7 +169,7 @@ def tracker_bytes(rnd: m.Round, tracked: list, as_of: dt.date, letters: dict) ->
 # ------------------------------------------------------------------ letters
 def recipient(unit: m.Unit) -> str:
     """``Ủy ban nhân dân xã Quan Sơn`` for a commune; the unit's name otherwise."""
-    if unit.block == BLOCK_COMMUNE:
+    if unit.is_commune:
         return f"Ủy ban nhân dân {in_text(unit)}"
     return unit.name
 
@@ -178,7 +177,7 @@ def recipient(unit: m.Unit) -> str:
 def in_text(unit: m.Unit) -> str:
     """The unit's name inside a sentence: ``xã Bằng Mạc`` (administrative
     level in lower case), agencies as named."""
-    if unit.block == BLOCK_COMMUNE and unit.name[:1].isupper():
+    if unit.is_commune and unit.name[:1].isupper():
         return unit.name[:1].lower() + unit.name[1:]
     return unit.name
 

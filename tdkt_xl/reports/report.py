@@ -53,8 +53,8 @@ class ReportResult:
         s = self.summary
         lines = [
             f"Đã lập báo cáo kết quả kiểm tra: {self.docx}",
-            f"- {s.n_units} đơn vị ({s.n_district} cơ quan, đơn vị cấp huyện; {s.n_commune} xã, "
-            f"thị trấn), trong đó {s.n_by_files} đơn vị kiểm tra qua hồ sơ.",
+            f"- {s.n_units} đơn vị ({style.units_count_phrase(r.unit for r in s.rows)}), "
+            f"trong đó {s.n_by_files} đơn vị kiểm tra qua hồ sơ.",
             f"- {s.n_items} lượt nội dung: {s.n_pass} Đạt, {s.n_fail} Chưa đạt; {s.n_recs} kiến "
             f"nghị, {s.n_remedied} đã khắc phục (tính đến ngày {short_date(self.as_of)}).",
             f"- Biểu đồ: {', '.join(p.name for p in self.charts)}.",
@@ -105,8 +105,7 @@ def _overview(rnd: m.Round, s: ResultSummary) -> dict:
         "first_date": short_date(s.first_date), "last_date": short_date(s.last_date),
         "period_start": short_date(rnd.settings.period_start),
         "n_units": s.n_units, "n_district": s.n_district, "n_commune": s.n_commune,
-        "units_phrase": style.units_phrase(
-            s.n_district, [r.unit.name for r in s.rows if r.unit.is_commune]),
+        "units_phrase": style.units_count_phrase(r.unit for r in s.rows),
         "n_direct": s.n_direct, "n_by_files": s.n_by_files, "mode_text": mode,
         "n_checklist": len(rnd.checklist), "n_items": s.n_items, "n_pass": s.n_pass,
         "n_fail": s.n_fail, "pass_share": _pct(s.pass_share), "n_all_pass": len(s.rows_all_pass),
@@ -303,8 +302,7 @@ def build_context(rnd: m.Round, s: ResultSummary, stats: Optional[AppendixStats]
         "plan_basis": nfc(st.plan_basis), "ov": _overview(rnd, s), "charts": charts,
         "areas": _areas(s), "stats": stats_ctx, "award_rows": award_rows, "good": good,
         "bad": bad, "recs": _recs(s), "table": _table(s),
-        "bodies": style.bodies_phrase(s.n_district > 0,
-                                      [r.unit.name for r in s.rows if r.unit.is_commune]),
+        "bodies": style.bodies_phrase(r.unit for r in s.rows),
     })
     return ctx
 

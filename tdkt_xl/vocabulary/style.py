@@ -25,7 +25,7 @@ ADMIN_NOUNS = ("thành phố", "thị trấn", "thị xã", "phường", "huyệ
 # only at the start of a name: ``Ban Tổ chức Huyện ủy`` keeps its capital
 _ADMIN_RE = re.compile(r"^(" + "|".join(ADMIN_NOUNS) + r")(\s+)(?=\S)", re.I)
 
-COMMUNE, TOWNSHIP = "xã", "thị trấn"
+COMMUNE, TOWNSHIP, WARD = "xã", "thị trấn", "phường"
 
 
 def _nfc(s) -> str:
@@ -88,9 +88,9 @@ def in_sentence(name: str) -> str:
 
 
 def place_kind(name: str) -> str:
-    """``xã`` / ``thị trấn`` for a commune-level name, '' otherwise."""
+    """``xã`` / ``thị trấn`` / ``phường`` for a commune-level name, '' otherwise."""
     low = in_sentence(name)
-    for noun in (TOWNSHIP, COMMUNE):
+    for noun in (TOWNSHIP, WARD, COMMUNE):
         if low.startswith(noun + " "):
             return noun
     return ""
@@ -121,29 +121,47 @@ def count2(n: int) -> str:
 
 
 def commune_kinds(names: Iterable[str]) -> str:
-    """``xã``, ``thị trấn`` or ``xã, thị trấn``: only the kinds present."""
+    """``xã``, ``thị trấn``, ``xã, phường``…: only the kinds present."""
     kinds = {place_kind(n) or COMMUNE for n in names}
-    return ", ".join(k for k in (COMMUNE, TOWNSHIP) if k in kinds)
+    return ", ".join(k for k in (COMMUNE, WARD, TOWNSHIP) if k in kinds)
 
 
-def units_phrase(district: int, communes: Iterable[str], district_label: str =
-                 "cơ quan, đơn vị cấp huyện") -> str:
-    """The counting phrase of the units inspected, naming only the kinds
-    actually present: ``06 cơ quan, đơn vị cấp huyện và 08 xã``."""
-    communes = list(communes)
-    parts = []
-    if district:
-        parts.append(f"{count2(district)} {district_label}")
+def block_noun(block: str) -> str:
+    """How units of a non-commune block are counted in prose: ``cơ quan, đơn vị
+    cấp huyện``, ``trường học``…"""
+    from tdkt_xl.model.vocab import BLOCK_DISTRICT, BLOCK_PROVINCE, BLOCK_SCHOOL
+    return {BLOCK_DISTRICT: "cơ quan, đơn vị cấp huyện", BLOCK_PROVINCE: "cơ quan, đơn vị cấp tỉnh",
+            BLOCK_SCHOOL: "trường học"}.get(block, "cơ quan, đơn vị")
+
+
+def units_count_phrase(units) -> str:
+    """The counting phrase of ``units`` (with ``block``, ``name``,
+    ``is_commune``), one part per kind present, blocks in their listed order:
+    ``06 cơ quan, đơn vị cấp huyện và 08 xã``, ``06 trường học``."""
+    from tdkt_xl.model.vocab import BLOCKS
+    units = list(units)
+    others: dict = {}
+    for u in units:
+        if not u.is_commune:
+            others.setdefault(block_noun(u.block), []).append(u)
+    order = {block_noun(b): i for i, b in enumerate(BLOCKS)}
+    parts = [f"{count2(len(v))} {noun}" for noun, v in
+             sorted(others.items(), key=lambda kv: order.get(kv[0], len(order)))]
+    communes = [u.name for u in units if u.is_commune]
     if communes:
         parts.append(f"{count2(len(communes))} {commune_kinds(communes)}")
     return " và ".join(parts) if parts else DOTS
 
 
-def bodies_phrase(has_district: bool, communes: Iterable[str]) -> str:
-    """``các cơ quan, đơn vị, xã`` without a count, same rule."""
-    communes = list(communes)
-    parts = (["cơ quan, đơn vị"] if has_district else []) + (
-        [commune_kinds(communes)] if communes else [])
+def bodies_phrase(units) -> str:
+    """``các cơ quan, đơn vị, xã`` without a count, same rule (``trường học``
+    for a block of schools)."""
+    from tdkt_xl.model.vocab import BLOCK_SCHOOL
+    units = list(units)
+    others = [u for u in units if not u.is_commune]
+    communes = [u.name for u in units if u.is_commune]
+    parts = ([] if not others else ["trường học"] if all(u.block == BLOCK_SCHOOL for u in others)
+             else ["cơ quan, đơn vị"]) + ([commune_kinds(communes)] if communes else [])
     return ", ".join(parts) if parts else "đơn vị"
 
 
@@ -180,9 +198,12 @@ def attached_to_plan(st) -> str:
 # ------------------------------------------------------------------ the council and its blocks
 def block_name(block: str) -> str:
     """A block under the plan's own name (``Khối thi đua các xã, thị trấn``)."""
-    from tdkt_xl.model.vocab import BLOCK_COMMUNE, BLOCK_DISTRICT
-    return {BLOCK_DISTRICT: "Khối thi đua các cơ quan, tổ chức, đơn vị cấp huyện",
-            BLOCK_COMMUNE: "Khối thi đua các xã, thị trấn"}.get(block, _nfc(block))
+    from tdkt_xl.model import vocab as V
+    return {V.BLOCK_DISTRICT: "Khối thi đua các cơ quan, tổ chức, đơn vị cấp huyện",
+            V.BLOCK_COMMUNE: "Khối thi đua các xã, thị trấn",
+            V.BLOCK_PROVINCE: "Khối thi đua các cơ quan, tổ chức, đơn vị cấp tỉnh",
+            V.BLOCK_WARD: "Khối thi đua các xã, phường",
+            V.BLOCK_SCHOOL: "Khối thi đua các trường học"}.get(block, _nfc(block))
 
 
 def council_post(council_role: str, council_name: str) -> str:

@@ -1,0 +1,156 @@
+"""Every shipped example round (tdkt_xl/data/example_rounds.csv): its committed
+workbook equals a rebuild from its CSV files, and `tdkt demo --round NAME`
+runs the whole round — documents, forms, merge of its example returned
+appendices, report, follow-up — exits 0 with only example data (RS04) left
+by the round check, and every document passes the NĐ 30 layout checker."""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tdkt_xl.builder.workbook import build_workbook
+from tdkt_xl.io.example import example_round, example_rounds, example_sheets
+from tdkt_xl.io.reader import read_round
+from tdkt_xl.io.sources import read_file_arrays
+from tdkt_xl.model import vocab as V
+from tdkt_xl.vocabulary import outputs as O
+
+ROOT = Path(__file__).resolve().parents[1]
+ROUNDS = [r.name for r in example_rounds()]
+OTHER_ROUNDS = ROUNDS[1:]                 # the reference round has its own tests
+AS_OF = {"huyen-2024": "31/12/2024", "truong-hoc-2024": "31/12/2024"}
+
+
+def test_the_reference_round_comes_first_and_every_round_has_its_files():
+    assert ROUNDS[0] == "huyen-2024" and len(ROUNDS) >= 2
+    for r in example_rounds():
+        assert r.data_dir.is_dir(), r
+        assert (ROOT / r.workbook).exists(), f"{r.workbook}: tdkt build-workbook --round {r.name}"
+        assert (ROOT / r.workbook).with_suffix(".py").exists()
+        if r.inbox:
+            assert any((ROOT / r.inbox).glob("*.xlsx")), f"python examples/make_examples.py --round {r.name}"
+
+
+@pytest.mark.parametrize("name", OTHER_ROUNDS)
+def test_committed_workbook_matches_a_rebuild(name, tmp_path):
+    r = example_round(name)
+    built = build_workbook(tmp_path / Path(r.workbook).name, data_dir=r.data_dir)
+    committed, rebuilt = read_file_arrays(ROOT / r.workbook), read_file_arrays(built)
+    assert list(committed) == list(rebuilt)
+    for sheet in rebuilt:
+        assert committed[sheet] == rebuilt[sheet], (
+            f"sheet '{sheet}' differs: run tdkt build-workbook --round {name} --force")
+
+
+def test_demo_round_refuses_an_unknown_round_and_both_sources(capsys):
+    from tdkt_xl.cli import main
+    assert main(["demo", "--round", "khong-co", "--out", "x"]) == 2
+    assert "Không có đợt mẫu 'khong-co'" in capsys.readouterr().err
+    assert main(["demo", "--round", ROUNDS[1], "--workbook", "a.xlsm", "--out", "x"]) == 2
+
+
+# ------------------------------------------------------------------ the demo of each round
+@pytest.fixture(scope="module", params=OTHER_ROUNDS)
+def demo(request, tmp_path_factory):
+    name = request.param
+    out = tmp_path_factory.mktemp(name) / "kq"
+    proc = subprocess.run([sys.executable, "-m", "tdkt_xl.cli", "demo", "--round", name,
+                           "--out", str(out), "--as-of", AS_OF[name]],
+                          cwd=ROOT, capture_output=True, text=True)
+    return name, proc, out
+
+
+def test_demo_runs_the_whole_round(demo):
+    name, proc, out = demo
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr
+    assert "Traceback" not in proc.stdout + proc.stderr
+    assert "0 lỗi" in proc.stdout
+    rnd = read_round(example_sheets(example_round(name).data_dir)).round
+    units = rnd.selected_units()
+    names = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
+    docs = f"{O.DOCUMENTS}/"
+    for f in ("KH_kiem_tra.docx", "QD_thanh_lap_doan.docx", "TB_tong_hop.docx"):
+        assert docs + f in names
+    assert sum(n.startswith(docs + "TB_") for n in names) == len(units) + 1
+    assert sum(n.startswith(docs + "BB_") for n in names) == len(units)
+    assert sum(n.startswith(f"{O.FORMS}/") and n.endswith(".xlsx") for n in names) == len(units)
+    assert f"{O.MERGED}/Tong_hop_phu_luc.xlsx" in names
+    assert f"{O.REPORT}/BC_ket_qua_kiem_tra.docx" in names
+    assert f"{O.FOLLOWUP}/theo_doi_khac_phuc.xlsx" in names
+    assert f"Đã tổng hợp phụ lục của {len(units)} đơn vị" in proc.stdout
+
+
+def test_demo_round_check_leaves_only_example_data(demo):
+    _, proc, _ = demo
+    tail = proc.stdout.split("Rà soát văn bản trước khi trình ký", 1)
+    assert len(tail) == 2
+    codes = re.findall(r"\b(RS\d\d) ", tail[1].split("\n\n")[0])
+    assert codes == ["RS04"], tail[1][:600]
+
+
+def test_demo_documents_pass_the_layout_checker(demo):
+    from tdkt_xl.documents.nd30_check import check_docx
+    _, _, out = demo
+    docs = [d for folder in (O.DOCUMENTS, O.REPORT, O.FOLLOWUP) for d in sorted(out.glob(f"{folder}/*.docx"))]
+    assert len(docs) > 10
+    bad = {d.name: check_docx(d) for d in docs}
+    assert not {k: v for k, v in bad.items() if v}
+    outlines = sorted(out.glob(f"{O.FORMS}/*.docx"))
+    assert outlines
+    bad = {d.name: check_docx(d, "attachment") for d in outlines}
+    assert not {k: v for k, v in bad.items() if v}
+
+
+# ------------------------------------------------------------------ the schools' round
+def _schools():
+    return read_round(example_sheets(example_round("truong-hoc-2024").data_dir)).round
+
+
+def test_schools_round_is_the_district_councils_separate_plan_for_its_schools():
+    rnd, ref = _schools(), read_round(example_sheets()).round
+    assert rnd.settings.council_name == ref.settings.council_name
+    assert rnd.settings.year == 2024 and rnd.settings.plan_title
+    assert rnd.units and all(u.block == V.BLOCK_SCHOOL for u in rnd.units)
+    assert all(re.match(r"Trường (Mầm non|Tiểu học|Trung học cơ sở) ", u.name) for u in rnd.units)
+    assert {u.code for u in rnd.units}.isdisjoint(u.code for u in ref.units)
+
+
+def test_schools_checklist_leaves_out_what_applies_to_communes_only():
+    rnd = _schools()
+    commune_only = [i for i in read_round(example_sheets()).round.checklist
+                    if i.applies_to == V.BLOCK_COMMUNE]
+    assert commune_only                                   # the fund, the commune's decisions
+    texts = " ".join(i.text for i in rnd.checklist).casefold()
+    assert "quỹ thi đua" not in texts and "cấp xã" not in texts
+    assert all(i.applies_to in (V.APPLIES_ALL, V.BLOCK_SCHOOL) for i in rnd.checklist)
+
+
+def test_schools_people_are_marked_as_examples():
+    """The round's people and numbers are example values: the validator reports
+    them (VD01) as it does the reference round's."""
+    import datetime as dt
+    from tdkt_xl import gate
+    r = example_round("truong-hoc-2024")
+    report = gate.check(ROOT / r.workbook, dt.date(2024, 12, 31)).report
+    assert not report.errors
+    text = "\n".join(f.message for f in report.findings if f.code == "VD01")
+    for u in _schools().units:
+        assert f"'{u.head_name}'" in text, u
+
+
+def test_schools_documents_speak_of_schools(demo):
+    name, _, out = demo
+    if name != "truong-hoc-2024":
+        pytest.skip("the schools' round only")
+    from docx_render import text_of
+    plan = text_of((out / O.DOCUMENTS / "KH_kiem_tra.docx").read_bytes())
+    assert "Khối thi đua các trường học:" in plan and "Trường Tiểu học Quan Sơn" in plan
+    assert "xã, thị trấn" not in plan and "Quỹ thi đua" not in plan
+    notice = text_of((out / O.DOCUMENTS / "TB_tong_hop.docx").read_bytes())
+    assert "đối với 06 trường học như sau" in notice
+    report = text_of((out / O.REPORT / "BC_ket_qua_kiem_tra.docx").read_bytes())
+    assert "06 trường học" in report
