@@ -90,7 +90,7 @@ CASES = [
     Case("DV02 dup name", [unit("HLHPN", "Tên đơn vị", "Ban Tổ chức Huyện ủy")], "DV02"),
     Case("GT02 in charge blank", [unit("HLHPN", "Thành viên phụ trách", "")], "GT02",
          unit="HLHPN"),
-    Case("GT06 block", [unit("HLHPN", "Khối", "Khối trường học")], "GT06"),
+    Case("GT06 block", [unit("HLHPN", "Khối", "Khối doanh nghiệp")], "GT06"),
     Case("DV03 in charge unknown", [unit("HLHPN", "Thành viên phụ trách", "Người Lạ")], "DV03",
          unit="HLHPN"),
     Case("DV04 in charge not council", [unit("HLHPN", "Thành viên phụ trách", "Phạm Thị D")],
