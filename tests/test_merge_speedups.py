@@ -70,6 +70,29 @@ def test_too_many_merges_is_still_refused():
     assert len(X.scan(sheet, "s", max_merges=11).merges) == 11
 
 
+def _refs_or_error(fn, data: bytes, prefixed: bool):
+    try:
+        return fn(data, prefixed, "p")
+    except PackageError as e:
+        return ("error", e.kind)
+
+
+def test_the_one_pass_reference_scan_equals_the_general_one():
+    """Cells and rows read by one pattern when every tag starts with a plain
+    reference give the same bounds (or the same refusal) as the general scan."""
+    frags = [b'<c r="A1"/>', b'<c r="M83">', b'<c r="AB7"/>', b'<c r="XFD3"/>', b'<c r="XFE1"/>', b'<c r="A0"/>',
+             b'<c r="B007"/>', b'<c r="C1048576"/>', b'<c r="C1048577"/>', b'<c r="a5"/>', b'<c s="1" r="D2"/>',
+             b"<c r='E9'/>", b"<c/>", b"<c>", b'<c\tr="F4"/>', b'<c r="G12345678"/>', b'<cols>', b'<col r="Z9"/>',
+             b'<row r="3">', b'<row r="0">', b'<row r="012">', b'<row>', b'<row r="1048577">', b'<row s="2" r="40">',
+             b"</row>", b'<rows r="900">', b'<x:c r="ZZ900000"/>', b'<c r="Q1000"/>', b'<row r="999999">']
+    rng = random.Random(11)
+    for _ in range(4000):
+        data = b"".join(rng.choice(frags) for _ in range(rng.randint(0, 8)))
+        prefixed = X._PREFIXED.search(data) is not None
+        assert _refs_or_error(X._cell_refs, data, prefixed) == _refs_or_error(X._cell_refs_general, data, prefixed), data
+        assert _refs_or_error(X._row_refs, data, prefixed) == _refs_or_error(X._row_refs_general, data, prefixed), data
+
+
 def _pandas_totals(spec, rows, blocks):
     """The sums as pandas made them before (the reference)."""
     pd = pytest.importorskip("pandas")

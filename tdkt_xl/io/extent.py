@@ -14,6 +14,7 @@ Merged ranges are returned by their bounds (never enumerated).
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 
@@ -91,19 +92,34 @@ _PREFIXED = re.compile(rb":(?:c|row|mergeCell)[\s/>]")
 _C_FAST = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,7})"')
 _ROW_FAST = re.compile(rb'<row r="([0-9]{1,7})"')
 _C_PLAIN, _ROW_PLAIN = re.compile(rb"<c[\s/>]"), re.compile(rb"<row[\s/>]")
+# a <c> or <row> tag that does not start with a plain, canonical reference (no leading zero):
+# when there is none, every tag's reference is read by one pattern (one pass per pattern)
+_C_ODD = re.compile(rb'<c(?=[\s/>])(?! r="[A-Z]{1,3}[1-9][0-9]{0,6}")')
+_ROW_ODD = re.compile(rb'<row(?=[\s/>])(?! r="[1-9][0-9]{0,6}")')
+_SECOND = itemgetter(1)
+
+
+def _col_max(letters) -> int:
+    """The largest column of a set of column-letter strings (longest, then last in order)."""
+    return col_index(max(letters, key=lambda x: (len(x), x)).decode())
 
 
 def _cell_refs(data: bytes, prefixed: bool, part: str) -> tuple:
     """(max row, max col, number of <c> without a reference)."""
-    n_tags = len((_C if prefixed else _C_PLAIN).findall(data))
-    fast = [] if prefixed else _C_FAST.findall(data)
-    if fast and len(fast) == n_tags:           # the common case: every cell starts with r="A1"
-        letters, digits = zip(*fast)
-        rows = set(map(int, set(digits)))
-        max_r = max(rows) - 1
-        max_c = max(col_index(x.decode()) for x in set(letters))
-        if max_c < MAX_COLS and max_r < MAX_ROWS and min(rows) > 0:
+    if not prefixed and _C_ODD.search(data) is None:   # the common case: every cell starts with r="A1"
+        fast = _C_FAST.findall(data)
+        if not fast:
+            return -1, -1, 0
+        max_r = max(map(int, set(map(_SECOND, fast)))) - 1
+        max_c = _col_max(dict(fast))              # its keys: each column's letters once
+        if max_c < MAX_COLS and max_r < MAX_ROWS:
             return max_r, max_c, 0
+    return _cell_refs_general(data, prefixed, part)
+
+
+def _cell_refs_general(data: bytes, prefixed: bool, part: str) -> tuple:
+    """``_cell_refs`` for any form of the tags (prefix, attribute order, quotes, no reference)."""
+    n_tags = len((_C if prefixed else _C_PLAIN).findall(data))
     max_r = max_c = -1
     refs = [a or b for a, b in _C_REF.findall(data)]
     for ref in set(refs):
@@ -114,6 +130,16 @@ def _cell_refs(data: bytes, prefixed: bool, part: str) -> tuple:
 
 def _row_refs(data: bytes, prefixed: bool, part: str) -> tuple:
     """(max row, number of <row> without a reference)."""
+    if not prefixed and _ROW_ODD.search(data) is None:
+        refs = set(_ROW_FAST.findall(data))
+        max_r = max(map(int, refs)) - 1 if refs else -1
+        if max_r < MAX_ROWS:
+            return max_r, 0
+    return _row_refs_general(data, prefixed, part)
+
+
+def _row_refs_general(data: bytes, prefixed: bool, part: str) -> tuple:
+    """``_row_refs`` for any form of the tags."""
     n_tags = len((_ROW if prefixed else _ROW_PLAIN).findall(data))
     refs = [] if prefixed else _ROW_FAST.findall(data)
     if len(refs) != n_tags:
