@@ -37,14 +37,23 @@ class BulkRows:
 
     def __init__(self):
         self._blocks: dict = {}          # worksheet -> [(first row 0-based, rows, formats)]
+        self._xf: dict = {}              # id(Format) -> (the Format, its cell style index)
 
     def add(self, ws, first_row: int, rows: list, formats, skip_blank: bool = False) -> None:
         """``rows`` (lists of values) from ``first_row`` down, below anything
         XlsxWriter writes on that sheet.  ``formats``: one XlsxWriter Format
         (or None) per column, or a function row index -> such a list.
-        ``skip_blank``: leave empty values out (no cell at all)."""
-        if rows:
-            self._blocks.setdefault(ws, []).append((first_row, rows, formats, skip_blank))
+        ``skip_blank``: leave empty values out (no cell at all).  Call before
+        ``wb.close()``: XlsxWriter writes into styles.xml only the formats it
+        was asked for by then."""
+        if not rows:
+            return
+        lists = [formats] if not callable(formats) else {id(f): f for f in map(formats, range(len(rows)))}.values()
+        for fmts in lists:
+            for f in fmts:
+                if f is not None and id(f) not in self._xf:
+                    self._xf[id(f)] = (f, f._get_xf_index())     # registers the format with its workbook
+        self._blocks.setdefault(ws, []).append((first_row, rows, formats, skip_blank))
 
     def finish(self, data: bytes) -> bytes:
         """The closed workbook's bytes with every registered row written."""
@@ -58,7 +67,7 @@ class BulkRows:
             for info in zin.infolist():
                 body = zin.read(info.filename)
                 if info.filename in parts:
-                    body = _splice(body, parts[info.filename])
+                    body = _splice(body, parts[info.filename], self._xf)
                 zout.writestr(info, body, compress_type=zipfile.ZIP_DEFLATED, compresslevel=1)
         return out.getvalue()
 
@@ -81,7 +90,7 @@ def _other(ref: str, s: str, v, skip_blank: bool) -> str:
     return f'<c r="{ref}"{s} ' + _text(str(v))
 
 
-def _splice(xml: bytes, blocks: list) -> bytes:
+def _splice(xml: bytes, blocks: list, xf: dict) -> bytes:
     head, sep, tail = xml.partition(b"</sheetData>")
     if not sep:
         head, sep, tail = xml.partition(b"<sheetData/>")
@@ -90,34 +99,43 @@ def _splice(xml: bytes, blocks: list) -> bytes:
     last_written = int(rows[-1]) if rows else 0
     chunks = []
     max_row, max_col = last_written, 0
+    texts: dict = {}                     # str -> its escaped inline-string tail (names repeat on every sheet)
     for first_row, table, formats, skip_blank in sorted(blocks, key=lambda b: b[0]):
         if first_row + 1 <= last_written:
             raise ValueError(f"bulk rows from {first_row + 1} overlap rows written up to {last_written}")
         width = max((len(v) for v in table), default=0)
-        cols = [col_letters(c) for c in range(width)]
+        cols = [f'<c r="{col_letters(c)}' for c in range(width)]
+        styled: dict = {}                # id(formats list) -> (the list, its ' s="n"' per column)
         for i, values in enumerate(table):
             fmts = formats(i) if callable(formats) else formats
-            styles = [f' s="{f.xf_index}"' if f is not None and f.xf_index else "" for f in fmts]
-            styles += [""] * (width - len(styles))
+            got = styled.get(id(fmts))
+            if got is None or got[0] is not fmts:
+                styles = [f' s="{xf[id(f)][1]}"' if f is not None and xf[id(f)][1] else "" for f in fmts]
+                got = styled[id(fmts)] = (fmts, styles + [""] * (width - len(styles)))
+            styles = got[1]
             r = first_row + i + 1
+            rs = str(r)
             cells = []
+            add = cells.append
             for c, v in enumerate(values):
-                s, ref = styles[c], f"{cols[c]}{r}"
                 t = type(v)
                 if t is str:
                     if v:
-                        cells.append(f'<c r="{ref}"{s} ' + _text(v))
-                    elif s and not skip_blank:
-                        cells.append(f'<c r="{ref}"{s}/>')
+                        esc = texts.get(v)
+                        if esc is None:
+                            esc = texts[v] = _text(v)
+                        add(f'{cols[c]}{rs}"{styles[c]} {esc}')
+                    elif styles[c] and not skip_blank:
+                        add(f'{cols[c]}{rs}"{styles[c]}/>')
                 elif t is int or (t is float and math.isfinite(v)):
-                    cells.append(f'<c r="{ref}"{s}><v>{v!r}</v></c>')
+                    add(f'{cols[c]}{rs}"{styles[c]}><v>{v!r}</v></c>')
                 elif v is None or t is float:
-                    if s and not skip_blank:
-                        cells.append(f'<c r="{ref}"{s}/>')
+                    if styles[c] and not skip_blank:
+                        add(f'{cols[c]}{rs}"{styles[c]}/>')
                 else:
-                    cells.append(_other(ref, s, v, skip_blank))
+                    add(_other(f"{cols[c][6:]}{rs}", styles[c], v, skip_blank))
             max_col = max(max_col, len(values))
-            chunks.append(f'<row r="{r}">' + "".join(cells) + "</row>")
+            chunks.append(f'<row r="{rs}">' + "".join(cells) + "</row>")
             last_written = max_row = r
     body = head + "".join(chunks).encode("utf-8") + sep + tail
     m = _DIMENSION.search(body)
