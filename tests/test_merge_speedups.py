@@ -142,3 +142,16 @@ def test_a_first_merge_reads_each_file_once(tmp_path, monkeypatch):
     res = M.merge_inbox(rnd, tmp_path, cache_dir=out)
     assert len(res.files) == 3 and all(f.status == "rejected" for f in res.files)
     assert sorted(reads) == sorted(tmp_path.glob("*.xlsx"))
+
+
+def test_the_merge_command_does_not_import_python_docx():
+    """The đề cương (python-docx, ~0.1 s of every merge) is imported by the forms job only."""
+    import subprocess
+    import sys
+    from pathlib import Path
+    code = ("import sys, tdkt_xl.cli.merge, tdkt_xl.appendices.service, tdkt_xl.io.sources; "
+            "print(sorted(m for m in sys.modules if m == 'docx' or m.startswith('docx.'))[:3])")
+    proc = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).resolve().parents[1],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "[]"

@@ -10,7 +10,6 @@ from typing import Optional
 from tdkt_xl.appendices.context import safe_name, stamp, unit_context
 from tdkt_xl.appendices.forms import form_bytes
 from tdkt_xl.appendices.merge import MergeResult, merge_inbox
-from tdkt_xl.appendices.outline import outline_bytes
 from tdkt_xl.appendices.output import write_report, write_workbook
 from tdkt_xl.appendices.spec import Spec, load_spec
 from tdkt_xl.vocabulary.cells import fmt_date
@@ -40,6 +39,7 @@ def make_forms(rnd, out_dir, unit: Optional[str] = None, spec: Optional[Spec] = 
     ``unit``).  An existing different file of the same name is kept as a
     numbered backup.  ``skip`` maps unit codes to findings that block their
     forms (from the workbook's validation); those units are listed, not made."""
+    from tdkt_xl.appendices.outline import outline_bytes     # python-docx: not for a merge (~0.1 s)
     spec = spec or load_spec()
     out = ensure_folder(out_dir)
     summary = FormsSummary(out)

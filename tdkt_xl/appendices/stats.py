@@ -67,6 +67,8 @@ def totals_of(spec: Spec, rows: dict, blocks: dict, scopes_of=None) -> dict:
     questions, ratios recomputed from summed parts.  Blocks totalled: those of
     ``scopes_of`` (the round's units' blocks), else those of ``blocks``."""
     keys = scalar_keys(spec)
+    names = [k for k, _l, _kind in keys]
+    table = {c: tuple(map(r.get, names)) for c, r in rows.items()}     # each unit's values in key order
     out = {}
     wanted = present_blocks(blocks.values() if scopes_of is None else scopes_of)
     scopes = [(SCOPE_ALL, list(rows))] + [(b, [c for c in rows if blocks.get(c) == b]) for b in wanted]
@@ -77,18 +79,19 @@ def totals_of(spec: Spec, rows: dict, blocks: dict, scopes_of=None) -> dict:
             continue
         recs = [rows[c] for c in codes]
         present = set().union(*recs)
+        columns = list(zip(*(table[c] for c in codes)))                 # one tuple per key
         tot = {}
-        for k, _label, kind in keys:
+        for (k, _label, kind), col in zip(keys, columns):
             if k not in present:
                 tot[k] = None
             elif kind == RATIO:
                 continue
             elif kind == CHOICE:
-                tot[k] = sum(1 for r in recs if r.get(k) == YES)
+                tot[k] = col.count(YES)
             elif kind in (TEXT, DATE):
                 tot[k] = None
             else:
-                tot[k] = _sum([r.get(k) for r in recs])
+                tot[k] = _sum(col)
         for f in _ratio_fields(spec):
             num = sum((tot.get(k) or 0) for k in f.num)
             den = sum((tot.get(k) or 0) for k in f.den)
@@ -98,13 +101,15 @@ def totals_of(spec: Spec, rows: dict, blocks: dict, scopes_of=None) -> dict:
     return out
 
 
-def _sum(col: list):
+def _sum(col):
     """int of the sum of the numbers of ``col`` (None when there is none)."""
-    ints = [v for v in col if type(v) is int]
-    if len(ints) == len(col):                       # the usual column: every unit gave a whole number
-        return sum(ints) if ints else None
+    if set(map(type, col)) <= _INT:                 # the usual column: every unit gave a whole number
+        return sum(col) if col else None
     nums = [x for x in map(_numeric, col) if x is not None]
     return int(sum(nums)) if nums else None
+
+
+_INT = {int}
 
 
 def _numeric(v):
@@ -125,9 +130,10 @@ def _numeric(v):
 def from_result(res) -> Consolidated:
     spec = res.spec
     c = Consolidated(labels={**spec.labels(), "units_merged": "Số đơn vị đã tổng hợp"})
+    names = [k for k, _l, _k in scalar_keys(spec)]
     for code, info in res.unit_info.items():
         if code in res.units:
-            c.units[code] = {k: res.units[code].values.get(k) for k, _l, _k in scalar_keys(spec)}
+            c.units[code] = dict(zip(names, map(res.units[code].values.get, names)))
             c.names[code] = info.name
             c.blocks[code] = info.block
     c.totals = totals_of(spec, c.units, c.blocks,
@@ -144,20 +150,19 @@ def frames(res) -> dict:
 def records(res) -> dict:
     """The rows of ``frames`` as lists of dicts (no pandas: for the writers)."""
     spec = res.spec
-    keys = scalar_keys(spec)
+    names = [k for k, _l, _k in scalar_keys(spec)]
     unit_rows, award_rows, award_list, models, docs = [], [], [], [], []
-    titles = spec.choices("titles")
+    cols = ("collectives", "households", "ind_leaders", "ind_staff", "ind_workers", "individuals", "women", "total")
+    titles = [(t, [f"awards.{t.code}.{ck}" for ck in cols]) for t in spec.choices("titles")]
     for code, info in res.unit_info.items():
         u = res.units.get(code)
         if u is None:
             continue
         base = {"unit": code, "name": info.name, "block": info.block, "file": u.file}
-        unit_rows.append({**base, **{k: u.values.get(k) for k, _l, _k in keys}})
-        for t in titles:
+        unit_rows.append({**base, **dict(zip(names, map(u.values.get, names)))})
+        for t, keys in titles:
             award_rows.append({**base, "title_code": t.code, "title": t.label, "group": t.group,
-                               **{ck: u.values.get(f"awards.{t.code}.{ck}") for ck in
-                                  ("collectives", "households", "ind_leaders", "ind_staff", "ind_workers",
-                                   "individuals", "women", "total")}})
+                               **dict(zip(cols, map(u.values.get, keys)))})
         for name, target in (("awards", award_list), ("models", models), ("docs", docs)):
             for rec in u.tables.get(name, []):
                 target.append({**base, **{k: v for k, v in rec.items() if not k.startswith("_cell") and k != "_bad"}})
