@@ -174,3 +174,27 @@ def error_cell(ref: str, error: str = "#REF!") -> bytes:
     """A formula error cell as Excel saves it (the formula, then the cached error)."""
     return (b'<c r="%s" t="e"><f>%s</f><v>%s</v></c>'
             % (ref.encode(), b"#REF!+1" if error == "#REF!" else b"1/0", error.encode()))
+
+
+# ---------------------------------------------------------------- master workbooks from sheet arrays
+class ErrorCell(str):
+    """A cell written as a formula whose cached value is this error."""
+
+
+def book_from_arrays(path: Path, sheets: dict) -> Path:
+    """A workbook file from sheet arrays (text stays text)."""
+    import xlsxwriter
+    wb = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_numbers": False})
+    for name, rows in sheets.items():
+        ws = wb.add_worksheet(name)
+        for r, row in enumerate(rows):
+            for c, v in enumerate(row):
+                if isinstance(v, ErrorCell):
+                    ws.write_formula(r, c, "=1/0" if v == "#DIV/0!" else "=NA()" if v == "#N/A" else "=#REF!",
+                                     None, str(v))
+                elif isinstance(v, str) and v:
+                    ws.write_string(r, c, v)
+                elif v not in ("", None):
+                    ws.write(r, c, v)
+    wb.close()
+    return path

@@ -25,6 +25,7 @@ from pathlib import Path
 
 import pytest
 
+import hostile_files as H
 from tdkt_xl.cli import main
 from tdkt_xl.io import atomic
 from tdkt_xl.io.reader import read_round
@@ -385,27 +386,8 @@ def test_every_file_write_goes_through_the_write_layer():
 from tdkt_xl.vocabulary import cells  # noqa: E402
 
 
-class ErrorCell(str):
-    """A cell written as a formula whose cached value is this error."""
-
-
-def _book(path: Path, sheets: dict) -> Path:
-    """A workbook file from sheet arrays (text stays text)."""
-    import xlsxwriter
-    wb = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_numbers": False})
-    for name, rows in sheets.items():
-        ws = wb.add_worksheet(name)
-        for r, row in enumerate(rows):
-            for c, v in enumerate(row):
-                if isinstance(v, ErrorCell):
-                    ws.write_formula(r, c, "=1/0" if v == "#DIV/0!" else "=NA()" if v == "#N/A" else "=#REF!",
-                                     None, str(v))
-                elif isinstance(v, str) and v:
-                    ws.write_string(r, c, v)
-                elif v not in ("", None):
-                    ws.write(r, c, v)
-    wb.close()
-    return path
+ErrorCell = H.ErrorCell
+_book = H.book_from_arrays
 
 
 def _set(sheets, sheet, column, row, value):

@@ -7,12 +7,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
+from tdkt_xl import gate
 from tdkt_xl.appendices.context import safe_name, stamp, unit_context
 from tdkt_xl.appendices.forms import form_bytes
 from tdkt_xl.appendices.merge import MergeResult, merge_inbox
 from tdkt_xl.appendices.output import write_report, write_workbook
 from tdkt_xl.appendices.spec import Spec, load_spec
 from tdkt_xl.vocabulary.cells import fmt_date
+from tdkt_xl.vocabulary.findings import JOB_MERGE
 from tdkt_xl.io.atomic import ensure_folder, write_keeping
 from tdkt_xl.io.reader import WorkbookError
 
@@ -82,11 +84,22 @@ def check_out_dir(inbox_dir, out_dir) -> None:
         raise WorkbookError(f"'{out_dir}' là một tệp, không phải thư mục kết quả.")
 
 
-def merge(rnd, inbox_dir, out_dir, spec: Optional[Spec] = None, as_of: Optional[dt.date] = None,
-          now: Optional[dt.datetime] = None) -> MergeResult:
+def merge(source, inbox_dir, out_dir, spec: Optional[Spec] = None, as_of: Optional[dt.date] = None,
+          now: Optional[dt.datetime] = None, check: bool = True) -> MergeResult:
     """merge_inbox + the consolidated workbook and the merge report in out_dir
-    (which may contain the inbox, never lie inside it)."""
+    (which may contain the inbox, never lie inside it).
+    ``source``: a workbook path, a ``ReadResult``, a ``gate.Checked`` or a ``Round``.
+    ``check``: refuse (``gate.Blocked``, nothing read or written) when the gate
+    reports errors that block the merge (a column of the Đơn vị sheet missing or
+    renamed, a unit's code, name, block or selection bad, duplicate codes,
+    errors that block every job)."""
     check_out_dir(inbox_dir, out_dir)
+    read = gate.read(source)
+    now = now or dt.datetime.now()
+    if check:           # as of the date asked, or a Checked's own, or the merge's day
+        when = as_of or (source.as_of if isinstance(source, gate.Checked) else now.date())
+        gate.check_read(source, read, when).require(JOB_MERGE)
+    rnd = read.round
     res = merge_inbox(rnd, inbox_dir, spec, as_of, now=now, cache_dir=out_dir)
     res.outputs.append(write_workbook(res, Path(out_dir), stamp(rnd)))
     res.outputs.append(write_report(res, Path(out_dir)))

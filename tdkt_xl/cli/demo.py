@@ -98,9 +98,13 @@ def run(args) -> int:
     if inbox is None:
         print("Đợt mẫu này không kèm phụ lục gửi về: bỏ qua bước gộp.")
     else:
-        merged = merge(rnd, inbox, out / O.MERGED)
-        print(merge_text(merged))
-        consolidated = next((p for p in merged.outputs if str(p).endswith(".xlsx")), None)
+        try:
+            merged = merge(checked, inbox, out / O.MERGED)
+            print(merge_text(merged))
+            consolidated = next((p for p in merged.outputs if str(p).endswith(".xlsx")), None)
+        except gate.Blocked as e:
+            problems += 1
+            print(f"Không gộp được phụ lục: {e}")
 
     _step("5. Báo cáo kết quả kiểm tra")
     from tdkt_xl.reports.report import make_report

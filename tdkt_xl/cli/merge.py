@@ -3,8 +3,8 @@ appendix file in INBOX_DIR (never modifying them) and write the consolidated
 workbook and the merge report into DIR.
 
 Exit codes: 0 merged (warnings allowed), 1 some files rejected or no file
-found, 2 the workbook or the inbox cannot be read, or --out is the inbox or
-inside it.
+found, or errors of the workbook block the merge (nothing written), 2 the
+workbook or the inbox cannot be read, or --out is the inbox or inside it.
 """
 from __future__ import annotations
 
@@ -28,10 +28,8 @@ def register(subparsers) -> None:
 
 def run(args) -> int:
     from tdkt_xl.appendices.service import check_out_dir, merge, merge_text
-    from tdkt_xl.io.sources import read_workbook
     check_out_dir(args.inbox, args.out)
-    rr = read_workbook(Path(args.workbook))
-    res = merge(rr.round, Path(args.inbox), Path(args.out))
+    res = merge(Path(args.workbook), Path(args.inbox), Path(args.out))   # the gate's refusal: exit 1
     if args.json:
         print(json.dumps(res.as_dict(), ensure_ascii=False, indent=1, default=str))
     else:

@@ -44,7 +44,6 @@ def run_merge(ctx: Context) -> Outcome:
     """As ``tdkt merge``, plus the summary table written into the master's
     ``Tổng hợp phụ lục`` sheet (one batch write)."""
     from tdkt_xl.appendices.service import merge, merge_text
-    rnd = ctx.read().round
     inbox = ctx.settings_folder("inbox_folder")
     if not inbox.is_dir():
         raise JobError(f"Không có thư mục phụ lục gửi về '{inbox}'. Hãy tạo thư mục này (hoặc sửa "
@@ -52,7 +51,10 @@ def run_merge(ctx: Context) -> Outcome:
                        "vào đó rồi bấm lại.")
     out = ctx.output_folder() / O.MERGED
     ctx.progress("đang gộp phụ lục các đơn vị gửi về…")
-    result = merge(rnd, inbox, out)
+    try:
+        result = merge(ctx.checked(), inbox, out)
+    except gate.Blocked as e:
+        return Outcome(refusal(e), ok=False)
     table = result.summary_table()
     io = ctx.io
     if io.actual_name(CONSOLIDATION_SHEET) is None:

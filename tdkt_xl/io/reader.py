@@ -16,7 +16,7 @@ from typing import Callable, Mapping, Sequence
 from tdkt_xl import model as m
 from tdkt_xl.vocabulary import cells, schema as S, text
 from tdkt_xl.vocabulary import catalogue as C
-from tdkt_xl.vocabulary.blocking import jobs_of_sheet
+from tdkt_xl.vocabulary.blocking import jobs_of_cell
 from tdkt_xl.model.calendar import report_due
 from tdkt_xl.model.succession import land_on_successors
 from tdkt_xl.vocabulary.errors import InputError
@@ -103,7 +103,7 @@ def _convert(col: S.Column, raw, where: tuple, findings: list):
         sheet_name, cell, unit = where
         if isinstance(cell, m.Origin):
             cell = cell.cell(col.field)
-        findings.append(_BAD[col.kind].at(sheet_name, cell, unit, blocks=jobs_of_sheet(sheet_name),
+        findings.append(_BAD[col.kind].at(sheet_name, cell, unit, blocks=jobs_of_cell(sheet_name, col.field),
                                           column=col.header, reason=str(e)))
         return None
 
@@ -136,13 +136,13 @@ def read_table(sheet: S.Sheet, rows: Array, findings: list) -> list[tuple[dict, 
             err = cells.formula_error(v)
             if err:             # said once, at the cell; the value is unknown, not blank
                 findings.append(C.FORMULA_ERROR.at(sheet.name, origin.cell(c.field), unit,
-                                                   blocks=jobs_of_sheet(sheet.name), column=c.header, error=err))
+                                                   blocks=jobs_of_cell(sheet.name, c.field), column=c.header, error=err))
                 values[c.field] = None
                 continue
             values[c.field] = _convert(c, v, where, findings)
             if c.required and cells.is_blank(v):
                 findings.append(C.REQUIRED.at(sheet.name, origin.cell(c.field), unit,
-                                              blocks=jobs_of_sheet(sheet.name),
+                                              blocks=jobs_of_cell(sheet.name, c.field),
                                               column=c.header, key=_row_key(sheet, raw, key_col)))
         # what a formula cell shows (cached or recalculated by Excel), kept
         # apart: the model recomputes the value, rules compare the two

@@ -5,7 +5,7 @@ blocks only that unit's documents); a catalogue entry may name its own."""
 from __future__ import annotations
 
 from tdkt_xl.vocabulary import schema as S
-from tdkt_xl.vocabulary.findings import (JOB_ALL, JOB_DECISION, JOB_FORMS, JOB_MINUTES,
+from tdkt_xl.vocabulary.findings import (JOB_ALL, JOB_DECISION, JOB_FORMS, JOB_MERGE, JOB_MINUTES,
                                          JOB_NOTICE, JOB_PLAN, JOB_REPORT)
 
 # Jobs a bad or missing value blocks, by the sheet it is on (with the row's
@@ -26,5 +26,16 @@ _JOBS_OF_SHEET = {
 }
 
 
+# Jobs a bad or missing value blocks besides its sheet's, by column: the merge
+# of the returned appendices files each unit under its code, name, block and
+# whether it was selected.
+_MORE_JOBS_OF_COLUMN = {(S.UNITS.name, f): (JOB_MERGE,) for f in ("code", "name", "block", "selected")}
+
+
 def jobs_of_sheet(sheet_name: str) -> tuple:
     return _JOBS_OF_SHEET.get(sheet_name, ())
+
+
+def jobs_of_cell(sheet_name: str, field: str) -> tuple:
+    """The jobs a bad or missing value of column ``field`` of the sheet blocks."""
+    return jobs_of_sheet(sheet_name) + _MORE_JOBS_OF_COLUMN.get((sheet_name, field), ())

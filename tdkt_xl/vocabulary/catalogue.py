@@ -6,7 +6,7 @@ delegation, KQ results/evaluations, KN recommendations, VB documents, KT the
 unit succession table (Đơn vị kế thừa).
 """
 from tdkt_xl.vocabulary.findings import (ERROR, WARNING, JOB_ALL, JOB_NOTICE, JOB_MINUTES,
-                                    JOB_DECISION, JOB_REPORT, JOB_FORMS, define)
+                                    JOB_DECISION, JOB_REPORT, JOB_FORMS, JOB_MERGE, define)
 
 # ---- values in any cell (raised by the reader)
 MISSING_COLUMN = define("GT01", ERROR, "Thiếu cột",
@@ -74,7 +74,7 @@ EXAMPLE_DATA = define("VD01", WARNING, "Còn dữ liệu ví dụ",
 # ---- units (Đơn vị)
 UNIT_DUP_CODE = define("DV01", ERROR, "Trùng mã đơn vị",
                        "Mã đơn vị '{code}' đã có ở dòng {first_row}.",
-                       blocks=(JOB_NOTICE, JOB_MINUTES, JOB_FORMS), area="Đơn vị")
+                       blocks=(JOB_NOTICE, JOB_MINUTES, JOB_FORMS, JOB_MERGE), area="Đơn vị")
 UNIT_DUP_NAME = define("DV02", ERROR, "Trùng tên đơn vị",
                        "Tên đơn vị '{name}' đã có ở dòng {first_row} (mã {first_code}).",
                        blocks=(JOB_NOTICE, JOB_MINUTES, JOB_FORMS), area="Đơn vị")

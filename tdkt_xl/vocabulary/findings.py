@@ -26,10 +26,12 @@ JOB_REPORT = "report"
 JOB_FORMS = "forms"
 JOB_FOLLOWUP = "followup"      # the tracker and the reminder letters (blocked by JOB_ALL findings)
 JOB_PLAN = "plan"
+JOB_MERGE = "merge"            # the merge of the returned appendices (needs the units' codes, names, blocks)
 JOB_ALL = "all"
 JOB_VI = {JOB_NOTICE: "thông báo", JOB_MINUTES: "biên bản", JOB_DECISION: "quyết định",
           JOB_REPORT: "báo cáo", JOB_FORMS: "phụ lục",
-          JOB_FOLLOWUP: "bảng theo dõi và công văn đôn đốc", JOB_PLAN: "kế hoạch", JOB_ALL: "mọi việc"}
+          JOB_FOLLOWUP: "bảng theo dõi và công văn đôn đốc", JOB_PLAN: "kế hoạch",
+          JOB_MERGE: "bảng tổng hợp phụ lục", JOB_ALL: "mọi việc"}
 
 FIELDS = ("code", "severity", "sheet", "cell", "unit", "message", "blocks")
 
