@@ -440,10 +440,12 @@ def decision():
     para(doc, "3. Đoàn kiểm tra làm việc theo chế độ kiêm nhiệm và tự giải thể sau khi hoàn thành "
               "nhiệm vụ. Kinh phí hoạt động của Đoàn được chi từ Quỹ thi đua, khen thưởng theo "
               "quy định.")
-    para(doc, [("Điều 3. ", "b"), ("Quyết định này có hiệu lực kể từ ngày ký. {{ executors }}, "
-                                   "{{ heads_phrase }} được kiểm tra "
-                                   "và các ông (bà) có tên "
-                                   "tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.", "")], keep=True)
+    # only the short last line is kept with the signature block (nd30_check: at most two
+    # lines): a whole Điều 3 moved with it left a quarter of page 2 blank
+    para(doc, [("Điều 3. ", "b"), ("{{ executors }}, {{ heads_phrase }} được kiểm tra và các ông "
+                                   "(bà) có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định "
+                                   "này.", "")])
+    para(doc, "Quyết định này có hiệu lực kể từ ngày ký./.", keep=True)
     signature_table(doc, ["- Như Điều 3;", "- CT, các PCT {{ ubnd }};",
                           "- Thành viên {{ council_level }};", "- Lưu: VT, {{ office_code }}."])
     return doc
@@ -603,14 +605,16 @@ def minutes():
               "thường trực Hội đồng) khi hết thời hạn khắc phục.")
     para(doc, [("V. Ý KIẾN CỦA ĐƠN VỊ ĐƯỢC KIỂM TRA", "b")])
     loop_lines(doc, "unit_opinion", "s", "{{ s }}")
+    # the closing sentence alone is kept with the signatures (at most two lines, nd30_check)
     para(doc, "{%p if by_files %}")
     para(doc, "{{ closing }} Biên bản được lập thành 02 bản có giá trị như nhau, Đoàn kiểm tra "
-              "giữ 01 bản, gửi {{ unit.body }} 01 bản; các thành viên Đoàn kiểm tra thống nhất "
-              "nội dung Biên bản và ký tên./.", keep=True)
+              "giữ 01 bản, gửi {{ unit.body }} 01 bản.")
+    para(doc, "Các thành viên Đoàn kiểm tra thống nhất nội dung Biên bản và ký tên./.", keep=True)
     para(doc, "{%p else %}")
     para(doc, "{{ closing }} Biên bản được lập thành 02 bản có giá trị như nhau, Đoàn kiểm tra "
-              "giữ 01 bản, {{ unit.body }} giữ 01 bản; Biên bản đã được đọc lại cho các thành "
-              "phần dự cùng nghe, thống nhất và ký tên./.", keep=True)
+              "giữ 01 bản, {{ unit.body }} giữ 01 bản.")
+    para(doc, "Biên bản đã được đọc lại cho các thành phần dự cùng nghe, thống nhất và ký "
+              "tên./.", keep=True)
     para(doc, "{%p endif %}")
     t = doc.add_table(rows=2, cols=3)
     _tbl_set(t, (55, 55, 55), cell_margin_mm=1)

@@ -42,9 +42,11 @@ DATE_LOOSE_RE = re.compile(r"^[^,]+, ngày\s*(\d{1,2})?\s*tháng\s*(\d{1,2})?\s*
 QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
 PREFIXES = ("TM.", "KT.", "Q.", "TL.", "TUQ.")
+CAPTION_RE = re.compile(r"^(Biểu đồ|Hình|Sơ đồ)\s+\d+[.:]")
 
 UNBREAKABLE_SHARE = 0.2        # an unbreakable block taller than this share of a page: flagged
 FIRST_LINE_MM = 12             # what of a splittable row must fit on the page (a line or two)
+SIGN_KEPT_LINES = 2            # lines of text kept with the signature block (it never splits)
 ATTACHMENT = "attachment"      # profile of a phụ lục / đề cương sent with a plan or document
 # the profile to check against: a kind of the table (its type code) or a type code itself
 KIND_CODES = {**{k.key: k.profile for k in DOC_KINDS.values()},
@@ -349,6 +351,7 @@ class _Checker:
         self.kind = kind
         self.problems: list[Problem] = []
         self._seen = set()
+        self._pictures = 0
 
     def add(self, rule, message):
         key = (rule, message)
@@ -386,6 +389,8 @@ class _Checker:
         code = self.check_header(blocks[0])
         sig = tables[-1] if len(tables) > 1 else None
         self.check_tables(tables[1:-1])
+        self.check_kept_chains(blocks[1:], sig)
+        self.check_pictures(blocks[1:])
         if sig is None:
             self.add("signature", "Không có bảng chữ ký (Nơi nhận | chức vụ, họ tên người ký) "
                                   "ở cuối văn bản.")
@@ -850,6 +855,94 @@ class _Checker:
                                       f"sau, để trống tới {block_h / page_h:.0%} trang. Hãy cho phép "
                                       f"ngắt dòng.")
                 block, block_h = [], 0.0
+
+    def _para_height_mm(self, p: ParaInfo, width_mm: float) -> float:
+        """Estimated height of a body paragraph: wrapped lines at its line spacing, plus
+        its spacing before and after."""
+        size = max((x for x in p.sizes if x), default=14)
+        if p.line and p.line_rule in ("exact", "atLeast"):
+            line_pt = p.line / 20 if p.line_rule == "exact" else max(p.line / 20, size * 1.15)
+        else:
+            line_pt = size * 1.15 * ((p.line or 240) / 240)
+        avail = max(width_mm - p.left_mm - p.right_mm - max(p.first_line_cm, 0) * 10 / 2, 1.0)
+        lines = wrapped_lines(p, avail) if p.text.strip() else 1
+        return (lines * line_pt + p.before_pt + p.after_pt) * 25.4 / 72
+
+    def _kept(self, el) -> bool:
+        return _on(_first(self.st.para_levels(el), "w:keepNext")) is True
+
+    def check_kept_chains(self, blocks, sig=None) -> None:
+        """Paragraphs kept with the next block (a heading with its text, the closing
+        paragraph with the signature) move to the next page together with the start of
+        what follows when they do not fit (LibreOffice moves a kept paragraph whole), and
+        leave the rest of the page before them blank.  A chain taller than the threshold
+        is flagged; before the signature block (which never splits) the text kept with it
+        may be at most ``SIGN_KEPT_LINES`` lines: more only adds to the blank."""
+        page_h, width = self._page_text_height_mm(), self.text_width()
+        if page_h is None or width is None:
+            return
+        chain, chain_h, chain_lines = [], 0.0, 0
+        for b in blocks:
+            if b.tag == _q("w:p"):
+                p = _para_info(self.st, b)
+                h = self._para_height_mm(p, width)
+                if self._kept(b):
+                    chain.append(p)
+                    chain_h += h
+                    chain_lines += self._para_lines(p, width)
+                    continue
+                keep_lines = _on(_first(self.st.para_levels(b), "w:keepLines")) is True
+                tail, what = (h if keep_lines else min(h, FIRST_LINE_MM)), "đoạn sau"
+            else:
+                tail, what = 0.0, "khối chữ ký" if b is sig else "bảng sau"
+                for tr in b.findall("w:tr", NS):
+                    rh = self._row_height_mm(tr) or 0.0
+                    whole = tr.find("w:trPr/w:cantSplit", NS) is not None
+                    if all(self._kept(pe) for pe in tr.iter(_q("w:p"))):
+                        tail += rh
+                        continue
+                    tail += rh if whole else min(rh, FIRST_LINE_MM)
+                    break
+            total = chain_h + tail
+            too_long = (chain_lines > SIGN_KEPT_LINES if b is sig
+                        else total > page_h * UNBREAKABLE_SHARE)
+            if chain and too_long:
+                first = next((c.text.strip() for c in chain if c.text.strip()), "")
+                self.add("keep", f"Đoạn «{first[:50]}» ({chain_lines} dòng) được giữ cùng trang với "
+                                 f"{what} (khoảng {total:.0f} mm không ngắt trang được); nếu không vừa "
+                                 f"phần còn lại của trang, cả khối bị đẩy sang trang sau, để trống tới "
+                                 f"{total / page_h:.0%} trang. " +
+                         (f"Chỉ giữ với khối chữ ký một đoạn ngắn (tối đa {SIGN_KEPT_LINES} dòng) ở "
+                          f"cuối nội dung." if b is sig else "Hãy bớt đoạn được giữ với phần sau."))
+            chain, chain_h, chain_lines = [], 0.0, 0
+
+    def check_pictures(self, blocks) -> None:
+        """A picture (a chart of the report) is captioned by a Word paragraph right under it
+        (``Biểu đồ 1. …``) in Times New Roman: a caption drawn inside the image is in the
+        plotting library's face, which neither the reader's Word nor this checker controls."""
+        paras = [b for b in blocks if b.tag == _q("w:p")]
+        for i, b in enumerate(paras):
+            if b.find(".//w:drawing", NS) is None and b.find(".//w:pict", NS) is None:
+                continue
+            nxt = next((_para_info(self.st, q) for q in paras[i + 1:]
+                        if _para_info(self.st, q).text.strip()), None)
+            if nxt is None or not CAPTION_RE.match(nxt.text.strip()):
+                after = f" (đoạn sau ảnh: «{nxt.text.strip()[:40]}»)" if nxt is not None else ""
+                self.add("chart", f"Ảnh (biểu đồ) thứ {self._pictures + 1} không có dòng chú thích "
+                                  f"'Biểu đồ N. …' ngay dưới ảnh{after}; chú thích phải là một đoạn "
+                                  f"văn bản phông {FONT}, không vẽ trong ảnh.")
+            else:
+                bad = sorted({r.font or "?" for r in nxt.runs if r.text.strip() and r.font != FONT})
+                if bad:
+                    self.add("chart", f"Chú thích «{nxt.text.strip()[:40]}» dùng phông "
+                                      f"{', '.join(bad)}; chú thích biểu đồ phải là {FONT}.")
+            self._pictures += 1
+
+    def _para_lines(self, p: ParaInfo, width_mm: float) -> int:
+        if not p.text.strip():
+            return 0
+        avail = max(width_mm - p.left_mm - p.right_mm - max(p.first_line_cm, 0) * 10 / 2, 1.0)
+        return wrapped_lines(p, avail)
 
     # -------------------------------------------------------------- attachment
     def check_attachment(self, blocks) -> None:

@@ -1,0 +1,103 @@
+"""Page layout the ND 30 checker now measures: text kept with the signature block
+(the decision's whole Điều 3 moved with it and left a quarter of page 2 blank) and
+the report's charts, captioned by a Word paragraph in Times New Roman rather than
+a title drawn in the image."""
+from __future__ import annotations
+
+import re
+
+from tdkt_xl.documents.nd30_check import check_docx
+from test_documents_check import good, planted  # noqa: F401  (shared fixture and helper)
+
+DOC = "word/document.xml"
+
+
+def messages(path, kind=None, rule=None):
+    return [p.message for p in check_docx(path, kind) if rule is None or p.rule == rule]
+
+
+def _keep_paragraph_of(xml: str, words: str) -> str:
+    """The paragraph holding ``words`` kept with the next one (as the old templates did)."""
+    i = xml.index(words)
+    start = xml.rfind("<w:p>", 0, i)
+    ppr = xml.index("</w:pPr>", start)
+    return xml[:ppr] + "<w:keepNext/>" + xml[ppr:]
+
+
+# ------------------------------------------------------------------ kept with the signature
+def test_generated_documents_keep_a_short_closing_with_the_signature(good):
+    for key, path in good.items():
+        assert messages(path, key, "keep") == [], key
+
+
+def test_the_old_decision_closing_is_flagged(good, tmp_path):
+    """Old output: the whole Điều 3 (4 lines) kept with the signature block; when it did
+    not fit on page 2 it moved with the signature, leaving about a quarter of page 2 blank."""
+    path = planted(good["decision"], tmp_path / "old_dieu3.docx", DOC,
+                   lambda x: _keep_paragraph_of(x, "chịu trách nhiệm thi hành"))
+    found = messages(path, "decision", "keep")
+    assert found and "Điều 3." in found[0] and "khối chữ ký" in found[0]
+    share = int(re.search(r"để trống tới (\d+)%", found[0]).group(1))
+    assert share >= 24
+
+
+def test_the_old_minutes_closing_is_flagged(good, tmp_path):
+    path = planted(good["minutes"], tmp_path / "old_closing.docx", DOC,
+                   lambda x: _keep_paragraph_of(x, "Biên bản được lập thành 02 bản"))
+    assert messages(path, "minutes", "keep")
+
+
+def test_decision_ends_with_its_effect_line_kept_with_the_signature(good):
+    import docx
+    paras = [p for p in docx.Document(str(good["decision"])).paragraphs if p.text.strip()]
+    last, before = paras[-1], paras[-2]
+    assert last.text == "Quyết định này có hiệu lực kể từ ngày ký./."
+    assert last.paragraph_format.keep_with_next
+    assert before.text.startswith("Điều 3.") and not before.paragraph_format.keep_with_next
+
+
+# ------------------------------------------------------------------ chart captions
+def _report(tmp_path):
+    from tdkt_xl.builder.example import example_sheets
+    from tdkt_xl.io.reader import read_round
+    from tdkt_xl.reports.report import make_report
+    rnd = read_round(example_sheets()).round
+    return make_report(rnd, tmp_path / "bc").docx
+
+
+def test_report_charts_have_word_captions_in_times(tmp_path):
+    path = _report(tmp_path)
+    assert messages(path, "report", "chart") == []
+
+
+def test_chart_without_a_word_caption_is_flagged(tmp_path):
+    path = _report(tmp_path)
+    bad = planted(path, tmp_path / "no_caption.docx", DOC,
+                  lambda x: x.replace("Biểu đồ 1. ", "", 1))
+    found = messages(bad, "report", "chart")
+    assert found and "không có dòng chú thích" in found[0]
+
+
+def test_chart_caption_in_another_font_is_flagged(tmp_path):
+    path = _report(tmp_path)
+
+    def arial(xml):
+        i = xml.index("Biểu đồ 1. ")
+        r = xml.rfind("<w:r>", 0, i)
+        return xml[:r] + '<w:r><w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial"/></w:rPr>' + \
+            xml[r + len("<w:r>"):]
+    bad = planted(path, tmp_path / "arial_caption.docx", DOC, arial)
+    found = messages(bad, "report", "chart")
+    assert found and "Arial" in found[0]
+
+
+def test_chart_image_draws_no_title():
+    """The caption is the Word paragraph; the image carries no title text of its own."""
+    import matplotlib.text
+    from tdkt_xl.reports.charts import ChartSpec, Series, figure
+    spec = ChartSpec("x", "Tiêu đề thử nghiệm của biểu đồ", ["Xã A", "Xã B"],
+                     [Series("Đạt", [3, 4], "#2E7D32")], kind="barh_stacked")
+    fig = figure(spec)
+    texts = " ".join(t.get_text() for t in fig.findobj(matplotlib.text.Text))
+    assert "Tiêu đề thử nghiệm" not in texts
+    assert "Xã A" in texts                      # the chart itself is drawn
