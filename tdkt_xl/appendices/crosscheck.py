@@ -60,10 +60,12 @@ def appendix_notes(path) -> list[AppendixNote]:
 
 def stated_figures(text: str) -> dict:
     """{consolidated key: number} for each count a text states
-    ('18 cá nhân đạt Lao động tiên tiến, 03 Chiến sĩ thi đua cơ sở')."""
+    ('18 cá nhân đạt Lao động tiên tiến, 03 Chiến sĩ thi đua cơ sở', or the minutes' own
+    list line '- Lao động tiên tiến: 18 cá nhân;')."""
     out = {}
     for title, key in FIGURES:
-        mm = re.search(rf"(\d+)\s+(?:cá nhân\s+)?(?:đạt\s+)?(?:danh hiệu\s+)?{title}", text or "", re.I)
+        mm = (re.search(rf"(\d+)\s+(?:cá nhân\s+)?(?:đạt\s+)?(?:danh hiệu\s+)?{title}", text or "", re.I)
+              or re.search(rf"(?:^|[-;]\s*){title}:\s*(\d+)", text or "", re.I))
         if mm:
             out[key] = int(mm.group(1))
     return out

@@ -8,18 +8,14 @@ numerators and denominators, never averaged.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
 from tdkt_xl.appendices.spec import CHOICE, RATIO, TEXT, DATE, Spec, load_spec
-from tdkt_xl.vocabulary import cells
-from tdkt_xl.io.reader import WorkbookError
 from tdkt_xl.model.vocab import BLOCKS, YES
 
-SCOPE_ALL = "Toàn huyện"
-DATA_SHEET = "Dữ liệu"
-DATA_HEADERS = ("Phạm vi", "Tên", "Khối")
+# the Dữ liệu sheet and its reader live below the services (io.consolidated)
+from tdkt_xl.io.consolidated import (DATA_HEADERS, DATA_SHEET, LABEL_ROW, SCOPE_ALL,  # noqa: F401
+                                     Consolidated, read_consolidated)
 
 
 @lru_cache(maxsize=8)
@@ -35,20 +31,6 @@ def scalar_keys(spec: Spec) -> tuple:
 
 def _ratio_fields(spec: Spec) -> list:
     return [f for f in spec.all_fields() if f.kind == RATIO]
-
-
-@dataclass
-class Consolidated:
-    units: dict = field(default_factory=dict)      # code -> {key: value}
-    names: dict = field(default_factory=dict)      # code -> name
-    blocks: dict = field(default_factory=dict)     # code -> block
-    totals: dict = field(default_factory=dict)     # scope -> {key: value}
-    labels: dict = field(default_factory=dict)     # key -> label
-
-    def get(self, scope_or_code: str, key: str, default=None):
-        src = self.totals.get(scope_or_code) or self.units.get(scope_or_code) or {}
-        v = src.get(key)
-        return default if v is None else v
 
 
 def present_blocks(blocks) -> list:
@@ -237,9 +219,6 @@ def summary_table(res) -> list:
 
 
 # ---------------------------------------------------------------- read back
-LABEL_ROW = "(Chỉ tiêu)"
-
-
 def data_table(stats: Consolidated) -> list:
     """The 'Dữ liệu' sheet: a header row of keys, a row of labels, one row per
     unit then one per scope (district, blocks)."""
@@ -253,41 +232,7 @@ def data_table(stats: Consolidated) -> list:
 
 
 def load_consolidated(path, spec: Spec | None = None) -> Consolidated:
-    """Read the consolidated workbook written by ``tdkt merge`` (sheet Dữ liệu)."""
-    from tdkt_xl.io.sources import read_file_arrays
+    """Read the consolidated workbook written by ``tdkt merge`` (sheet Dữ liệu); the
+    spec's ratios stay fractions."""
     spec = spec or load_spec()
-    arrays = read_file_arrays(path, [DATA_SHEET])
-    rows = arrays.get(DATA_SHEET)
-    if not rows or len(rows) < 2:
-        raise WorkbookError(f"Tệp '{Path(path).name}' không có trang '{DATA_SHEET}': "
-                            "không phải sổ tổng hợp phụ lục do lệnh 'tdkt merge' tạo.")
-    head = [cells.norm_text(x) for x in rows[0]]
-    if tuple(head[:len(DATA_HEADERS)]) != DATA_HEADERS:
-        raise WorkbookError(f"Trang '{DATA_SHEET}' của tệp '{Path(path).name}' sai tiêu đề cột.")
-    keys = head[len(DATA_HEADERS):]
-    kinds = {k: kind for k, _l, kind in scalar_keys(spec)}
-    scopes = {SCOPE_ALL, *BLOCKS}
-    c = Consolidated()
-    n0 = len(DATA_HEADERS)
-    for r in rows[1:]:
-        r = list(r) + [None] * (len(head) - len(r))
-        scope = cells.norm_text(r[0])
-        if scope == LABEL_ROW:
-            c.labels = {k: cells.norm_text(v) for k, v in zip(keys, r[n0:])}
-            continue
-        if not scope:
-            continue
-        vals = {}
-        for k, v in zip(keys, r[n0:]):
-            if isinstance(v, str) and v == "":
-                v = None
-            if isinstance(v, float) and v.is_integer() and kinds.get(k) != RATIO:
-                v = int(v)
-            vals[k] = v
-        if scope in scopes:
-            c.totals[scope] = vals
-        else:
-            c.units[scope] = vals
-            c.names[scope] = cells.norm_text(r[1])
-            c.blocks[scope] = cells.norm_text(r[2])
-    return c
+    return read_consolidated(path, (f.key for f in _ratio_fields(spec)))

@@ -70,15 +70,7 @@ def run(args) -> int:
     print(validation_summary(checked.report, workbook.name))
     rnd = checked.round
 
-    _step("2. Quyết định, thông báo, biên bản")
-    from tdkt_xl.documents.render import templates_dir
-    from tdkt_xl.documents.service import generate_documents
-    docs = generate_documents(checked, out / O.DOCUMENTS, as_of=as_of,
-                              templates=templates_dir(workbook))
-    print("\n".join(docs.lines()))
-    problems += len(docs.errors)
-
-    _step("3. Phụ lục gửi đơn vị")
+    _step("2. Phụ lục gửi đơn vị")
     from tdkt_xl.appendices import make_forms, merge
     from tdkt_xl.appendices.service import merge_text
     try:
@@ -93,7 +85,7 @@ def run(args) -> int:
         for code, why in forms.skipped:
             print(f"  Bỏ qua {code}: {why}")
 
-    _step("4. Gộp phụ lục các đơn vị gửi về")
+    _step("3. Gộp phụ lục các đơn vị gửi về")
     consolidated = None
     if inbox is None:
         print("Đợt mẫu này không kèm phụ lục gửi về: bỏ qua bước gộp.")
@@ -105,6 +97,15 @@ def run(args) -> int:
         except gate.Blocked as e:
             problems += 1
             print(f"Không gộp được phụ lục: {e}")
+
+    _step("4. Quyết định, thông báo, biên bản")
+    from tdkt_xl.documents.render import templates_dir
+    from tdkt_xl.documents.service import generate_documents
+    # after the merge: the minutes state each unit's figures from its merged appendix
+    docs = generate_documents(checked, out / O.DOCUMENTS, as_of=as_of,
+                              templates=templates_dir(workbook), appendices=consolidated)
+    print("\n".join(docs.lines()))
+    problems += len(docs.errors)
 
     _step("5. Báo cáo kết quả kiểm tra")
     from tdkt_xl.reports.report import make_report

@@ -9,10 +9,12 @@ raises ``Blocked`` with the Vietnamese reason.
 from __future__ import annotations
 
 import datetime as dt
+import inspect
 import re
 from typing import Optional
 
 from tdkt_xl import model as m
+from tdkt_xl.documents import appendix_figures
 from tdkt_xl.documents.text import (DOTS, DOTS_LINE, DOTS_SHORT, clock, date_line, lines, long_date, nfc,
                                     number_line, number_text, one_line, short_date, weekday)
 from tdkt_xl.model import vocab as V
@@ -451,7 +453,9 @@ def _paras(text) -> list[str]:
     return got or [DOTS_LINE, DOTS_LINE]
 
 
-def minutes_context(rnd: m.Round, unit: m.Unit) -> dict:
+def minutes_context(rnd: m.Round, unit: m.Unit, appendices=None) -> dict:
+    """``appendices``: the consolidated appendices (``io.consolidated.Consolidated``) or
+    None; where the unit's appendix was merged, the minutes state its key figures."""
     insp = rnd.inspection(unit.code)
     rec = rnd.document(K.MINUTES.doc_kind, unit.code)
     ev = rnd.evaluation(unit.code)
@@ -497,6 +501,8 @@ def minutes_context(rnd: m.Round, unit: m.Unit) -> dict:
         "secretary": nfc(ev.secretary).strip() if ev and ev.secretary else (secretary or DOTS),
         "prep": "của" if by_files else "tại",
         "results_no": 2 if by_files else 3,
+        "figures_no": 3 if by_files else 4,
+        "figures": appendix_figures.unit_lines(appendices, unit.code),
         "checklist": _checklist_rows(rnd, unit),
         "strengths": _paras(ev.strengths if ev else ""),
         "shortcomings": _paras(ev.shortcomings if ev else ""),
@@ -512,11 +518,15 @@ def minutes_context(rnd: m.Round, unit: m.Unit) -> dict:
     return ctx
 
 
-def build_context(kind: str, rnd: m.Round, unit: Optional[m.Unit] = None) -> dict:
+def build_context(kind: str, rnd: m.Round, unit: Optional[m.Unit] = None,
+                  appendices=None) -> dict:
     """The context of one document: ``kind`` is a key of ``doc_kinds.KINDS``; its row names
-    the builder of this module (``builder(rnd, unit)`` per unit, ``builder(rnd)`` per round)."""
+    the builder of this module (``builder(rnd, unit)`` per unit, ``builder(rnd)`` per round).
+    ``appendices`` (the consolidated appendices) goes to the builders that state their figures."""
     k = K.KINDS[kind]
     builder = globals()[k.context]
-    return builder(rnd, unit) if k.per_unit else builder(rnd)
+    extra = ({"appendices": appendices}
+             if "appendices" in inspect.signature(builder).parameters else {})
+    return builder(rnd, unit, **extra) if k.per_unit else builder(rnd, **extra)
 
 from tdkt_xl.documents.plan_text import plan_context  # noqa: E402,F401  (build_context looks it up here)

@@ -593,6 +593,12 @@ def minutes():
         ["{%tr endfor %}", "", "", ""],
     ], size=12)
     para(doc, "", after=0)
+    # the unit's figures from its merged appendix itself (never a typed remark)
+    para(doc, "{%p if figures %}")
+    para(doc, "{{ figures_no }}. Số liệu thi đua, khen thưởng theo Phụ lục II do đơn vị gửi (từ "
+              "ngày {{ period_start }} đến thời điểm kiểm tra, theo sổ tổng hợp phụ lục):", keep=True)
+    loop_lines(doc, "figures", "f", "{{ f }}")
+    para(doc, "{%p endif %}")
     para(doc, [("III. NHẬN XÉT, ĐÁNH GIÁ CHUNG", "b")])
     para(doc, [("1. Ưu điểm", "b")])
     loop_lines(doc, "strengths", "s", "{{ s }}")

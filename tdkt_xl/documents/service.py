@@ -21,6 +21,7 @@ from tdkt_xl.documents.marker import marker
 from tdkt_xl.documents.output import OutputFolder, safe_part
 from tdkt_xl.documents.render import TemplateProblem, load_template, templates_dir
 from tdkt_xl.io.atomic import OutputError
+from tdkt_xl.vocabulary.errors import InputError
 from tdkt_xl.vocabulary import doc_kinds as K
 from tdkt_xl import gate
 
@@ -100,14 +101,36 @@ def default_as_of(rnd: m.Round) -> dt.date:
                                      or dt.date(rnd.settings.year or 2000, 12, 31))
 
 
+def _appendices(given, out_dir):
+    """The consolidated appendices for the minutes: as given, or found in the output folder
+    (a file found there that cannot be read is left out: the merge job says why)."""
+    from tdkt_xl.documents import appendix_figures
+    from tdkt_xl.io.consolidated import Consolidated
+    if isinstance(given, Consolidated):
+        return given
+    if given is not None:
+        return appendix_figures.load(given)
+    found = appendix_figures.find(out_dir)
+    if found is None:
+        return None
+    try:
+        return appendix_figures.load(found)
+    except InputError:
+        return None
+
+
 def generate_documents(source, out_dir, kinds: Iterable[str] = K.GENERATED, unit: Optional[str] = None,
                        pdf: bool = False, force: bool = False, as_of: Optional[dt.date] = None,
-                       templates=None, validate: bool = True) -> Summary:
+                       templates=None, validate: bool = True, appendices=None) -> Summary:
     """Write the documents of ``kinds`` (keys of ``doc_kinds.KINDS`` written by this service) for the round
     (a workbook path, a ``ReadResult``, a ``gate.Checked`` or a ``Round``) into ``out_dir``.  ``unit`` limits the
     per-unit documents to one unit code (and skips the round-wide ones).
-    ``as_of`` is passed to validation (default: the round's last inspection day)."""
+    ``as_of`` is passed to validation (default: the round's last inspection day).
+    ``appendices``: the consolidated appendices whose figures the minutes state (a path, a
+    ``Consolidated``, or None: the latest ``Tong_hop_phu_luc*.xlsx`` of the output folder, if any);
+    a path that cannot be read raises ``AppendixError``."""
     kinds = [k for k in K.GENERATED if k in set(kinds)]
+    consolidated = _appendices(appendices, out_dir) if K.MINUTES.key in kinds else None
     read = gate.read(source)
     rnd = read.round
     wb_path = Path(source) if isinstance(source, (str, Path)) else None
@@ -130,7 +153,7 @@ def generate_documents(source, out_dir, kinds: Iterable[str] = K.GENERATED, unit
         try:
             if kind.key not in compiled:
                 compiled[kind.key] = load_template(kind.template, folder)
-            ctx = build_context(kind.key, rnd, u)
+            ctx = build_context(kind.key, rnd, u, appendices=consolidated)
             data = compiled[kind.key].render_bytes(ctx, marker(kind.key, code, rnd))
         except Blocked as e:
             summary.skipped.append((kind.key, code, str(e)))

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from tdkt_xl.vocabulary.errors import InputError
+from tdkt_xl.vocabulary.errors import AppendixError  # noqa: F401  (raised here, imported from here too)
 
 from tdkt_xl.model.vocab import COMMUNE_BLOCKS
 
@@ -19,10 +19,6 @@ RATIO_KEYS = ("r_cstdcs_ldtt", "r_nonleader", "r_workers", "r_women")
 COMMUNE_RATIO_KEYS = ("r_family", "r_village")
 FUND_KEYS = ("fund_opening", "fund_allocated", "fund_total", "spent_prizes", "spent_items",
              "spent_organising", "spent_total", "fund_balance")
-
-
-class AppendixError(InputError, ValueError):
-    """A consolidated appendices file that cannot be used (Vietnamese message)."""
 
 
 @dataclass

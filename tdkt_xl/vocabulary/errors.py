@@ -16,3 +16,7 @@ class InputError(Exception):
 
 class NeedsDate(InputError):
     """A date of reference is missing; the message says which one."""
+
+
+class AppendixError(InputError, ValueError):
+    """A consolidated appendices file that cannot be used (Vietnamese message)."""
