@@ -48,6 +48,15 @@ def test_a_damaged_part_fails_on_every_read():
             pkg.read("xl/a.xml")
 
 
+def test_a_part_with_a_dtd_is_refused_on_every_read():
+    pkg = Package.open(_zip({"xl/a.xml": b"<a/>", "xl/b.xml": b'<!DOCTYPE a [<!ENTITY x "y">]><a>&x;</a>'}))
+    assert pkg.xml("xl/a.xml") is pkg.xml("xl/a.xml")              # searched once, handed out again
+    for _ in range(2):
+        with pytest.raises(PackageError) as e:
+            pkg.xml("xl/b.xml")
+        assert e.value.kind == "xml"
+
+
 def test_merge_cell_count_without_prefix_equals_the_general_pattern():
     frags = [b"<mergeCell ", b"<mergeCell/>", b"<mergeCells ", b"<mergeCell\t", b"mergeCell ", b"<mergeCellx",
              b"<mergeCell\n", b'<c r="A1"/>', b'<row r="2">', b"</row>", b"<x:c ", b"<x:mergeCell "]

@@ -14,6 +14,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 from typing import Optional
 
@@ -322,6 +323,9 @@ def _value(kind: str, raw, label: str, choices: tuple, where: tuple, findings: l
     return cells.norm_text(raw) or None
 
 
+_EMPTY = frozenset({"", None})
+
+
 def _blank(v) -> bool:
     """``cells.is_blank``, with the empty string (most cells of a form) first."""
     return v == "" or v is None or (isinstance(v, str) and not v.strip())
@@ -398,7 +402,10 @@ def _parse(out: FileOutcome, wb, spec: Spec, rnd, as_of: Optional[dt.date]) -> O
             _fail(out, K.MERGED, name, a1(r0, c0), range=f"{a1(r0, c0)}:{a1(r1, c1)}")
             return None
         for (r, c), expected in sl.anchors.items():
-            found = _at(rows, r, c)
+            try:
+                found = rows[r][c]
+            except IndexError:
+                found = None
             if type(found) is str and found == expected:      # the label as written (nearly every anchor)
                 continue
             if cells.key_text(found) != cells.key_text(expected):
@@ -417,7 +424,10 @@ def _parse(out: FileOutcome, wb, spec: Spec, rnd, as_of: Optional[dt.date]) -> O
         rows, name = sheets[skey], sl.spec.name
         for key, (r, c) in sl.cells.items():
             kind = sl.kinds[key]
-            raw = _at(rows, r, c)
+            try:
+                raw = rows[r][c]
+            except IndexError:
+                raw = None
             if isinstance(kind, tuple):            # summary cell (formula)
                 typed_totals.append((name, a1(r, c), key, spec_labels(spec).get(key, key), raw))
                 continue
@@ -434,10 +444,14 @@ def _parse(out: FileOutcome, wb, spec: Spec, rnd, as_of: Optional[dt.date]) -> O
             data_cols = [c for c in sec.columns if not c.sum]
             out_rows = []
             data_idx = [tl.cols[c.key] for c in data_cols]
+            take = itemgetter(*data_idx) if len(data_idx) > 1 else (lambda row, c=data_idx[0]: (row[c],))
+            reach = max(data_idx)
             for i in range(tl.rows):
                 r = tl.first_row + i
                 row = rows[r] if r < len(rows) else ()
                 width = len(row)
+                if width > reach and _EMPTY.issuperset(take(row)):      # the usual blank row: '' everywhere
+                    continue
                 if all(c >= width or _blank(row[c]) for c in data_idx):
                     continue
                 raws = {c.key: _at(rows, r, tl.cols[c.key]) for c in sec.columns}

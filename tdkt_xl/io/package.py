@@ -45,6 +45,7 @@ class Package:
     zf: zipfile.ZipFile
     max_total: int
     _verified: dict = field(default_factory=dict, repr=False)   # part -> its verified bytes (inflated once)
+    _no_dtd: set = field(default_factory=set, repr=False)       # XML parts already searched for a DTD
 
     @classmethod
     def open(cls, source, max_total: int = DEFAULT_MAX_PART) -> "Package":
@@ -137,10 +138,13 @@ class Package:
     def xml(self, name: str, limit: int | None = None) -> bytes:
         """A verified XML part; refused if it declares a DTD (entities)."""
         data = self.read(name, limit)
+        if name in self._no_dtd:
+            return data
         head = data[:4096]
         if b"<!DOCTYPE" in data or b"<!ENTITY" in head:
             raise PackageError("xml", f"phần '{_printable(name)}' chứa khai báo DOCTYPE/ENTITY (không được phép "
                                       "trong sổ tính Excel)", name)
+        self._no_dtd.add(name)
         return data
 
     def verify_all(self) -> None:
