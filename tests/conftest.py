@@ -15,8 +15,12 @@ AS_OF = dt.date(2024, 12, 31)          # the end of the example round's year
 
 @pytest.fixture(scope="session")
 def _example_sheets():
+    """The example round's sheets as the built workbook has them (with the
+    shipped register of legal bases, which is not example data)."""
     from tdkt_xl.builder.example import example_sheets
-    return example_sheets()
+    from tdkt_xl.io.register import shipped_rows
+    from tdkt_xl.vocabulary.schema import LEGAL
+    return {**example_sheets(), LEGAL.name: shipped_rows()}
 
 
 @pytest.fixture

@@ -1,5 +1,6 @@
 """The decision's 'Căn cứ' lines come from the register of legal bases
-(rules/data/legal_basis.csv) by the document's date and the round's level."""
+(the Căn cứ pháp lý sheet; shipped content data/legal_basis.csv) by the
+document's date and the round's level."""
 from __future__ import annotations
 
 import datetime as dt
@@ -9,7 +10,8 @@ import pytest
 from tdkt_xl.documents.contexts import decision_context
 from tdkt_xl.vocabulary import doc_kinds as K
 from tdkt_xl.io.reader import read_round
-from tdkt_xl.rules.legal import LegalBasis, Law, level_of, load_laws
+from tdkt_xl.io.register import shipped_register
+from tdkt_xl.rules.legal import LegalBasis, Law, level_of
 from tdkt_xl.model import Settings
 
 OLD_LAW = ("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; Luật sửa đổi, "
@@ -40,13 +42,13 @@ def test_a_decision_of_2026_cites_law_72_2025_the_2022_law_and_nd_152(example_sh
 
 
 def test_the_day_of_the_reform_switches_texts():
-    basis = LegalBasis(Settings())
+    basis = LegalBasis(Settings(), shipped_register())
     assert ND98 in basis.basis_lines(dt.date(2025, 6, 30))
     assert not any("98/2023" in x for x in basis.basis_lines(dt.date(2025, 7, 1)))
 
 
 def test_a_row_cited_only_at_some_levels():
-    laws = (Law("k", "Văn bản X", dt.date(2020, 1, 1), None, "", ("xã",), "Văn bản X"),)
+    laws = (Law("k", "Văn bản X", "Văn bản X", dt.date(2020, 1, 1), None, levels=("xã",)),)
     basis = LegalBasis(Settings(), laws)
     assert basis.basis_lines(dt.date(2024, 1, 1), "huyện") == []
     assert basis.basis_lines(dt.date(2024, 1, 1), "xã") == ["Căn cứ Văn bản X;"]
@@ -60,6 +62,6 @@ def test_level_of_the_supervising_body(body, level):
 
 
 def test_register_rows_with_an_unsure_date_say_so():
-    rows = {l.law: l for l in load_laws()}
+    rows = {l.name: l for l in shipped_register()}
     assert "chưa" in rows["Thông tư số 15/2025/TT-BNV"].note
     assert "Luật Tổ chức chính quyền địa phương số 72/2025/QH15" in rows

@@ -16,6 +16,7 @@ from conftest import AS_OF
 
 ST, DV, TV, LK, TD = "Cấu hình", "Đơn vị", "Thành viên", "Lịch kiểm tra", "Thành phần đoàn"
 KQ, DG, KN, VB = "Kết quả kiểm tra", "Đánh giá chung", "Kiến nghị", "Văn bản"
+CC = "Căn cứ pháp lý"
 
 
 def setting(label, value):
@@ -36,6 +37,10 @@ def deleg(code, name, header, value):
 
 def result(code, item, header, value):
     return ("set", KQ, {"Mã đơn vị": code, "Mã nội dung": item}, header, value)
+
+
+def law(code, header, value):
+    return ("set", CC, {"Mã văn bản": code}, header, value)
 
 
 def doc(kind, code, header, value):
@@ -76,6 +81,16 @@ CASES = [
     Case("CH06 signer unknown", [setting("Người ký", "Nguyễn Văn Z")], "CH06"),
     Case("CH07 signer role", [setting("Người ký", "Lê Văn C")], "CH07"),
     Case("CH08 two decrees", [setting("Kiểm tra đến ngày", "30/09/2025")], "CH08"),
+    # ---- the register of legal bases (a clerk's rows)
+    Case("CC01 two rows of one code in force the same day",
+         [law("ND152_2025", "Hiệu lực từ ngày", "01/06/2025"),
+          law("ND152_2025", "Mã văn bản", "ND98_2023")], "CC01",
+         at=(CC, {"Mã văn bản": "ND152_2025"}, "Hiệu lực từ ngày"), blocks=("decision", "plan")),
+    Case("CC02 in force from after until", [law("ND98_2023", "Hiệu lực từ ngày", "01/07/2025")],
+         "CC02"),
+    Case("CC03 replaced by an unknown code", [law("TT01_2024", "Thay thế bởi", "TT99_2025")], "CC03"),
+    Case("CC04 cited in an unknown kind", [law("ND98_2023", "Trích dẫn trong", "QĐ; KHX")], "CC04"),
+    Case("CC05 an unknown level", [law("LUAT06_2022", "Cấp áp dụng", "thôn")], "CC05"),
     Case("CH10 a value carried from last year, not yet confirmed",
          [("set", ST, {"Mục": "Kiểm tra từ ngày"}, "Ghi chú", "Chưa xác nhận (gợi ý).")], "CH10",
          at=(ST, {"Mục": "Kiểm tra từ ngày"}, "Giá trị")),

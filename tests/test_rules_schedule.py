@@ -103,7 +103,7 @@ def test_legal_basis_follows_plan_dates(example_sheets, window, decree):
          "Nhiệm vụ trong Đoàn", "Thành viên"),
     ])
     report = validate_arrays(example_sheets, "ví dụ", AS_OF)
-    assert decree in [law.law for law in report.basis]
+    assert decree in [law.name for law in report.basis]
     hit = next(f for f in report.findings if f.code == "TD02")
     assert hit.basis == f"Kế hoạch kiểm tra số 05, mục III.1; {decree}"
 

@@ -38,6 +38,8 @@ ANY_OF_ROUND = Bounds(BEFORE.minimum, AFTER.maximum,
                       f"từ {WEEKS_BEFORE} tuần trước thời gian kiểm tra đến hết năm sau")
 # a unit's dissolution or merger: any earlier round's, up to the year after this one's
 HISTORY = Bounds("DATE(2000,1,1)", AFTER.maximum, "từ năm 2000 đến hết năm sau thời gian kiểm tra")
+# The register of legal bases: any date of a law in force in our time.
+LAW = Bounds("DATE(1945,9,2)", "DATE(2100,12,31)", "từ 02/09/1945 đến 31/12/2100")
 
 COLUMN_BOUNDS = {
     (S.SCHEDULE.name, "date"): WINDOW,
@@ -48,6 +50,8 @@ COLUMN_BOUNDS = {
     (S.RECOMMENDATIONS.name, "remedy_report_date"): AFTER,
     (S.DOCUMENTS.name, "date"): ANY_OF_ROUND,
     (S.SUCCESSION.name, "date"): HISTORY,
+    (S.LEGAL.name, "start"): LAW,
+    (S.LEGAL.name, "end"): LAW,
 }
 
 

@@ -53,6 +53,9 @@ SHEET_HELP = {
                        "phần; chuẩn bị; kinh phí; nơi nhận), mỗi dòng một đoạn."),
     S.SUCCESSION.name: ("đơn vị đã giải thể, sáp nhập: mã đơn vị cũ, mã đơn vị kế thừa, ngày, văn bản; "
                         "kiến nghị và theo dõi khắc phục của đơn vị cũ được tính cho đơn vị kế thừa."),
+    S.LEGAL.name: ("các văn bản làm căn cứ (mã, câu căn cứ, thời gian hiệu lực, văn bản thay thế, cấp "
+                   "và loại văn bản trích dẫn): chương trình chọn các dòng 'Căn cứ …' theo ngày ký. "
+                   "Có thể thêm dòng khi có văn bản mới."),
     S.FINDINGS.name: "kết quả lần kiểm tra dữ liệu gần nhất (chương trình tự ghi).",
     S.LOG.name: "nhật ký mỗi lần bấm nút: thời gian, người thực hiện, việc, kết quả (chương trình tự ghi).",
 }

@@ -4,7 +4,7 @@ master workbook: `tdkt new-round`.
 The old workbook is read as sheet arrays (never saved back); the new one is
 made by the same XlsxWriter builder as `tdkt build-workbook`, so it has the
 same parts, VBA project, buttons, validations and tables.  Carried over:
-units, members, checklist, settings (dates and year-bearing texts moved to the
+units, members, checklist, the register of legal bases, settings (dates and year-bearing texts moved to the
 new year, each marked 'Chưa xác nhận' in its Ghi chú until the clerk
 confirms it) and the recommendations not remedied at the end of the old round
 (prefixed as last year's, to re-check).  Schedule, delegation, results,
@@ -24,7 +24,7 @@ from tdkt_xl.model.tracking import remedied_at
 from tdkt_xl.vocabulary import cells, schema as S
 from tdkt_xl.vocabulary.errors import InputError
 
-CARRIED_SHEETS = (S.UNITS, S.MEMBERS, S.CHECKLIST, S.SUCCESSION)
+CARRIED_SHEETS = (S.UNITS, S.MEMBERS, S.CHECKLIST, S.SUCCESSION, S.LEGAL)
 # Settings that belong to one round's paperwork: cleared, not carried.
 CLEARED = ("plan_number", "proposal_number")
 # Settings kept as they are (the council's standing rules).
@@ -68,10 +68,13 @@ def next_round_sheets(arrays: dict, year: int, plan: str | None = None,
     out = {S.SETTINGS.name: _settings(lookup.get(cells.key_text(S.SETTINGS.name), []),
                                       old, year, plan)}
     for sh in CARRIED_SHEETS:
-        out[sh.name] = _table(sh, lookup.get(cells.key_text(sh.name), []))
+        rows = lookup.get(cells.key_text(sh.name))
+        if rows is not None or sh is not S.LEGAL:   # no register sheet: the builder's shipped one
+            out[sh.name] = _table(sh, rows or [])
     out[S.RECOMMENDATIONS.name] = _carried(rnd, old)
     for sh in S.TABLE_SHEETS:                  # the rest start empty
-        out.setdefault(sh.name, [[c.header for c in sh.columns if not c.derived]])
+        if sh is not S.LEGAL:
+            out.setdefault(sh.name, [[c.header for c in sh.columns if not c.derived]])
     return out
 
 

@@ -23,6 +23,7 @@ from tdkt_xl.builder.xlconf import write_conf_sheet
 from tdkt_xl.vocabulary import cells, schema as S
 from tdkt_xl.io import controls as K
 from tdkt_xl.io.atomic import write_bytes
+from tdkt_xl.io.register import shipped_rows
 from tdkt_xl.io.xlsx import new_workbook, set_properties
 from tdkt_xl.vocabulary.errors import InputError
 
@@ -98,6 +99,8 @@ def build_from_sheets(sheets: dict, jobs: Iterable[str] = K.ALL_JOBS) -> bytes:
     may be text as in the example CSVs or typed as a workbook reader gives
     them).  Same inputs -> same bytes."""
     jobs = tuple(j for j in K.ALL_JOBS if j in set(jobs))
+    if not any(cells.key_text(k) == cells.key_text(S.LEGAL.name) for k in sheets):
+        sheets = {**sheets, S.LEGAL.name: shipped_rows()}     # the shipped register by default
     buf = io.BytesIO()
     _Builder(buf, jobs, sheets).build()
     return buf.getvalue()

@@ -46,9 +46,11 @@ def _blocks(ft) -> str:
 
 
 def catalogue_rows(validate_only: bool = False) -> list:
+    from tdkt_xl.io.register import shipped_register
     from tdkt_xl.rules.legal import describe
     from tdkt_xl.vocabulary.findings import SEVERITY_VI
-    return [(ft.code, SEVERITY_VI[ft.severity], ft.area, ft.title, _blocks(ft), describe(ft.basis))
+    laws = shipped_register()
+    return [(ft.code, SEVERITY_VI[ft.severity], ft.area, ft.title, _blocks(ft), describe(ft.basis, laws))
             for ft in finding_types(validate_only)]
 
 

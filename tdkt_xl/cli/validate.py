@@ -71,6 +71,6 @@ def format_report(report, name: str) -> str:
         out.append("")
     out.append(summary(report, name))
     if report.basis:
-        laws = "; ".join(law.law for law in report.basis)
+        laws = "; ".join(law.name for law in report.basis)
         out.append(f"Căn cứ pháp lý theo ngày của Kế hoạch: {laws}.")
     return "\n".join(out)

@@ -75,12 +75,13 @@ def _cited(number: str, date, code_hint: str) -> str:
     return f"số {num} ngày {short_date(date) if date else DOTS_SHORT}"
 
 
-def legal_basis(st: m.Settings, rec: Optional[m.DocumentRecord] = None) -> list[str]:
-    """The 'Căn cứ …;' lines of the laws in force on the document's date (its
-    Văn bản row; a draft: the plan's date), at the round's level, from the
-    register rules/data/legal_basis.csv."""
+def legal_basis(rnd: m.Round, kind: K.Kind, on: Optional[dt.date] = None) -> list[str]:
+    """The 'Căn cứ …;' lines of a document of this kind dated ``on`` (a
+    draft: the plan's date): the texts of the round's register (Căn cứ pháp
+    lý) in force that day, cited at the round's level and in this kind."""
     from tdkt_xl.rules.legal import LegalBasis, level_of
-    return LegalBasis(st).basis_lines(rec.date if rec and rec.date else None, level_of(st))
+    st = rnd.settings
+    return LegalBasis(st, rnd.legal).basis_lines(on, level_of(st), kind.profile)
 
 
 def rules_basis(st: m.Settings) -> str:
@@ -194,7 +195,8 @@ def common_context(rnd: m.Round, kind: K.Kind, unit: Optional[m.Unit] = None,
         "period_start": short_date(st.period_start),
         "contact_line": contact_line(rnd),
         "authority_line": authority_line(st),
-        "legal_basis": legal_basis(st, rec),
+        "legal_basis": legal_basis(rnd, kind, rec.date if rec and rec.date else
+                                   (month_hint if isinstance(month_hint, dt.date) else None)),
         "rules_basis": rules_basis(st),
         "proposal_line": proposal_line(st),
     }

@@ -452,6 +452,7 @@ def decision():
 
 
 def _notice_common_intro(doc):
+    loop_lines(doc, "legal_basis", "line", "{{ line }}")
     para(doc, "Căn cứ {{ plan_ref }} về kiểm tra công tác thi đua, khen thưởng năm {{ year }};")
     para(doc, "Căn cứ {{ decision_ref }} về việc thành lập Đoàn kiểm tra công tác thi đua, "
               "khen thưởng năm {{ year }};")
@@ -653,6 +654,7 @@ def plan():
     doc = new_document("Kế hoạch kiểm tra")
     header_table(doc, "{{ header.supervising }}", "{{ header.issuer }}", "{{ number_line }}")
     title_block(doc, "KẾ HOẠCH", [("Kiểm tra công tác thi đua, khen thưởng năm {{ year }}", "b")])
+    loop_lines(doc, "legal_basis", "line", "{{ line }}")
     para(doc, "Căn cứ {{ plan_basis }}, {{ council }} ban hành Kế hoạch kiểm tra công tác thi đua, "
               "khen thưởng năm {{ year }}, cụ thể như sau:")
     para(doc, "{%p for l in lines %}")

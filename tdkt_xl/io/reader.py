@@ -242,6 +242,11 @@ def _yes(v) -> bool:
     return v == S.YES
 
 
+def _list(v) -> tuple:
+    """'tỉnh; xã' -> ('tỉnh', 'xã')."""
+    return tuple(x.strip() for x in (v or "").replace(",", ";").split(";") if x.strip())
+
+
 _BUILDERS: dict[str, Callable] = {
     S.UNITS.name: lambda v, o: m.Unit(
         v["code"] or "", v["name"] or "", v["block"] or "", v["head_name"] or "",
@@ -273,13 +278,17 @@ _BUILDERS: dict[str, Callable] = {
         v["part"] or "", v["title"] or "", v["text"] or "", o),
     S.SUCCESSION.name: lambda v, o: m.Succession(
         v["old_code"] or "", v["new_code"] or "", v["date"], v["act"] or "", v["old_name"] or "", o),
+    S.LEGAL.name: lambda v, o: m.LegalText(
+        v["code"] or "", v["name"] or "", v["citation"] or "", v["start"], v["end"],
+        v["replaced_by"] or "", _list(v["levels"]), _list(v["cited_in"]), v["note"] or "", o),
 }
 
 _TARGET = {S.UNITS.name: "units", S.MEMBERS.name: "members", S.SCHEDULE.name: "inspections",
            S.DELEGATION.name: "delegation", S.CHECKLIST.name: "checklist",
            S.RESULTS.name: "results", S.EVALUATIONS.name: "evaluations",
            S.RECOMMENDATIONS.name: "recommendations", S.DOCUMENTS.name: "documents",
-           S.PLAN_TEXT.name: "plan_text", S.SUCCESSION.name: "successions"}
+           S.PLAN_TEXT.name: "plan_text", S.SUCCESSION.name: "successions",
+           S.LEGAL.name: "legal"}
 
 
 def sheet_lookup(sheets: Mapping[str, Array], source: str = "") -> dict:
@@ -318,6 +327,9 @@ def read_round(sheets: Mapping[str, Array], source: str = "") -> ReadResult:
     for sheet in S.MODEL_SHEETS[1:]:
         rows = lookup.get(cells.key_text(sheet.name))
         if rows is None:
+            if sheet is S.LEGAL:        # a workbook made before the register was a sheet
+                from tdkt_xl.io.register import shipped_register
+                rnd.legal = list(shipped_register())
             continue  # optional sheets (results, documents...) may be absent in an old copy
         build = _BUILDERS[sheet.name]
         target = getattr(rnd, _TARGET[sheet.name])
@@ -328,6 +340,12 @@ def read_round(sheets: Mapping[str, Array], source: str = "") -> ReadResult:
     rnd.reindex()
     derive(rnd)
     return ReadResult(rnd, findings)
+
+
+def read_legal(rows: Array, findings: list) -> list:
+    """The register of legal bases from the rows of a Căn cứ pháp lý sheet (or its CSV)."""
+    build = _BUILDERS[S.LEGAL.name]
+    return [build(values, origin) for values, origin in read_table(S.LEGAL, rows, findings)]
 
 
 def canonical_references(rnd: m.Round, findings: list) -> None:

@@ -245,6 +245,31 @@ class DocumentRecord:
 
 
 @dataclass
+class LegalText:
+    """One row of the register of legal bases (the Căn cứ pháp lý sheet): a
+    text (its ``code``; several rows of one code are its successive wordings)
+    in force from ``start`` to ``end`` (None = open), the ``Căn cứ …`` wording
+    documents print (``citation``; '' = never printed), the round levels it is
+    cited at and the document type codes that cite it (() = all)."""
+    code: str
+    name: str = ""                      # short name used in messages ("Nghị định số 98/2023/NĐ-CP")
+    citation: str = ""
+    start: Optional[dt.date] = None
+    end: Optional[dt.date] = None
+    replaced_by: str = ""               # code of the text that replaces this one
+    levels: tuple = ()                  # 'tỉnh', 'huyện', 'xã'; () = every level
+    cited_in: tuple = ()                # NĐ 30 type codes ('QĐ', 'KH'); () = every document
+    note: str = ""
+    origin: Optional[Origin] = None
+
+    def applies(self, d: dt.date) -> bool:
+        return (self.start is None or self.start <= d) and (self.end is None or d <= self.end)
+
+    def cell(self, field_name: str | None = None) -> str:
+        return _cell(self.origin, field_name)
+
+
+@dataclass
 class Round:
     """Everything of one inspection round, as read from the master workbook."""
     settings: Settings
@@ -259,6 +284,7 @@ class Round:
     documents: list = field(default_factory=list)         # list[DocumentRecord]
     plan_text: list = field(default_factory=list)         # list[PlanParagraph]
     successions: list = field(default_factory=list)       # list[Succession]
+    legal: list = field(default_factory=list)             # list[LegalText], the register
     source: str = ""                                      # file name, for messages
 
     _index: object = field(default=None, init=False, repr=False, compare=False)

@@ -54,6 +54,7 @@ def report():
     header_table(doc, "{{ header.supervising }}", "{{ header.issuer }}", "{{ number_line }}")
     title_block(doc, "BÁO CÁO", [
         ("Kết quả kiểm tra công tác thi đua, khen thưởng năm {{ year }}", "b")])
+    loop_lines(doc, "legal_basis", "line", "{{ line }}")
     para(doc, "Thực hiện {{ plan_ref }} về kiểm tra công tác thi đua, khen thưởng năm {{ year }}, "
               "{{ council }} báo cáo kết quả kiểm tra như sau:")
 

@@ -27,7 +27,7 @@ class Context:
         self.as_of = as_of
         self.settings = rnd.settings
         self.cal = WorkCalendar.for_settings(rnd.settings)
-        self.legal = LegalBasis(rnd.settings)
+        self.legal = LegalBasis(rnd.settings, rnd.legal)
         ix = rnd.index                    # the model's one index, by ``key``
         self.units_by_code = ix.units
         self.members_by_name = ix.members

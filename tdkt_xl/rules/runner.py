@@ -14,14 +14,14 @@ from typing import Iterable
 
 from tdkt_xl import model as m
 from tdkt_xl.vocabulary import cells, schema as S
-from tdkt_xl.rules import (delegation, documents, examples, members, results, schedule, settings,
-                           succession, units)
+from tdkt_xl.rules import (delegation, documents, examples, members, register, results, schedule,
+                           settings, succession, units)
 from tdkt_xl.rules.context import Context
 from tdkt_xl.vocabulary.findings import CATALOGUE, Report
 
 # One generator of findings per area, in the order a clerk fills the workbook.
 RULES = (settings.check, units.check, members.check, schedule.check, delegation.check,
-         results.check, documents.check, succession.check, examples.check)
+         results.check, documents.check, succession.check, register.check, examples.check)
 
 _SHEET_ORDER = {s.name: i for i, s in enumerate(S.MODEL_SHEETS)}
 _CELL = re.compile(r"^([A-Z]+)(\d+)$")

@@ -86,11 +86,9 @@ def _law_changes(ctx: Context):
     st = ctx.settings
     if not (st.window_start and st.window_end) or st.window_start > st.window_end:
         return
-    first = ctx.legal.law("tdkt_decree", st.window_start)
-    second = ctx.legal.law("tdkt_decree", st.window_end)
-    if first and second and first != second:
+    for first, second in ctx.legal.changes(st.window_start, st.window_end):
         yield C.LAW_CHANGES.at(SHEET, st.cell("window_end"),
                                start=cells.fmt_date(st.window_start),
-                               end=cells.fmt_date(st.window_end), first=first.law,
-                               first_end=cells.fmt_date(first.end), second=second.law,
+                               end=cells.fmt_date(st.window_end), first=first.name,
+                               first_end=cells.fmt_date(first.end), second=second.name,
                                second_start=cells.fmt_date(second.start))

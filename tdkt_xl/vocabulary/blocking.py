@@ -23,6 +23,7 @@ _JOBS_OF_SHEET = {
     S.DOCUMENTS.name: (JOB_DECISION, JOB_NOTICE, JOB_MINUTES, JOB_REPORT),
     S.PLAN_TEXT.name: (JOB_PLAN,),
     S.SUCCESSION.name: (JOB_REPORT,),
+    S.LEGAL.name: (JOB_DECISION, JOB_PLAN),     # the kinds whose Căn cứ lines the register gives
 }
 
 

@@ -3,10 +3,10 @@
 Codes are stable: never rename or reuse one.  Prefixes: GT values of any
 cell, CH settings (Cấu hình), DV units, TV members, LK schedule, TD
 delegation, KQ results/evaluations, KN recommendations, VB documents, KT the
-unit succession table (Đơn vị kế thừa).
+unit succession table (Đơn vị kế thừa), CC the register of legal bases (Căn cứ pháp lý).
 """
 from tdkt_xl.vocabulary.findings import (ERROR, WARNING, JOB_ALL, JOB_NOTICE, JOB_MINUTES,
-                                    JOB_DECISION, JOB_REPORT, JOB_FORMS, JOB_MERGE, define)
+                                    JOB_DECISION, JOB_REPORT, JOB_FORMS, JOB_MERGE, JOB_PLAN, define)
 
 # ---- values in any cell (raised by the reader)
 MISSING_COLUMN = define("GT01", ERROR, "Thiếu cột",
@@ -51,11 +51,11 @@ SIGNER_NOT_LEADER = define("CH07", ERROR, "Người ký không đủ thẩm quy�
                            "Người ký '{name}' có vai trò '{role}' trong Hội đồng; người ký văn bản "
                            "của Hội đồng phải là Chủ tịch hoặc Phó Chủ tịch.",
                            blocks=(JOB_DECISION, JOB_NOTICE, JOB_REPORT), area="Cấu hình",
-                           basis=("doc_decree",))
+                           basis=("ND30_2020",))
 LAW_CHANGES = define("CH08", WARNING, "Thời gian kiểm tra qua hai văn bản pháp luật",
                      "Thời gian kiểm tra {start}–{end} nằm trong hai giai đoạn: {first} "
                      "(đến {first_end}) và {second} (từ {second_start}); kiểm tra lại căn cứ.",
-                     area="Cấu hình", basis=("tdkt_decree",))
+                     area="Cấu hình", basis=("ND98_2023",))
 SETTING_UNCONFIRMED = define("CH10", WARNING, "Thiết lập chuyển từ năm trước chưa xác nhận",
                              "'{label}' là {value}: giá trị gợi ý khi tạo đợt mới từ đợt trước, "
                              "chưa được xác nhận. Hãy kiểm tra, sửa nếu cần, rồi xóa cụm "
@@ -64,7 +64,7 @@ SIGNATURE_MISMATCH = define("CH09", ERROR, "Thẩm quyền và hình thức ch�
                             "Người ký '{name}' ghi '{said}' ở mục '{label}' nhưng trang Thành viên "
                             "ghi vai trò '{role}': văn bản {authority} phải ký '{form}'.",
                             blocks=(JOB_DECISION, JOB_NOTICE, JOB_REPORT), area="Cấu hình",
-                            basis=("doc_decree",))
+                            basis=("ND30_2020",))
 
 # ---- example data (any sheet): the shipped example's values left in the workbook
 EXAMPLE_DATA = define("VD01", WARNING, "Còn dữ liệu ví dụ",
@@ -125,10 +125,10 @@ OUTSIDE_WINDOW = define("LK05", ERROR, "Ngày kiểm tra ngoài thời gian ki�
                         basis=("plan:IV.1",))
 WEEKEND = define("LK06", ERROR, "Ngày kiểm tra là ngày nghỉ cuối tuần",
                  "Ngày kiểm tra {date} là {weekday}, ngày nghỉ (không phải ngày làm bù).",
-                 blocks=(JOB_NOTICE, JOB_MINUTES), area="Lịch kiểm tra", basis=("labour_code",))
+                 blocks=(JOB_NOTICE, JOB_MINUTES), area="Lịch kiểm tra", basis=("BLLD45_2019",))
 HOLIDAY = define("LK07", ERROR, "Ngày kiểm tra là ngày nghỉ lễ",
                  "Ngày kiểm tra {date} ({weekday}) là ngày nghỉ: {holiday}.",
-                 blocks=(JOB_NOTICE, JOB_MINUTES), area="Lịch kiểm tra", basis=("labour_code",))
+                 blocks=(JOB_NOTICE, JOB_MINUTES), area="Lịch kiểm tra", basis=("BLLD45_2019",))
 NOTICE_LATE = define("LK08", ERROR, "Thông báo gửi chưa đủ số ngày",
                      "Thông báo gửi ngày {notice}, chưa đủ {days} {counting} trước ngày kiểm tra "
                      "{date}: phải gửi chậm nhất ngày {latest}.",
@@ -163,17 +163,17 @@ NO_DELEGATION = define("TD01", ERROR, "Chưa có thành phần đoàn",
 NO_HEAD = define("TD02", ERROR, "Đoàn chưa có Trưởng đoàn",
                  "Đoàn kiểm tra đơn vị {unit_name} ({code}) chưa có Trưởng đoàn.",
                  blocks=(JOB_DECISION, JOB_NOTICE, JOB_MINUTES), area="Thành phần đoàn",
-                 basis=("plan:III.1", "tdkt_decree"))
+                 basis=("plan:III.1", "ND98_2023"))
 TWO_HEADS = define("TD03", ERROR, "Đoàn có hai Trưởng đoàn",
                    "Đoàn kiểm tra đơn vị {unit_name} ({code}) đã có Trưởng đoàn '{first}' "
                    "(dòng {first_row}); '{name}' cũng được ghi là Trưởng đoàn.",
                    blocks=(JOB_DECISION, JOB_NOTICE, JOB_MINUTES), area="Thành phần đoàn",
-                   basis=("plan:III.1", "tdkt_decree"))
+                   basis=("plan:III.1", "ND98_2023"))
 HEAD_NOT_LEADER = define("TD04", ERROR, "Trưởng đoàn không phải Chủ tịch/Phó Chủ tịch",
                          "Trưởng đoàn '{name}' (vai trò trong Hội đồng: {role}) không phải Chủ tịch "
                          "hoặc Phó Chủ tịch Hội đồng.",
                          blocks=(JOB_DECISION, JOB_NOTICE, JOB_MINUTES), area="Thành phần đoàn",
-                         basis=("plan:III.1", "tdkt_decree"))
+                         basis=("plan:III.1", "ND98_2023"))
 INCHARGE_ABSENT = define("TD05", ERROR, "Thiếu thành viên phụ trách đơn vị",
                          "Thành viên phụ trách đơn vị {unit_name} ({name}) không có trong Đoàn "
                          "kiểm tra đơn vị này.",
@@ -323,14 +323,14 @@ DOC_JOBS = (JOB_DECISION, JOB_NOTICE, JOB_MINUTES, JOB_REPORT)
 DOC_SIGNER_NOT_LEADER = define("VB01", ERROR, "Người ký văn bản không đủ thẩm quyền",
                                "{kind} số {number} do '{name}' ký; vai trò trong Hội đồng là "
                                "'{role}', không phải Chủ tịch hoặc Phó Chủ tịch.",
-                               blocks=DOC_JOBS, area="Văn bản", basis=("doc_decree",))
+                               blocks=DOC_JOBS, area="Văn bản", basis=("ND30_2020",))
 DOC_SIGNER_UNKNOWN = define("VB02", ERROR, "Người ký không có trong danh sách",
                             "Người ký '{name}' của {kind} số {number} không có trong trang Thành viên.",
                             blocks=DOC_JOBS, area="Văn bản")
 DOC_DUP_NUMBER = define("VB03", ERROR, "Trùng số văn bản",
                         "Số {number} ({kind}) đã dùng ở dòng {first_row} ({first_kind}); văn bản "
                         "của {issuer} đánh số chung, liên tục trong năm.",
-                        blocks=DOC_JOBS, area="Văn bản", basis=("doc_decree",))
+                        blocks=DOC_JOBS, area="Văn bản", basis=("ND30_2020",))
 DOC_UNKNOWN_UNIT = define("VB04", ERROR, "Văn bản của đơn vị không có trong danh sách",
                           "Mã đơn vị '{code}' của {kind} {why}.",
                           blocks=DOC_JOBS, area="Văn bản")
@@ -346,3 +346,25 @@ DOC_NOTICE_DATE = define("VB07", WARNING, "Ngày ký thông báo khác ngày g�
 DOC_UNIT_UNEXPECTED = define("VB08", WARNING, "Văn bản chung ghi mã đơn vị",
                              "Loại '{kind}' là văn bản chung của đợt kiểm tra; bỏ Mã đơn vị '{code}'.",
                              area="Văn bản")
+
+# ---- the register of legal bases (Căn cứ pháp lý)
+_LEGAL_AREA = "Căn cứ pháp lý"
+LEGAL_OVERLAP = define("CC01", ERROR, "Hai dòng cùng mã văn bản có hiệu lực chồng nhau",
+                       "Mã văn bản '{code}' ở dòng {row} có hiệu lực {span}, chồng với dòng {other} "
+                       "({other_span}): cùng một ngày không biết dùng dòng nào làm căn cứ. Hãy sửa "
+                       "ngày hết hiệu lực của dòng cũ hoặc xóa một dòng.",
+                       blocks=(JOB_DECISION, JOB_PLAN), area=_LEGAL_AREA)
+LEGAL_DATES = define("CC02", ERROR, "Ngày có hiệu lực sau ngày hết hiệu lực",
+                     "Văn bản '{code}': ngày có hiệu lực {start} sau ngày hết hiệu lực {end}.",
+                     blocks=(JOB_DECISION, JOB_PLAN), area=_LEGAL_AREA)
+LEGAL_UNKNOWN_SUCCESSOR = define("CC03", WARNING, "Văn bản thay thế không có trong danh mục",
+                                 "Văn bản '{code}' ghi thay thế bởi '{target}', nhưng không dòng nào "
+                                 "có mã văn bản này; thêm dòng cho văn bản thay thế hoặc sửa mã.",
+                                 area=_LEGAL_AREA)
+LEGAL_UNKNOWN_KIND = define("CC04", WARNING, "Loại văn bản trích dẫn không có",
+                            "Văn bản '{code}' ghi trích dẫn trong '{value}', không phải ký hiệu loại "
+                            "văn bản của chương trình ({known}); dòng căn cứ sẽ không được in ở đó.",
+                            area=_LEGAL_AREA)
+LEGAL_UNKNOWN_LEVEL = define("CC05", WARNING, "Cấp áp dụng không có",
+                             "Văn bản '{code}' ghi cấp áp dụng '{value}', không phải {known}; dòng căn "
+                             "cứ sẽ không được in ở cấp nào.", area=_LEGAL_AREA)

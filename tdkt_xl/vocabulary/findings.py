@@ -83,7 +83,7 @@ class FindingType:
     template: str
     blocks: tuple = ()
     area: str = ""
-    basis: tuple = ()           # keys of rules/data/legal_basis.csv ("plan:III.1", "tdkt_decree")
+    basis: tuple = ()           # register codes (Căn cứ pháp lý: "ND98_2023") or "plan:III.1"
 
     @property
     def fields(self) -> frozenset:

@@ -178,6 +178,27 @@ SUCCESSION = Sheet("Đơn vị kế thừa", (
     note="Mỗi dòng một đơn vị cũ và đơn vị kế thừa: kiến nghị, phụ lục và theo dõi khắc phục "
          "của đơn vị cũ được tính cho đơn vị kế thừa.")
 
+LEGAL = Sheet("Căn cứ pháp lý", (
+    Column("Mã văn bản", "code", required=True, width=14,
+           note="Mã ngắn của văn bản (ví dụ ND98_2023). Nhiều dòng cùng mã là các giai đoạn lời văn "
+                "khác nhau của cùng văn bản: thời gian hiệu lực không được chồng nhau."),
+    Column("Tên văn bản", "name", required=True, width=34),
+    Column("Câu căn cứ", "citation", width=70,
+           note="Lời văn in sau chữ 'Căn cứ' trong văn bản; để trống nếu không trích dẫn."),
+    Column("Hiệu lực từ ngày", "start", DATE, width=14),
+    Column("Hết hiệu lực ngày", "end", DATE, width=14, note="Để trống nếu văn bản còn hiệu lực."),
+    Column("Thay thế bởi", "replaced_by", width=14, note="Mã văn bản của văn bản thay thế."),
+    Column("Cấp áp dụng", "levels", width=14,
+           note="tỉnh; huyện; xã (cách nhau bởi dấu chấm phẩy); để trống là mọi cấp."),
+    Column("Trích dẫn trong", "cited_in", width=14,
+           note="Ký hiệu loại văn bản trích dẫn (QĐ; KH; TB; BC), cách nhau bởi dấu chấm phẩy; "
+                "để trống là mọi văn bản có phần căn cứ."),
+    Column("Ghi chú", "note", width=60,
+           note="Ghi rõ điều chưa chắc chắn (ví dụ ngày có hiệu lực chưa đối chiếu văn bản gốc)."),
+), key="code", landscape=True,
+    note="Danh mục văn bản làm căn cứ: chương trình chọn các dòng 'Căn cứ …' của từng văn bản "
+         "theo ngày ký và cấp của Hội đồng. Có thể thêm dòng.")
+
 # Written by the merge button (Gộp phụ lục) from the appendices engine's summary table.
 APPENDIX_SUMMARY = Sheet("Tổng hợp phụ lục")
 
@@ -201,7 +222,7 @@ FINDING_FILE = Column("Tệp", "file", width=30)
 
 # Sheets the reader needs (in this order); the rest are presentation.
 MODEL_SHEETS = (SETTINGS, UNITS, MEMBERS, SCHEDULE, DELEGATION, CHECKLIST,
-                RESULTS, EVALUATIONS, RECOMMENDATIONS, DOCUMENTS, PLAN_TEXT, SUCCESSION)
+                RESULTS, EVALUATIONS, RECOMMENDATIONS, DOCUMENTS, PLAN_TEXT, SUCCESSION, LEGAL)
 # Sheets that must exist for the workbook to be read at all.
 REQUIRED_SHEETS = (SETTINGS, UNITS, MEMBERS, SCHEDULE, DELEGATION, CHECKLIST)
 TABLE_SHEETS = MODEL_SHEETS[1:] + (LOG,)
@@ -337,4 +358,5 @@ LISTS = Sheet("Danh mục")
 XLWINGS_CONF = Sheet("xlwings.conf")
 
 ALL_SHEETS = (GUIDE, CONTROL, OVERVIEW, SETTINGS, UNITS, MEMBERS, SCHEDULE, DELEGATION, CHECKLIST,
-              RESULTS, EVALUATIONS, RECOMMENDATIONS, DOCUMENTS, PLAN_TEXT, SUCCESSION, FINDINGS, LOG)
+              RESULTS, EVALUATIONS, RECOMMENDATIONS, DOCUMENTS, PLAN_TEXT, SUCCESSION, LEGAL, FINDINGS,
+              LOG)
