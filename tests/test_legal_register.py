@@ -64,7 +64,7 @@ def test_a_clerks_row_is_cited_by_the_decision(example_sheets):
     lines = build_context(K.DECISION.key, rnd)["legal_basis"]
     assert lines[-1] == RULES_LINE
     # at another level the row is not cited
-    rnd.settings.supervising_body = "UBND tỉnh Lạng Sơn"
+    rnd.settings.level, rnd.settings.supervising_body = "tỉnh", "UBND tỉnh Lạng Sơn"
     assert RULES_LINE not in build_context(K.DECISION.key, rnd)["legal_basis"]
 
 
