@@ -229,6 +229,9 @@ def test_far_cell_is_named(hostile):
     f = {x["file"]: x for x in res["findings"] if x["code"] == "PL08"}
     assert f["far_cell_XFD1048576.xlsx"]["sheet"] == "Phụ lục II"
     assert f["far_cell_XFD1048576.xlsx"]["cell"] == "XFD1048576"
+    # numbers grouped with '.', the sentence's own commas kept (it read "… cột. giới hạn … giới hạn")
+    assert ("trang 'Phụ lục II' có dữ liệu tới ô XFD1048576 (1.048.576 dòng × 16.384 cột), vượt giới hạn "
+            "20.000 ô.") in f["far_cell_XFD1048576.xlsx"]["message"]
     assert f["id_sheet_200000_rows.xlsx"]["sheet"] == SPEC.id_sheet
 
 
@@ -268,6 +271,8 @@ def test_master_with_a_far_cell_is_refused_by_sheet_and_cell(built_workbook_modu
     err = proc.stderr.decode("utf-8")
     assert proc.returncode == 2, err[-2000:]
     assert "Traceback" not in err and "'Đơn vị'" in err and "XFD1048576" in err
+    assert ("(1.048.576 dòng × 16.384 cột), vượt giới hạn 5.000.000 ô của một trang. Hãy xóa các dòng, cột "
+            "thừa") in err, err
     assert not (tmp_path / "out").exists()
 
 

@@ -23,7 +23,8 @@ WORD_FILE = define("PL06", ERROR, "Văn bản Word đổi đuôi",
 TOO_BIG = define("PL07", ERROR, "Tệp quá lớn",
                  "Tệp lớn {size} byte, vượt giới hạn {limit} byte của biểu mẫu phụ lục.", area=AREA)
 TOO_MANY_CELLS = define("PL08", ERROR, "Quá nhiều ô dữ liệu",
-                        "Tệp có quá nhiều dữ liệu ({detail}), vượt giới hạn {limit} của biểu mẫu phụ lục.",
+                        "Tệp có quá nhiều dữ liệu so với biểu mẫu phụ lục: {detail}. Đề nghị đơn vị xóa phần "
+                        "thừa (hoặc điền lại vào biểu mẫu đã phát) rồi gửi lại.",
                         area=AREA)
 NOT_IDENTIFIED = define("PL09", ERROR, "Không nhận diện được biểu mẫu",
                         "Không nhận diện được biểu mẫu: {reason}. Chỉ nhận tệp tạo bằng lệnh 'tdkt forms' "

@@ -99,16 +99,10 @@ def _fail(out: FileOutcome, ft, sheet="", cell="", **kw) -> FileOutcome:
 
 def _package_fail(out: FileOutcome, e: PackageError) -> FileOutcome:
     if isinstance(e, ExtentError):
-        ext = e.extent
-        return _fail(out, K.TOO_MANY_CELLS, e.sheet, e.cell,
-                     detail=f"trang '{e.sheet}' có dữ liệu tới ô {e.cell}", limit=_cells_limit(ext))
+        return _fail(out, K.TOO_MANY_CELLS, e.sheet, e.cell, detail=e.message)
     if e.kind == "too_big":
-        return _fail(out, K.TOO_MANY_CELLS, detail=e.message, limit="giới hạn của biểu mẫu phụ lục")
+        return _fail(out, K.TOO_MANY_CELLS, detail=e.message)
     return _fail(out, K.CORRUPT, reason=e.message)
-
-
-def _cells_limit(ext) -> str:
-    return f"{ext.rows:,} dòng × {ext.cols:,} cột, giới hạn".replace(",", ".") if ext else "giới hạn"
 
 
 def _saved_at(raw: bytes) -> Optional[dt.datetime]:

@@ -19,6 +19,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 
 from tdkt_xl.io.package import Package, PackageError
+from tdkt_xl.vocabulary.cells import fmt_int
 
 _NAME = rb"(?:[A-Za-z_][\w.-]*:)?"
 _ATTR = rb"""\s+[A-Za-z_][\w.:-]*\s*=\s*(?:"[^"]*"|'[^']*')"""
@@ -177,7 +178,8 @@ def scan(data: bytes, part: str = "", max_merges: int = 10_000) -> Extent:
     else:                                  # no prefixed tag: the same count, without a prefix tried at each '<'
         n_merge_tags = len(_MERGE_PLAIN.findall(data)) if b"<mergeCell" in data else 0
     if n_merge_tags > max_merges:
-        raise PackageError("too_big", f"phần '{part}' có {n_merge_tags} vùng gộp ô", part)
+        raise PackageError("too_big", f"phần '{part}' có {fmt_int(n_merge_tags)} vùng gộp ô, vượt giới hạn "
+                                       f"{fmt_int(max_merges)}", part)
     merges = []
     for ref in (_MERGE.findall(data) if n_merge_tags else ()):
         a, _, b = ref.decode("latin-1").partition(":")
@@ -250,7 +252,7 @@ def check_sheets(pkg: Package, sheets, max_cells: int, max_part: int | None = No
             raise PackageError("corrupt", f"không tìm thấy phần dữ liệu của trang '{name}'", part or "")
         ext = scan(pkg.xml(part, max_part), part)
         if ext.cells > max_cells:
-            raise ExtentError(f"trang '{name}' có dữ liệu tới ô {ext.far_cell} ({ext.rows:,} dòng × {ext.cols:,} cột"
-                              f"), vượt giới hạn {max_cells:,} ô".replace(",", "."), name, ext.far_cell, ext)
+            raise ExtentError(f"trang '{name}' có dữ liệu tới ô {ext.far_cell} ({fmt_int(ext.rows)} dòng × "
+                              f"{fmt_int(ext.cols)} cột), vượt giới hạn {fmt_int(max_cells)} ô", name, ext.far_cell, ext)
         out[name] = ext
     return out

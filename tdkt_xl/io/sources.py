@@ -15,6 +15,7 @@ from tdkt_xl.io.cell_errors import error_cells, overlay
 from tdkt_xl.io.extent import ExtentError, check_sheets, sheet_parts
 from tdkt_xl.io.package import Package, PackageError
 from tdkt_xl.io.reader import WorkbookError, ReadResult, read_round
+from tdkt_xl.vocabulary.cells import fmt_int
 
 
 def _why_unreadable(path: Path) -> str:
@@ -51,6 +52,11 @@ MAX_SHEET_CELLS = 5_000_000
 _CALAMINE_PARTS = ("xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/sharedStrings.xml", "xl/styles.xml")
 
 
+def _too_far(cell: str, rows: int, cols: int) -> str:
+    return (f"có dữ liệu hoặc định dạng tới ô {cell} ({fmt_int(rows)} dòng × {fmt_int(cols)} cột), vượt giới hạn "
+            f"{fmt_int(MAX_SHEET_CELLS)} ô của một trang. Hãy xóa các dòng, cột thừa ở cuối trang rồi lưu lại.")
+
+
 def _bounded_sheets(path: Path, data: bytes, wanted) -> tuple[list, dict]:
     """Check, before calamine opens anything, every part it will read and the
     real extent of every wanted sheet.  Raises WorkbookError naming the sheet
@@ -69,9 +75,7 @@ def _bounded_sheets(path: Path, data: bytes, wanted) -> tuple[list, dict]:
         check_sheets(pkg, chosen, MAX_SHEET_CELLS)
         errors = {n: error_cells(pkg.xml(parts[n])) for n in chosen}
     except ExtentError as e:
-        raise WorkbookError(f"Sổ tính '{path.name}', trang '{e.sheet}': có dữ liệu hoặc định dạng tới ô {e.cell} "
-                            f"({e.extent.rows:,} dòng × {e.extent.cols:,} cột), vượt giới hạn {MAX_SHEET_CELLS:,} ô "
-                            "của một trang. Hãy xóa các dòng, cột thừa ở cuối trang rồi lưu lại.".replace(",", ".")
+        raise WorkbookError(f"Sổ tính '{path.name}', trang '{e.sheet}': {_too_far(e.cell, e.extent.rows, e.extent.cols)}"
                             ) from None
     except PackageError as e:
         raise WorkbookError(f"Sổ tính '{path.name}' bị hỏng hoặc có cấu trúc không hợp lệ: {e.message}.") from None
@@ -89,8 +93,8 @@ def read_file_arrays(path, sheets: Iterable[str] | None = None) -> dict:
     if why:
         raise WorkbookError(why)
     if path.stat().st_size > MAX_WORKBOOK_BYTES:
-        raise WorkbookError(f"Tệp '{path.name}' lớn bất thường ({path.stat().st_size:,} byte), không phải sổ tính "
-                            "của chương trình.".replace(",", "."))
+        raise WorkbookError(f"Tệp '{path.name}' lớn bất thường ({fmt_int(path.stat().st_size)} byte), không phải "
+                            "sổ tính của chương trình.")
     data = path.read_bytes()
     chosen, errors = _bounded_sheets(path, data, sheets)
     try:
@@ -125,9 +129,7 @@ def book_arrays(book, sheet_names: Iterable[str] | None = None) -> dict:
         used = sh.used_range
         last = used.last_cell
         if last.row * last.column > MAX_SHEET_CELLS:
-            raise WorkbookError(f"Trang '{sh.name}': có dữ liệu hoặc định dạng tới ô {last.get_address(False, False)} "
-                                f"({last.row:,} dòng × {last.column:,} cột), vượt giới hạn {MAX_SHEET_CELLS:,} ô "
-                                "của một trang. Hãy xóa các dòng, cột thừa ở cuối trang rồi lưu lại.".replace(",", "."))
+            raise WorkbookError(f"Trang '{sh.name}': {_too_far(last.get_address(False, False), last.row, last.column)}")
         rng = sh.range((1, 1), (last.row, last.column))
         values = rng.options(ndim=2, err_to_str=True).value    # '#REF!', as read_file_arrays gives it
         out[sh.name] = values or []

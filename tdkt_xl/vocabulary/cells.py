@@ -258,6 +258,11 @@ def to_choice(v, choices) -> str:
     raise BadValue(f"'{norm_text(v)}' không thuộc danh sách ({' / '.join(choices)})")
 
 
+def fmt_int(n: int) -> str:
+    """A whole number as Vietnamese text writes it: 1.048.576."""
+    return f"{n:,}".replace(",", ".")
+
+
 def fmt_date(d: dt.date | None) -> str:
     return d.strftime("%d/%m/%Y") if d else ""
 
