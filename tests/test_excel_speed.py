@@ -47,9 +47,23 @@ def test_the_data_libraries_still_import_after_xlwings():
     assert got == "(1, 1)"
 
 
-def test_calendar_loads_vietnam_only_and_agrees_with_holidays():
+def test_calendar_loads_no_holidays_library_while_its_table_applies():
+    """python-holidays' answers are recorded (model/vn_holidays.py, proved equal
+    by tests/test_holiday_table.py): a click does not import the library."""
     got = fresh(
         "import sys, datetime as dt\n"
+        "from tdkt_xl.model.calendar import WorkCalendar\n"
+        "c = WorkCalendar(years=[2024])\n"
+        "print(c.holiday_name(dt.date(2024, 9, 2)), c.is_working_day(dt.date(2024, 4, 29)),\n"
+        "      sorted(m for m in sys.modules if m.split('.')[0] in ('holidays', 'dateutil', 'email')))\n")
+    assert got == "Quốc khánh False []"
+
+
+def test_calendar_without_its_table_loads_vietnam_only_and_agrees_with_holidays():
+    got = fresh(
+        "import sys, datetime as dt\n"
+        "from tdkt_xl.model import calendar\n"
+        "calendar._holidays_version = lambda: None     # another python-holidays\n"
         "from tdkt_xl.model.calendar import WorkCalendar\n"
         "c = WorkCalendar(years=[2024])\n"
         "print(c.holiday_name(dt.date(2024, 9, 2)), c.is_working_day(dt.date(2024, 4, 29)),\n"

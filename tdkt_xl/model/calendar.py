@@ -1,12 +1,15 @@
 """Working days in Vietnam's civil service: Monday–Friday, minus public
 holidays (python-holidays, country VN, which knows the swapped days), plus
-the làm-bù Saturdays, plus any local days off the clerk lists in Cấu hình."""
+the làm-bù Saturdays, plus any local days off the clerk lists in Cấu hình.
+
+python-holidays is the source.  Its answers for 2020–2040 are recorded in
+``vn_holidays`` (built by ``python -m tdkt_xl.builder.holiday_table``) and
+read from there while the installed python-holidays is the version they were
+recorded from: importing the library costs a click more than its job."""
 from __future__ import annotations
 
 import datetime as dt
 from functools import lru_cache
-
-import holidays
 
 
 MAX_LEAD_DAYS = 366     # a lead time beyond a year is a typo, not a rule
@@ -14,6 +17,65 @@ MAX_LEAD_DAYS = 366     # a lead time beyond a year is a typo, not a rule
 
 def valid_lead(n) -> bool:
     return isinstance(n, int) and 0 <= n <= MAX_LEAD_DAYS
+
+
+def _holidays_version():
+    """The installed python-holidays' version, from its distribution's
+    METADATA, without importing it (``importlib.metadata`` pulls ``email``);
+    None when it cannot be told for sure."""
+    import os
+    import sys
+    loaded = sys.modules.get("holidays")
+    if loaded is not None:
+        return getattr(loaded, "__version__", None)
+    try:
+        import importlib.util
+        spec = importlib.util.find_spec("holidays")
+        where = list(spec.submodule_search_locations or ()) if spec else []
+        if len(where) != 1:
+            return None
+        site = os.path.dirname(os.path.abspath(where[0]))
+        infos = [n for n in os.listdir(site) if n.startswith("holidays-") and n.endswith(".dist-info")]
+        if len(infos) != 1:
+            return None
+        with open(os.path.join(site, infos[0], "METADATA"), encoding="utf-8") as fh:
+            for line in fh:
+                if line.startswith("Version:"):
+                    return line.split(":", 1)[1].strip()
+                if not line.strip():
+                    return None
+    except (ImportError, OSError, ValueError):
+        return None
+    return None
+
+
+class _Table:
+    """python-holidays' answers as recorded in ``vn_holidays`` (same questions:
+    ``get`` a holiday's name, ``is_working_day``)."""
+
+    def __init__(self, data):
+        self.first, self.last = data.FIRST_YEAR, data.LAST_YEAR
+        self.weekend = frozenset(data.WEEKEND)
+        self.names = {dt.date.fromisoformat(k): v for k, v in data.HOLIDAYS.items()}
+        self.workdays = frozenset(dt.date.fromisoformat(k) for k in data.WEEKEND_WORKDAYS)
+
+    def covers(self, years) -> bool:
+        return self.first <= min(years) and max(years) <= self.last
+
+    def get(self, d: dt.date):
+        return self.names.get(d)
+
+    def is_working_day(self, d: dt.date) -> bool:
+        if d.weekday() in self.weekend:
+            return d in self.workdays
+        return d not in self.names
+
+
+@lru_cache(maxsize=1)
+def _table():
+    """The recorded table, when it was recorded from the installed python-holidays."""
+    from tdkt_xl.model import vn_holidays
+    return _Table(vn_holidays) if _holidays_version() == vn_holidays.HOLIDAYS_VERSION else None
 
 
 def _vietnam():
@@ -28,6 +90,7 @@ def _vietnam():
     import importlib.util
     import sys
     import types
+    import holidays
     name = "holidays.countries"
     if name in sys.modules:
         return importlib.import_module(name + ".vietnam").Vietnam
@@ -49,6 +112,7 @@ def _vn(years: tuple):
     try:
         vietnam = _vietnam()
     except Exception:   # another python-holidays layout: the documented way
+        import holidays
         return holidays.country_holidays("VN", years=list(years), language="vi")
     return vietnam(years=list(years), language="vi")
 
@@ -61,6 +125,9 @@ class WorkCalendar:
 
     def _cal(self, d: dt.date):
         years = set(self._years) | {d.year - 1, d.year, d.year + 1}
+        table = _table()
+        if table is not None and table.covers(years):
+            return table
         return _vn(tuple(sorted(years)))
 
     def holiday_name(self, d: dt.date) -> str | None:
