@@ -34,3 +34,18 @@ def built_workbook():
     if not WORKBOOK.exists():
         pytest.skip(f"{WORKBOOK.relative_to(ROOT)} chưa được tạo (tdkt build-workbook)")
     return WORKBOOK
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _template_cache_in_a_scratch_folder(tmp_path_factory):
+    """Compiled templates (documents/template_cache.py) go to a folder of this
+    test session, never to the user's cache; subprocesses inherit it."""
+    import os
+    from tdkt_xl.documents import template_cache
+    old = os.environ.get(template_cache.ENV_DIR)
+    os.environ[template_cache.ENV_DIR] = str(tmp_path_factory.mktemp("template_cache"))
+    yield
+    if old is None:
+        os.environ.pop(template_cache.ENV_DIR, None)
+    else:
+        os.environ[template_cache.ENV_DIR] = old

@@ -351,16 +351,30 @@ def load_template(name: str, folder=None) -> CompiledTemplate:
 
 
 def _compile(name: str, path: Path) -> CompiledTemplate:
+    """Compile a template file, or take its compilation stored by an earlier
+    click (``template_cache``: same file, same code, same libraries)."""
+    from tdkt_xl.documents import template_cache
     try:
-        z = zipfile.ZipFile(path)
+        raw = path.read_bytes()
+        z = zipfile.ZipFile(io.BytesIO(raw))
         entries = [(i.filename, z.read(i.filename)) for i in z.infolist()]
     except (zipfile.BadZipFile, OSError, KeyError) as e:
         raise TemplateProblem(f"Mẫu văn bản '{name}' bị hỏng, không mở được ({e}).") from None
     names = [n for n, _ in entries]
     if "word/document.xml" not in names:
         raise TemplateProblem(f"Mẫu văn bản '{name}' không phải tệp Word (.docx).")
-    helper = _docx_tpl()
     ct = CompiledTemplate(name, path, order=names)
+    stored = template_cache.load(name, raw)
+    if stored is not None:
+        for nm, data in entries:
+            if nm in stored["parts"]:
+                code, src = stored["parts"][nm]
+                ct.jinja[nm] = (_from_code(code), src.splitlines())
+            else:
+                ct.static.append((nm, data))
+        ct.tags, ct.shape_id = list(stored["tags"]), stored["shape_id"]
+        return ct
+    helper, codes = None, {}
     for nm, data in entries:
         if TEMPLATE_PARTS.match(nm):
             xml = data.decode("utf-8")
@@ -368,10 +382,11 @@ def _compile(name: str, path: Path) -> CompiledTemplate:
                 ct.shape_id = max((int(i) for i in re.findall(r'\s+id="(\d+)"', xml)), default=0) + 1
             if "{" in xml:
                 lint_tags(name, xml)
+                helper = helper or _docx_tpl()
                 patched = _entities_in_tags(helper.patch_xml(xml))
                 src = re.sub(r"<w:p([ >])", r"\n<w:p\1", patched)
                 try:
-                    tpl = _ENV.from_string(src)
+                    code = _ENV.compile(src)
                 except jinja2.TemplateSyntaxError as e:
                     lines = src.splitlines()
                     near = ""
@@ -380,11 +395,19 @@ def _compile(name: str, path: Path) -> CompiledTemplate:
                     raise TemplateProblem(
                         f"Mẫu văn bản '{name}' có thẻ sai: {e.message}. Gần đoạn: "
                         f"«{_unescape(near).strip()[:160]}».") from None
-                ct.jinja[nm] = (tpl, src.splitlines())
+                ct.jinja[nm] = (_from_code(code), src.splitlines())
+                codes[nm] = (code, src)
                 ct.tags += [_unescape(re.sub(r"<[^>]+>", "", t)) for t in _TAG_RE.findall(src)]
                 continue
         ct.static.append((nm, data))
+    template_cache.store(name, raw, codes, ct.tags, ct.shape_id)
     return ct
+
+
+def _from_code(code) -> jinja2.Template:
+    """A template of the one environment from its compiled code (what
+    ``_ENV.from_string`` does after compiling)."""
+    return _ENV.template_class.from_code(_ENV, code, _ENV.make_globals(None), None)
 
 
 # ------------------------------------------------------------------ writing
