@@ -146,23 +146,8 @@ def test_validate_click_without_a_merge_loads_no_appendices_engine(tmp_path, mon
 def test_a_document_click_imports_no_url_or_mail_library(tmp_path):
     """The hidden marker every document carries is written with a local XML escape:
     ``xml.sax.saxutils`` pulled urllib.request and http.client into each document click."""
-    code = (
-        "import sys\n"
-        "sys.path.insert(0, 'tests')\n"
-        "from tdkt_xl.excel.xlimport import xlwings\n"
-        "xlwings()\n"
-        "import datetime as dt, xl_payload as X\n"
-        "from tdkt_xl.excel import main\n"
-        "from tdkt_xl.io import controls as K\n"
-        "from tdkt_xl.vocabulary import cells, schema as S\n"
-        "arrays = X.shipped_or_example()[0]\n"
-        "for row in arrays[S.CONTROL.name]:\n"
-        "    if row and isinstance(row[0], str) and cells.norm_text(row[0]) == K.OPT_JOB:\n"
-        "        row[1] = K.JOB_DECISION\n"
-        "book = X.open_book(X.payload_from_arrays(arrays, active=S.CONTROL.name))\n"
-        f"out = main(folder={str(tmp_path)!r}, clock=lambda: dt.datetime(2024, 6, 1, 9))\n"
-        "print(out.ok, sorted(m for m in ('urllib.request', 'http.client', 'xml.sax')\n"
-        "                     if m in sys.modules))\n")
+    from tdkt_xl.io import controls as K
+    code = X.click_script(K.JOB_DECISION, tmp_path, ('urllib.request', 'http.client', 'xml.sax'))
     assert fresh(code).splitlines()[-1] == "True []"
 
 

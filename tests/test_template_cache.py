@@ -139,22 +139,8 @@ def test_no_cache_folder_changes_nothing_but_time(tmp_path, monkeypatch):
 def test_a_document_click_with_its_templates_compiled_loads_no_docxtpl(tmp_path):
     """Two fresh click processes of *Tạo quyết định*: the second imports
     neither docxtpl nor python-docx."""
-    code = (
-        "import sys\n"
-        "sys.path.insert(0, 'tests')\n"
-        "from tdkt_xl.excel.xlimport import xlwings\n"
-        "xlwings()\n"
-        "import datetime as dt, xl_payload as X\n"
-        "from tdkt_xl.excel import main\n"
-        "from tdkt_xl.io import controls as K\n"
-        "from tdkt_xl.vocabulary import cells, schema as S\n"
-        "arrays = X.shipped_or_example()[0]\n"
-        "for row in arrays[S.CONTROL.name]:\n"
-        "    if row and isinstance(row[0], str) and cells.norm_text(row[0]) == K.OPT_JOB:\n"
-        "        row[1] = K.JOB_DECISION\n"
-        "book = X.open_book(X.payload_from_arrays(arrays, active=S.CONTROL.name))\n"
-        f"out = main(folder={str(tmp_path / 'out')!r}, clock=lambda: dt.datetime(2024, 6, 1, 9))\n"
-        "print(out.ok, sorted(m for m in ('docxtpl', 'docx') if m in sys.modules))\n")
+    from tdkt_xl.io import controls as K
+    code = X.click_script(K.JOB_DECISION, tmp_path / "out", ("docxtpl", "docx"))
     env = dict(os.environ, PYTHONPATH=str(ROOT), XLWINGS_LICENSE_KEY="noncommercial")
     env[TC.ENV_DIR] = str(tmp_path / "cache")
     runs = [subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True,

@@ -410,3 +410,25 @@ def scaled(sheets: dict, n_units: int) -> dict:
                 body.append(nr)
         out[sheet.name] = rows[:hr + 1] + body
     return out
+
+
+def click_script(job: str, folder, modules) -> str:
+    """Python source of a fresh click process: the *Điều khiển* sheet of the
+    shipped round set to ``job``, main() run with outputs in ``folder``; it
+    prints whether the click succeeded and which of ``modules`` it imported."""
+    return (
+        "import sys\n"
+        "sys.path.insert(0, 'tests')\n"
+        "from tdkt_xl.excel.xlimport import xlwings\n"
+        "xlwings()\n"
+        "import datetime as dt, xl_payload as X\n"
+        "from tdkt_xl.excel import main\n"
+        "from tdkt_xl.io import controls as K\n"
+        "from tdkt_xl.vocabulary import cells, schema as S\n"
+        "arrays = X.shipped_or_example()[0]\n"
+        "for row in arrays[S.CONTROL.name]:\n"
+        "    if row and isinstance(row[0], str) and cells.norm_text(row[0]) == K.OPT_JOB:\n"
+        f"        row[1] = {job!r}\n"
+        "book = X.open_book(X.payload_from_arrays(arrays, active=S.CONTROL.name))\n"
+        f"out = main(folder={str(folder)!r}, clock=lambda: dt.datetime(2024, 6, 1, 9))\n"
+        f"print(out.ok, sorted(m for m in {tuple(modules)!r} if m in sys.modules))\n")
