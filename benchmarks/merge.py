@@ -19,8 +19,10 @@ from __future__ import annotations
 
 import argparse
 import csv
+import os
 import random
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -98,19 +100,30 @@ def make_inbox(tmp: Path, n: int, extra: int) -> tuple:
     return inbox, later
 
 
-def timed(cmd: list, ok=(0,)) -> float:
-    t0 = time.perf_counter()
+def _cpu() -> float:
+    """CPU seconds of the finished child processes (and theirs); NaN where unknown (Windows)."""
+    try:
+        import resource
+    except ImportError:
+        return float("nan")
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
+def timed(cmd: list, ok=(0,)) -> tuple:
+    """(wall seconds, CPU seconds of the process and every worker it started)."""
+    c0, t0 = _cpu(), time.perf_counter()
     proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
-    dt = time.perf_counter() - t0
+    dt, cpu = time.perf_counter() - t0, _cpu() - c0
     if proc.returncode not in ok:
         raise SystemExit(f"{' '.join(map(str, cmd))} -> {proc.returncode}\n{proc.stdout[-2000:]}\n{proc.stderr[-2000:]}")
-    return dt
+    return dt, cpu
 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--files", type=int, default=2000)
-    ap.add_argument("--repeat", type=int, default=1, help="runs of each measure (the best is kept)")
+    ap.add_argument("--repeat", type=int, default=1, help="runs of each measure (the median is kept)")
     args = ap.parse_args(argv)
     n = args.files
     py = sys.executable
@@ -118,21 +131,28 @@ def main(argv=None) -> int:
         tmp = Path(tmp)
         master = make_master(tmp, n + NEW_FILES)
         inbox, later = make_inbox(tmp, n, NEW_FILES)
-        floor = full = remerge = float("inf")
+        runs = {"floor": [], "full": [], "remerge": []}
         for _ in range(args.repeat):
             out = tmp / "ket_qua"
             shutil.rmtree(out, ignore_errors=True)
             for p in later.iterdir():
                 (inbox / p.name).unlink(missing_ok=True)
-            floor = min(floor, timed([py, "-c", FLOOR, str(inbox)]))
-            full = min(full, timed([py, "-m", "tdkt_xl.cli", "merge", str(master), str(inbox), "--out", str(out)]))
+            runs["floor"].append(timed([py, "-c", FLOOR, str(inbox)]))
+            runs["full"].append(timed([py, "-m", "tdkt_xl.cli", "merge", str(master), str(inbox), "--out", str(out)]))
             for p in later.iterdir():
                 shutil.copy(p, inbox / p.name)
-            remerge = min(remerge, timed([py, "-m", "tdkt_xl.cli", "merge", str(master), str(inbox),
+            runs["remerge"].append(timed([py, "-m", "tdkt_xl.cli", "merge", str(master), str(inbox),
                                           "--out", str(out)]))
+    wall = {k: statistics.median(w for w, _c in v) for k, v in runs.items()}
+    cpu = {k: statistics.median(c for _w, c in v) for k, v in runs.items()}
+    floor, full, remerge = wall["floor"], wall["full"], wall["remerge"]
     full_ratio, re_ratio = full / floor, remerge / full
     print(f"{'tệp':>6} {'sàn calamine (s)':>17} {'tổng hợp lần đầu (s)':>21} {'tổng hợp lại +10 tệp (s)':>25}")
     print(f"{n:>6} {floor:>17.2f} {full:>21.2f} {remerge:>25.2f}")
+    print(f"{'CPU':>6} {cpu['floor']:>17.2f} {cpu['full']:>21.2f} {cpu['remerge']:>25.2f}   "
+          f"(giây CPU, cả các tiến trình con; lần đầu / sàn = {cpu['full'] / cpu['floor']:.2f})")
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "không rõ"
+    print(f"trung vị của {args.repeat} lần đo; tải máy (1, 5, 15 phút): {load}")
     print(f"lần đầu / sàn = {full_ratio:.2f} (mục tiêu ≤ {FULL_GOAL}): {'ĐẠT' if full_ratio <= FULL_GOAL else 'CHƯA ĐẠT'}")
     print(f"tổng hợp lại / lần đầu = {re_ratio:.2f} (mục tiêu ≤ {REMERGE_GOAL}): "
           f"{'ĐẠT' if re_ratio <= REMERGE_GOAL else 'CHƯA ĐẠT'}")
