@@ -100,10 +100,10 @@ class MergeResult:
         from tdkt_xl.appendices.stats import frames
         return frames(self)
 
-    def records(self) -> dict:
-        """``frames()`` as lists of dicts."""
+    def records(self, units: bool = True) -> dict:
+        """``frames()`` as lists of dicts (``units=False``: without the per-unit rows of every key)."""
         from tdkt_xl.appendices.stats import records
-        return records(self)
+        return records(self, units)
 
     def summary_table(self) -> list:
         from tdkt_xl.appendices.stats import summary_table

@@ -163,7 +163,7 @@ def write_workbook(res, out_dir: Path, stamp: dt.datetime | None = None) -> Path
         _unit_sheet(wb, fm, res, stats, sh.name, f"{sh.name.upper()}: {sh.title}", _sheet_keys(res, sh.key), bulk)
 
     # 5. awards by title (district, blocks, each unit)
-    frames = res.records()
+    frames = res.records(units=False)
     ws = wb.add_worksheet("PL II theo danh hiệu")
     ws.write_string(0, 0, "KẾT QUẢ KHEN THƯỞNG THEO DANH HIỆU, HÌNH THỨC", fm.title)
     cols = ("collectives", "households", "ind_leaders", "ind_staff", "ind_workers", "individuals", "women", "total")

@@ -129,8 +129,10 @@ def frames(res) -> dict:
     return {k: pd.DataFrame(v) for k, v in records(res).items()}
 
 
-def records(res) -> dict:
-    """The rows of ``frames`` as lists of dicts (no pandas: for the writers)."""
+def records(res, units: bool = True) -> dict:
+    """The rows of ``frames`` as lists of dicts (no pandas: for the writers).
+    ``units=False``: without the one-row-per-unit list of every key (the
+    consolidated workbook writes it from the statistics)."""
     spec = res.spec
     names = [k for k, _l, _k in scalar_keys(spec)]
     unit_rows, award_rows, award_list, models, docs = [], [], [], [], []
@@ -141,7 +143,8 @@ def records(res) -> dict:
         if u is None:
             continue
         base = {"unit": code, "name": info.name, "block": info.block, "file": u.file}
-        unit_rows.append({**base, **dict(zip(names, map(u.values.get, names)))})
+        if units:
+            unit_rows.append({**base, **dict(zip(names, map(u.values.get, names)))})
         for t, keys in titles:
             award_rows.append({**base, "title_code": t.code, "title": t.label, "group": t.group,
                                **dict(zip(cols, map(u.values.get, keys)))})
