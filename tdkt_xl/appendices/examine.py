@@ -77,7 +77,7 @@ def examine_all(paths: list, spec, rnd, known: set, as_of) -> list:
         return [examine(p, spec, rnd, known, as_of) for p in paths]
     import multiprocessing
     _CONTEXT = (spec, rnd, known, as_of)
-    size = max(8, len(paths) // (workers * 8))
+    size = max(4, len(paths) // (workers * 32))     # small chunks: neither worker waits long for the other at the end
     chunks = [paths[i:i + size] for i in range(0, len(paths), size)]
     results: list = []
     try:
