@@ -92,9 +92,10 @@ LDTT_OVER_HEADCOUNT = define("PL31", WARNING, "LĐTT nhiều hơn tổng số ng
                              "Số Lao động tiên tiến ({left}) lớn hơn tổng số CBCCVC và người lao động ({right}).",
                              area=AREA)
 CSTDCS_SHARE = define("PL32", WARNING, "Tỷ lệ CSTĐCS/LĐTT vượt mức",
-                      "Tỷ lệ CSTĐCS/LĐTT là {ratio}, vượt mức {cap} theo thiết lập '{setting}'.", area=AREA)
-ORGANISING_SHARE = define("PL33", WARNING, "Chi tổ chức phong trào vượt 20%",
-                          "Chi tổ chức, chỉ đạo phong trào chiếm {ratio} tổng nguồn quỹ, vượt mức {cap}.",
+                      "Tỷ lệ CSTĐCS/LĐTT là {ratio}, vượt mức {cap} {source}.", area=AREA)
+ORGANISING_SHARE = define("PL33", WARNING, "Chi tổ chức phong trào vượt mức",
+                          "Chi tổ chức, chỉ đạo phong trào chiếm {ratio} tổng nguồn quỹ, vượt mức {cap} "
+                          "{source}.",
                           area=AREA)
 ULTRA_VIRES = define("PL34", WARNING, "Quyết định không đúng thẩm quyền",
                      "Dòng {row}: '{title}' do '{level}' quyết định ngày {date} là không đúng thẩm quyền "

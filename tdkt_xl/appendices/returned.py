@@ -22,7 +22,7 @@ from tdkt_xl.appendices import codes as K
 from tdkt_xl.appendices.anchors import locate, over_limit
 from tdkt_xl.appendices.compute import compute, sum_keys
 from tdkt_xl.appendices.forms import ID_ROWS, VARIANT_COMMUNE
-from tdkt_xl.appendices.spec import CHOICE, DATE, INT, MONEY, FormLayout, Spec, layout
+from tdkt_xl.appendices.spec import CHOICE, DATE, INT, MONEY, FormLayout, Spec, in_force, layout
 from tdkt_xl.io.cell_errors import error_cells, overlay
 from tdkt_xl.io.extent import ExtentError, check_sheets, sheet_parts
 from tdkt_xl.io.package import Package, PackageError
@@ -551,6 +551,32 @@ def _setting_percent(rnd, label: str):
         return None
 
 
+def legal_register(rnd) -> tuple:
+    """The round's register of legal bases (Căn cứ pháp lý), the shipped one without a round."""
+    if rnd is not None and rnd.legal:
+        return tuple(rnd.legal)
+    from tdkt_xl.io.register import shipped_register
+    return shipped_register()
+
+
+def _cap(spec: Spec, chk: dict, rnd):
+    """(cap in %, where it comes from) of a ratio check: the council's own
+    setting, else the figure of the register text in force on the plan's
+    date (``caps``: register code -> %); None when neither sets one."""
+    label = chk.get("setting", "")
+    cap = _setting_percent(rnd, label)
+    if cap is not None:
+        return cap, f"theo thiết lập '{label}'"
+    from tdkt_xl.rules.legal import plan_reference_date
+    when = (plan_reference_date(rnd.settings) if rnd is not None else None) or dt.date(spec.year, 1, 1)
+    laws = legal_register(rnd)
+    for code, value in chk.get("caps", {}).items():
+        law = in_force(laws, code, when)
+        if law is not None:
+            return float(value), f"theo {law.name}"
+    return None
+
+
 def _checks(spec: Spec, lay: FormLayout, values: dict, rnd, out: FileOutcome) -> list:
     found = []
     for chk in spec.checks:
@@ -566,16 +592,15 @@ def _checks(spec: Spec, lay: FormLayout, values: dict, rnd, out: FileOutcome) ->
             if left > right:
                 found.append(ft.at(sheet, cell, out.unit_code, file=out.name, left=_fmt(left), right=_fmt(right)))
         elif chk.get("op") == "ratio_cap":
-            cap = _setting_percent(rnd, chk.get("setting", ""))
-            if cap is None:
-                if not chk.get("enabled", False):
-                    continue
-                cap = float(chk.get("cap_percent", 100))
+            capped = _cap(spec, chk, rnd)
+            if capped is None:
+                continue
+            cap, source = capped
             r = values.get(chk["ratio"])
             if r is not None and r * 100 > cap + 1e-9:
                 found.append(ft.at(sheet, cell, out.unit_code, file=out.name,
                                    ratio=f"{r * 100:.1f}%".replace(".", ","),
-                                   cap=f"{cap:g}%".replace(".", ","), setting=chk.get("setting", "")))
+                                   cap=f"{cap:g}%".replace(".", ","), source=source))
     return found
 
 
@@ -592,18 +617,19 @@ def _award_checks(spec: Spec, lay: FormLayout, tables: dict, row_cells: dict, rn
     levels = {c.code: c.label for c in spec.choices("levels")}
     subjects = {c.code: c.subject for c in spec.choices("titles")}
     individual_cols = ("ind_leaders", "ind_staff", "ind_workers")
+    laws = legal_register(rnd)
     for i, rec in enumerate(rows):
         when = rec.get("dec_date")
         title_code = spec.title_code(rec.get("title") or "")
         level_code = spec.level_code(rec.get("level") or "")
         ref = when or end or start
         if title_code and level_code and ref:
-            allowed = spec.allowed_levels(title_code, ref)
+            allowed = spec.allowed_levels(title_code, ref, laws)
             if allowed is not None and level_code not in allowed:
                 found.append(K.ULTRA_VIRES.at(
                     sheet, row_cells[("awards", i)]["level"], out.unit_code, file=out.name, row=rec["_row"],
                     title=rec.get("title"), level=rec.get("level"), date=cells.fmt_date(ref),
-                    basis=spec.authority_basis(ref),
+                    basis=spec.authority_basis(ref, laws),
                     allowed=" hoặc ".join(levels.get(x, x) for x in allowed)))
         subject = subjects.get(title_code, "")
         wrong = []

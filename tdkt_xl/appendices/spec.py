@@ -141,20 +141,25 @@ class Spec:
                 return c.code
         return ""
 
-    def allowed_levels(self, title_code: str, when: dt.date) -> Optional[tuple]:
-        """Level codes allowed to decide ``title_code`` on ``when``; None when no
-        rule covers that title or date (nothing to check)."""
+    def authority_rule(self, when: dt.date, laws) -> Optional[dict]:
+        """The rule of who may decide which award on ``when``: the one whose
+        register text (``law``, a code of the Căn cứ pháp lý register ``laws``)
+        is in force that day; None when no text of a rule is."""
         for rule in self.authority:
-            if rule["from"] <= when <= rule["to"]:
-                allowed = rule["allowed"].get(title_code)
-                return tuple(allowed) if allowed is not None else None
+            if in_force(laws, rule["law"], when):
+                return rule
         return None
 
-    def authority_basis(self, when: dt.date) -> str:
-        for rule in self.authority:
-            if rule["from"] <= when <= rule["to"]:
-                return rule.get("basis", "")
-        return ""
+    def allowed_levels(self, title_code: str, when: dt.date, laws) -> Optional[tuple]:
+        """Level codes allowed to decide ``title_code`` on ``when``; None when no
+        rule covers that title or date (nothing to check)."""
+        rule = self.authority_rule(when, laws)
+        allowed = rule["allowed"].get(title_code) if rule else None
+        return tuple(allowed) if allowed is not None else None
+
+    def authority_basis(self, when: dt.date, laws) -> str:
+        rule = self.authority_rule(when, laws)
+        return rule.get("basis", "") if rule else ""
 
     def all_fields(self) -> list:
         return [f for s in self.sheets for sec in s.sections if sec.type == "fields" for f in sec.fields]
@@ -191,8 +196,11 @@ def _field(d: dict) -> Field:
                  d.get("applies_to", ""), tuple(d.get("choices", ())))
 
 
-def _date(s: str) -> dt.date:
-    return dt.date.fromisoformat(s)
+def in_force(laws, code: str, when: dt.date):
+    """The row of register text ``code`` in force on ``when`` (codes compared
+    as the clerk may type them), or None."""
+    from tdkt_xl.model.index import key
+    return next((l for l in laws if key(l.code) == key(code) and l.applies(when)), None)
 
 
 def parse_spec(data: dict, source: str = "") -> Spec:
@@ -225,8 +233,10 @@ def parse_spec(data: dict, source: str = "") -> Spec:
             else:
                 raise ValueError(f"unknown section type {t}")
         sheets.append(SheetSpec(sh["key"], sh["name"], sh["title"], tuple(sections)))
-    authority = tuple({**r, "from": _date(r["from"]), "to": _date(r["to"])}
-                      for r in data.get("authority", ()))
+    authority = tuple(dict(r) for r in data.get("authority", ()))
+    missing = [i for i, r in enumerate(authority) if not r.get("law")]
+    if missing:
+        raise ValueError(f"authority rule {missing[0]}: no register code ('law')")
     return Spec(data["template_id"], int(data["version"]), int(data["year"]), data["id_sheet"],
                 tuple(sheets), lists, authority, tuple(data.get("checks", ())),
                 dict(data.get("limits", {})), dict(data.get("colors", {})),
