@@ -17,7 +17,8 @@ from tdkt_xl.appendices.context import UnitContext
 from tdkt_xl.io.xlsx import print_setup
 from tdkt_xl.documents.marker import mark_xlsx
 from tdkt_xl.appendices.spec import (CHOICE, COL_LABEL, COL_NOTE, COL_STT, COL_UNIT, COL_VALUE, DATE,
-                                     HEAD_ROWS, INT, MONEY, RATIO, SIGN_TITLE, TEXT, Spec, layout)
+                                     HEAD_ROWS, INT, MONEY, RATIO, SIGN_TITLE, TEXT, Spec, info_columns,
+                                     layout)
 from tdkt_xl.io.xlsx import new_workbook, set_properties
 
 # id sheet cells (label in A, value in B); lists start in column D
@@ -243,6 +244,10 @@ def form_bytes(spec: Spec, ctx: UnitContext) -> bytes:
                 for ck in sec.columns:
                     ws.write_string(hr, tl.cols[ck], next(c.label for c in tl.section.columns if c.key == ck),
                                     fm.header)
+                infos = info_columns(sec, tl)
+                for col, info in infos:
+                    ws.write_string(hr, col, info.label, fm.header)
+                choices = {c.code: c for c in spec.choices(sec.choices)}
                 ws.set_row(hr, 45)
                 by_col = tl.cols[sec.by]
                 rng_by = (f"{xl_rowcol_to_cell(tl.first_row, by_col, True, True)}:"
@@ -255,6 +260,14 @@ def form_bytes(spec: Spec, ctx: UnitContext) -> bytes:
                     ws.write_string(r, 1, label, fm.label_b if is_total else fm.label)
                     for c in range(2, last_col + 1):
                         ws.write_blank(r, c, None, fm.label)
+                    height = _row_height(label, widths.get(1, 12))
+                    for col, info in infos:
+                        if not is_total and code in choices:
+                            text = info.text(choices[code])
+                            ws.write_string(r, col, text, fm.label)
+                            height = max(height, _row_height(text, widths.get(col, 12)))
+                    if height > 15:
+                        ws.set_row(r, height)
                     for ck in sec.columns:
                         cc = tl.cols[ck]
                         if is_total:

@@ -239,7 +239,7 @@ def identify(out: FileOutcome, spec: Spec) -> FileOutcome:
     if version is None or not code:
         return _fail(out, K.NOT_IDENTIFIED, spec.id_sheet, "B2",
                      reason="thiếu phiên bản hoặc mã đơn vị", id_sheet=spec.id_sheet)
-    if version < spec.version:
+    if version < spec.version and version not in spec.accepts:
         return _fail(out, K.OLD_VERSION, spec.id_sheet, "B2", found=version, current=spec.version)
     if version > spec.version:
         return _fail(out, K.NOT_IDENTIFIED, spec.id_sheet, "B2",
@@ -371,7 +371,7 @@ def merged_over(merges, used) -> Optional[tuple]:
 
 
 def _parse(out: FileOutcome, wb, spec: Spec, rnd, as_of: Optional[dt.date]) -> Optional[UnitReturn]:
-    lay: FormLayout = layout(spec, bool(out.commune))
+    lay: FormLayout = layout(spec, bool(out.commune), out.version)
     findings: list[Finding] = []
     unit = out.unit_code
     sheets = {}

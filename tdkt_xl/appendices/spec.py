@@ -83,6 +83,22 @@ class Section:
     columns: tuple = ()            # Column (table) or column keys (summary)
     by: str = ""
     groups: tuple = ()             # summary: ((code, label), ...)
+    choices: str = ""              # summary: the list its groups come from
+    info: tuple = ()               # summary: InfoColumn, in the table's columns it does not sum
+
+
+@dataclass(frozen=True)
+class InfoColumn:
+    """A column of a summary that describes each group (its kind, short name, who may
+    receive it) in a table column the summary does not total; headed by ``label``."""
+    label: str
+    source: str                    # attribute of the group's Choice: group, short, subject
+    values: tuple = ()             # ((attribute value, text shown), ...); others shown as they are
+    since: int = 1                 # first spec version whose forms carry this header
+
+    def text(self, choice) -> str:
+        raw = getattr(choice, self.source, "") or ""
+        return dict(self.values).get(raw, raw)
 
 
 @dataclass(frozen=True)
@@ -119,6 +135,7 @@ class Spec:
     file_name: str
     protection_password: str = ""
     source: str = ""
+    accepts: tuple = ()            # older versions whose returned files still merge
 
     def sheet(self, key: str) -> SheetSpec:
         for s in self.sheets:
@@ -227,9 +244,12 @@ def parse_spec(data: dict, source: str = "") -> Spec:
                                         table=sec["table"], rows=int(sec["rows"]), columns=tuple(cols)))
             elif t == "summary":
                 groups = tuple((c.code, c.label) for c in lists[sec["choices_from"]])
+                info = tuple(InfoColumn(c["label"], c["from"], tuple(c.get("values", {}).items()),
+                                        int(c.get("since", 1))) for c in sec.get("info_columns", ()))
                 sections.append(Section(sec["key"], t, sec["title"], sec.get("applies_to", ""),
                                         table=sec["table"], columns=tuple(sec["columns"]),
-                                        by=sec["by"], groups=groups))
+                                        by=sec["by"], groups=groups, choices=sec["choices_from"],
+                                        info=info))
             else:
                 raise ValueError(f"unknown section type {t}")
         sheets.append(SheetSpec(sh["key"], sh["name"], sh["title"], tuple(sections)))
@@ -241,7 +261,8 @@ def parse_spec(data: dict, source: str = "") -> Spec:
                 tuple(sheets), lists, authority, tuple(data.get("checks", ())),
                 dict(data.get("limits", {})), dict(data.get("colors", {})),
                 tuple(data.get("instructions", ())), dict(data.get("outline", {})),
-                data.get("file_name", "Phu_luc_{code}"), data.get("protection_password", ""), source)
+                data.get("file_name", "Phu_luc_{code}"), data.get("protection_password", ""), source,
+                tuple(int(v) for v in data.get("accepts_versions", ())))
 
 
 @lru_cache(maxsize=8)
@@ -335,8 +356,15 @@ def header_texts(sec: Section) -> dict:
     return {}
 
 
+def info_columns(sec: Section, tl) -> list:
+    """(0-based column, InfoColumn) of a summary's info columns: the table's columns
+    the summary neither groups by nor totals, in order."""
+    free = [tl.cols[c.key] for c in tl.section.columns if c.key not in sec.columns and c.key != sec.by]
+    return list(zip(free, sec.info))
+
+
 @lru_cache(maxsize=16)
-def _layout(spec: Spec, commune: bool) -> FormLayout:
+def _layout(spec: Spec, commune: bool, version: int) -> FormLayout:
     sheets = {}
     for sh in spec.sheets:
         sl = SheetLayout(sh)
@@ -378,6 +406,9 @@ def _layout(spec: Spec, commune: bool) -> FormLayout:
                 sl.anchors[(row, 1)] = tl.section.columns[0].label
                 for ck in sec.columns:
                     sl.anchors[(row, tl.cols[ck])] = next(c.label for c in tl.section.columns if c.key == ck)
+                for col, info in info_columns(sec, tl):
+                    if version >= info.since:          # a form of an older version lacks it
+                        sl.anchors[(row, col)] = info.label
                 row += 1
                 for code, label in sec.groups + (("total", "Cộng"),):
                     sl.anchors[(row, 1)] = label
@@ -393,5 +424,7 @@ def _layout(spec: Spec, commune: bool) -> FormLayout:
     return FormLayout(spec, commune, sheets)
 
 
-def layout(spec: Spec, commune: bool) -> FormLayout:
-    return _layout(spec, bool(commune))
+def layout(spec: Spec, commune: bool, version: Optional[int] = None) -> FormLayout:
+    """Where everything lives on a form of ``spec`` (of ``version``, default the spec's
+    own: a form of an accepted older version is checked against its own headers)."""
+    return _layout(spec, bool(commune), spec.version if version is None else int(version))
