@@ -11,7 +11,7 @@ import openpyxl
 import pytest
 
 from tdkt_xl.appendices import load_spec, merge_inbox
-from tdkt_xl.appendices.spec import info_columns, layout
+from tdkt_xl.appendices.spec import layout
 from test_appendices import _edit, forms, good_file, rnd  # noqa: F401  (shared fixtures, helpers)
 
 SPEC = load_spec()
@@ -20,12 +20,14 @@ EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 
 def _summary(commune=True, version=None):
-    sl = next(s for s in layout(SPEC, commune, version).sheets.values() if s.spec.name == SHEET)
+    lay = layout(SPEC, commune) if version is None else layout(SPEC, commune, version)
+    sl = next(s for s in lay.sheets.values() if s.spec.name == SHEET)
     sec, title_row, rows = next(x for x in sl.sections if x[0].type == "summary")
     return sl, sec, title_row, rows
 
 
 def _header_cells(commune=True):
+    from tdkt_xl.appendices.spec import info_columns
     sl, sec, title_row, _rows = _summary(commune)
     return {col: info.label for col, info in info_columns(sec, sl.tables[sec.table])}, title_row + 1
 

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import docx
 
-from tdkt_xl.documents import appendix_figures as AF
 from tdkt_xl.documents.service import generate_documents
 from tdkt_xl.vocabulary import outputs as O
 from test_appendix_crosscheck import _round, consolidated, rnd  # noqa: F401  (shared fixtures)
@@ -37,6 +36,7 @@ def _set_cell(path: Path, unit: str, values: dict) -> None:
 
 
 def test_minutes_of_xqs_state_its_appendix_figures(rnd, consolidated, tmp_path):
+    from tdkt_xl.documents import appendix_figures as AF
     text = _minutes_text(rnd, tmp_path / "a", appendices=consolidated)
     cons = AF.load(consolidated)
     xqs = cons.units["XQS"]
