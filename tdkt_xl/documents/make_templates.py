@@ -596,8 +596,9 @@ def minutes():
     para(doc, "", after=0)
     # the unit's figures from its merged appendix itself (never a typed remark)
     para(doc, "{%p if figures %}")
-    para(doc, "{{ figures_no }}. Số liệu thi đua, khen thưởng theo Phụ lục II do đơn vị gửi (từ "
-              "ngày {{ period_start }} đến thời điểm kiểm tra, theo sổ tổng hợp phụ lục):", keep=True)
+    para(doc, "{{ figures_no }}. Số liệu thi đua, khen thưởng theo Phụ lục II do đơn vị gửi (các quyết "
+              "định khen thưởng từ ngày {{ period_start }} đến thời điểm kiểm tra; số liệu của sổ tổng "
+              "hợp phụ lục):", keep=True)
     loop_lines(doc, "figures", "f", "{{ f }}")
     para(doc, "{%p endif %}")
     para(doc, [("III. NHẬN XÉT, ĐÁNH GIÁ CHUNG", "b")])
