@@ -42,6 +42,9 @@ CSTDCS_OVER_LDTT = "XBM"          # CSTĐCS 14 > LĐTT 12 -> PL30, file rejected
 ULTRA_VIRES = "XGL"               # commune chairman decided CSTĐCS in 2024 -> PL34 warning
 RESUBMITTED = "XCL"               # an older first file and a corrected newer one -> PL12 for the older
 TEXT_IN_NUMBER = "XHB"            # 'khoảng 1.500' typed in 'Số hộ gia đình' -> PL15, file rejected
+# not a mistake: the data the delegation's assessment rests on (XCT 1.2.c.2 'Chưa đạt': 02 of the
+# 27 individuals given the commune's Giấy khen were farmers or workers; the rest, office holders)
+FEW_WORKERS = "XCT"
 
 
 def district_figures(code: str, rng: random.Random) -> tuple[dict, dict]:
@@ -216,6 +219,11 @@ def build(out_dir: Path, round_name: str | None = None) -> list[Path]:
                 tables["awards"][1]["level"] = XA
             if unit.code == TEXT_IN_NUMBER:
                 values["households"] = "khoảng 1.500"
+            if unit.code == FEW_WORKERS:
+                gk = next(a for a in tables["awards"] if a["title"] == "Giấy khen của Chủ tịch UBND xã")
+                n = gk.pop("ind_workers")
+                leaders = values["staff_leaders"]
+                gk.update(ind_leaders=leaders, ind_staff=n - leaders - 2, ind_workers=2)
             form = Path(tmp) / f"{spec.file_name.format(code=safe_name(unit.code))}.xlsx"
             name = FILE_NAMES.get(unit.code, form.name)
             saved = dt.datetime(2024, 6, 3, 8, 0) + dt.timedelta(hours=3 * n)

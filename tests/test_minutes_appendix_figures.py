@@ -131,3 +131,16 @@ def test_check_round_and_validate_agree(rnd, consolidated, tmp_path):
     text = _minutes_text(rnd, typed, appendices=consolidated)
     assert "- Lao động tiên tiến: 18 cá nhân;" in text        # generated, not the typed 21
     assert rs10(typed)
+
+
+def test_the_example_low_worker_share_is_in_the_appendix_too(rnd, consolidated, tmp_path):
+    """XCT's 'Chưa đạt' rests on 02 of 27 individuals with the commune's Giấy khen being
+    farmers or workers: its Phụ lục II says so, so its minutes do not contradict themselves."""
+    import re
+    remark = next(r.remark for r in rnd.results if r.unit_code == "XCT" and r.item_code == "1.2.c.2")
+    workers, of = map(int, re.search(r"(\d+)/(\d+) cá nhân được tặng Giấy khen", remark).groups())
+    text = _minutes_text(rnd, tmp_path / "h", unit="XCT", appendices=consolidated)
+    from tdkt_xl.io.consolidated import read_consolidated
+    xct = read_consolidated(consolidated).units["XCT"]
+    assert (xct["awards.GK_XA.ind_workers"], xct["awards.GK_XA.individuals"]) == (workers, of)
+    assert f"{of} cá nhân;" in text
