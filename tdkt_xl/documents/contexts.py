@@ -484,11 +484,16 @@ def minutes_context(rnd: m.Round, unit: m.Unit, appendices=None) -> dict:
     end = clock(ev.end_time if ev else None)
     closing = ("Biên bản kết thúc việc xem xét hồ sơ." if by_files
                else f"Buổi kiểm tra kết thúc vào hồi {end} cùng ngày.")
+    # praise ("Tiếp tục duy trì…") asks nothing to be remedied: a deadline to carry it out,
+    # and no report of remedies unless a real fix is asked too
     recs = [{"no": i + 1, "text": one_line(r.text).rstrip(". ") or DOTS,
-             "deadline": style.due_phrase(r.deadline) if r.deadline else DOTS}
+             "deadline": style.due_phrase(r.deadline) if r.deadline else DOTS,
+             "term": "thời hạn thực hiện" if style.is_praise(r.text) else "thời hạn khắc phục"}
             for i, r in enumerate(rnd.recommendations_of(unit.code))]
+    fixes = any(not style.is_praise(r.text) for r in rnd.recommendations_of(unit.code))
     if not recs:
-        recs = [{"no": 1, "text": DOTS_LINE[:40], "deadline": DOTS}]
+        recs = [{"no": 1, "text": DOTS_LINE[:40], "deadline": DOTS, "term": "thời hạn khắc phục"}]
+        fixes = True
     sign_head = nfc(rec.signer).strip() if rec and rec.signer else (head or DOTS)
     ctx.update({
         "unit": _unit_dict(unit),
@@ -510,6 +515,7 @@ def minutes_context(rnd: m.Round, unit: m.Unit, appendices=None) -> dict:
         "shortcomings": _paras(ev.shortcomings if ev else ""),
         "unit_opinion": _paras(ev.unit_opinion if ev else ""),
         "recommendations": recs,
+        "remedy_report": fixes,
         "closing": closing,
         "sign_unit": ({"role": "", "post": "", "name": ""} if by_files else
                       {"role": "ĐẠI DIỆN ĐƠN VỊ", "post": _upper(unit.head_title).strip() or DOTS,

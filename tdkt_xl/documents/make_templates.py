@@ -607,10 +607,12 @@ def minutes():
     para(doc, [("2. Tồn tại, hạn chế", "b")])
     loop_lines(doc, "shortcomings", "s", "{{ s }}")
     para(doc, [("IV. KIẾN NGHỊ CỦA ĐOÀN KIỂM TRA", "b")])
-    loop_lines(doc, "recommendations", "k", "{{ k.no }}. {{ k.text }} (thời hạn khắc phục: "
+    loop_lines(doc, "recommendations", "k", "{{ k.no }}. {{ k.text }} ({{ k.term }}: "
                                              "{{ k.deadline }}).")
+    para(doc, "{%p if remedy_report %}")
     para(doc, "{{ unit.body }} báo cáo kết quả khắc phục bằng văn bản về {{ office }} (cơ quan "
               "thường trực Hội đồng) khi hết thời hạn khắc phục.")
+    para(doc, "{%p endif %}")
     para(doc, [("V. Ý KIẾN CỦA ĐƠN VỊ ĐƯỢC KIỂM TRA", "b")])
     loop_lines(doc, "unit_opinion", "s", "{{ s }}")
     # the closing sentence alone is kept with the signatures (at most two lines, nd30_check)

@@ -61,27 +61,30 @@ class TrackedRecommendation:
         return self.unit.name if self.unit else self.rec.unit_code
 
 
-def track(rnd: m.Round, as_of: dt.date) -> list[TrackedRecommendation]:
+def track(rnd: m.Round, as_of: dt.date, skip=None) -> list[TrackedRecommendation]:
     """Every recommendation of the round with its status at ``as_of``, in
-    sheet order."""
+    sheet order; ``skip(text)`` leaves some out (praise, which asks nothing to be
+    remedied), keeping the others' numbers as the minutes give them."""
     counter: dict[str, int] = {}
     out = []
     for rec in rnd.recommendations:
         counter[rec.unit_code] = counter.get(rec.unit_code, 0) + 1
+        if skip is not None and skip(rec.text):
+            continue
         out.append(TrackedRecommendation(rec, rnd.unit(rec.unit_code),
                                          rnd.inspection(rec.unit_code), as_of,
                                          counter[rec.unit_code]))
     return out
 
 
-def open_items(rnd: m.Round, as_of: dt.date) -> list[TrackedRecommendation]:
-    return [t for t in track(rnd, as_of) if not t.remedied]
+def open_items(rnd: m.Round, as_of: dt.date, skip=None) -> list[TrackedRecommendation]:
+    return [t for t in track(rnd, as_of, skip) if not t.remedied]
 
 
-def overdue_by_unit(rnd: m.Round, as_of: dt.date) -> dict[str, list[TrackedRecommendation]]:
+def overdue_by_unit(rnd: m.Round, as_of: dt.date, skip=None) -> dict[str, list[TrackedRecommendation]]:
     """Unit code -> its overdue recommendations (units without any are absent)."""
     out: dict[str, list] = {}
-    for t in track(rnd, as_of):
+    for t in track(rnd, as_of, skip):
         if t.overdue:
             out.setdefault(t.rec.unit_code, []).append(t)
     return out

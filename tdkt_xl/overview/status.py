@@ -17,7 +17,7 @@ from typing import Optional
 
 from tdkt_xl import model as m
 from tdkt_xl.vocabulary import doc_kinds as DK
-from tdkt_xl.vocabulary import schema as S
+from tdkt_xl.vocabulary import schema as S, style
 from tdkt_xl.vocabulary.cells import fmt_date, norm_text
 
 # words that mark a cell a person must look at (the sheet colours them)
@@ -150,7 +150,7 @@ def round_status(rnd: m.Round, as_of: dt.date, manifests: Optional[list] = None,
     from tdkt_xl.model.tracking import track
     manifests = manifests or []
     made = {(_nfc(e.get("kind")), _nfc(e.get("unit"))) for e in manifests}
-    tracked = track(rnd, as_of)
+    tracked = track(rnd, as_of, style.is_praise)      # praise is nothing to remedy
     result = RoundStatus(as_of)
     for u in rnd.selected_units():
         insp = rnd.inspection(u.code)

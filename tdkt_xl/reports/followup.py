@@ -26,6 +26,7 @@ from tdkt_xl.documents.output import OutputFolder, safe_part
 from tdkt_xl.documents.render import load_template, templates_dir
 from tdkt_xl.documents.contexts import office_code
 from tdkt_xl.documents.text import nfc, number_text, short_date
+from tdkt_xl.vocabulary import style
 from tdkt_xl.vocabulary.doc_kinds import MINUTES, REMINDER
 from tdkt_xl.reports.aggregate import inspected_units
 from tdkt_xl.reports.context import Blocked, reminder_common
@@ -228,7 +229,7 @@ def make_followup(source, out_dir, as_of: Optional[dt.date] = None,
         raise NeedsDate("Chưa có ngày tính quá hạn (ngày đôn đốc ở trang Văn bản).")
     if check:
         gate.check_read(source, read, as_of).require(JOB_FOLLOWUP)
-    tracked = track(rnd, as_of)
+    tracked = track(rnd, as_of, style.is_praise)      # praise is nothing to remedy
     config = load_config()
     reply_days = int(config.get("reply_days") or 15)
     drafting_unit = (config.get("drafting_unit") or "").strip()
