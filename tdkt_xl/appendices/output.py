@@ -9,7 +9,8 @@ from pathlib import Path
 
 from tdkt_xl.appendices.returned import MERGED, REJECTED, SKIPPED, STATUS_VI, SUPERSEDED
 from tdkt_xl.appendices.spec import CHOICE, DATE, MONEY, RATIO, TEXT
-from tdkt_xl.appendices.stats import DATA_SHEET, PERCENT_HEADERS, SCOPE_ALL, block_scopes, data_table
+from tdkt_xl.appendices.stats import (DATA_SHEET, PERCENT_HEADERS, SCOPE_ALL, block_scopes, data_table,
+                                     scope_label)
 from tdkt_xl.documents.marker import mark_xlsx
 from tdkt_xl.vocabulary.cells import fmt_date
 from tdkt_xl.io.atomic import write_keeping
@@ -125,7 +126,7 @@ def _unit_sheet(wb, fm, res, stats, name: str, title: str, keys: list, bulk: Bul
     n_units = len(rows)
     for scope in block_scopes(stats.totals) + [SCOPE_ALL]:
         tot = stats.totals.get(scope, {})
-        label = "TỔNG CỘNG TOÀN HUYỆN" if scope == SCOPE_ALL else f"Cộng {scope}"
+        label = scope_label(scope)
         vals = []
         for k, _l, kind in keys:
             v = tot.get(k)

@@ -33,6 +33,12 @@ def _ratio_fields(spec: Spec) -> list:
     return [f for f in spec.all_fields() if f.kind == RATIO]
 
 
+def scope_label(scope: str) -> str:
+    """The row label of a scope's totals: 'Cộng khối xã, thị trấn', 'TỔNG CỘNG TOÀN HUYỆN'
+    (one spelling for every sheet of the consolidated workbook)."""
+    return "TỔNG CỘNG TOÀN HUYỆN" if scope == SCOPE_ALL else f"Cộng {scope[0].lower() + scope[1:]}"
+
+
 def present_blocks(blocks) -> list:
     """The blocks among ``blocks`` (block names), in their listed order."""
     have = set(blocks)
@@ -213,7 +219,7 @@ def summary_table(res) -> list:
     for scope in block_scopes(stats.totals) + [SCOPE_ALL]:
         tot = stats.totals.get(scope, {})
         n = tot.get("units_merged", 0)
-        label = f"Cộng {scope[0].lower() + scope[1:]}" if scope != SCOPE_ALL else "TỔNG CỘNG TOÀN HUYỆN"
+        label = scope_label(scope)
         row = ["", label, "", f"{n} đơn vị đã tổng hợp", ""]
         row += [fn(tot) if n else None for _h, fn in SUMMARY_COLUMNS]
         row.append("")
