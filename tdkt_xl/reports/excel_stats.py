@@ -120,7 +120,8 @@ def _chart_block(wb, st, row: int, spec: ChartSpec, f_title, f_head, f_cell, f_n
             "categories": [SHEET_STATS, first, 0, last, 0],
             "values": [SHEET_STATS, first, 1 + j, last, 1 + j],
             "fill": {"color": s.color},
-            "data_labels": {"value": True},
+            # a zero segment gets no label (a '0' over the next bar reads as a figure)
+            "data_labels": {"value": True, "num_format": "0;-0;;@"},
             "gap": 60,
         })
     chart.set_title({"name": spec.title, "name_font": {"size": 11, "bold": True}})
