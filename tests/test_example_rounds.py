@@ -22,7 +22,7 @@ from tdkt_xl.vocabulary import outputs as O
 ROOT = Path(__file__).resolve().parents[1]
 ROUNDS = [r.name for r in example_rounds()]
 OTHER_ROUNDS = ROUNDS[1:]                 # the reference round has its own tests
-AS_OF = {"huyen-2024": "31/12/2024", "truong-hoc-2024": "31/12/2024"}
+AS_OF = {"huyen-2024": "31/12/2024", "truong-hoc-2024": "31/12/2024", "tinh-2026": "31/12/2026"}
 
 
 def test_the_reference_round_comes_first_and_every_round_has_its_files():
@@ -78,10 +78,13 @@ def test_demo_runs_the_whole_round(demo):
     assert sum(n.startswith(docs + "TB_") for n in names) == len(units) + 1
     assert sum(n.startswith(docs + "BB_") for n in names) == len(units)
     assert sum(n.startswith(f"{O.FORMS}/") and n.endswith(".xlsx") for n in names) == len(units)
-    assert f"{O.MERGED}/Tong_hop_phu_luc.xlsx" in names
     assert f"{O.REPORT}/BC_ket_qua_kiem_tra.docx" in names
     assert f"{O.FOLLOWUP}/theo_doi_khac_phuc.xlsx" in names
-    assert f"Đã tổng hợp phụ lục của {len(units)} đơn vị" in proc.stdout
+    if example_round(name).inbox:
+        assert f"{O.MERGED}/Tong_hop_phu_luc.xlsx" in names
+        assert f"Đã tổng hợp phụ lục của {len(units)} đơn vị" in proc.stdout
+    else:
+        assert "không kèm phụ lục gửi về: bỏ qua bước gộp" in proc.stdout
 
 
 def test_demo_round_check_leaves_only_example_data(demo):
@@ -154,3 +157,126 @@ def test_schools_documents_speak_of_schools(demo):
     assert "đối với 06 trường học như sau" in notice
     report = text_of((out / O.REPORT / "BC_ket_qua_kiem_tra.docx").read_bytes())
     assert "06 trường học" in report
+
+
+# ------------------------------------------------------------------ the 2026 provincial round
+def _tinh():
+    return read_round(example_sheets(example_round("tinh-2026").data_dir)).round
+
+
+def test_2026_round_is_a_provincial_councils_with_the_sở_nội_vụ_as_standing_office():
+    st = _tinh().settings
+    assert st.year == 2026 and st.level == V.LEVEL_PROVINCE
+    assert st.standing_office == "Sở Nội vụ" and "tỉnh" in st.council_name
+    rnd = _tinh()
+    assert {u.block for u in rnd.units} == {V.BLOCK_PROVINCE, V.BLOCK_WARD}
+    assert all(u.is_commune == (u.block == V.BLOCK_WARD) for u in rnd.units)
+    assert [u.code for u in rnd.units if not u.selected] == ["XNCL"]
+
+
+def test_2026_carried_recommendations_are_what_new_round_carries_for_merged_communes():
+    """Kiến nghị holds the rows `tdkt new-round` carries from the 2024 round
+    for the units with a successor (the 2024 communes, merged on 01/07/2025);
+    those of the district's agencies, which ceased with the district, are the
+    only ones left out."""
+    from tdkt_xl.builder.next_round import next_round_sheets
+    from tdkt_xl.vocabulary import schema as S
+    carried = next_round_sheets(example_sheets(), 2026)[S.RECOMMENDATIONS.name][1:]
+    rnd, ref = _tinh(), read_round(example_sheets()).round
+    olds = {r.old_code for r in rnd.successions}
+    want = [(c, t, d) for c, t, d, _r, _s in carried if c in olds]
+    got = [(r.original_unit_code, r.text, r.deadline) for r in rnd.recommendations
+           if S.is_carried(r.text)]
+    assert got == want and len(got) >= 5
+    left_out = {c for c, *_ in carried if c not in olds}
+    assert left_out and {ref.unit(c).block for c in left_out} == {V.BLOCK_DISTRICT}
+    # each lands on the new commune the table names, by its date and act
+    table = {r.old_code: r for r in rnd.successions}
+    for r in rnd.recommendations:
+        if S.is_carried(r.text):
+            assert r.unit_code == table[r.original_unit_code].new_code
+            assert rnd.unit(r.unit_code).block == V.BLOCK_WARD
+    assert {str(r.date) for r in rnd.successions} == {"2025-07-01"}
+    assert all("1672/NQ-UBTVQH15" in r.act and "giả định" in r.act for r in rnd.successions)
+    assert {o.code for o in ref.units if o.is_commune} == olds
+
+
+def _without_quotes(text: str, rnd) -> str:
+    """The text less the 2024 recommendations it quotes (carried verbatim)."""
+    from tdkt_xl.vocabulary import schema as S
+    for r in rnd.recommendations:
+        if S.is_carried(r.text):
+            text = text.replace(r.text.split("] ", 1)[-1].rstrip(". "), "")
+    return text
+
+
+def test_2026_documents_name_no_district_and_cite_the_2025_texts(demo):
+    name, _, out = demo
+    if name != "tinh-2026":
+        pytest.skip("the 2026 round only")
+    from docx_render import text_of
+    rnd = _tinh()
+    docs = sorted(out.glob(f"{O.DOCUMENTS}/*.docx")) + sorted(out.glob(f"{O.FOLLOWUP}/*.docx"))
+    assert len(docs) == 15 + 4
+    for d in docs:
+        text = _without_quotes(text_of(d.read_bytes()), rnd)
+        for word in ("huyện", "Huyện", "HUYỆN", "Phòng Nội vụ", "PNV", "thị trấn", "98/2023"):
+            assert word not in text, (d.name, word)
+    decision = text_of((out / O.DOCUMENTS / "QD_thanh_lap_doan.docx").read_bytes())
+    basis = [line for line in decision.splitlines() if line.startswith("Căn cứ")]
+    assert any("Luật Tổ chức chính quyền địa phương số 72/2025/QH15" in b for b in basis)
+    assert any("Nghị định số 152/2025/NĐ-CP" in b for b in basis)
+    assert "UBND TỈNH LẠNG SƠN" in decision and "Giám đốc Sở Nội vụ" in decision
+
+
+def test_2026_minutes_and_reminders_follow_the_merged_communes_recommendations(demo):
+    name, _, out = demo
+    if name != "tinh-2026":
+        pytest.skip("the 2026 round only")
+    from docx_render import text_of
+    minutes = text_of((out / O.DOCUMENTS / "BB_XTCL.docx").read_bytes())
+    own, earlier = minutes.split("Đoàn kiểm tra đã xem xét kết quả khắc phục các kiến nghị của đợt "
+                                 "kiểm tra trước:")
+    assert "Kiến nghị năm 2024" not in own.split("IV. KIẾN NGHỊ")[1]
+    assert "(kiến nghị năm 2024 đối với xã Bằng Mạc (cũ); hạn khắc phục: 19/8/2024; tình trạng: " \
+           "chưa khắc phục)" in earlier
+    # a new commune not inspected this year still gets the reminder for what it inherited
+    letter = text_of((out / O.FOLLOWUP / "CV_don_doc_XNCL.docx").read_bytes())
+    assert ("Qua kiểm tra công tác thi đua, khen thưởng năm 2024, Đoàn kiểm tra đã kiến nghị xã "
+            "Chiến Thắng (cũ), nay thuộc xã Nam Chi Lăng, khắc phục") in letter
+    assert "ngày ……" not in letter
+
+
+def test_a_reminder_may_go_to_a_unit_not_inspected_this_round_a_minutes_may_not():
+    """VB04: the reminder of XNCL (not selected in 2026, recommendations
+    inherited from 2024) is in order; a minutes record for it is not."""
+    import datetime as dt
+    from tdkt_xl import gate
+    sheets = example_sheets(example_round("tinh-2026").data_dir)
+    assert ["Công văn đôn đốc khắc phục", "XNCL"] in [r[:2] for r in sheets["Văn bản"]]
+    found = [f for f in gate.check(sheets, dt.date(2026, 12, 31)).report.findings if f.code == "VB04"]
+    assert found == []
+    sheets["Văn bản"].append(["Biên bản kiểm tra", "XNCL", "09", "20/05/2026", "Nông Thị Cúc"])
+    found = [f for f in gate.check(sheets, dt.date(2026, 12, 31)).report.findings if f.code == "VB04"]
+    assert [(f.cell, f.unit) for f in found] == [(f"B{len(sheets['Văn bản'])}", "XNCL")]
+
+
+def test_round_check_names_a_document_of_a_unit_the_round_does_not_inspect():
+    """RS14 used to crash (its message lost the unit's code to Finding.at's own
+    ``unit`` argument); a reminder to an existing unit not inspected is fine."""
+    from tdkt_xl.model.calendar import WorkCalendar
+    from tdkt_xl.roundcheck.checks import Doc, Scope, belongs
+    from tdkt_xl.roundcheck.identify import OUTPUT_KINDS
+    rnd = _tinh()
+    scope = Scope(rnd, WorkCalendar.for_settings(rnd.settings), [])
+    minutes = Doc("BB_XNCL.docx", OUTPUT_KINDS["minutes"], "XNCL")
+    belongs(minutes, scope)
+    assert [(p.code, p.message) for p in minutes.problems] == [
+        ("RS14", "Văn bản dành cho đơn vị 'XNCL', sổ tính không có đơn vị này (hoặc đơn vị không "
+                 "được chọn kiểm tra).")]
+    letter = Doc("CV_don_doc_XNCL.docx", OUTPUT_KINDS["reminder"], "XNCL")
+    belongs(letter, scope)
+    assert letter.problems == []
+    stranger = Doc("CV_don_doc_XYZ.docx", OUTPUT_KINDS["reminder"], "XYZ")
+    belongs(stranger, scope)
+    assert [p.code for p in stranger.problems] == ["RS14"]

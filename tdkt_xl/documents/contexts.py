@@ -21,6 +21,7 @@ from tdkt_xl.model import vocab as V
 from tdkt_xl.vocabulary import style
 from tdkt_xl.vocabulary.style import plan_citation, sentence_start
 from tdkt_xl.vocabulary import doc_kinds as K
+from tdkt_xl.vocabulary import schema as S
 
 
 class Blocked(Exception):
@@ -335,6 +336,27 @@ def when_text(insp: Optional[m.Inspection]) -> str:
             f"{weekday(insp.date)}, ngày {short_date(insp.date)}")
 
 
+def earlier_recommendations(rnd: m.Round, unit: m.Unit) -> list[dict]:
+    """The recommendations of earlier rounds carried to ``unit`` (Kiến nghị,
+    prefixed by ``tdkt new-round``), as the minutes list their follow-up: the
+    original text, its year, the unit it was made to when that unit has since
+    merged into this one, its deadline and where it stands."""
+    from tdkt_xl.model.succession import Successions
+    table = Successions(rnd.successions)
+    out = []
+    for r in rnd.recommendations_of(unit.code):
+        year = S.carried_year(r.text)
+        if year is None:
+            continue
+        old = r.original_unit_code
+        out.append({"no": len(out) + 1, "year": year,
+                    "text": one_line(r.text.split("] ", 1)[-1]).rstrip(". ") or DOTS,
+                    "origin": style.in_sentence(table.old_name(old) or old) + " (cũ)" if old else "",
+                    "deadline": short_date(r.deadline) if r.deadline else DOTS,
+                    "status": nfc(r.status).lower() or DOTS})
+    return out
+
+
 # ------------------------------------------------------------------ documents
 def decision_context(rnd: m.Round) -> dict:
     rec = rnd.document(K.DECISION.doc_kind, "")
@@ -485,13 +507,16 @@ def minutes_context(rnd: m.Round, unit: m.Unit, appendices=None) -> dict:
     closing = ("Biên bản kết thúc việc xem xét hồ sơ." if by_files
                else f"Buổi kiểm tra kết thúc vào hồi {end} cùng ngày.")
     # praise ("Tiếp tục duy trì…") asks nothing to be remedied: a deadline to carry it out,
-    # and no report of remedies unless a real fix is asked too
+    # and no report of remedies unless a real fix is asked too; recommendations carried from
+    # an earlier round are listed apart (earlier_recs), with where they stand
+    own = [r for r in rnd.recommendations_of(unit.code) if not S.is_carried(r.text)]
+    earlier = earlier_recommendations(rnd, unit)
     recs = [{"no": i + 1, "text": one_line(r.text).rstrip(". ") or DOTS,
              "deadline": style.due_phrase(r.deadline) if r.deadline else DOTS,
              "term": "thời hạn thực hiện" if style.is_praise(r.text) else "thời hạn khắc phục"}
-            for i, r in enumerate(rnd.recommendations_of(unit.code))]
-    fixes = any(not style.is_praise(r.text) for r in rnd.recommendations_of(unit.code))
-    if not recs:
+            for i, r in enumerate(own)]
+    fixes = any(not style.is_praise(r.text) for r in own) or bool(earlier)
+    if not recs and not earlier:
         recs = [{"no": 1, "text": DOTS_LINE[:40], "deadline": DOTS, "term": "thời hạn khắc phục"}]
         fixes = True
     sign_head = nfc(rec.signer).strip() if rec and rec.signer else (head or DOTS)
@@ -516,6 +541,7 @@ def minutes_context(rnd: m.Round, unit: m.Unit, appendices=None) -> dict:
         "unit_opinion": _paras(ev.unit_opinion if ev else ""),
         "recommendations": recs,
         "remedy_report": fixes,
+        "earlier_recs": earlier,
         "closing": closing,
         "sign_unit": ({"role": "", "post": "", "name": ""} if by_files else
                       {"role": "ĐẠI DIỆN ĐƠN VỊ", "post": _upper(unit.head_title).strip() or DOTS,

@@ -609,6 +609,12 @@ def minutes():
     para(doc, [("IV. KIẾN NGHỊ CỦA ĐOÀN KIỂM TRA", "b")])
     loop_lines(doc, "recommendations", "k", "{{ k.no }}. {{ k.text }} ({{ k.term }}: "
                                              "{{ k.deadline }}).")
+    para(doc, "{%p if earlier_recs %}")
+    para(doc, "Đoàn kiểm tra đã xem xét kết quả khắc phục các kiến nghị của đợt kiểm tra trước:")
+    para(doc, "{%p endif %}")
+    loop_lines(doc, "earlier_recs", "k", "{{ k.no }}. {{ k.text }} (kiến nghị năm {{ k.year }}"
+                                         "{% if k.origin %} đối với {{ k.origin }}{% endif %}; hạn "
+                                         "khắc phục: {{ k.deadline }}; tình trạng: {{ k.status }}).")
     para(doc, "{%p if remedy_report %}")
     para(doc, "{{ unit.body }} báo cáo kết quả khắc phục bằng văn bản về {{ office }} (cơ quan "
               "thường trực Hội đồng) khi hết thời hạn khắc phục.")

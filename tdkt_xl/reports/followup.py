@@ -35,6 +35,9 @@ from tdkt_xl.model.tracking import track
 from tdkt_xl.reports.xlsx_util import row_height
 from tdkt_xl.vocabulary.errors import NeedsDate
 from tdkt_xl.vocabulary.findings import JOB_FOLLOWUP
+from tdkt_xl.vocabulary import schema as S
+from tdkt_xl.vocabulary.style import in_sentence
+from tdkt_xl.model.succession import Successions
 
 CONFIG_FILE = Path(__file__).resolve().parent / "data" / "followup.csv"
 TRACKER_FILE = "theo_doi_khac_phuc.xlsx"
@@ -210,8 +213,28 @@ def letter_context(rnd: m.Round, unit: m.Unit, items: list, as_of: dt.date,
                      "status": t.status.lower()} for i, t in enumerate(items, start=1)],
         "reply_by": short_date(reply_by),
         "contact": ctx["contact_line"].rstrip("."),
+        "earlier": None if insp is not None else earlier_round(rnd, unit, items),
     })
     return ctx
+
+
+def earlier_round(rnd: m.Round, unit: m.Unit, items: list) -> Optional[dict]:
+    """For a unit not inspected this round whose overdue items were carried
+    from earlier rounds: those rounds' years and the units they were made to
+    (a commune since merged into ``unit``: ``xã Chiến Thắng (cũ)``)."""
+    carried = [t.rec for t in items if S.carried_year(t.rec.text)]
+    if not carried:
+        return None
+    table = Successions(rnd.successions)
+    olds = []
+    for rec in carried:
+        old = rec.original_unit_code
+        name = (in_sentence(table.old_name(old) or old) + " (cũ)") if old else in_text(unit)
+        if name not in olds:
+            olds.append(name)
+    years = sorted({S.carried_year(r.text) for r in carried})
+    return {"years": ", ".join(str(y) for y in years), "units": ", ".join(olds),
+            "merged": any(r.original_unit_code for r in carried)}
 
 
 def make_followup(source, out_dir, as_of: Optional[dt.date] = None,

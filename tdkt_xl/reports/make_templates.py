@@ -218,11 +218,19 @@ def reminder():
                "năm {{ year }}", style=HEAD, size=12, before=6)
     para(doc, "", after=6)
     para(doc, "Kính gửi: {{ recipient }}.", left=25, after=12)
+    para(doc, "{%p if earlier %}")
+    para(doc, "Qua kiểm tra công tác thi đua, khen thưởng năm {{ earlier.years }}, Đoàn kiểm tra đã "
+              "kiến nghị {{ earlier.units }}{% if earlier.merged %}, nay thuộc {{ unit_place }},"
+              "{% endif %} khắc phục các tồn tại, hạn chế. Thực hiện {{ plan_ref }} về kiểm tra công "
+              "tác thi đua, khen thưởng năm {{ year }}, {{ council }} tiếp tục theo dõi kết quả khắc "
+              "phục các kiến nghị này.")
+    para(doc, "{%p else %}")
     para(doc, "Thực hiện {{ plan_ref }} về kiểm tra công tác thi đua, khen thưởng năm {{ year }}, "
               "ngày {{ inspection_date }}, Đoàn kiểm tra của {{ council }} đã {{ inspection_verb }} "
               "tại {{ unit_place }} ({{ minutes_ref }}) và kiến nghị đơn vị khắc phục các tồn tại, "
               "hạn chế, gửi báo cáo kết quả khắc phục về {{ council }} (qua {{ office }}) theo thời "
               "hạn ghi trong biên bản.")
+    para(doc, "{%p endif %}")
     para(doc, "Đến ngày {{ as_of }}, {{ council }} chưa nhận được báo cáo kết quả khắc phục của "
               "đơn vị đối với {{ n_overdue }} nội dung đã quá hạn, cụ thể:")
     loop_lines(doc, "overdue", "o", "{{ o.no }}. {{ o.text }} (hạn khắc phục: {{ o.deadline }}; "

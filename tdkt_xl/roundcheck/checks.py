@@ -19,6 +19,7 @@ from tdkt_xl.roundcheck import examples, facts
 from tdkt_xl.roundcheck.identify import OutputKind
 from tdkt_xl.roundcheck.reading import FileText
 from tdkt_xl.vocabulary.cells import fmt_date
+from tdkt_xl.vocabulary.doc_kinds import REMINDER
 from tdkt_xl.vocabulary.findings import FindingType
 
 WEEKDAYS = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
@@ -106,8 +107,10 @@ def belongs(doc: Doc, scope: Scope) -> None:
         doc.add(C.OTHER_ROUND, found=doc.round_id, expected=expected)
     if doc.kind and doc.kind.per_unit and doc.unit:
         u = scope.rnd.unit(doc.unit)
-        if u is None or not u.selected:
-            doc.add(C.UNIT_UNKNOWN, unit=doc.unit)
+        # a reminder goes to any unit with open recommendations, inspected this
+        # round or not (one carried from last round to a unit not selected now)
+        if u is None or not (u.selected or doc.kind.key == REMINDER.key):
+            doc.add(C.UNIT_UNKNOWN, code=doc.unit)
 
 
 # ------------------------------------------------------------------ dates

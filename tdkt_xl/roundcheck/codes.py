@@ -40,7 +40,7 @@ DUPLICATE = define("RS12", WARNING, "Hai tệp cho cùng một văn bản",
 OTHER_ROUND = define("RS13", ERROR, "Văn bản của đợt khác",
                      "Tệp thuộc đợt kiểm tra '{found}', sổ tính là đợt '{expected}'.", area=AREA)
 UNIT_UNKNOWN = define("RS14", ERROR, "Đơn vị không có trong sổ tính",
-                      "Văn bản dành cho đơn vị '{unit}', sổ tính không có đơn vị này (hoặc "
+                      "Văn bản dành cho đơn vị '{code}', sổ tính không có đơn vị này (hoặc "
                       "đơn vị không được chọn kiểm tra).", area=AREA)
 
 ALL = (UNREADABLE, UNKNOWN, PLACEHOLDER, EXAMPLE_DATA, ROLE_DIFFERS, DEADLINE_OFF_DAY,

@@ -4,11 +4,14 @@ from __future__ import annotations
 from tdkt_xl.vocabulary import cells, schema as S
 from tdkt_xl.vocabulary import catalogue as C
 from tdkt_xl.rules.context import Context, cell_of, key, row_of
-from tdkt_xl.vocabulary.doc_kinds import KINDS, NOTICE
+from tdkt_xl.vocabulary.doc_kinds import KINDS, NOTICE, REMINDER
 
 SHEET = S.DOCUMENTS.name
 JOB_OF_KIND = {k.doc_kind: k.job for k in KINDS.values() if k.job}
 PER_UNIT = tuple(k.doc_kind for k in KINDS.values() if k.per_unit)
+# per-unit documents about this round's inspection of the unit (a reminder may go to a
+# unit not inspected this round: recommendations carried from an earlier round)
+OF_INSPECTION = tuple(k for k in PER_UNIT if k != REMINDER.doc_kind)
 ROUND_LEVEL = tuple(k.doc_kind for k in KINDS.values() if not k.per_unit)
 # Numbering systems (NĐ 30/2020): the minutes are numbered by the delegation
 # (…/BB-ĐKT), every other document by the council (…/xx-HĐTĐKT), in one series.
@@ -32,7 +35,7 @@ def check(ctx: Context):
         if code and unit is None:
             yield C.DOC_UNKNOWN_UNIT.at(SHEET, cell_of(doc, "unit_code"), code, blocks=blocks, code=code,
                                         kind=doc.kind, why="không có trong trang Đơn vị")
-        elif code and ctx.inspection(code) is None and doc.kind in PER_UNIT:
+        elif code and ctx.inspection(code) is None and doc.kind in OF_INSPECTION:
             yield C.DOC_UNKNOWN_UNIT.at(SHEET, cell_of(doc, "unit_code"), code, blocks=blocks, code=code,
                                         kind=doc.kind, why="không có lịch kiểm tra")
         if doc.kind in PER_UNIT and not code:

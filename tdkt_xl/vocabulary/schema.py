@@ -322,12 +322,18 @@ UNCONFIRMED = "Chưa xác nhận"
 CARRIED_PREFIX = "[Kiến nghị năm {year}, kiểm tra lại kết quả khắc phục] "
 
 
-def is_carried(text) -> bool:
-    """Whether a Kiến nghị text is one carried from a previous round."""
+def carried_year(text) -> Optional[int]:
+    """The year of the round a carried Kiến nghị text comes from (None: not carried)."""
     import re
     head, tail = CARRIED_PREFIX.split("{year}")
-    return bool(re.match(re.escape(head.strip()) + r"\s*\d{4}" + re.escape(tail.strip()),
-                         str(text or "").strip(), re.IGNORECASE))
+    found = re.match(re.escape(head.strip()) + r"\s*(\d{4})" + re.escape(tail.strip()),
+                     str(text or "").strip(), re.IGNORECASE)
+    return int(found.group(1)) if found else None
+
+
+def is_carried(text) -> bool:
+    """Whether a Kiến nghị text is one carried from a previous round."""
+    return carried_year(text) is not None
 
 # The round at a glance (tdkt_xl.overview.status): one row per unit, written by the
 # builder and refreshed by the Kiểm tra dữ liệu click; the reader never reads it.
