@@ -28,7 +28,6 @@ from tdkt_xl.appendices.spec import load_spec, layout  # noqa: E402
 from tdkt_xl.builder.example import example_sheets  # noqa: E402
 from tdkt_xl.io.example import example_round, example_rounds  # noqa: E402
 from tdkt_xl.io.reader import read_round  # noqa: E402
-from tdkt_xl.model.vocab import BLOCK_SCHOOL  # noqa: E402
 
 D = dt.date
 HUYEN, XA, THU_TRUONG, TINH = ("Chủ tịch UBND huyện", "Chủ tịch UBND xã", "Thủ trưởng cơ quan, đơn vị",
@@ -172,7 +171,7 @@ def unit_input(unit, rng: random.Random) -> tuple[dict, dict]:
                                                f"{rng.randint(20, 200)}/{suffix}"),
                        "date": d, "kind": kind} for s, k, kind, d in DOCS[:n_docs]]
     n_models = min(3, values["models_collective"] + values["models_individual"] + values["models_pattern"])
-    models = SCHOOL_MODELS if unit.block == BLOCK_SCHOOL else MODELS
+    models = SCHOOL_MODELS if unit.block == "Khối trường học" else MODELS   # the schools' round
     tables["models"] = [{"name": n, "type": t, "field": f,
                          "achievement": "Cách làm hay được nhân rộng trên địa bàn.",
                          "recognition": "Giấy khen năm 2024" if i == 0 else "",

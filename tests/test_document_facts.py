@@ -136,16 +136,16 @@ def test_unit_names_in_running_text_and_recipients(rnd, tmp_path):
 
 def test_counting_phrases_name_only_the_kinds_inspected(rnd):
     ctx = X.build_context("notice_all", rnd)
-    assert ctx["units_phrase"] == "06 cơ quan, đơn vị cấp huyện và 08 xã"
+    assert ctx["units_phrase"] == "06 cơ quan, tổ chức, đơn vị cấp huyện và 08 xã"   # the block's words
     assert ctx["bodies"] == "cơ quan, đơn vị, xã"
-    communes = [m.Unit("TT", "Thị trấn Đồng Mỏ", V.BLOCK_COMMUNE), m.Unit("XQS", "Xã Quan Sơn", V.BLOCK_COMMUNE)]
+    communes = [m.Unit("TT", "Thị trấn Đồng Mỏ", "Khối xã, thị trấn"), m.Unit("XQS", "Xã Quan Sơn", "Khối xã, thị trấn")]
     assert style.units_count_phrase(communes) == "02 xã, thị trấn"
-    schools = [m.Unit("MN", "Trường Mầm non Hoa Sen", V.BLOCK_SCHOOL),
-               m.Unit("TH", "Trường Tiểu học Quan Sơn", V.BLOCK_SCHOOL)]
+    schools = [m.Unit("MN", "Trường Mầm non Hoa Sen", "Khối trường học"),
+               m.Unit("TH", "Trường Tiểu học Quan Sơn", "Khối trường học")]
     assert style.units_count_phrase(schools) == "02 trường học"
     assert style.bodies_phrase(schools) == "trường học"
-    wards = [m.Unit("P", "Phường Đông Kinh", V.BLOCK_WARD), m.Unit("X", "Xã Hữu Lũng", V.BLOCK_WARD),
-             m.Unit("S", "Sở Tư pháp", V.BLOCK_PROVINCE)]
+    wards = [m.Unit("P", "Phường Đông Kinh", "Khối xã, phường"), m.Unit("X", "Xã Hữu Lũng", "Khối xã, phường"),
+             m.Unit("S", "Sở Tư pháp", "Khối cơ quan, đơn vị cấp tỉnh")]
     assert style.units_count_phrase(wards) == "01 cơ quan, đơn vị cấp tỉnh và 02 xã, phường"
     dec = X.build_context("decision", rnd)
     assert dec["heads_phrase"] == "Thủ trưởng các cơ quan, đơn vị, Chủ tịch UBND các xã"

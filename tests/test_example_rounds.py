@@ -117,7 +117,7 @@ def test_schools_round_is_the_district_councils_separate_plan_for_its_schools():
     rnd, ref = _schools(), read_round(example_sheets()).round
     assert rnd.settings.council_name == ref.settings.council_name
     assert rnd.settings.year == 2024 and rnd.settings.plan_title
-    assert rnd.units and all(u.block == V.BLOCK_SCHOOL for u in rnd.units)
+    assert rnd.units and all(u.block == "Khối trường học" for u in rnd.units)
     assert all(re.match(r"Trường (Mầm non|Tiểu học|Trung học cơ sở) ", u.name) for u in rnd.units)
     assert {u.code for u in rnd.units}.isdisjoint(u.code for u in ref.units)
 
@@ -125,11 +125,11 @@ def test_schools_round_is_the_district_councils_separate_plan_for_its_schools():
 def test_schools_checklist_leaves_out_what_applies_to_communes_only():
     rnd = _schools()
     commune_only = [i for i in read_round(example_sheets()).round.checklist
-                    if i.applies_to == V.BLOCK_COMMUNE]
+                    if i.applies_to == "Khối xã, thị trấn"]
     assert commune_only                                   # the fund, the commune's decisions
     texts = " ".join(i.text for i in rnd.checklist).casefold()
     assert "quỹ thi đua" not in texts and "cấp xã" not in texts
-    assert all(i.applies_to in (V.APPLIES_ALL, V.BLOCK_SCHOOL) for i in rnd.checklist)
+    assert all(i.applies_to in (V.APPLIES_ALL, "Khối trường học") for i in rnd.checklist)
 
 
 def test_schools_people_are_marked_as_examples():
@@ -169,8 +169,8 @@ def test_2026_round_is_a_provincial_councils_with_the_sở_nội_vụ_as_standin
     assert st.year == 2026 and st.level == V.LEVEL_PROVINCE
     assert st.standing_office == "Sở Nội vụ" and "tỉnh" in st.council_name
     rnd = _tinh()
-    assert {u.block for u in rnd.units} == {V.BLOCK_PROVINCE, V.BLOCK_WARD}
-    assert all(u.is_commune == (u.block == V.BLOCK_WARD) for u in rnd.units)
+    assert {u.block for u in rnd.units} == {"Khối cơ quan, đơn vị cấp tỉnh", "Khối xã, phường"}
+    assert all(u.is_commune == (u.block == "Khối xã, phường") for u in rnd.units)
     assert [u.code for u in rnd.units if not u.selected] == ["XNCL"]
 
 
@@ -189,13 +189,13 @@ def test_2026_carried_recommendations_are_what_new_round_carries_for_merged_comm
            if S.is_carried(r.text)]
     assert got == want and len(got) >= 5
     left_out = {c for c, *_ in carried if c not in olds}
-    assert left_out and {ref.unit(c).block for c in left_out} == {V.BLOCK_DISTRICT}
+    assert left_out and {ref.unit(c).block for c in left_out} == {"Khối cơ quan, tổ chức, đơn vị cấp huyện"}
     # each lands on the new commune the table names, by its date and act
     table = {r.old_code: r for r in rnd.successions}
     for r in rnd.recommendations:
         if S.is_carried(r.text):
             assert r.unit_code == table[r.original_unit_code].new_code
-            assert rnd.unit(r.unit_code).block == V.BLOCK_WARD
+            assert rnd.unit(r.unit_code).block == "Khối xã, phường"
     assert {str(r.date) for r in rnd.successions} == {"2025-07-01"}
     assert all("1672/NQ-UBTVQH15" in r.act and "giả định" in r.act for r in rnd.successions)
     assert {o.code for o in ref.units if o.is_commune} == olds

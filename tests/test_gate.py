@@ -73,7 +73,7 @@ def test_one_read_one_validation(example_sheets):
 
 
 def test_per_unit_jobs_stop_only_that_unit_unless_the_error_is_round_wide(example_sheets):
-    set_cell(example_sheets, S.UNITS, "block", 1, "Khối lạ")
+    set_cell(example_sheets, S.UNITS, "selected", 1, "Có lẽ")          # a value out of its list
     checked = gate.check(example_sheets, AS_OF, "vd")
     blocked = checked.per_unit(JOB_FORMS)
     assert blocked and all(code for code in blocked)

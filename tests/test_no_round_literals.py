@@ -15,7 +15,7 @@ import zipfile
 from pathlib import Path
 
 from conftest import ROOT
-from tdkt_xl.io.example import EXAMPLE_DIR, example_sheets
+from tdkt_xl.io.example import example_rounds, example_sheets
 from tdkt_xl.vocabulary import schema as S
 
 FIXED = ("Chi Lăng", "Vi Nông Trường", "Phòng Nội vụ")
@@ -29,9 +29,6 @@ ALLOWED = {
     ("tdkt_xl/vocabulary/schema.py", "Phòng Nội vụ"):
         "the Thành viên header and the contact's label of workbooks made before 2025, "
         "read as aliases so an old workbook still reads",
-    # pending (next commit): the blocks of units become the workbook's data
-    ("tdkt_xl/model/vocab.py", "Khối cơ quan, đơn vị cấp huyện"): "pending: blocks as data",
-    ("tdkt_xl/model/vocab.py", "Khối xã, thị trấn"): "pending: blocks as data",
 }
 
 
@@ -44,11 +41,17 @@ def _column(rows: list, header: str) -> list:
     return [r[i] for r in rows[1:] if len(r) > i]
 
 
-def round_literals(folder: Path = EXAMPLE_DIR) -> set:
-    """Every name particular to the example round, read from its CSV files."""
-    sheets = example_sheets(folder)
-    units, members = sheets[S.UNITS.name], sheets[S.MEMBERS.name]
+def round_literals() -> set:
+    """Every name particular to a shipped example round, read from its CSV files."""
     found = set(FIXED)
+    for rnd in example_rounds():
+        found |= _literals_of(example_sheets(rnd.data_dir))
+    return {_nfc(x) for x in found if _nfc(x)}
+
+
+def _literals_of(sheets: dict) -> set:
+    units, members = sheets[S.UNITS.name], sheets[S.MEMBERS.name]
+    found = set()
     for col in ("code", "name", "head_name", "block"):
         found |= set(_column(units, S.UNITS.col(col).header))
     found |= set(_column(members, S.MEMBERS.col("name").header))
@@ -62,7 +65,7 @@ def round_literals(folder: Path = EXAMPLE_DIR) -> set:
         spec = specs.get(key_text(row[0])) if row else None
         if spec is not None and spec.field in wanted and len(row) > 1:
             found.add(row[1])
-    return {_nfc(x) for x in found if _nfc(x)}
+    return found
 
 
 def _pattern(literal: str) -> re.Pattern:
@@ -129,6 +132,7 @@ def test_the_literals_come_from_the_example_data():
             "Hội đồng Thi đua - Khen thưởng huyện Chi Lăng", "UBND huyện Chi Lăng"} <= lits
     assert any(x.startswith("Ban hành các văn bản tổ chức triển khai") for x in lits)   # checklist
     assert any(x.startswith("- Thông qua kiểm tra, đánh giá") for x in lits)            # plan text
+    assert "Khối trường học" in lits and "Trường Mầm non Hoa Sen" in lits               # every shipped round
 
 
 def test_the_scan_sees_code_and_templates_not_docstrings(tmp_path):

@@ -13,7 +13,10 @@ import pytest
 from docx import Document
 
 from tdkt_xl.io.reader import read_round
-from tdkt_xl.model.vocab import BLOCK_COMMUNE, BLOCK_DISTRICT
+from tdkt_xl.model.vocab import SCOPE_ALL
+
+# the example round's blocks (its Đơn vị sheet)
+BLOCK_DISTRICT, BLOCK_COMMUNE = "Khối cơ quan, tổ chức, đơn vị cấp huyện", "Khối xã, thị trấn"
 from tdkt_xl.reports.appendix_stats import from_consolidated
 from tdkt_xl.gate import Blocked
 from tdkt_xl.reports.report import (REPORT_FILE, WORKBOOK_FILE, make_report)
@@ -82,8 +85,8 @@ def test_text_totals_equal_table_sums(report):
 
 def test_units_per_block_and_by_file(report):
     _, (text, rows, _) = report
-    m = re.search(r"đã kiểm tra (\d+) cơ quan, đơn vị, địa phương, gồm (\d+) cơ quan, đơn vị cấp "
-                  r"huyện và (\d+) xã; trong đó kiểm tra trực tiếp tại (\d+) đơn vị, "
+    m = re.search(r"đã kiểm tra (\d+) cơ quan, đơn vị, địa phương, gồm (\d+) cơ quan, tổ chức, đơn "
+                  r"vị cấp huyện và (\d+) xã; trong đó kiểm tra trực tiếp tại (\d+) đơn vị, "
                   r"kiểm tra qua hồ sơ (\d+) đơn vị \(([^)]*)\)", text)
     assert m
     assert [int(m.group(i)) for i in (1, 2, 3, 4, 5)] == [14, 6, 8, 12, 2]
@@ -155,7 +158,7 @@ def _fake_consolidated():
         units={"XQS": {"fund_total": 2_005_000}, "BTCHU": {}},
         names={"XQS": "Xã Quan Sơn", "BTCHU": "Ban Tổ chức Huyện ủy"},
         blocks={"XQS": BLOCK_COMMUNE, "BTCHU": BLOCK_DISTRICT},
-        totals={"Toàn huyện": total, BLOCK_DISTRICT: district, BLOCK_COMMUNE: communes},
+        totals={SCOPE_ALL: total, BLOCK_DISTRICT: district, BLOCK_COMMUNE: communes},
         labels={"r_cstdcs_ldtt": "Tỷ lệ CSTĐCS so với LĐTT", "r_nonleader": "Tỷ lệ không giữ "
                 "chức vụ", "r_workers": "Tỷ lệ người lao động trực tiếp", "r_women": "Tỷ lệ nữ",
                 "r_family": "Tỷ lệ Gia đình văn hóa"})

@@ -68,7 +68,7 @@ def test_amount_in_words_once(text):
 
 
 def test_counts_name_only_the_kinds_inspected(text):
-    assert "gồm 06 cơ quan, đơn vị cấp huyện và 08 xã;" in text
+    assert "gồm 06 cơ quan, tổ chức, đơn vị cấp huyện và 08 xã;" in text
     assert "xã, thị trấn;" not in text.split("I. KHÁI QUÁT CHUNG")[1].split("\n")[3]
 
 

@@ -24,7 +24,7 @@ from tdkt_xl.io.xlsx import new_workbook, set_properties
 # id sheet cells (label in A, value in B); lists start in column D
 ID_ROWS = (("template_id", "Mã mẫu"), ("version", "Phiên bản"), ("unit_code", "Mã đơn vị"),
            ("unit_name", "Tên đơn vị"), ("variant", "Loại biểu"), ("year", "Năm"))
-VARIANT_COMMUNE, VARIANT_DISTRICT = "Xã, thị trấn", "Cơ quan, đơn vị cấp huyện"
+VARIANT_COMMUNE, VARIANT_DISTRICT = "Xã, thị trấn", "Cơ quan, đơn vị"
 LIST_COL0 = 3
 MAX_INT = 10_000_000
 MAX_MONEY = 1_000_000_000_000

@@ -17,6 +17,7 @@ from tdkt_xl.io.atomic import write_keeping
 from tdkt_xl.io.xlsx import new_workbook, print_setup
 from tdkt_xl.vocabulary import outputs as O
 from tdkt_xl.io.xlsx_bulk import BulkRows
+from tdkt_xl.model.vocab import SCOPE_ALL, SCOPE_ALL_LABEL
 from tdkt_xl.vocabulary.findings import finding_headers, finding_row
 
 WORKBOOK_NAME = O.CONSOLIDATED
@@ -157,7 +158,7 @@ def write_workbook(res, out_dir: Path, stamp: dt.datetime | None = None) -> Path
     head, body = table[0], table[1:]
     kinds = ["text"] * 5 + [("pct" if h in PERCENT_HEADERS else "int") for h in head[5:-1]] + ["text"]
     widths = [10, 46, 30, 24, 28] + [12] * (len(head) - 6) + [14]
-    _table(ws, fm, 3, head, body, kinds, widths, total_from=len(body) - len(block_scopes(stats.totals)) - 1, bulk=bulk)
+    _table(ws, fm, 3, head, body, kinds, widths, total_from=len(body) - len(stats.totals), bulk=bulk)
 
     # 2-4. one sheet per appendix, per unit + totals
     for sh in res.spec.sheets:
@@ -268,7 +269,7 @@ def report_text(res) -> str:
     if tot.get("units_merged"):
         def pct(v):
             return "—" if v is None else f"{v * 100:.1f}%".replace(".", ",")
-        lines += ["", "Số liệu toàn huyện (các đơn vị đã tổng hợp):",
+        lines += ["", "Số liệu chung (các đơn vị đã tổng hợp):",
                   f"  - Lao động tiên tiến: {tot.get('awards.LDTT.individuals') or 0}; "
                   f"Chiến sĩ thi đua cơ sở: {tot.get('awards.CSTDCS.individuals') or 0} "
                   f"(tỷ lệ {pct(tot.get('r_cstdcs_ldtt'))})",

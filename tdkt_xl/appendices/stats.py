@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from tdkt_xl.appendices.spec import CHOICE, RATIO, TEXT, DATE, Spec, load_spec
-from tdkt_xl.model.vocab import BLOCKS, YES
+from tdkt_xl.model.vocab import SCOPE_ALL_LABEL, YES
 
 # the Dữ liệu sheet and its reader live below the services (io.consolidated)
 from tdkt_xl.io.consolidated import (DATA_HEADERS, DATA_SHEET, LABEL_ROW, SCOPE_ALL,  # noqa: F401
@@ -34,32 +34,26 @@ def _ratio_fields(spec: Spec) -> list:
 
 
 def scope_label(scope: str) -> str:
-    """The row label of a scope's totals: 'Cộng khối xã, thị trấn', 'TỔNG CỘNG TOÀN HUYỆN'
+    """The row label of a scope's totals: 'Cộng khối xã, thị trấn', 'TỔNG CỘNG'
     (one spelling for every sheet of the consolidated workbook)."""
-    return "TỔNG CỘNG TOÀN HUYỆN" if scope == SCOPE_ALL else f"Cộng {scope[0].lower() + scope[1:]}"
-
-
-def present_blocks(blocks) -> list:
-    """The blocks among ``blocks`` (block names), in their listed order."""
-    have = set(blocks)
-    return [b for b in BLOCKS if b in have]
+    return SCOPE_ALL_LABEL if scope == SCOPE_ALL else f"Cộng {scope[0].lower() + scope[1:]}"
 
 
 def block_scopes(totals: dict) -> list:
-    """The block scopes of ``totals`` (every key but the whole), listed order."""
+    """The blocks among the scopes of ``totals`` (in the round's order)."""
     return [s for s in totals if s != SCOPE_ALL]
 
 
-def totals_of(spec: Spec, rows: dict, blocks: dict, scopes_of=None) -> dict:
+def totals_of(spec: Spec, rows: dict, blocks: dict, order=None) -> dict:
     """scope -> {key: value}: sums of numbers, count of 'Có' for yes/no
-    questions, ratios recomputed from summed parts.  Blocks totalled: those of
-    ``scopes_of`` (the round's units' blocks), else those of ``blocks``."""
+    questions, ratios recomputed from summed parts.  Scopes: every unit, then
+    each block of ``order`` (default: the blocks of ``blocks``, first seen first)."""
     keys = scalar_keys(spec)
     names = [k for k, _l, _kind in keys]
     table = {c: tuple(map(r.get, names)) for c, r in rows.items()}     # each unit's values in key order
     out = {}
-    wanted = present_blocks(blocks.values() if scopes_of is None else scopes_of)
-    scopes = [(SCOPE_ALL, list(rows))] + [(b, [c for c in rows if blocks.get(c) == b]) for b in wanted]
+    order = list(dict.fromkeys(blocks.values() if order is None else order))
+    scopes = [(SCOPE_ALL, list(rows))] + [(b, [c for c in rows if blocks.get(c) == b]) for b in order]
     for scope, codes in scopes:
         if not codes:
             out[scope] = {k: None for k, _l, kind in keys}
@@ -124,8 +118,8 @@ def from_result(res) -> Consolidated:
             c.units[code] = dict(zip(names, map(res.units[code].values.get, names)))
             c.names[code] = info.name
             c.blocks[code] = info.block
-    c.totals = totals_of(spec, c.units, c.blocks,
-                         [info.block for info in res.unit_info.values()])
+    order = [i.block for code, i in res.unit_info.items() if i.block and (i.selected or code in res.units)]
+    c.totals = totals_of(spec, c.units, c.blocks, order)
     return c
 
 

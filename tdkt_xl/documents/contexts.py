@@ -102,11 +102,16 @@ def office_code(st: m.Settings) -> str:
     return style.office_code(st.standing_office, st.standing_office_code)
 
 
-def level_words(st: m.Settings) -> dict:
-    """The council's level (Cấu hình 'Cấp', else from the supervising body) and
-    the short names of its bodies and offices, for Nơi nhận and Điều 3."""
+def council_level(st: m.Settings) -> str:
+    """tỉnh / huyện / xã: Cấu hình 'Cấp', else from the supervising body ('' unknown)."""
     from tdkt_xl.rules.legal import level_of
-    level = level_of(st)
+    return level_of(st)
+
+
+def level_words(st: m.Settings) -> dict:
+    """The council's level and the short names of its bodies and offices, for
+    Nơi nhận and Điều 3."""
+    level = council_level(st)
     words = style.level_bodies(level, st.supervising_body, st.council_name)
     office = nfc(st.standing_office).strip()
     head = style.office_head(office, st.standing_office_head)
@@ -277,7 +282,7 @@ class _RoleScope:
         self.unit = rnd.unit
         self.blocks = {}                 # block -> its selected units, sheet order
         for u in rnd.units:
-            if u.selected and u.block in V.BLOCKS:
+            if u.selected and u.block:
                 self.blocks.setdefault(u.block, []).append(u)
         self.with_task = {t: self.book.units_with(t) for t in (V.TASK_HEAD, V.TASK_DEPUTY)}
 
@@ -293,8 +298,7 @@ class _RoleScope:
         codes = [c for c in dict.fromkeys(self.book.units_holding(name, task)) if self.unit(c) is not None]
         left = set(codes)
         parts = []
-        for block in V.BLOCKS:
-            in_block = self.blocks.get(block, [])
+        for block, in_block in self.blocks.items():
             got = {u.code for u in in_block if u.code in left}
             if not got:
                 continue

@@ -92,7 +92,7 @@ def _checklist(rnd: m.Round, lines: list) -> None:
             lines.append({"kind": "h3", "text": nfc(group).strip()})
         text = nfc(item.text).strip().rstrip(".;")
         if item.applies_to and item.applies_to != V.APPLIES_ALL:
-            text += f" (đối với {style.block_name(item.applies_to)[len('Khối thi đua '):]})"
+            text += f" (đối với {style.block_members(item.applies_to)})"
         letter = LETTERS[i] if i < len(LETTERS) else str(i + 1)
         lines.append({"kind": "p", "text": f"{letter}) {text}."})
         i += 1
@@ -104,8 +104,7 @@ def _selected(rnd: m.Round, lines: list) -> int:
     for u in rnd.units:
         if u.selected:
             blocks.setdefault(u.block, []).append(u)
-    order = [b for b in V.BLOCKS if b in blocks] + [b for b in blocks if b not in V.BLOCKS]
-    for i, block in enumerate(order):
+    for i, block in enumerate(blocks):
         lines.append({"kind": "hi", "text": f"{LETTERS[i]}) {style.block_name(block)}:"})
         units = blocks[block]
         for j, u in enumerate(units):

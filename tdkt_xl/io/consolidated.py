@@ -1,7 +1,7 @@
 """Read back the consolidated appendices workbook (``Tong_hop_phu_luc.xlsx``,
 written by ``tdkt merge``): its machine-readable ``Dữ liệu`` sheet, a header row
-of keys, a row of labels, one row per merged unit, then one per scope (district,
-blocks).  Here, below the services, so that every service that states an
+of keys, a row of labels, one row per merged unit, then one per scope (every
+unit, each block).  Here, below the services, so that every service that states an
 appendix figure (the minutes, the report, the merge's cross-check, check-round)
 reads the same values the same way; the appendices package writes the sheet
 (``appendices.stats.data_table``) and keeps the spec-aware ``load_consolidated``."""
@@ -11,12 +11,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-from tdkt_xl.model.vocab import BLOCKS
+from tdkt_xl.model.vocab import SCOPE_ALL
 from tdkt_xl.vocabulary import cells
 from tdkt_xl.vocabulary.errors import AppendixError
 from tdkt_xl.io.reader import WorkbookError
 
-SCOPE_ALL = "Toàn huyện"
 DATA_SHEET = "Dữ liệu"
 DATA_HEADERS = ("Phạm vi", "Tên", "Khối")
 LABEL_ROW = "(Chỉ tiêu)"
@@ -52,7 +51,6 @@ def read_consolidated(path, ratio_keys: Iterable[str] = ()) -> Consolidated:
     if tuple(head[:len(DATA_HEADERS)]) != DATA_HEADERS:
         raise WorkbookError(f"Trang '{DATA_SHEET}' của tệp '{Path(path).name}' sai tiêu đề cột.")
     keys = head[len(DATA_HEADERS):]
-    scopes = {SCOPE_ALL, *BLOCKS}
     c = Consolidated(source=Path(path).name)
     n0 = len(DATA_HEADERS)
     for r in rows[1:]:
@@ -70,7 +68,7 @@ def read_consolidated(path, ratio_keys: Iterable[str] = ()) -> Consolidated:
             if isinstance(v, float) and v.is_integer() and k not in ratios:
                 v = int(v)
             vals[k] = v
-        if scope in scopes:
+        if scope == cells.norm_text(r[1]) and not cells.norm_text(r[2]):     # a scope's row
             c.totals[scope] = vals
         else:
             c.units[scope] = vals

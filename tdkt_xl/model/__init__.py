@@ -108,8 +108,15 @@ class Unit:
 
     @property
     def is_commune(self) -> bool:
-        from tdkt_xl.model.vocab import COMMUNE_BLOCKS
-        return self.block in COMMUNE_BLOCKS
+        """A unit of commune level (its name: 'Xã …', 'Phường …', 'Thị trấn …')."""
+        return is_commune_name(self.name)
+
+
+def is_commune_name(name) -> bool:
+    """Whether a unit's name is that of a commune-level unit ('Xã …', 'Phường …')."""
+    from tdkt_xl.model.vocab import COMMUNE_KINDS
+    k = key(name)
+    return any(k.startswith(kind + " ") for kind in COMMUNE_KINDS)
 
 
 @dataclass
@@ -184,7 +191,7 @@ class ChecklistItem:
 
     def applies(self, unit: Unit) -> bool:
         from tdkt_xl.model.vocab import APPLIES_ALL
-        return self.applies_to in (APPLIES_ALL, "") or self.applies_to == unit.block
+        return key(self.applies_to) in (key(APPLIES_ALL), "") or key(self.applies_to) == key(unit.block)
 
 
 @dataclass
@@ -305,6 +312,15 @@ class Round:
 
     def reindex(self) -> None:
         self._index = None
+
+    @property
+    def blocks(self) -> list:
+        """The blocks of units (Khối) as the Đơn vị sheet names them, in its order."""
+        seen = {}
+        for u in self.units:
+            if key(u.block):
+                seen.setdefault(key(u.block), u.block)
+        return list(seen.values())
 
     def unit(self, code: str) -> Optional[Unit]:
         return RoundIndex.first(self.index.units, key(code))

@@ -1,18 +1,10 @@
 """Closed lists of the domain (the words clerks pick from dropdowns)."""
 
 # ---------------------------------------------------------------- closed lists
-# The kinds of khối thi đua a council inspects, in the order documents list them.
-# A district council (before 01/07/2025) has agencies and communes, and may run a
-# separate plan for its schools; a provincial council (after the 2025 reform) has
-# provincial agencies and the new communes (xã, phường).
-BLOCK_PROVINCE = "Khối cơ quan, đơn vị cấp tỉnh"
-BLOCK_DISTRICT = "Khối cơ quan, đơn vị cấp huyện"
-BLOCK_COMMUNE = "Khối xã, thị trấn"
-BLOCK_WARD = "Khối xã, phường"
-BLOCK_SCHOOL = "Khối trường học"
-BLOCKS = (BLOCK_PROVINCE, BLOCK_DISTRICT, BLOCK_COMMUNE, BLOCK_WARD, BLOCK_SCHOOL)
-# blocks whose units are communes (a Quỹ TĐKT, a Đảng ủy invited, UBND as the body)
-COMMUNE_BLOCKS = (BLOCK_COMMUNE, BLOCK_WARD)
+# The blocks of units (Khối) are the round's data: the Đơn vị sheet names them,
+# in its order (Round.blocks).  A unit is of commune level when its name starts
+# with one of these common nouns (general vocabulary, any round).
+COMMUNE_KINDS = ("xã", "phường", "thị trấn", "đặc khu")
 
 # the level of a council ('Cấp' in Cấu hình); huyện only for rounds before 01/07/2025
 LEVEL_PROVINCE, LEVEL_DISTRICT, LEVEL_COMMUNE = "tỉnh", "huyện", "xã"
@@ -39,8 +31,10 @@ DELEGATION_TASKS = (TASK_HEAD, TASK_DEPUTY, TASK_MEMBER, TASK_SECRETARY)
 # rank for "highest role" (lower is higher)
 TASK_RANK = {TASK_HEAD: 0, TASK_DEPUTY: 1, TASK_MEMBER: 2, TASK_SECRETARY: 3}
 
-APPLIES_ALL = "Tất cả"
-APPLIES_TO = (APPLIES_ALL,) + BLOCKS
+# the scope of the appendices' totals over every unit (the blocks are the other scopes)
+SCOPE_ALL, SCOPE_ALL_LABEL = "Tổng cộng", "TỔNG CỘNG"
+
+APPLIES_ALL = "Tất cả"          # 'Áp dụng cho' of a checklist item: every block (else a block's name)
 
 PASS, FAIL = "Đạt", "Chưa đạt"
 ASSESSMENTS = (PASS, FAIL)

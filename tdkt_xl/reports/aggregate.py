@@ -14,7 +14,8 @@ from typing import Optional
 
 from tdkt_xl.vocabulary import style
 from tdkt_xl import model as m
-from tdkt_xl.model.vocab import BLOCKS, FAIL, PASS
+from tdkt_xl.model.index import key
+from tdkt_xl.model.vocab import FAIL, PASS
 from tdkt_xl.model.tracking import remedied_at
 
 AREAS_FILE = Path(__file__).resolve().parent / "data" / "areas.csv"
@@ -116,7 +117,7 @@ class ResultSummary:
 
     @property
     def n_district(self) -> int:
-        """Units that are not communes (agencies, schools)."""
+        """Units that are not of commune level (agencies of the council's level)."""
         return sum(1 for r in self.rows if not r.unit.is_commune)
 
     @property
@@ -179,15 +180,15 @@ class ResultSummary:
 
 
 def inspected_units(rnd: m.Round) -> list[tuple[m.Unit, m.Inspection]]:
-    """Units with a scheduled inspection, district block first, then by date."""
+    """Units with a scheduled inspection, by block (the Đơn vị sheet's order), then by date."""
     pairs = []
     for insp in rnd.inspections:
         unit = rnd.unit(insp.unit_code)
         if unit is None:
             continue
         pairs.append((unit, insp))
-    order = {b: i for i, b in enumerate(BLOCKS)}
-    pairs.sort(key=lambda p: (order.get(p[0].block, len(order)),
+    order = {key(b): i for i, b in enumerate(rnd.blocks)}
+    pairs.sort(key=lambda p: (order.get(key(p[0].block), len(order)),
                               p[1].date or dt.date.max,
                               p[1].start_time or dt.time.min))
     return pairs

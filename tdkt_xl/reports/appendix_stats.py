@@ -12,9 +12,8 @@ from typing import Optional
 
 from tdkt_xl.vocabulary.errors import AppendixError  # noqa: F401  (raised here, imported from here too)
 
-from tdkt_xl.model.vocab import COMMUNE_BLOCKS
-
-SCOPE_ALL = "Toàn huyện"
+from tdkt_xl.model import is_commune_name
+from tdkt_xl.model.vocab import SCOPE_ALL
 RATIO_KEYS = ("r_cstdcs_ldtt", "r_nonleader", "r_workers", "r_women")
 COMMUNE_RATIO_KEYS = ("r_family", "r_village")
 FUND_KEYS = ("fund_opening", "fund_allocated", "fund_total", "spent_prizes", "spent_items",
@@ -95,9 +94,20 @@ def _titles(spec) -> list:
     return out
 
 
+def _commune_block(blocks: dict, names: dict) -> str:
+    """The block whose merged units are all communes (its totals hold the
+    commune figures: fund, family and village ratios); '' when none is."""
+    members: dict = {}
+    for code, block in blocks.items():
+        members.setdefault(block, []).append(names.get(code, ""))
+    return next((b for b, ns in members.items() if ns and all(map(is_commune_name, ns))), "")
+
+
 def from_consolidated(cons, spec=None, source: str = "") -> AppendixStats:
     totals = cons.totals.get(SCOPE_ALL, {})
-    communes = next((cons.totals[b] for b in COMMUNE_BLOCKS if cons.totals.get(b)), {})
+    blocks = getattr(cons, "blocks", {}) or {}
+    names = getattr(cons, "names", {}) or {}
+    communes = cons.totals.get(_commune_block(blocks, names), {})
     labels = getattr(cons, "labels", {}) or {}
     awards = []
     for t in _titles(spec):
@@ -112,10 +122,8 @@ def from_consolidated(cons, spec=None, source: str = "") -> AppendixStats:
     commune_ratios = {k: (labels.get(k, k), communes.get(k)) for k in COMMUNE_RATIO_KEYS}
     fund_total = {k: _int(communes.get(k)) for k in FUND_KEYS}
     funds = []
-    blocks = getattr(cons, "blocks", {}) or {}
-    names = getattr(cons, "names", {}) or {}
     for code, values in cons.units.items():
-        if blocks.get(code) in COMMUNE_BLOCKS:
+        if is_commune_name(names.get(code, "")):
             funds.append(FundLine(code, names.get(code, code),
                                   {k: _int(values.get(k)) for k in FUND_KEYS}))
     return AppendixStats(len(cons.units), [names.get(c, c) for c in cons.units], awards,

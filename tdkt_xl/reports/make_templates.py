@@ -142,14 +142,14 @@ def report():
     _endif(doc)
     # appendix figures: fund
     _if(doc, "a.fund and stats and stats.fund")
-    para(doc, "Theo số liệu tổng hợp từ Phụ lục III của {{ stats.fund.n_communes }} xã, thị trấn, "
+    para(doc, "Theo số liệu tổng hợp từ Phụ lục III của {{ stats.fund.n_communes }} đơn vị cấp xã, "
               "tổng nguồn quỹ thi đua, khen thưởng năm {{ year }} là {{ stats.fund.total }}; "
               "đã chi {{ stats.fund.spent }}, trong đó chi tiền thưởng {{ stats.fund.prizes }}, "
               "chi tổ chức, chỉ đạo phong trào {{ stats.fund.organising }}; số dư "
               "{{ stats.fund.balance }}.")
     _endif(doc)
     _if(doc, "a.fund and not stats")
-    para(doc, "Số liệu trích lập, sử dụng quỹ thi đua, khen thưởng của các xã, thị trấn được tổng "
+    para(doc, "Số liệu trích lập, sử dụng quỹ thi đua, khen thưởng của các đơn vị cấp xã được tổng "
               "hợp từ Phụ lục III do các đơn vị gửi về; báo cáo này được lập khi chưa có bản tổng "
               "hợp phụ lục nên chưa nêu số liệu.")
     _endif(doc)

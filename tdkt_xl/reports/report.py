@@ -18,7 +18,8 @@ from tdkt_xl.documents.marker import marker
 from tdkt_xl.documents.output import OutputFolder
 from tdkt_xl.documents.render import Image, load_template, templates_dir
 from tdkt_xl.documents.text import nfc, short_date
-from tdkt_xl.model.vocab import BLOCKS, STATUS_DONE
+from tdkt_xl.model.index import key
+from tdkt_xl.model.vocab import STATUS_DONE
 from tdkt_xl.vocabulary import style
 from tdkt_xl.vocabulary.doc_kinds import REPORT
 from tdkt_xl.vocabulary.findings import JOB_REPORT
@@ -127,8 +128,8 @@ def _not_inspected(rnd: m.Round, s: ResultSummary) -> str:
 def _applies(rnd: m.Round) -> str:
     """' (trong đó 02 nội dung chỉ áp dụng đối với khối xã, thị trấn)'."""
     parts = []
-    for b in BLOCKS:
-        n = sum(1 for i in rnd.checklist if i.applies_to == b)
+    for b in rnd.blocks:
+        n = sum(1 for i in rnd.checklist if key(i.applies_to) == key(b))
         if n:
             parts.append(f"{n:02d} nội dung chỉ áp dụng đối với {b[0].lower() + b[1:]}")
     return f" (trong đó {'; '.join(parts)})" if parts else ""
@@ -270,7 +271,7 @@ def _recs(s: ResultSummary) -> dict:
 
 def _table(s: ResultSummary) -> dict:
     blocks = []
-    for b in BLOCKS + tuple(sorted({r.unit.block for r in s.rows} - set(BLOCKS))):
+    for b in dict.fromkeys(r.unit.block for r in s.rows):       # rows come by block
         rows = [r for r in s.rows if r.unit.block == b]
         if not rows:
             continue

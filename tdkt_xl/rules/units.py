@@ -6,6 +6,7 @@ from tdkt_xl.vocabulary import catalogue as C
 from tdkt_xl.rules.context import Context, cell_of, key, row_of
 
 SHEET = S.UNITS.name
+CHECKLIST = S.CHECKLIST.name
 
 
 def check(ctx: Context):
@@ -35,3 +36,15 @@ def check(ctx: Context):
     if ctx.round.units and not any(u.selected for u in ctx.round.units):
         first = ctx.round.units[0]
         yield C.NO_UNIT_SELECTED.at(SHEET, cell_of(first, "selected"))
+    yield from _applies_to(ctx)
+
+
+def _applies_to(ctx: Context):
+    """A checklist item applies to every block ('Tất cả') or to a block of Đơn vị."""
+    blocks = ctx.round.blocks
+    known = {key(b) for b in blocks} | {key(S.APPLIES_ALL)}
+    for item in ctx.round.checklist:
+        if item.applies_to and key(item.applies_to) not in known:
+            yield C.APPLIES_UNKNOWN_BLOCK.at(CHECKLIST, cell_of(item, "applies_to"), item=item.code,
+                                             block=item.applies_to,
+                                             known="; ".join(blocks) or "chưa có khối nào")

@@ -90,6 +90,10 @@ UNIT_INCHARGE_NOT_COUNCIL = define("DV04", WARNING, "Người phụ trách khôn
 NO_UNIT_SELECTED = define("DV05", WARNING, "Chưa chọn đơn vị nào",
                           "Chưa có đơn vị nào được chọn kiểm tra (cột Được chọn kiểm tra).",
                           area="Đơn vị", basis=("plan:IV.2",))
+APPLIES_UNKNOWN_BLOCK = define("DV06", ERROR, "Khối áp dụng không có trong trang Đơn vị",
+                               "Nội dung {item}: 'Áp dụng cho' ghi '{block}', không phải 'Tất cả' "
+                               "và không là khối nào ở cột Khối của trang Đơn vị ({known}).",
+                               blocks=(JOB_MINUTES, JOB_FORMS, JOB_REPORT), area="Nội dung kiểm tra")
 
 # ---- members (Thành viên)
 MEMBER_DUP = define("TV01", ERROR, "Trùng họ tên thành viên",

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from tdkt_xl.model.vocab import *  # noqa: F401,F403  (closed lists live with the model)
-from tdkt_xl.model.vocab import BLOCKS, YES_NO, SESSIONS, MODES, COUNCIL_ROLES, PNV_ROLES, DELEGATION_TASKS, APPLIES_TO, ASSESSMENTS, REMEDY_STATUSES, DAY_COUNTINGS, DECISION_AUTHORITIES, PLAN_PARTS, LEVELS
+from tdkt_xl.model.vocab import YES_NO, SESSIONS, MODES, COUNCIL_ROLES, PNV_ROLES, DELEGATION_TASKS, ASSESSMENTS, REMEDY_STATUSES, DAY_COUNTINGS, DECISION_AUTHORITIES, PLAN_PARTS, LEVELS
 from tdkt_xl.vocabulary.doc_kinds import DOC_KINDS
 
 # ---------------------------------------------------------------- column kinds
@@ -67,7 +67,8 @@ SETTINGS = Sheet("Cấu hình", (
 UNITS = Sheet("Đơn vị", (
     Column("Mã đơn vị", "code", required=True, width=12),
     Column("Tên đơn vị", "name", required=True, width=46),
-    Column("Khối", "block", CHOICE, required=True, choices=BLOCKS, width=30),
+    Column("Khối", "block", required=True, width=30,
+           note="Khối thi đua của đơn vị (ví dụ Khối xã, phường); các khối in theo thứ tự xuất hiện."),
     Column("Thủ trưởng", "head_name", width=22),
     Column("Chức vụ thủ trưởng", "head_title", width=26),
     Column("Địa chỉ", "address", width=30),
@@ -115,7 +116,8 @@ CHECKLIST = Sheet("Nội dung kiểm tra", (
     Column("Mã nội dung", "code", required=True, width=11),
     Column("Nhóm", "group", required=True, width=34),
     Column("Nội dung", "text", required=True, width=80),
-    Column("Áp dụng cho", "applies_to", CHOICE, required=True, choices=APPLIES_TO, width=28),
+    Column("Áp dụng cho", "applies_to", required=True, width=28,
+           note="Tất cả, hoặc tên một khối ở cột Khối của trang Đơn vị."),
 ), key="code", landscape=True)
 
 RESULTS = Sheet("Kết quả kiểm tra", (

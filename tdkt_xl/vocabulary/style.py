@@ -127,26 +127,25 @@ def commune_kinds(names: Iterable[str]) -> str:
 
 
 def block_noun(block: str) -> str:
-    """How units of a non-commune block are counted in prose: ``cơ quan, đơn vị
-    cấp huyện``, ``trường học``…"""
-    from tdkt_xl.model.vocab import BLOCK_DISTRICT, BLOCK_PROVINCE, BLOCK_SCHOOL
-    return {BLOCK_DISTRICT: "cơ quan, đơn vị cấp huyện", BLOCK_PROVINCE: "cơ quan, đơn vị cấp tỉnh",
-            BLOCK_SCHOOL: "trường học"}.get(block, "cơ quan, đơn vị")
+    """How the units of a block that are not communes are counted in prose: the
+    block's own words (``Khối trường học`` -> ``trường học``, ``Khối cơ quan,
+    tổ chức, đơn vị cấp huyện`` -> ``cơ quan, tổ chức, đơn vị cấp huyện``);
+    ``cơ quan, đơn vị`` for a unit without a block."""
+    noun = re.sub(r"^các\s+", "", block_members(block), flags=re.I) if _nfc(block).strip() else ""
+    return noun or "cơ quan, đơn vị"
 
 
 def units_count_phrase(units) -> str:
     """The counting phrase of ``units`` (with ``block``, ``name``,
-    ``is_commune``), one part per kind present, blocks in their listed order:
-    ``06 cơ quan, đơn vị cấp huyện và 08 xã``, ``06 trường học``."""
-    from tdkt_xl.model.vocab import BLOCKS
+    ``is_commune``), one part per block present in the order the units come,
+    the communes last by kind: ``06 cơ quan, tổ chức, đơn vị cấp huyện và 08
+    xã``, ``06 trường học``."""
     units = list(units)
     others: dict = {}
     for u in units:
         if not u.is_commune:
             others.setdefault(block_noun(u.block), []).append(u)
-    order = {block_noun(b): i for i, b in enumerate(BLOCKS)}
-    parts = [f"{count2(len(v))} {noun}" for noun, v in
-             sorted(others.items(), key=lambda kv: order.get(kv[0], len(order)))]
+    parts = [f"{count2(len(v))} {noun}" for noun, v in others.items()]
     communes = [u.name for u in units if u.is_commune]
     if communes:
         parts.append(f"{count2(len(communes))} {commune_kinds(communes)}")
@@ -154,13 +153,14 @@ def units_count_phrase(units) -> str:
 
 
 def bodies_phrase(units) -> str:
-    """``các cơ quan, đơn vị, xã`` without a count, same rule (``trường học``
-    for a block of schools)."""
-    from tdkt_xl.model.vocab import BLOCK_SCHOOL
+    """``các cơ quan, đơn vị, xã`` without a count, same rule: the one block's
+    words when every unit that is not a commune is of that block and it does
+    not name agencies (``trường học``), else ``cơ quan, đơn vị``."""
     units = list(units)
-    others = [u for u in units if not u.is_commune]
+    nouns = {block_noun(u.block) for u in units if not u.is_commune}
     communes = [u.name for u in units if u.is_commune]
-    parts = ([] if not others else ["trường học"] if all(u.block == BLOCK_SCHOOL for u in others)
+    one = next(iter(nouns)) if len(nouns) == 1 else ""
+    parts = ([] if not nouns else [one] if one and not one.lower().startswith("cơ quan")
              else ["cơ quan, đơn vị"]) + ([commune_kinds(communes)] if communes else [])
     return ", ".join(parts) if parts else "đơn vị"
 
@@ -196,14 +196,21 @@ def attached_to_plan(st) -> str:
 
 
 # ------------------------------------------------------------------ the council and its blocks
+_BLOCK_RE = re.compile(r"^khối\s+(?!thi đua\b)(?:các\s+)?", re.I)
+
+
 def block_name(block: str) -> str:
-    """A block under the plan's own name (``Khối thi đua các xã, thị trấn``)."""
-    from tdkt_xl.model import vocab as V
-    return {V.BLOCK_DISTRICT: "Khối thi đua các cơ quan, tổ chức, đơn vị cấp huyện",
-            V.BLOCK_COMMUNE: "Khối thi đua các xã, thị trấn",
-            V.BLOCK_PROVINCE: "Khối thi đua các cơ quan, tổ chức, đơn vị cấp tỉnh",
-            V.BLOCK_WARD: "Khối thi đua các xã, phường",
-            V.BLOCK_SCHOOL: "Khối thi đua các trường học"}.get(block, _nfc(block))
+    """A block under the plan's own name: ``Khối xã, thị trấn`` -> ``Khối thi
+    đua các xã, thị trấn``; a name already saying ``Khối thi đua`` as written."""
+    block = _nfc(block).strip()
+    return _BLOCK_RE.sub("Khối thi đua các ", block, count=1)
+
+
+def block_members(block: str) -> str:
+    """The units of a block inside a sentence: ``các xã, thị trấn``."""
+    name = block_name(block)
+    return re.sub(r"^khối thi đua\s+", "", name, flags=re.I) if name.lower().startswith("khối thi đua ") \
+        else name
 
 
 def council_post(council_role: str, council_name: str) -> str:
