@@ -1,6 +1,6 @@
 """`tdkt merge`, the demo's merge step and the Excel merge job go through the
 one gate (job 'merge', issue 10): a master whose errors block the merge (a
-column of the Đơn vị sheet renamed, a unit's block not in the list, duplicate
+column of the Đơn vị sheet renamed, a unit without a block, duplicate
 codes, an error that blocks every job) is refused with the finding named in
 Vietnamese, exit 1, nothing written.  Before, the merge ran on such a master:
 with 'Mã đơn vị' renamed every returned file was rejected as 'unit not in the
@@ -32,7 +32,7 @@ def _rename_header(s, sheet, old, new) -> str:
 
 def _bad_block(s) -> str:
     col = s[UNITS][0].index("Khối")
-    s[UNITS][3][col] = "Khối không có"
+    s[UNITS][3][col] = ""            # blocks are the round's own words: any is valid, none is not
     return cells.a1(3, col)
 
 
@@ -52,7 +52,7 @@ def _bad_year(s) -> str:
 CASES = {
     "unit code column renamed": (lambda s: _rename_header(s, UNITS, "Mã đơn vị", "Mã ĐV"), "GT01", "Mã đơn vị"),
     "block column renamed": (lambda s: _rename_header(s, UNITS, "Khối", "Khối/Loại"), "GT01", "Khối"),
-    "a block not in the list": (_bad_block, "GT06", "Khối"),
+    "a unit without a block": (_bad_block, "GT02", "Khối"),
     "duplicate unit code": (_duplicate_code, "DV01", ""),
     "an error blocking every job": (_bad_year, "GT05", "99999"),
 }
@@ -112,7 +112,7 @@ def test_demo_merge_step_refuses(tmp_path, capsys, example_sheets):
                "--as-of", "31/12/2024"])
     stdout, err = capsys.readouterr()
     assert rc == 1, (stdout[-2000:], err)
-    assert "Không gộp được phụ lục: Chưa thể lập bảng tổng hợp phụ lục" in stdout and "[GT06]" in stdout
+    assert "Không gộp được phụ lục: Chưa thể lập bảng tổng hợp phụ lục" in stdout and "[GT02]" in stdout
     from tdkt_xl.vocabulary import outputs as O
     assert not (out / O.MERGED).exists() or not any((out / O.MERGED).rglob("*"))
 
