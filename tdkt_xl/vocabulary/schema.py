@@ -68,7 +68,7 @@ UNITS = Sheet("Đơn vị", (
     Column("Mã đơn vị", "code", required=True, width=12),
     Column("Tên đơn vị", "name", required=True, width=46),
     Column("Khối", "block", required=True, width=30,
-           note="Khối thi đua của đơn vị (ví dụ Khối xã, phường); các khối in theo thứ tự xuất hiện."),
+           note="Khối thi đua của đơn vị, do Hội đồng đặt tên; văn bản liệt kê các khối theo thứ tự xuất hiện."),
     Column("Thủ trưởng", "head_name", width=22),
     Column("Chức vụ thủ trưởng", "head_title", width=26),
     Column("Địa chỉ", "address", width=30),
