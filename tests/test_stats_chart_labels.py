@@ -1,5 +1,6 @@
-"""The statistics workbook's native charts label a bar segment only when it has a value:
-a '0' label drawn over the next bar of a stacked chart reads as a figure."""
+"""What the Excel outputs print: the statistics workbook's native charts label a bar segment
+only when it has a value (a '0' label over the next bar of a stacked chart reads as a figure);
+the consolidated workbook's header rows are tall enough for their longest label."""
 from __future__ import annotations
 
 import re
@@ -17,3 +18,13 @@ def test_zero_segments_carry_no_label(example_sheets, tmp_path):
     for xml in charts:
         labels = re.findall(r"<c:dLbls>.*?</c:dLbls>", xml, re.S)
         assert labels and all('formatCode="0;-0;;@"' in d for d in labels)
+
+
+def test_consolidated_headers_are_tall_enough_for_their_labels():
+    """'Tất cả danh hiệu, hình thức - Cá nhân: công nhân, nông dân, người lao động trực tiếp'
+    in a 14-wide column needs 6 lines: the header row was a fixed 48 pt (4 lines) and the
+    label ran out of its cell."""
+    from tdkt_xl.appendices.output import header_height
+    label = "Tất cả danh hiệu, hình thức - Cá nhân: công nhân, nông dân, người lao động trực tiếp"
+    assert header_height(["Mã đơn vị", label], [10, 14]) >= 6 * 15
+    assert header_height(["Mã đơn vị", "Tên"], [10, 30]) == 63

@@ -71,6 +71,13 @@ def _cell(ws, r, c, v, fmt):
         ws.write_string(r, c, str(v), fmt)
 
 
+def header_height(headers: list, widths: list) -> float:
+    """Points for a header row whose longest wrapped label fits (11 pt bold, ~15 pt a
+    line; a column of width w holds about w characters): never less than 4 lines."""
+    lines = max((-(-len(h) // max(4, int(w))) for h, w in zip(headers, widths)), default=1)
+    return 15.0 * max(4, lines) + 3
+
+
 def _table(ws, fm, top: int, headers: list, rows: list, kinds: list, widths: list, total_from: int | None = None,
            bulk: BulkRows | None = None):
     """A header row and ``rows`` below it; with ``bulk`` the rows are written
@@ -78,7 +85,7 @@ def _table(ws, fm, top: int, headers: list, rows: list, kinds: list, widths: lis
     for c, h in enumerate(headers):
         ws.write_string(top, c, h, fm.head)
         ws.set_column(c, c, widths[c])
-    ws.set_row(top, 48)
+    ws.set_row(top, header_height(headers, widths))
     plain = [{"text": fm.text, "int": fm.int, "pct": fm.pct, "frac": fm.frac}[k] for k in kinds]
     total = [{"text": fm.tot_text, "int": fm.tot_int, "pct": fm.tot_pct, "frac": fm.tot_frac}[k] for k in kinds]
     if bulk is not None:
