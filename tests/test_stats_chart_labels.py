@@ -28,3 +28,14 @@ def test_consolidated_headers_are_tall_enough_for_their_labels():
     label = "Tất cả danh hiệu, hình thức - Cá nhân: công nhân, nông dân, người lao động trực tiếp"
     assert header_height(["Mã đơn vị", label], [10, 14]) >= 6 * 15
     assert header_height(["Mã đơn vị", "Tên"], [10, 30]) == 63
+
+
+def test_summary_rows_of_one_line_are_one_line_high(example_sheets, tmp_path):
+    """The block name 'Khối cơ quan, đơn vị cấp huyện' fits its column: the district rows
+    of the statistics workbook were printed twice as tall as the communes' for nothing."""
+    import openpyxl
+    res = make_report(read_round(example_sheets).round, tmp_path)
+    ws = openpyxl.load_workbook(res.workbook).worksheets[0]
+    heights = {ws.cell(r, 3).value: ws.row_dimensions[r].height for r in range(5, 19)
+               if len(str(ws.cell(r, 2).value or "")) <= 40}
+    assert len(set(heights.values())) == 1, heights

@@ -56,7 +56,7 @@ def workbook_bytes(summary: ResultSummary, specs: list, title: str) -> bytes:
     ws = wb.add_worksheet(SHEET_TABLE)
     ws.write(0, 0, f"TỔNG HỢP KẾT QUẢ KIỂM TRA - {title}", f_title)
     ws.write(1, 0, f"Tình trạng khắc phục tính đến ngày {date_short(summary.as_of)}.", f_note)
-    widths = (5, 40, 26, 12, 11, 11, 7, 9, 9, 9, 11)
+    widths = (5, 40, 31, 12, 11, 11, 7, 9, 9, 9, 11)     # Khối: "Khối cơ quan, đơn vị cấp huyện" on one line
     for c, (h, w) in enumerate(zip(TABLE_HEADERS, widths)):
         ws.write(3, c, h, f_head)
         ws.set_column(c, c, w)
@@ -64,7 +64,7 @@ def workbook_bytes(summary: ResultSummary, specs: list, title: str) -> bytes:
     rows = table_rows(summary)
     first = 4
     for i, row in enumerate(rows):
-        ws.set_row(first + i, row_height([(row[1], 40), (row[2], 26)]))
+        ws.set_row(first + i, row_height([(row[1], widths[1]), (row[2], widths[2])]))
         for c, v in enumerate(row):
             fmt = f_cell if c in (1, 2) else (f_pct if c == 8 else f_num)
             ws.write(first + i, c, v, fmt)
