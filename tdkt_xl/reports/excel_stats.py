@@ -56,12 +56,14 @@ def workbook_bytes(summary: ResultSummary, specs: list, title: str) -> bytes:
     ws = wb.add_worksheet(SHEET_TABLE)
     ws.write(0, 0, f"TỔNG HỢP KẾT QUẢ KIỂM TRA - {title}", f_title)
     ws.write(1, 0, f"Tình trạng khắc phục tính đến ngày {date_short(summary.as_of)}.", f_note)
-    widths = (5, 40, 31, 12, 11, 11, 7, 9, 9, 9, 11)     # Khối: "Khối cơ quan, đơn vị cấp huyện" on one line
+    rows = table_rows(summary)
+    # the Khối column as wide as the round's longest block name (one line, as the unit names)
+    block_w = max([26] + [-(-(len(str(r[2] or "")) + 1) // 1.15) + 1 for r in rows])
+    widths = (5, 40, int(block_w), 12, 11, 11, 7, 9, 9, 9, 11)
     for c, (h, w) in enumerate(zip(TABLE_HEADERS, widths)):
         ws.write(3, c, h, f_head)
         ws.set_column(c, c, w)
     ws.set_row(3, 32)
-    rows = table_rows(summary)
     first = 4
     for i, row in enumerate(rows):
         ws.set_row(first + i, row_height([(row[1], widths[1]), (row[2], widths[2])]))
