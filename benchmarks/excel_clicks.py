@@ -8,14 +8,16 @@ no COM: those costs are timed by hand, docs/excel-test.md).  Every figure
 is the median of several runs; ``python -c pass`` is measured in the same
 run, as the floor no click can go below on this machine.
 
-The clicks run in a copy of the project folder as the bundle lays it out
-(``tdkt_xl/``, ``templates/``, ``workbook/tdkt_2024.py``).  Each click starts
-from empty caches, as on a PC where tdkt was just copied: the first run writes
-tdkt_xl's bytecode (``tdkt_xl/__pycache__``, whatever
-``PYTHONDONTWRITEBYTECODE`` says) and the compiled templates
-(``TDKT_CACHE_DIR``); its time is shown as *first*.  The median is of the runs after it, as every later click on that
-PC.  *cpu* is the median of the click process's user + system time (less
-sensitive than wall time to other work on a shared machine).
+RunPython starts ``python -B -c "…"``: ``-B``, no bytecode is written, so a
+click only finds the compiled modules that were there before.  The clicks run
+as the offline bundle lays tdkt out: the workbook's folder and ``templates/``
+beside it, ``tdkt_xl`` installed elsewhere and compiled as pip compiles it at
+install (``compileall``; ``--uncompiled`` leaves it as a project folder holding
+tdkt_xl is when nobody compiled it: every click compiles it again).  Each click
+starts with no compiled templates (``TDKT_CACHE_DIR`` empty): that first run
+is shown as *first*; the median is of the runs after it, as every later click.
+*cpu* is the median of the click process's user + system time (less sensitive
+than wall time to other work on a shared machine).
 
     python benchmarks/excel_clicks.py [--runs 5] [--units 2000]
 
@@ -71,6 +73,7 @@ def main_() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--units", type=int, default=0, help="also validate a scaled workbook")
+    ap.add_argument("--uncompiled", action="store_true", help="tdkt_xl without its bytecode")
     args = ap.parse_args()
 
     import xl_payload as X
@@ -83,7 +86,8 @@ def main_() -> None:
     env.update(XLWINGS_LICENSE_KEY="noncommercial")
     _, floor, floor_cpu, _ = run([sys.executable, "-c", "pass"], env, args.runs)
     print(f"workbook: {where}; load {os.getloadavg()[0]:.2f}; median of {args.runs} fresh "
-          f"processes after a first one; floor (python -c pass) {floor:.3f} s, cpu {floor_cpu:.3f} s")
+          f"processes after a first one; floor (python -c pass) {floor:.3f} s, cpu {floor_cpu:.3f} s; "
+          f"tdkt_xl {'not ' if args.uncompiled else ''}compiled")
     print(f"{'click':34} {'first':>6} {'median':>7} {'-floor':>7} {'cpu':>6} {'goal':>5}  result")
 
     def with_job(job):
@@ -106,20 +110,21 @@ def main_() -> None:
         folder.mkdir()
         (folder / "tdkt_2024.py").write_text(forwarder_text(folder / "tdkt_2024.xlsm"), encoding="utf-8")
         shutil.copytree(ROOT / "templates", Path(tmp) / "templates")
-        package = Path(tmp) / "tdkt_xl"
-        shutil.copytree(ROOT / "tdkt_xl", package, ignore=shutil.ignore_patterns("__pycache__"))
+        site = Path(caches) / "site"            # where pip would have installed tdkt_xl
+        shutil.copytree(ROOT / "tdkt_xl", site / "tdkt_xl", ignore=shutil.ignore_patterns("__pycache__"))
+        if not args.uncompiled:
+            subprocess.run([sys.executable, "-m", "compileall", "-q", str(site / "tdkt_xl")], check=True,
+                           env=env)
         for n, (label, sheets, active, goal) in enumerate(clicks):
             payload = Path(tmp) / "payload" / "payload.json"
             payload.parent.mkdir(exist_ok=True)
             payload.write_text(json.dumps(X.payload_from_arrays(sheets, active=active)), encoding="utf-8")
-            argv = [sys.executable, "-c", CHILD, str(payload), str(folder),
+            argv = [sys.executable, "-B", "-c", CHILD, str(payload), str(folder),
                     "--wb=tdkt_2024.xlsm", "--from_xl=1"]
-            for d in list(package.rglob("__pycache__")):
-                shutil.rmtree(d)
-            fresh = dict(env, PYTHONPATH=tmp, TDKT_CACHE_DIR=str(Path(caches) / str(n)))
+            fresh = dict(env, PYTHONPATH=str(site), TDKT_CACHE_DIR=str(Path(caches) / str(n)))
             before = {p for p in Path(tmp).rglob("*") if p.is_file()}
             first, secs, cpu, proc = run(argv, fresh, args.runs)
-            made = len({p for p in Path(tmp).rglob("*") if p.is_file() and p.suffix != ".pyc"} - before)
+            made = len({p for p in Path(tmp).rglob("*") if p.is_file()} - before)
             state = (f"ok, {made} new file(s)" if proc.returncode == 0
                      else f"exit {proc.returncode}: {proc.stderr[-300:]}")
             if goal is not None and secs > goal:
