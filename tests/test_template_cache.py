@@ -147,3 +147,21 @@ def test_a_document_click_with_its_templates_compiled_loads_no_docxtpl(tmp_path)
                            text=True, timeout=120) for _ in range(2)]
     assert [r.stdout.strip().splitlines()[-1] for r in runs] == ["True ['docx', 'docxtpl']", "True []"], \
         [r.stderr[-800:] for r in runs]
+
+
+@pytest.mark.parametrize("job, absent", [
+    ("followup", ("docx", "docxtpl", "tdkt_xl.reports.make_templates", "tdkt_xl.documents.make_templates")),
+    ("report", ("docxtpl", "tdkt_xl.reports.make_templates", "tdkt_xl.documents.make_templates")),
+])
+def test_report_and_followup_clicks_load_no_template_builder(tmp_path, job, absent):
+    """The report and the follow-up took their template's file name from the
+    template *builder*, which imported python-docx into every such click
+    (~0.1 s); the name is the kinds table's."""
+    from tdkt_xl.io import controls as K
+    name = {"followup": K.JOB_FOLLOWUP, "report": K.JOB_REPORT}[job]
+    code = X.click_script(name, tmp_path / "out", absent)
+    env = dict(os.environ, PYTHONPATH=str(ROOT), XLWINGS_LICENSE_KEY="noncommercial")
+    env[TC.ENV_DIR] = str(tmp_path / "cache")
+    runs = [subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True,
+                           text=True, timeout=180) for _ in range(2)]
+    assert runs[-1].stdout.strip().splitlines()[-1] == "True []", [r.stderr[-800:] for r in runs]

@@ -30,7 +30,6 @@ from tdkt_xl.vocabulary import style
 from tdkt_xl.vocabulary.doc_kinds import MINUTES, REMINDER
 from tdkt_xl.reports.aggregate import inspected_units
 from tdkt_xl.reports.context import Blocked, reminder_common
-from tdkt_xl.reports.make_templates import REMINDER_TEMPLATE
 from tdkt_xl.model.tracking import track
 from tdkt_xl.reports.xlsx_util import row_height
 from tdkt_xl.vocabulary.errors import NeedsDate
@@ -256,7 +255,7 @@ def make_followup(source, out_dir, as_of: Optional[dt.date] = None,
     config = load_config()
     reply_days = int(config.get("reply_days") or 15)
     drafting_unit = (config.get("drafting_unit") or "").strip()
-    tpl = load_template(REMINDER_TEMPLATE, Path(templates) if templates else templates_dir())
+    tpl = load_template(REMINDER.template, Path(templates) if templates else templates_dir())
     out = OutputFolder(out_dir, force=force)
     letters: dict = {}
     written = []

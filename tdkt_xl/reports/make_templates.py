@@ -20,13 +20,14 @@ from pathlib import Path
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from tdkt_xl.documents import make_templates as base
+from tdkt_xl.vocabulary.doc_kinds import REMINDER, REPORT
 from tdkt_xl.documents.make_templates import (
     C, HEAD, TITLE, header_table, loop_lines, new_document, para,
     signature_table, table, title_block)
 
 REPO_TEMPLATES = base.REPO_TEMPLATES
-REPORT_TEMPLATE = "bao_cao_ket_qua.docx"
-REMINDER_TEMPLATE = "cong_van_don_doc.docx"
+REPORT_TEMPLATE = REPORT.template          # the kinds table names every template
+REMINDER_TEMPLATE = REMINDER.template
 R = WD_ALIGN_PARAGRAPH.RIGHT
 
 

@@ -28,7 +28,6 @@ from tdkt_xl.reports.aggregate import ResultSummary, summarize
 from tdkt_xl.reports.appendix_stats import AppendixStats, load_appendix_stats, percent
 from tdkt_xl.reports.context import report_common
 from tdkt_xl.reports.excel_stats import workbook_bytes
-from tdkt_xl.reports.make_templates import REPORT_TEMPLATE
 from tdkt_xl.model.tracking import status_at
 from tdkt_xl.reports.vi_words import format_decimal, format_int, money_with_words
 from tdkt_xl.vocabulary.errors import NeedsDate
@@ -337,7 +336,7 @@ def make_report(source, out_dir, appendices=None, as_of: Optional[dt.date] = Non
     s = summarize(rnd, as_of)
     specs = ch.chart_specs(s, appendices)
     pngs = ch.render_all(specs)
-    tpl = load_template(REPORT_TEMPLATE, Path(templates) if templates else templates_dir())
+    tpl = load_template(REPORT.template, Path(templates) if templates else templates_dir())
     ctx = build_context(rnd, s, appendices, chart_entries(specs, pngs))
     docx = tpl.render_bytes(ctx, marker("report", "", rnd))
     title = f"Kiểm tra công tác thi đua, khen thưởng năm {rnd.settings.year}"
