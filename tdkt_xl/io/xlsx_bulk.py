@@ -90,6 +90,16 @@ def _other(ref: str, s: str, v, skip_blank: bool) -> str:
     return f'<c r="{ref}"{s} ' + _text(str(v))
 
 
+def _style(xf: dict, f) -> str:
+    """The cell attribute of Format ``f`` (registered by ``add``; a format
+    registered too late has no style in the workbook: the cell stays plain)."""
+    if f is None:
+        return ""
+    got = xf.get(id(f))
+    index = got[1] if got is not None and got[0] is f else f.xf_index
+    return f' s="{index}"' if index else ""
+
+
 def _splice(xml: bytes, blocks: list, xf: dict) -> bytes:
     head, sep, tail = xml.partition(b"</sheetData>")
     if not sep:
@@ -110,7 +120,7 @@ def _splice(xml: bytes, blocks: list, xf: dict) -> bytes:
             fmts = formats(i) if callable(formats) else formats
             got = styled.get(id(fmts))
             if got is None or got[0] is not fmts:
-                styles = [f' s="{xf[id(f)][1]}"' if f is not None and xf[id(f)][1] else "" for f in fmts]
+                styles = [_style(xf, f) for f in fmts]
                 got = styled[id(fmts)] = (fmts, styles + [""] * (width - len(styles)))
             styles = got[1]
             r = first_row + i + 1
