@@ -100,3 +100,20 @@ def test_the_provincial_offices_are_where_the_district_ones_were(outputs):
     assert "- Bộ Nội vụ (Ban Thi đua - Khen thưởng Trung ương) (b/c);" in report
     assert "- Thường trực Tỉnh ủy, HĐND tỉnh (b/c);" in report
     assert "2. Đối với Ủy ban nhân dân tỉnh, Hội đồng Thi đua - Khen thưởng tỉnh" in report
+
+
+def test_the_report_outline_sent_to_units_names_the_provincial_council(tmp_path):
+    """The đề cương báo cáo (sent with the Phụ lục) asks for proposals to the
+    round's own council, not to a district's."""
+    from tdkt_xl.appendices import load_spec
+    from tdkt_xl.appendices.context import unit_context
+    from tdkt_xl.appendices.outline import outline_bytes
+    from tdkt_xl.builder.example import example_sheets
+    rnd = read_round(provincial_sheets(example_sheets())).round
+    for code in ("XQS", "BTCHU"):
+        path = tmp_path / f"{code}.docx"
+        path.write_bytes(outline_bytes(load_spec(), unit_context(rnd, rnd.unit(code))))
+        text = docx_text(path)
+        assert not DISTRICT.search(text), DISTRICT.findall(text)
+        assert "Đề xuất, kiến nghị với Hội đồng Thi đua - Khen thưởng tỉnh Lạng Sơn (nếu có)." in text
+        assert "gửi về Sở Nội vụ" in text

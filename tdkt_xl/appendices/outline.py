@@ -75,7 +75,8 @@ def outline_bytes(spec: Spec, ctx: UnitContext) -> bytes:
     for s in o.get("sections", ()):
         _para(doc, s["heading"], 14, bold=True, indent=False, after=6)
         for item in s.get("items", ()):
-            _para(doc, item.format(year=ctx.year, start=start))
+            _para(doc, item.format(year=ctx.year, start=start,
+                                   council=ctx.council_name or "Hội đồng Thi đua - Khen thưởng"))
     if o.get("attachments"):
         _para(doc, o["attachments"], 14, italic=True, after=6)
     page_number_header(doc, style=None)
