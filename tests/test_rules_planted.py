@@ -91,6 +91,8 @@ CASES = [
     Case("CC03 replaced by an unknown code", [law("TT01_2024", "Thay thế bởi", "TT99_2025")], "CC03"),
     Case("CC04 cited in an unknown kind", [law("ND98_2023", "Trích dẫn trong", "QĐ; KHX")], "CC04"),
     Case("CC05 an unknown level", [law("LUAT06_2022", "Cấp áp dụng", "thôn")], "CC05"),
+    Case("CC06 a text the rules cite deleted", [("drop", CC, {"Mã văn bản": "BLLD45_2019"})], "CC06",
+         at=(CC, "next", "Mã văn bản")),
     Case("CH10 a value carried from last year, not yet confirmed",
          [("set", ST, {"Mục": "Kiểm tra từ ngày"}, "Ghi chú", "Chưa xác nhận (gợi ý).")], "CH10",
          at=(ST, {"Mục": "Kiểm tra từ ngày"}, "Giá trị")),

@@ -9,7 +9,8 @@ import datetime as dt
 from tdkt_xl.vocabulary import catalogue as C, cells, schema as S
 from tdkt_xl.vocabulary.doc_kinds import KINDS
 from tdkt_xl.rules.context import Context, key
-from tdkt_xl.rules.legal import ROUND_LEVELS, span
+from tdkt_xl.rules.legal import PLAN_PREFIX, ROUND_LEVELS, TDKT_DECREE, TDKT_LAW, span
+from tdkt_xl.vocabulary.findings import CATALOGUE
 
 SHEET = S.LEGAL.name
 TYPE_CODES = tuple(dict.fromkeys(k.profile for k in KINDS.values()))
@@ -17,6 +18,28 @@ TYPE_CODES = tuple(dict.fromkeys(k.profile for k in KINDS.values()))
 
 def _bounds(law):
     return law.start or dt.date.min, law.end or dt.date.max
+
+
+def needed() -> dict:
+    """Register code -> the finding codes that cite it (and the report's framework texts)."""
+    out: dict = {TDKT_LAW: [], TDKT_DECREE: []}
+    for ft in CATALOGUE.values():
+        for code in ft.basis:
+            if not code.startswith(PLAN_PREFIX):
+                out.setdefault(code, []).append(ft.code)
+    return out
+
+
+def _missing(laws, codes):
+    """Codes the tool's rules cite with no row of the register (a clerk's deletion)."""
+    if not laws:
+        return
+    below = f"A{max(l.origin.row for l in laws) + 1}"
+    for code, users in needed().items():
+        if key(code) not in codes:
+            uses = (f"các lỗi {', '.join(sorted(users))}" if users else
+                    "dòng 'Căn cứ pháp lý theo ngày của Kế hoạch' của kết quả kiểm tra dữ liệu")
+            yield C.LEGAL_CODE_MISSING.at(SHEET, below, code=code, uses=uses)
 
 
 def check(ctx: Context):
@@ -40,6 +63,7 @@ def check(ctx: Context):
             if key(value) not in {key(t) for t in ROUND_LEVELS}:
                 yield C.LEGAL_UNKNOWN_LEVEL.at(SHEET, law.cell("levels"), code=law.code, value=value,
                                                known=", ".join(ROUND_LEVELS))
+    yield from _missing(laws, codes)
     seen: dict = {}
     for law in ordered:
         if not law.code:

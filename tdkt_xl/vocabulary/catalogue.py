@@ -372,3 +372,8 @@ LEGAL_UNKNOWN_KIND = define("CC04", WARNING, "Loại văn bản trích dẫn kh�
 LEGAL_UNKNOWN_LEVEL = define("CC05", WARNING, "Cấp áp dụng không có",
                              "Văn bản '{code}' ghi cấp áp dụng '{value}', không phải {known}; dòng căn "
                              "cứ sẽ không được in ở cấp nào.", area=_LEGAL_AREA)
+LEGAL_CODE_MISSING = define("CC06", WARNING, "Thiếu văn bản mà quy tắc kiểm tra dựa vào",
+                            "Trang Căn cứ pháp lý không có dòng nào mã '{code}', văn bản làm căn cứ của "
+                            "{uses}: những chỗ đó sẽ không nêu được căn cứ. Hãy thêm lại dòng "
+                            "của văn bản này (mã giữ nguyên).",
+                            area=_LEGAL_AREA)
