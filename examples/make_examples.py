@@ -24,7 +24,7 @@ sys.path.insert(0, str(HERE.parent))
 from tdkt_xl.appendices.context import safe_name  # noqa: E402
 from tdkt_xl.appendices.fill import fill_form, set_saved_time  # noqa: E402
 from tdkt_xl.appendices.service import make_forms  # noqa: E402
-from tdkt_xl.appendices.spec import load_spec, layout  # noqa: E402
+from tdkt_xl.appendices.spec import layout, round_spec  # noqa: E402
 from tdkt_xl.builder.example import example_sheets  # noqa: E402
 from tdkt_xl.io.example import example_round, example_rounds  # noqa: E402
 from tdkt_xl.io.reader import read_round  # noqa: E402
@@ -188,8 +188,8 @@ def build(out_dir: Path, round_name: str | None = None) -> list[Path]:
     reference = example_rounds()[0]
     example = example_round(round_name) if round_name else reference
     is_reference = example == reference
-    spec = load_spec()
     rnd = read_round(example_sheets(example.data_dir)).round
+    spec = round_spec(rnd)
     out_dir.mkdir(parents=True, exist_ok=True)
     for old in out_dir.glob("*.xlsx"):
         old.unlink()

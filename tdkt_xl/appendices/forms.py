@@ -157,6 +157,7 @@ def form_bytes(spec: Spec, ctx: UnitContext) -> bytes:
         ws.write_string(4, 0, ctx.period_text, fm.text)
         for i, line in enumerate(spec.instructions[:HEAD_ROWS - 6]):    # rows 6..8; row 9 stays blank
             ws.write_string(5 + i, 0, line.format(due=ctx.due_text, year=ctx.year,
+                                                 office=ctx.office or "cơ quan thường trực Hội đồng",
                                                  max_rows=spec.limits.get("max_table_rows", "")), fm.guide)
 
         for sec, title_row, rows in sl.sections:

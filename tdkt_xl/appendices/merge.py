@@ -19,7 +19,7 @@ from tdkt_xl.appendices.cache import MergeCache, fingerprint
 from tdkt_xl.appendices.examine import IDENT, examine, examine_all, unexpected
 from tdkt_xl.appendices.returned import (MERGED, REJECTED, SKIPPED, SUPERSEDED, STATUS_VI, FileOutcome, UnitReturn,
                                          display_name, load)
-from tdkt_xl.appendices.spec import Spec, load_spec
+from tdkt_xl.appendices.spec import Spec, round_spec
 from tdkt_xl.vocabulary.cells import fmt_date
 from tdkt_xl.io.reader import WorkbookError
 
@@ -292,7 +292,7 @@ def merge_inbox(rnd, inbox_dir, spec: Optional[Spec] = None, as_of: Optional[dt.
     (the output folder) where what each file gave is kept, so that a re-merge
     parses only the files whose bytes changed (``res.cache.save()`` writes it;
     ``merge`` does so once the outputs are written)."""
-    spec = spec or load_spec()
+    spec = spec or round_spec(rnd)
     cache = MergeCache(cache_dir, fingerprint(spec, rnd, as_of))
     now = now or dt.datetime.now()
     inbox = Path(inbox_dir)

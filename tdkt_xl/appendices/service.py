@@ -12,7 +12,7 @@ from tdkt_xl.appendices.context import safe_name, stamp, unit_context
 from tdkt_xl.appendices.forms import form_bytes
 from tdkt_xl.appendices.merge import MergeResult, merge_inbox
 from tdkt_xl.appendices.output import write_report, write_workbook
-from tdkt_xl.appendices.spec import Spec, load_spec
+from tdkt_xl.appendices.spec import Spec, round_spec
 from tdkt_xl.vocabulary.cells import fmt_date
 from tdkt_xl.vocabulary.findings import JOB_MERGE
 from tdkt_xl.io.atomic import ensure_folder, write_keeping
@@ -42,7 +42,7 @@ def make_forms(rnd, out_dir, unit: Optional[str] = None, spec: Optional[Spec] = 
     numbered backup.  ``skip`` maps unit codes to findings that block their
     forms (from the workbook's validation); those units are listed, not made."""
     from tdkt_xl.appendices.outline import outline_bytes     # python-docx: not for a merge (~0.1 s)
-    spec = spec or load_spec()
+    spec = spec or round_spec(rnd)
     out = ensure_folder(out_dir)
     summary = FormsSummary(out)
     if unit:

@@ -265,14 +265,46 @@ def parse_spec(data: dict, source: str = "") -> Spec:
                 tuple(int(v) for v in data.get("accepts_versions", ())))
 
 
+def for_level(data: dict, level: str) -> dict:
+    """The spec's data as a round of ``level`` (tỉnh / huyện / xã; '' unknown) shows it:
+    its ``level_words`` ({upper}, {own}, {special}) put into every text, and the list
+    items whose ``levels`` do not include it left out (all kept when the level is unknown).  Keys and codes never change,
+    so a returned file is read by the same keys whatever the level."""
+    table = data.get("level_words", {})
+    words = table.get(level, table.get("", {}))
+    pad = {f"{{{k}}}": v for k, v in words.items()}
+
+    def fill(value):
+        if isinstance(value, str):
+            for token, text in pad.items():
+                value = value.replace(token, text)
+            return value
+        if isinstance(value, list):
+            return [fill(v) for v in value if not (level and isinstance(v, dict) and v.get("levels")
+                                                  and level not in v["levels"])]
+        if isinstance(value, dict):
+            return {k: fill(v) for k, v in value.items()}
+        return value
+    return fill(data)
+
+
 @lru_cache(maxsize=8)
-def _load(path: str) -> Spec:
+def _load(path: str, level: str) -> Spec:
     with open(path, encoding="utf-8") as fh:
-        return parse_spec(json.load(fh), source=path)
+        return parse_spec(for_level(json.load(fh), level), source=path)
 
 
-def load_spec(path=None) -> Spec:
-    return _load(str(Path(path or DEFAULT_SPEC).resolve()))
+def load_spec(path=None, level: str = "") -> Spec:
+    """The spec as a round of ``level`` shows it ('' = level unknown: neutral words,
+    every list item)."""
+    return _load(str(Path(path or DEFAULT_SPEC).resolve()), level or "")
+
+
+def round_spec(rnd, path=None) -> Spec:
+    """The spec of ``rnd``'s forms: worded for its level (Cấu hình 'Cấp', else its
+    supervising body)."""
+    from tdkt_xl.rules.legal import level_of
+    return load_spec(path, level_of(rnd.settings))
 
 
 # ---------------------------------------------------------------- layout
