@@ -74,7 +74,7 @@ def test_counts_name_only_the_kinds_inspected(text):
 
 def test_charts_in_a_serif_face_with_full_labels_and_caption_apart_from_note(text):
     from tdkt_xl.reports import charts as ch
-    plt = ch._pyplot()
+    plt = ch._matplotlib()
     assert plt.rcParams["font.family"] == ["serif"]
     assert plt.rcParams["font.serif"][:2] == ["Times New Roman", "Liberation Serif"]
     from tdkt_xl.reports.appendix_stats import AwardLine, AppendixStats

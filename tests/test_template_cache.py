@@ -4,10 +4,7 @@ compiler and writes the same bytes; a changed template, another docxtpl or a
 damaged entry is compiled again; a broken template still names its tag."""
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import jinja2
@@ -19,7 +16,6 @@ from tdkt_xl.documents import template_cache as TC
 from tdkt_xl.documents.contexts import build_context
 from tdkt_xl.io.reader import read_round
 
-ROOT = Path(__file__).resolve().parents[1]
 NAMES = ("thong_bao_tong_hop.docx", "quyet_dinh_thanh_lap_doan.docx", "bien_ban_kiem_tra.docx")
 
 
@@ -140,13 +136,8 @@ def test_a_document_click_with_its_templates_compiled_loads_no_docxtpl(tmp_path)
     """Two fresh click processes of *Tạo quyết định*: the second imports
     neither docxtpl nor python-docx."""
     from tdkt_xl.io import controls as K
-    code = X.click_script(K.JOB_DECISION, tmp_path / "out", ("docxtpl", "docx"))
-    env = dict(os.environ, PYTHONPATH=str(ROOT), XLWINGS_LICENSE_KEY="noncommercial")
-    env[TC.ENV_DIR] = str(tmp_path / "cache")
-    runs = [subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True,
-                           text=True, timeout=120) for _ in range(2)]
-    assert [r.stdout.strip().splitlines()[-1] for r in runs] == ["True ['docx', 'docxtpl']", "True []"], \
-        [r.stderr[-800:] for r in runs]
+    assert X.run_clicks(K.JOB_DECISION, tmp_path, ("docxtpl", "docx")) == \
+        ["True ['docx', 'docxtpl']", "True []"]
 
 
 @pytest.mark.parametrize("job, absent", [
@@ -159,9 +150,4 @@ def test_report_and_followup_clicks_load_no_template_builder(tmp_path, job, abse
     (~0.1 s); the name is the kinds table's."""
     from tdkt_xl.io import controls as K
     name = {"followup": K.JOB_FOLLOWUP, "report": K.JOB_REPORT}[job]
-    code = X.click_script(name, tmp_path / "out", absent)
-    env = dict(os.environ, PYTHONPATH=str(ROOT), XLWINGS_LICENSE_KEY="noncommercial")
-    env[TC.ENV_DIR] = str(tmp_path / "cache")
-    runs = [subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True,
-                           text=True, timeout=180) for _ in range(2)]
-    assert runs[-1].stdout.strip().splitlines()[-1] == "True []", [r.stderr[-800:] for r in runs]
+    assert X.run_clicks(name, tmp_path, absent)[-1] == "True []"

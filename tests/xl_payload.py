@@ -432,3 +432,18 @@ def click_script(job: str, folder, modules) -> str:
         "book = X.open_book(X.payload_from_arrays(arrays, active=S.CONTROL.name))\n"
         f"out = main(folder={str(folder)!r}, clock=lambda: dt.datetime(2024, 6, 1, 9))\n"
         f"print(out.ok, sorted(m for m in {tuple(modules)!r} if m in sys.modules))\n")
+
+
+def run_clicks(job: str, tmp_path, modules, n: int = 2, timeout: int = 180) -> list:
+    """``n`` fresh click processes of ``job`` (``click_script``) sharing one cache
+    folder under ``tmp_path``; each one's last line (``ok [modules imported]``),
+    with the stderr tails as the message of a failed comparison."""
+    import subprocess
+    import sys
+    root = Path(__file__).resolve().parents[1]
+    code = click_script(job, Path(tmp_path) / "out", modules)
+    env = dict(os.environ, PYTHONPATH=str(root), XLWINGS_LICENSE_KEY="noncommercial",
+               TDKT_CACHE_DIR=str(Path(tmp_path) / "cache"))
+    runs = [subprocess.run([sys.executable, "-c", code], env=env, cwd=root, capture_output=True,
+                           text=True, timeout=timeout) for _ in range(n)]
+    return [(r.stdout.strip().splitlines() or [r.stderr[-800:]])[-1] for r in runs]

@@ -95,18 +95,25 @@ def load(name: str, raw: bytes) -> dict | None:
 def store(name: str, raw: bytes, parts: dict, tags: list, shape_id: int) -> None:
     """Store a compilation; older entries of the same template name go."""
     try:
-        from tdkt_xl.io.atomic import write_bytes
         path = _entry(name, raw)
         if path is None:
             return
-        path.parent.mkdir(parents=True, exist_ok=True)
-        for old in path.parent.glob(f"{Path(name).stem}-*{SUFFIX}"):
-            if old != path and len(old.name) == len(path.name):
-                try:
-                    old.unlink()
-                except OSError:
-                    pass
-        write_bytes(path, marshal.dumps({"format": FORMAT, "parts": parts, "tags": list(tags),
-                                         "shape_id": shape_id}))
+        replace_entry(path, f"{Path(name).stem}-*{SUFFIX}",
+                      marshal.dumps({"format": FORMAT, "parts": parts, "tags": list(tags),
+                                     "shape_id": shape_id}))
     except Exception:            # a cache that cannot be written changes nothing
         pass
+
+
+def replace_entry(path: Path, siblings: str, data: bytes) -> None:
+    """Write cache entry ``path`` whole; the older entries of the same thing (the
+    names in its folder matching ``siblings``, of the same length) go."""
+    from tdkt_xl.io.atomic import write_bytes
+    path.parent.mkdir(parents=True, exist_ok=True)
+    for old in path.parent.glob(siblings):
+        if old != path and len(old.name) == len(path.name):
+            try:
+                old.unlink()
+            except OSError:
+                pass
+    write_bytes(path, data)

@@ -87,39 +87,53 @@ def chart_specs(summary: ResultSummary, stats: Optional[AppendixStats] = None) -
 
 
 # ------------------------------------------------------------------ matplotlib
-def _pyplot():
+RC = {
+    # the documents' face: Times New Roman where installed, else its metric twin
+    # Liberation Serif, else matplotlib's own DejaVu Serif (always there)
+    "font.family": "serif", "font.serif": list(SERIF_FONTS),
+    "font.size": 9, "axes.titlesize": 11,
+    "axes.spines.top": False, "axes.spines.right": False,
+    "svg.hashsalt": "tdkt", "path.simplify": False,
+}
+
+
+def _matplotlib():
+    """matplotlib with the chart settings, without pyplot: no backend discovery,
+    no figure manager; a figure is drawn by the Agg canvas directly."""
     import matplotlib
-    matplotlib.use("Agg", force=True)
-    import matplotlib.pyplot as plt
-    plt.rcdefaults()
-    plt.rcParams.update({
-        # the documents' face: Times New Roman where installed, else its metric twin
-        # Liberation Serif, else matplotlib's own DejaVu Serif (always there)
-        "font.family": "serif", "font.serif": list(SERIF_FONTS),
-        "font.size": 9, "axes.titlesize": 11,
-        "axes.spines.top": False, "axes.spines.right": False,
-        "svg.hashsalt": "tdkt", "path.simplify": False,
-    })
-    return plt
+    matplotlib.rcdefaults()
+    matplotlib.rcParams.update(RC)
+    return matplotlib
 
 
 def render_png(spec: ChartSpec, width_in: float = 6.3) -> bytes:
-    plt = _pyplot()
-    fig = figure(spec, plt, width_in)
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", metadata={"Software": None})
-    plt.close(fig)
-    return buf.getvalue()
+    """The chart's PNG: from the chart cache when the same spec was drawn
+    before by the same code and matplotlib, else drawn (and stored)."""
+    from tdkt_xl.reports import chart_cache
+    key = chart_cache.key(spec, width_in)
+    png = chart_cache.load(spec.key, key)
+    if png is None:
+        fig = figure(spec, width_in=width_in)
+        buf = io.BytesIO()
+        fig.savefig(buf, format="png", metadata={"Software": None})
+        png = buf.getvalue()
+        chart_cache.store(spec.key, key, png)
+    return png
 
 
-def figure(spec: ChartSpec, plt=None, width_in: float = 6.3):
-    """The matplotlib figure of a chart.  It carries no title: the report captions
-    the image with a Word paragraph in Times New Roman (``Biểu đồ N. <title>``), which
-    the NĐ 30 checker can read; text drawn in the image is in the plotting face."""
-    plt = plt or _pyplot()
+def figure(spec: ChartSpec, width_in: float = 6.3):
+    """The matplotlib figure of a chart (an Agg canvas, no pyplot).  It carries no
+    title: the report captions the image with a Word paragraph in Times New Roman
+    (``Biểu đồ N. <title>``), which the NĐ 30 checker can read; text drawn in the
+    image is in the plotting face."""
+    _matplotlib()
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
     n = len(spec.categories)
     height = max(2.4, 0.9 + 0.3 * n + (0.3 if spec.kind != "barh" else 0))
-    fig, ax = plt.subplots(figsize=(width_in, height), dpi=150)
+    fig = Figure(figsize=(width_in, height), dpi=150)
+    FigureCanvasAgg(fig)
+    ax = fig.subplots()
     ys = list(range(n))[::-1]             # first category on top
     if spec.kind == "barh":
         s = spec.series[0]
