@@ -38,6 +38,9 @@ def finding_types(validate_only: bool = False) -> list:
 
 def _blocks(ft) -> str:
     from tdkt_xl.vocabulary.findings import ERROR, JOB_VI
+    from tdkt_xl.vocabulary.catalogue import MISSING_SHEET
+    if ft is MISSING_SHEET:
+        return "việc cần trang đó"
     if ft.code.startswith("GT") and not ft.blocks and ft.severity == ERROR:
         return "việc dùng trang có ô lỗi"
     if ft.code.startswith("VB") and ft.blocks:

@@ -16,11 +16,11 @@ from typing import Callable, Mapping, Sequence
 from tdkt_xl import model as m
 from tdkt_xl.vocabulary import cells, schema as S, text
 from tdkt_xl.vocabulary import catalogue as C
-from tdkt_xl.vocabulary.blocking import jobs_of_cell
+from tdkt_xl.vocabulary.blocking import jobs_needing_sheet, jobs_of_cell
 from tdkt_xl.model.calendar import report_due
 from tdkt_xl.model.succession import land_on_successors
 from tdkt_xl.vocabulary.errors import InputError
-from tdkt_xl.vocabulary.findings import Finding, JOB_ALL
+from tdkt_xl.vocabulary.findings import Finding, JOB_ALL, JOB_VI
 
 Array = Sequence[Sequence]
 
@@ -330,7 +330,11 @@ def read_round(sheets: Mapping[str, Array], source: str = "") -> ReadResult:
             if sheet is S.LEGAL:        # a workbook made before the register was a sheet
                 from tdkt_xl.io.register import shipped_register
                 rnd.legal = list(shipped_register())
-            continue  # optional sheets (results, documents...) may be absent in an old copy
+            needed = jobs_needing_sheet(sheet.name)       # the reader does without it; these jobs cannot
+            if needed:
+                findings.append(C.MISSING_SHEET.at(sheet.name, "", blocks=needed, sheet_name=sheet.name,
+                                                   jobs=", ".join(JOB_VI[j] for j in needed)))
+            continue
         build = _BUILDERS[sheet.name]
         target = getattr(rnd, _TARGET[sheet.name])
         for values, origin in read_table(sheet, rows, findings):

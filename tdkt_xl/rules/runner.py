@@ -17,6 +17,7 @@ from tdkt_xl.vocabulary import cells, schema as S
 from tdkt_xl.rules import (delegation, documents, examples, members, register, results, schedule,
                            settings, succession, units)
 from tdkt_xl.rules.context import Context
+from tdkt_xl.vocabulary.catalogue import MISSING_SHEET
 from tdkt_xl.vocabulary.findings import CATALOGUE, Report
 
 # One generator of findings per area, in the order a clerk fills the workbook.
@@ -39,9 +40,11 @@ def validate(rnd: m.Round, as_of: dt.date, reader_findings: Iterable = (), examp
     if not isinstance(rnd, m.Round):
         raise TypeError(f"validate() needs a Round, not {type(rnd).__name__}")
     found = list(reader_findings)
+    # a sheet the reader found missing is said once (GT09): no rule's finding points into it
+    missing = {f.sheet for f in found if f.code == MISSING_SHEET.code}
     ctx = Context(rnd, as_of, examples)
     for rule in RULES:
-        found.extend(rule(ctx))
+        found.extend(f for f in rule(ctx) if f.sheet not in missing)
     cited = {}
     out = []
     for f in found:

@@ -12,6 +12,10 @@ from tdkt_xl.vocabulary.findings import (ERROR, WARNING, JOB_ALL, JOB_NOTICE, JO
 MISSING_COLUMN = define("GT01", ERROR, "Thiếu cột",
                         "Trang '{sheet_name}' thiếu cột '{column}' (tiêu đề ở dòng đầu bảng).",
                         blocks=(JOB_ALL,), area="Giá trị")
+MISSING_SHEET = define("GT09", ERROR, "Thiếu trang tính",
+                       "Sổ tính không có trang '{sheet_name}' (trang đã bị xóa hoặc đổi tên) nên chưa lập được "
+                       "{jobs}. Hãy chép lại trang này từ sổ tính mẫu, hoặc đổi lại đúng tên trang.",
+                       area="Giá trị")
 REQUIRED = define("GT02", ERROR, "Thiếu dữ liệu bắt buộc",
                   "Cột '{column}' không được để trống{key}.", area="Giá trị")
 BAD_DATE = define("GT03", ERROR, "Không phải ngày",
