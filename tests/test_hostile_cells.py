@@ -60,3 +60,30 @@ def test_error_in_a_row_total_cell(rnd, tmp_path):
     f, _res = _merge_one(rnd, tmp_path, "K23", "#VALUE!")             # individuals of the first award row
     assert f.status == "merged"
     assert [(x.code, x.cell) for x in f.findings] == [("PL37", "K23")]
+
+
+@pytest.mark.parametrize("cell,code", [
+    ('<c r="C12" t="str"><v>khoảng 20</v></c>'.encode(), "PL15"),              # text in a count
+    (b'<c r="C12" t="b"><v>1</v></c>', "PL15"),                          # a TRUE
+    (b'<c r="C12"><v>1e400</v></c>', "PL25"),                            # infinity
+])
+def test_a_bad_count_is_its_one_finding(rnd, tmp_path, cell, code):
+    """The staff count unknown: no 'LĐTT more than the headcount' (PL31) computed
+    without it (before: PL31 'Số Lao động tiên tiến (24) lớn hơn … (2)')."""
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    H.sheet_with(BASE, inbox / "Phu_luc_XCT.xlsx", H.SHEET_II, lambda x: H.set_cell(x, "C12", cell))
+    (f,) = merge_inbox(rnd, inbox).files
+    assert f.status == "rejected" and [(x.code, x.cell) for x in f.findings] == [(code, "C12")]
+
+
+def test_a_damaged_sheet_is_named(rnd, tmp_path):
+    """A string index past the shared strings: PL05 naming the sheet, in Vietnamese
+    (before: PL01 'lỗi khi đọc tệp (CalamineError: …)')."""
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    H.sheet_with(BASE, inbox / "Phu_luc_XCT.xlsx", H.SHEET_II,
+                 lambda x: H.set_cell(x, "C12", b'<c r="C12" t="s"><v>99999</v></c>'))
+    (f,) = merge_inbox(rnd, inbox).files
+    assert [(x.code, x.sheet) for x in f.findings] == [("PL05", "Phụ lục II")]
+    assert "dữ liệu trang 'Phụ lục II' không đọc được" in f.findings[0].message

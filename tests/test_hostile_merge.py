@@ -123,6 +123,23 @@ def _cases(tmp: Path) -> dict:
                                  {"PL25"}),
         # a name that is not UTF-8, on a broken file: rejected by its (escaped) name
         b"PL_\xff\xfe_hong.xlsx": (lambda d: d.write_bytes(BASE.read_bytes()[:4000]), {"PL05"}),
+        # ---- more of the same families (each its own unit when it gets identified)
+        "csv_renamed.xlsx": (lambda d: d.write_text("Mã đơn vị,Số\nXCT,5\n", encoding="utf-8"), {"PL01"}),
+        "html_renamed.xlsx": (lambda d: d.write_text("<html><table><tr><td>5</td></tr></table></html>",
+                                                     encoding="utf-8"), {"PL01"}),
+        "styles_cut.xlsx": (lambda d: H.rewrite(BASE, d, parts={
+            "xl/styles.xml": H.members(BASE)["xl/styles.xml"][:200]}), {"PL05"}),
+        "shared_string_index_out_of_range.xlsx": (lambda d: H.sheet_with(BASE, d, H.SHEET_II, lambda x: H.set_cell(
+            x, "C12", b'<c r="C12" t="s"><v>99999</v></c>')), {"PL05"}),                          # unit XCT
+        "sheet_xml_not_well_formed.xlsx": (lambda d: H.sheet_with(_recode(AGENCY, d, "BTCHU", "PVHTT"), d,
+                                                                  H.SHEET_II, lambda x: x.replace(
+            b"</sheetData>", b'<row r="99"><c r="A99"><v>1</v></sheetData>', 1)), {"PL05"}),
+        "formula_error_REF.xlsx": (lambda d: H.sheet_with(_recode(AGENCY, d, "BTCHU", "CAH"), d, H.SHEET_II,
+                                                          lambda x: H.set_cell(x, "C12", H.error_cell("C12"))),
+                                   {"PL29"}),
+        # the longest name a file system allows (255 bytes; 300 characters cannot be created)
+        ("Phụ lục " * 40)[:80] + "x" * (255 - len(("Phụ lục " * 40)[:80].encode()) - 5) + ".xlsx": (
+            lambda d: d.write_bytes(BASE.read_bytes()[:3000]), {"PL05"}),
     }, sheet_ii
 
 
@@ -161,6 +178,8 @@ def hostile(tmp_path_factory, built_workbook_module):
     shutil.copy(H.EXAMPLES / "Phu_luc_TTVHTT.xlsx", outside / "Phu_luc_TTVHTT.xlsx")
     (inbox / "lien_ket_ra_ngoai.xlsx").symlink_to(outside / "Phu_luc_TTVHTT.xlsx")
     os.mkfifo(inbox / "ong_dan.xlsx")
+    (inbox / "vong_lap").mkdir()
+    (inbox / "vong_lap" / "lai_vao_thu_muc_gui_ve").symlink_to(inbox, target_is_directory=True)   # a loop
     (inbox / "thu_muc.xlsx").mkdir()
     # a unit sends a file dated 2099 (wrong clock), then a correction: the correction wins
     future = _recode(BASE, inbox / "XCL_dong_ho_sai.xlsx", "XCT", "XCL")
@@ -242,6 +261,8 @@ def test_skipped_files_are_reported_with_their_reason(hostile):
     assert "tệp khóa tạm" in skipped["~$Phu_luc_XQS.xlsx"]
     assert "ngoài thư mục gửi về" in skipped["lien_ket_ra_ngoai.xlsx"]
     assert "không phải tệp thông thường" in skipped["ong_dan.xlsx"]
+    loop = next(v for k, v in skipped.items() if k.endswith("lai_vao_thu_muc_gui_ve"))
+    assert "liên kết" in loop
     assert "TTVHTT" not in {m["unit"] for m in res["merged"]}
 
 

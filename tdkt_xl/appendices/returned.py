@@ -105,6 +105,14 @@ def _package_fail(out: FileOutcome, e: PackageError) -> FileOutcome:
     return _fail(out, K.CORRUPT, reason=e.message)
 
 
+def _unreadable(sheet: str, e: Exception) -> str:
+    """Why calamine could not read the workbook or one sheet, in Vietnamese
+    (its own words, technical, in brackets)."""
+    detail = str(e).splitlines()[0][:160] if str(e) else type(e).__name__
+    what = f"dữ liệu trang '{sheet}'" if sheet else "nội dung sổ tính"
+    return f"{what} không đọc được ({detail})"
+
+
 def _saved_at(raw: bytes) -> Optional[dt.datetime]:
     m = _MODIFIED.search(raw)
     if not m:
@@ -212,14 +220,14 @@ def identify(out: FileOutcome, spec: Spec) -> FileOutcome:
         wb = CalamineWorkbook.from_filelike(io.BytesIO(out.pkg.data))
         names = wb.sheet_names
     except Exception as e:  # calamine raises its own types for broken parts
-        return _fail(out, K.CORRUPT, reason=str(e).splitlines()[0][:200] if str(e) else type(e).__name__)
+        return _fail(out, K.CORRUPT, reason=_unreadable("", e))
     out.book = wb
     if spec.id_sheet not in names or spec.id_sheet not in out.extents:
         return _fail(out, K.NOT_IDENTIFIED, reason=f"không có trang {spec.id_sheet}", id_sheet=spec.id_sheet)
     try:
         rows = wb.get_sheet_by_name(spec.id_sheet).to_python(skip_empty_area=False)
     except Exception as e:
-        return _fail(out, K.CORRUPT, reason=str(e).splitlines()[0][:200] if str(e) else type(e).__name__)
+        return _fail(out, K.CORRUPT, spec.id_sheet, reason=_unreadable(spec.id_sheet, e))
     found = {}
     labels = {cells.key_text(label): key for key, label in ID_ROWS}
     for row in rows[:20]:
@@ -382,7 +390,12 @@ def _parse(out: FileOutcome, wb, spec: Spec, rnd, as_of: Optional[dt.date]) -> O
         if name not in names or name not in out.extents:
             _fail(out, K.MOVED, name, "", addr=f"(trang '{name}')", expected=name, found="không có trang này")
             return None
-        rows = overlay(wb.get_sheet_by_name(name).to_python(skip_empty_area=False), out.errors.get(name, {}))
+        try:        # a damaged sheet (a string index past the shared strings, XML not well formed…)
+            rows = wb.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        except Exception as e:      # noqa: BLE001 - calamine raises its own types
+            _fail(out, K.CORRUPT, name, reason=_unreadable(name, e))
+            return None
+        rows = overlay(rows, out.errors.get(name, {}))
         sl = located[skey] = locate(sl, rows)
         long = over_limit(sl, int(spec.limits.get("max_table_rows", 0)))
         if long:
@@ -520,8 +533,9 @@ def _parse(out: FileOutcome, wb, spec: Spec, rnd, as_of: Optional[dt.date]) -> O
                             whole=labels[c.max], whole_value=_fmt(rec.get(c.max))))
 
     # ---- rules of spec "checks" and of the awards (authority at the decision date, decision inside
-    # the period); not on figures a formula error left unknown (the error is the one finding)
-    if not any(f.code == K.FORMULA_ERROR.code for f in findings):
+    # the period); not on figures a bad cell left unknown (its finding is the one finding: a staff
+    # count typed as text would make every LĐTT 'more than the headcount')
+    if not bad and not any(rec.get("_bad") for rows_ in tables.values() for rec in rows_):
         findings.extend(_checks(spec, lay, values, rnd, out))
         findings.extend(_award_checks(spec, lay, tables, row_cells, rnd, out, as_of))
 
