@@ -64,6 +64,7 @@ def test_error_in_a_row_total_cell(rnd, tmp_path):
 
 @pytest.mark.parametrize("cell,code", [
     ('<c r="C12" t="str"><v>khoảng 20</v></c>'.encode(), "PL15"),              # text in a count
+    (b'<c r="C12" t="str"><v>1.5</v></c>', "PL15"),                      # was read as 15
     (b'<c r="C12" t="b"><v>1</v></c>', "PL15"),                          # a TRUE
     (b'<c r="C12"><v>1e400</v></c>', "PL25"),                            # infinity
 ])
@@ -87,3 +88,30 @@ def test_a_damaged_sheet_is_named(rnd, tmp_path):
     (f,) = merge_inbox(rnd, inbox).files
     assert [(x.code, x.sheet) for x in f.findings] == [("PL05", "Phụ lục II")]
     assert "dữ liệu trang 'Phụ lục II' không đọc được" in f.findings[0].message
+
+
+def test_xlwings_used_range_is_bounded_before_reading():
+    """Through xlwings the master's used range is bounded before any value is
+    read: a sheet formatted down to XFD1048576 is refused by sheet and cell
+    (reading it would ask Excel for 17 billion cells)."""
+    from tdkt_xl.io.reader import WorkbookError
+    from tdkt_xl.io.sources import book_arrays
+
+    class Last:
+        row, column = 1_048_576, 16_384
+
+        def get_address(self, row_absolute=True, column_absolute=True):
+            return "XFD1048576"
+
+    class Sheet:
+        name = "Đơn vị"
+        used_range = type("Used", (), {"last_cell": Last()})()
+
+        def range(self, *a):
+            raise AssertionError("values read before the bound")
+
+    book = type("Book", (), {"sheets": [Sheet()]})()
+    with pytest.raises(WorkbookError) as e:
+        book_arrays(book)
+    assert "'Đơn vị'" in str(e.value) and "XFD1048576" in str(e.value)
+    assert "(1.048.576 dòng × 16.384 cột), vượt giới hạn 5.000.000 ô" in str(e.value)
