@@ -101,3 +101,42 @@ def test_chart_image_draws_no_title():
     texts = " ".join(t.get_text() for t in fig.findobj(matplotlib.text.Text))
     assert "Tiêu đề thử nghiệm" not in texts
     assert "Xã A" in texts                      # the chart itself is drawn
+
+
+# ------------------------------------------------------------------ chart heights
+def test_a_chart_too_tall_for_a_third_of_a_page_is_flagged(tmp_path):
+    """Old output: Chart 1 (14 units) was 130 mm tall and kept with the heading before
+    it; it moved whole to page 3 and left about a third of page 2 blank.  The checker
+    counted the picture's line as one line of text and missed it."""
+    path = _report(tmp_path)
+    old = planted(path, tmp_path / "tall_chart.docx", DOC,
+                  lambda x: re.sub(r'(<wp:extent cx="\d+" cy=")\d+', r"\g<1>4662857", x, count=1))
+    found = messages(old, "report", "keep")
+    assert found and "II. KẾT QUẢ KIỂM TRA" in found[0] and "ảnh (biểu đồ)" in found[0]
+    assert int(re.search(r"để trống tới (\d+)%", found[0]).group(1)) >= 50
+
+
+def test_report_charts_fit_a_third_of_a_page_with_readable_text(tmp_path):
+    import zipfile
+
+    import matplotlib.text
+    from tdkt_xl.builder.example import example_sheets
+    from tdkt_xl.documents.nd30_check import EMU_PER_MM, PICTURE_SHARE
+    from tdkt_xl.io.reader import read_round
+    from tdkt_xl.reports.aggregate import summarize
+    from tdkt_xl.reports.charts import chart_specs, figure
+    from tdkt_xl.reports.report import CHART_WIDTH_MM
+    path = _report(tmp_path)
+    assert messages(path, "report", "keep") == []
+    xml = zipfile.ZipFile(path).read(DOC).decode()
+    extents = [(int(cx), int(cy)) for cx, cy in re.findall(r'<wp:extent cx="(\d+)" cy="(\d+)"', xml)]
+    assert extents
+    for cx, cy in extents:
+        assert cy / EMU_PER_MM < 257 * PICTURE_SHARE - 15       # room for heading and caption
+    rnd = read_round(example_sheets()).round
+    for spec in chart_specs(summarize(rnd, rnd.inspections[-1].date), None):
+        fig = figure(spec)
+        # drawn at the size it is placed: its point sizes are the printed ones
+        assert abs(fig.get_figwidth() * 25.4 - CHART_WIDTH_MM) < 0.5
+        sizes = [t.get_fontsize() for t in fig.findobj(matplotlib.text.Text) if t.get_text().strip()]
+        assert sizes and min(sizes) >= 8, spec.key

@@ -29,7 +29,9 @@ from lxml import etree
 from tdkt_xl.vocabulary.doc_kinds import KINDS as DOC_KINDS
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-NS = {"w": W}
+WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+NS = {"w": W, "wp": WP}
+EMU_PER_MM = 36000
 FONT = "Times New Roman"
 LEGACY_FONTS = (".vntime", ".vntimeh", "vni-times", "vni times", ".vnarial", "vni-")
 TYPE_CODES = ("NQ|QĐ|CT|QC|QyĐ|TC|TB|HD|CTr|KH|PA|ĐA|DA|BC|BB|TTr|HĐ|CĐ|BGN|BTT|GUQ|GM|GGT|GNP|"
@@ -47,6 +49,8 @@ CAPTION_RE = re.compile(r"^(Biểu đồ|Hình|Sơ đồ)\s+\d+[.:]")
 UNBREAKABLE_SHARE = 0.2        # an unbreakable block taller than this share of a page: flagged
 FIRST_LINE_MM = 12             # what of a splittable row must fit on the page (a line or two)
 SIGN_KEPT_LINES = 2            # lines of text kept with the signature block (it never splits)
+PICTURE_SHARE = 1 / 3          # a picture never splits: with what is kept with it, at most this
+                               # share of a page (a readable chart of 14 units cannot be 20 %)
 ATTACHMENT = "attachment"      # profile of a phụ lục / đề cương sent with a plan or document
 # the profile to check against: a kind of the table (its type code) or a type code itself
 KIND_CODES = {**{k.key: k.profile for k in DOC_KINDS.values()},
@@ -866,7 +870,15 @@ class _Checker:
             line_pt = size * 1.15 * ((p.line or 240) / 240)
         avail = max(width_mm - p.left_mm - p.right_mm - max(p.first_line_cm, 0) * 10 / 2, 1.0)
         lines = wrapped_lines(p, avail) if p.text.strip() else 1
-        return (lines * line_pt + p.before_pt + p.after_pt) * 25.4 / 72
+        text_mm = lines * line_pt * 25.4 / 72
+        return max(text_mm, self._picture_mm(p.el)) + (p.before_pt + p.after_pt) * 25.4 / 72
+
+    @staticmethod
+    def _picture_mm(el) -> float:
+        """Height of the tallest inline picture of a paragraph (``wp:extent`` cy, in EMU):
+        the line holding it is at least that tall and never splits."""
+        return max((int(e.get("cy") or 0) / EMU_PER_MM
+                    for e in el.findall(".//w:drawing/wp:inline/wp:extent", NS)), default=0.0)
 
     def _kept(self, el) -> bool:
         return _on(_first(self.st.para_levels(el), "w:keepNext")) is True
@@ -881,18 +893,24 @@ class _Checker:
         page_h, width = self._page_text_height_mm(), self.text_width()
         if page_h is None or width is None:
             return
-        chain, chain_h, chain_lines = [], 0.0, 0
+        chain, chain_h, chain_lines, picture = [], 0.0, 0, False
         for b in blocks:
             if b.tag == _q("w:p"):
                 p = _para_info(self.st, b)
                 h = self._para_height_mm(p, width)
+                has_picture = self._picture_mm(b) > 0
                 if self._kept(b):
                     chain.append(p)
                     chain_h += h
                     chain_lines += self._para_lines(p, width)
+                    picture = picture or has_picture
                     continue
                 keep_lines = _on(_first(self.st.para_levels(b), "w:keepLines")) is True
-                tail, what = (h if keep_lines else min(h, FIRST_LINE_MM)), "đoạn sau"
+                whole = keep_lines or has_picture
+                tail, what = (h if whole else min(h, FIRST_LINE_MM)), "đoạn sau"
+                if has_picture:
+                    chain.append(p)
+                    picture, what = True, "ảnh (biểu đồ)"
             else:
                 tail, what = 0.0, "khối chữ ký" if b is sig else "bảng sau"
                 for tr in b.findall("w:tr", NS):
@@ -905,8 +923,16 @@ class _Checker:
                     break
             total = chain_h + tail
             too_long = (chain_lines > SIGN_KEPT_LINES if b is sig
-                        else total > page_h * UNBREAKABLE_SHARE)
-            if chain and too_long:
+                        else total > page_h * (PICTURE_SHARE if picture else UNBREAKABLE_SHARE))
+            if chain and too_long and picture:
+                first = next((c.text.strip() for c in chain if c.text.strip()), "")
+                start = (f"Đoạn «{first[:50]}» và ảnh (biểu đồ) giữ cùng trang" if first
+                         else "Ảnh (biểu đồ)")
+                self.add("keep", f"{start}: khoảng {total:.0f} mm không ngắt trang được; nếu không "
+                                 f"vừa phần còn lại của trang, cả khối bị đẩy sang trang sau, để trống "
+                                 f"tới {total / page_h:.0%} trang (quá {PICTURE_SHARE:.0%}). Hãy thu "
+                                 f"nhỏ ảnh hoặc bớt đoạn được giữ với ảnh.")
+            elif chain and too_long:
                 first = next((c.text.strip() for c in chain if c.text.strip()), "")
                 self.add("keep", f"Đoạn «{first[:50]}» ({chain_lines} dòng) được giữ cùng trang với "
                                  f"{what} (khoảng {total:.0f} mm không ngắt trang được); nếu không vừa "
@@ -914,7 +940,7 @@ class _Checker:
                                  f"{total / page_h:.0%} trang. " +
                          (f"Chỉ giữ với khối chữ ký một đoạn ngắn (tối đa {SIGN_KEPT_LINES} dòng) ở "
                           f"cuối nội dung." if b is sig else "Hãy bớt đoạn được giữ với phần sau."))
-            chain, chain_h, chain_lines = [], 0.0, 0
+            chain, chain_h, chain_lines, picture = [], 0.0, 0, False
 
     def check_pictures(self, blocks) -> None:
         """A picture (a chart of the report) is captioned by a Word paragraph right under it

@@ -22,6 +22,13 @@ from tdkt_xl.reports.appendix_stats import AppendixStats
 
 PASS_COLOR, FAIL_COLOR, OTHER_COLOR = "#2E7D32", "#C62828", "#1565C0"
 SERIF_FONTS = ("Times New Roman", "Liberation Serif", "DejaVu Serif")
+# Figure height: the picture never splits across pages, so it is as short as its text
+# allows (all text 8 pt or more, drawn at the size it is placed: 6.3 in = 160 mm wide).
+LABEL_WRAP = 50        # characters of a category label per line (the longest unit names fit)
+ROW_IN = 0.135         # per category: an 8 pt label at single spacing (9.7 pt)
+EXTRA_LINE_IN = 0.11   # per further line of a wrapped label
+AXIS_IN = 0.5          # value axis: tick labels and its title
+LEGEND_IN = 0.3        # the legend under a stacked chart
 
 
 @dataclass
@@ -130,14 +137,17 @@ def figure(spec: ChartSpec, width_in: float = 6.3):
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
     n = len(spec.categories)
-    height = max(2.4, 0.9 + 0.3 * n + (0.3 if spec.kind != "barh" else 0))
+    wrapped = [textwrap.wrap(c, LABEL_WRAP) or [c] for c in spec.categories]
+    legend = LEGEND_IN if spec.kind != "barh" else 0
+    height = max(1.6, AXIS_IN + ROW_IN * n + legend
+                 + EXTRA_LINE_IN * sum(len(lines) - 1 for lines in wrapped))
     fig = Figure(figsize=(width_in, height), dpi=150)
     FigureCanvasAgg(fig)
     ax = fig.subplots()
     ys = list(range(n))[::-1]             # first category on top
     if spec.kind == "barh":
         s = spec.series[0]
-        bars = ax.barh(ys, s.values, color=s.color, height=0.6)
+        bars = ax.barh(ys, s.values, color=s.color, height=0.7)
         labels = spec.extra.get("labels") or [""] * n
         for bar, v, lab in zip(bars, s.values, labels):
             text = f"{v:.1f}".replace(".", ",") + "%" + (f" ({lab})" if lab else "")
@@ -151,7 +161,7 @@ def figure(spec: ChartSpec, width_in: float = 6.3):
         totals = [sum(vals) for vals in zip(*(s.values for s in spec.series))] or [0]
         wide = max(totals + [1]) * 0.06          # label a segment only when it has room
         for s in spec.series:
-            bars = ax.barh(ys, s.values, left=left, color=s.color, height=0.6, label=s.name)
+            bars = ax.barh(ys, s.values, left=left, color=s.color, height=0.7, label=s.name)
             for bar, v, l0 in zip(bars, s.values, left):
                 if v and v >= wide:
                     ax.text(l0 + v / 2, bar.get_y() + bar.get_height() / 2, str(v),
@@ -162,11 +172,11 @@ def figure(spec: ChartSpec, width_in: float = 6.3):
         ax.set_xlim(0, max(left or [1]) * 1.12)
         fig.legend(loc="lower center", ncol=len(spec.series), fontsize=8, frameon=False)
     ax.set_yticks(ys)
-    ax.set_yticklabels(["\n".join(textwrap.wrap(c, 34)) or c for c in spec.categories], fontsize=8)
+    ax.set_yticklabels(["\n".join(lines) for lines in wrapped], fontsize=8)
     ax.set_xlabel(spec.value_axis)
     ax.grid(axis="x", color="#DDDDDD", linewidth=0.6)
     ax.set_axisbelow(True)
-    bottom = 0.4 / height if spec.kind != "barh" else 0
+    bottom = legend / height
     fig.tight_layout(rect=(0, bottom, 1, 1))
     return fig
 
