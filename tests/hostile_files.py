@@ -198,3 +198,26 @@ def book_from_arrays(path: Path, sheets: dict) -> Path:
                     ws.write(r, c, v)
     wb.close()
     return path
+
+
+FREE, END, FATSECT, NOSTREAM = 0xFFFFFFFF, 0xFFFFFFFE, 0xFFFFFFFD, 0xFFFFFFFF
+
+
+def encrypted_ooxml() -> bytes:
+    """A minimal Compound File (CFB v3) laid out as Office's 'Encrypt with
+    password' saves an .xlsx: the streams EncryptionInfo and EncryptedPackage
+    (their contents are filler: only the container is tested)."""
+    def entry(name, kind, child=NOSTREAM, right=NOSTREAM, start=END, size=0):
+        raw = name.encode("utf-16-le") + b"\0\0" if name else b""
+        return (raw.ljust(64, b"\0") + struct.pack("<HBB3I", len(raw), kind, 1, NOSTREAM, right, child)
+                + b"\0" * 16 + b"\0" * 4 + b"\0" * 16 + struct.pack("<III", start, size, 0))
+    fat = [FATSECT, END] + list(range(3, 10)) + [END] + list(range(11, 18)) + [END]
+    fat += [FREE] * (128 - len(fat))
+    header = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 16
+              + struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6) + b"\0" * 6
+              + struct.pack("<IIIIIIIII", 0, 1, 1, 0, 4096, END, 0, END, 0)
+              + struct.pack("<109I", 0, *([FREE] * 108)))
+    directory = (entry("Root Entry", 5, child=1) + entry("EncryptionInfo", 2, right=2, start=2, size=4096)
+                 + entry("EncryptedPackage", 2, start=10, size=4096) + entry("", 0))
+    return (header + struct.pack("<128I", *fat) + directory
+            + b"\x04\x00\x04\x00\x40\x00\x00\x00".ljust(4096, b"\0") + b"\x07" * 4096)

@@ -84,6 +84,7 @@ def _cases(tmp: Path) -> dict:
         "empty.xlsx": (lambda d: d.write_bytes(b""), {"PL02"}),
         "text.xlsx": (lambda d: d.write_text("không phải Excel", encoding="utf-8"), {"PL01"}),
         "old.xls.xlsx": (lambda d: d.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600), {"PL03"}),
+        "password_to_open.xlsx": (lambda d: d.write_bytes(H.encrypted_ooxml()), {"PL04"}),    # a CFB container
         "word.xlsx": (lambda d: H.write_zip(d, {"word/document.xml": b"<w:document/>"}), {"PL06"}),
         "ods.xlsx": (lambda d: H.write_zip(d, {"mimetype": b"application/vnd.oasis.opendocument.spreadsheet"}),
                      {"PL01"}),

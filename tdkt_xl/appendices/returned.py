@@ -124,13 +124,21 @@ def _saved_at(raw: bytes) -> Optional[dt.datetime]:
         return None
 
 
+_ENCRYPTED_STREAMS = tuple((n + "\0").encode("utf-16-le") for n in ("EncryptionInfo", "EncryptedPackage"))
+
+
 def _is_encrypted(data: bytes) -> bool:
-    try:
-        import olefile
-        with olefile.OleFileIO(io.BytesIO(data)) as ole:
-            return ole.exists("EncryptionInfo") or ole.exists("EncryptedPackage")
-    except Exception:
-        return False
+    """A Compound File holding the streams of Office's 'Encrypt with password'
+    (an .xlsx with a password to open).  Found by its directory entries (128
+    bytes each, aligned, the name's byte length after it), so no OLE library
+    is needed."""
+    for name in _ENCRYPTED_STREAMS:
+        pos = data.find(name)
+        while pos >= 0:
+            if pos % 128 == 0 and data[pos + 64:pos + 66] == len(name).to_bytes(2, "little"):
+                return True
+            pos = data.find(name, pos + 1)
+    return False
 
 
 def sheets_read(spec: Spec) -> list:
