@@ -89,9 +89,10 @@ def guide_blocks(settings, jobs) -> list[tuple[str, str]]:
         ("item", f"Bước 4. '{S.SCHEDULE.name}': ngày, buổi, giờ, địa điểm, ngày gửi thông báo. Các cột "
                  f"'{S.SCHEDULE.col('unit_name').header}', '{S.SCHEDULE.col('weekday').header}', "
                  f"'{S.SCHEDULE.col('report_due').header}' tự tính (nền xám), không gõ vào."),
-        ("item", f"Bước 5. '{S.DELEGATION.name}': mỗi đơn vị có đúng một Trưởng đoàn (Chủ tịch hoặc "
-                 "Phó Chủ tịch Hội đồng), có thành viên phụ trách đơn vị, lãnh đạo và chuyên viên "
-                 "cơ quan thường trực Hội đồng."),
+        ("item", f"Bước 5. '{S.DELEGATION.name}': mỗi đơn vị có đúng một Trưởng đoàn (vai trò trong "
+                 f"Hội đồng theo mục 'Trưởng đoàn là' ở trang '{S.SETTINGS.name}'), có thành viên phụ "
+                 "trách đơn vị và, nếu trang Cấu hình yêu cầu, lãnh đạo, chuyên viên cơ quan thường "
+                 "trực Hội đồng."),
         ("item", f"Bước 6. Bấm '{K.JOB_VALIDATE}', sửa các lỗi trong trang '{S.FINDINGS.name}' "
                  "cho đến khi không còn lỗi."),
         ("item", f"Bước 7. '{K.JOB_DECISION}', '{K.JOB_NOTICES}', '{K.JOB_FORMS}'; ghi số, ngày ký "

@@ -211,6 +211,9 @@ def read_settings(rows: Array, findings: list) -> m.Settings:
                                                       reason=str(e)))
             st.extra_holidays = tuple(days)
             continue
+        if spec.field == "head_roles":
+            st.head_roles = _council_roles(raw, spec.label, cell, findings)
+            continue
         col = S.Column(spec.label, spec.field, spec.kind, choices=spec.choices)
         v = _convert(col, raw, (S.SETTINGS.name, cell, ""), findings)
         if spec.field == "year" and v is not None and not cells.plausible_year(v):
@@ -228,6 +231,27 @@ def read_settings(rows: Array, findings: list) -> m.Settings:
         if spec.field not in seen and spec.required:
             findings.append(C.SETTING_MISSING.at(S.SETTINGS.name, end, label=spec.label))
     return st
+
+
+def _council_roles(raw, label: str, cell: str, findings: list) -> tuple:
+    """'Chủ tịch, Phó Chủ tịch Hội đồng' -> ('Chủ tịch', 'Phó Chủ tịch'): the roles
+    of the Thành viên sheet's 'Vai trò trong Hội đồng', separated by commas,
+    semicolons or 'hoặc'; a trailing 'Hội đồng' is allowed."""
+    import re
+    roles = []
+    for part in re.split(r"[,;]|\bhoặc\b", cells.norm_text(raw)):
+        part = re.sub(r"\s*Hội đồng.*$", "", part.strip(), flags=re.IGNORECASE).strip()
+        if not part:
+            continue
+        try:
+            role = cells.to_choice(part, S.COUNCIL_ROLES)
+        except cells.BadValue as e:
+            findings.append(C.BAD_CHOICE.at(S.SETTINGS.name, cell, blocks=(JOB_ALL,), column=label,
+                                            reason=str(e)))
+            continue
+        if role not in roles:
+            roles.append(role)
+    return tuple(roles)
 
 
 def _legacy_office(label) -> str:

@@ -70,6 +70,10 @@ class Settings:
     inbox_folder: str = ""
     python_path: str = ""                     # the Python the buttons start ("" = python on PATH)
     plan_title: str = ""                      # the plan's name when a council has several a year
+    # composition of each delegation (Kế hoạch, Thành phần Đoàn kiểm tra)
+    office_leader_rule: str = ""              # Có / Không: a leader of the standing office ('' = Có)
+    office_specialist_rule: str = ""          # Có / Không: a specialist of it ('' = Có)
+    head_roles: tuple = ()                    # council roles a Trưởng đoàn may hold (() = Chủ tịch, Phó Chủ tịch)
     # any further "Mục" rows a later feature adds, by label -> raw value
     extra: dict = field(default_factory=dict)
     # field name -> cell address of its value (for findings)
@@ -91,6 +95,24 @@ class Settings:
     def working_days(self) -> bool:
         from tdkt_xl.model.vocab import DAYS_WORKING
         return self.day_counting == DAYS_WORKING
+
+    @property
+    def needs_office_leader(self) -> bool:
+        """Each delegation has a leader of the standing office (the default)."""
+        from tdkt_xl.model.vocab import NO
+        return self.office_leader_rule != NO
+
+    @property
+    def needs_office_specialist(self) -> bool:
+        """Each delegation has a specialist of the standing office (the default)."""
+        from tdkt_xl.model.vocab import NO
+        return self.office_specialist_rule != NO
+
+    @property
+    def lead_roles(self) -> tuple:
+        """The council roles a Trưởng đoàn may hold (default: Chủ tịch, Phó Chủ tịch)."""
+        from tdkt_xl.model.vocab import ROLE_CHAIR, ROLE_VICE
+        return self.head_roles or (ROLE_CHAIR, ROLE_VICE)
 
 
 @dataclass

@@ -60,20 +60,22 @@ def _composition(ctx: Context, unit, rows):
     for extra in heads[1:]:
         yield C.TWO_HEADS.at(SHEET, cell_of(extra, "task"), unit.code, name=extra.member_name,
                              first=heads[0].member_name, first_row=row_of(heads[0]), **names)
+    st = ctx.round.settings
     for head in heads:
         member = ctx.member(head.member_name)
-        if member is not None and not member.can_lead:
+        if member is not None and member.council_role not in st.lead_roles:
             yield C.HEAD_NOT_LEADER.at(SHEET, cell_of(head, "member_name"), unit.code,
                                        name=head.member_name,
-                                       role=member.council_role or "không có")
+                                       role=member.council_role or "không có",
+                                       allowed=" hoặc ".join(st.lead_roles))
     people = {key(r.member_name) for r in rows}
     if unit.member_in_charge and key(unit.member_in_charge) not in people:
         yield C.INCHARGE_ABSENT.at(SHEET, cell_of(rows[0], "member_name"), unit.code,
                                    unit_name=unit.name, name=unit.member_in_charge)
     roles = {m.pnv_role for m in (ctx.member(r.member_name) for r in rows) if m}
-    if PNV_LEADER not in roles:
+    if st.needs_office_leader and PNV_LEADER not in roles:
         yield C.NO_PNV_LEADER.at(SHEET, cell_of(rows[0], "member_name"), unit.code, **names)
-    if PNV_SPECIALIST not in roles:
+    if st.needs_office_specialist and PNV_SPECIALIST not in roles:
         yield C.NO_PNV_SPECIALIST.at(SHEET, cell_of(rows[0], "member_name"), unit.code, **names)
 
 

@@ -177,9 +177,9 @@ TWO_HEADS = define("TD03", ERROR, "Đoàn có hai Trưởng đoàn",
                    "(dòng {first_row}); '{name}' cũng được ghi là Trưởng đoàn.",
                    blocks=(JOB_DECISION, JOB_NOTICE, JOB_MINUTES), area="Thành phần đoàn",
                    basis=("plan:III.1", "ND98_2023"))
-HEAD_NOT_LEADER = define("TD04", ERROR, "Trưởng đoàn không phải Chủ tịch/Phó Chủ tịch",
-                         "Trưởng đoàn '{name}' (vai trò trong Hội đồng: {role}) không phải Chủ tịch "
-                         "hoặc Phó Chủ tịch Hội đồng.",
+HEAD_NOT_LEADER = define("TD04", ERROR, "Trưởng đoàn không đúng vai trò trong Hội đồng",
+                         "Trưởng đoàn '{name}' (vai trò trong Hội đồng: {role}) không phải {allowed} "
+                         "Hội đồng (mục 'Trưởng đoàn là' ở trang Cấu hình).",
                          blocks=(JOB_DECISION, JOB_NOTICE, JOB_MINUTES), area="Thành phần đoàn",
                          basis=("plan:III.1", "ND98_2023"))
 INCHARGE_ABSENT = define("TD05", ERROR, "Thiếu thành viên phụ trách đơn vị",
@@ -190,13 +190,15 @@ INCHARGE_ABSENT = define("TD05", ERROR, "Thiếu thành viên phụ trách đơn
 NO_PNV_LEADER = define("TD06", ERROR, "Thiếu lãnh đạo cơ quan thường trực",
                        "Đoàn kiểm tra đơn vị {unit_name} ({code}) chưa có lãnh đạo cơ quan "
                        "thường trực Hội đồng (cột Cơ quan thường trực ở trang Thành viên là "
-                       "'Lãnh đạo').",
+                       "'Lãnh đạo'; mục 'Đoàn kiểm tra phải có lãnh đạo cơ quan thường trực' ở "
+                       "trang Cấu hình là Có).",
                        blocks=(JOB_DECISION, JOB_MINUTES), area="Thành phần đoàn",
                        basis=("plan:III.1",))
 NO_PNV_SPECIALIST = define("TD07", ERROR, "Thiếu chuyên viên cơ quan thường trực",
                            "Đoàn kiểm tra đơn vị {unit_name} ({code}) chưa có chuyên viên cơ quan "
                            "thường trực Hội đồng (cột Cơ quan thường trực ở trang Thành viên là "
-                           "'Chuyên viên').",
+                           "'Chuyên viên'; mục 'Đoàn kiểm tra phải có chuyên viên cơ quan thường "
+                           "trực' ở trang Cấu hình là Có).",
                            blocks=(JOB_DECISION, JOB_MINUTES), area="Thành phần đoàn",
                            basis=("plan:III.1",))
 DELEGATE_UNKNOWN = define("TD08", ERROR, "Người trong đoàn không có trong danh sách",

@@ -295,6 +295,17 @@ SETTING_KEYS = (
     Setting("Điện thoại liên hệ", "contact_phone", required=False),
     Setting("Thư mục kết quả", "output_folder", note="Đường dẫn tương đối tính từ thư mục chứa sổ tính."),
     Setting("Thư mục phụ lục gửi về", "inbox_folder", note="Đường dẫn tương đối tính từ thư mục chứa sổ tính."),
+    Setting("Đoàn kiểm tra phải có lãnh đạo cơ quan thường trực", "office_leader_rule", CHOICE,
+            required=False, choices=YES_NO,
+            note="Có: mỗi Đoàn có người là 'Lãnh đạo' ở cột Cơ quan thường trực (trang Thành viên). "
+                 "Để trống là Có."),
+    Setting("Đoàn kiểm tra phải có chuyên viên cơ quan thường trực", "office_specialist_rule", CHOICE,
+            required=False, choices=YES_NO,
+            note="Có: mỗi Đoàn có người là 'Chuyên viên' ở cột Cơ quan thường trực (trang Thành "
+                 "viên). Để trống là Có."),
+    Setting("Trưởng đoàn là", "head_roles", required=False,
+            note="Các vai trò trong Hội đồng được làm Trưởng đoàn, cách nhau bởi dấu phẩy (Chủ tịch, "
+                 "Phó Chủ tịch, Thành viên). Để trống là Chủ tịch, Phó Chủ tịch Hội đồng."),
     Setting("Tên kế hoạch", "plan_title", required=False,
             note="Tên đợt kiểm tra khi Hội đồng có nhiều kế hoạch trong một năm."),
     Setting("Python cho nút bấm", "python_path", required=False,
