@@ -139,3 +139,28 @@ def test_phu_luc_ii_prints_readably(form):
     assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToHeight == 0
     assert ws.page_setup.fitToWidth >= 2          # its wide table B is not squeezed onto one page
     assert ws.print_title_cols and ws.print_area
+
+
+def test_titles_print_whole_on_continuation_pages(merged):
+    """A sheet wider than a page repeats its first two columns, and with them the title
+    in A1, on every page: 'PHỤ LỤC II: KẾT QUẢ XÉT TẶNG DANH HIỆU THI ĐUA, HÌNH THỨC KHEN
+    THƯỞNG' overflowed past column B and printed as '… HÌNH THỨC, HÌ' on page 2.  The
+    title is wrapped inside the repeated columns, on as many lines as it needs."""
+    from openpyxl.utils import get_column_letter
+    from tdkt_xl.appendices.output import TITLE_CHAR_WIDTH, TITLE_LINE_PT
+    _, path, _ = merged
+    wb = openpyxl.load_workbook(path)
+    checked = []
+    for ws in wb.worksheets:
+        if ws.sheet_state != "visible" or not ws.print_title_cols or not ws["A1"].value:
+            continue
+        title = ws["A1"].value
+        room = sum(ws.column_dimensions[get_column_letter(c)].width for c in (1, 2))
+        if len(title) * TITLE_CHAR_WIDTH <= room:
+            continue                                    # fits in the repeated columns as is
+        assert "A1:B1" in {str(r) for r in ws.merged_cells.ranges}, ws.title
+        assert ws["A1"].alignment.wrap_text, ws.title
+        lines = int((ws.row_dimensions[1].height or 15) // TITLE_LINE_PT)
+        assert len(title) * TITLE_CHAR_WIDTH <= room * lines, ws.title
+        checked.append(title)
+    assert any("HÌNH THỨC KHEN THƯỞNG" in t for t in checked)

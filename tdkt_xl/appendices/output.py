@@ -14,7 +14,7 @@ from tdkt_xl.appendices.stats import (DATA_SHEET, PERCENT_HEADERS, SCOPE_ALL, bl
 from tdkt_xl.documents.marker import mark_xlsx
 from tdkt_xl.vocabulary.cells import fmt_date
 from tdkt_xl.io.atomic import write_keeping
-from tdkt_xl.io.xlsx import new_workbook, print_setup
+from tdkt_xl.io.xlsx import PAGE_WIDTH, new_workbook, print_setup
 from tdkt_xl.vocabulary import outputs as O
 from tdkt_xl.io.xlsx_bulk import BulkRows
 from tdkt_xl.model.vocab import SCOPE_ALL, SCOPE_ALL_LABEL
@@ -43,6 +43,7 @@ class _F:
         def f(**kw):
             return wb.add_format({**base, **kw})
         self.title = f(bold=True, font_size=14)
+        self.title_wrap = f(bold=True, font_size=14, text_wrap=True, valign="top")
         self.note = f(italic=True, font_color="#595959")
         self.head = f(bold=True, text_wrap=True, align="center", border=1, bg_color="#DDEBF7")
         self.text = f(border=1)
@@ -78,10 +79,29 @@ def header_height(headers: list, widths: list) -> float:
     return 15.0 * max(4, lines) + 3
 
 
+TITLE_CHAR_WIDTH = 1.5     # column-width units of one 14 pt bold capital letter
+TITLE_LINE_PT = 20.0
+
+
+def _title(ws, fm, text: str, widths: list) -> None:
+    """The sheet title in A1.  A table wider than a page prints its first two columns
+    on every page (``print_setup``), the title with them: there it is cut where those
+    columns end, so it is wrapped inside them (merged A1:B1, as many lines as it needs)."""
+    if sum(widths) <= PAGE_WIDTH or len(widths) < 2:
+        ws.write_string(0, 0, text, fm.title)
+        return
+    lines = -(-int(len(text) * TITLE_CHAR_WIDTH) // max(1, int(widths[0] + widths[1])))
+    ws.merge_range(0, 0, 0, 1, text, fm.title_wrap)
+    ws.set_row(0, TITLE_LINE_PT * max(1, lines) + 4)
+
+
 def _table(ws, fm, top: int, headers: list, rows: list, kinds: list, widths: list, total_from: int | None = None,
-           bulk: BulkRows | None = None):
+           bulk: BulkRows | None = None, title: str | None = None):
     """A header row and ``rows`` below it; with ``bulk`` the rows are written
-    in bulk after the workbook is closed (nothing may be written below them)."""
+    in bulk after the workbook is closed (nothing may be written below them).
+    ``title``: the sheet's title, written in A1 so that it prints whole."""
+    if title is not None:
+        _title(ws, fm, title, widths)
     for c, h in enumerate(headers):
         ws.write_string(top, c, h, fm.head)
         ws.set_column(c, c, widths[c])
@@ -120,7 +140,6 @@ def _sheet_keys(res, sheet_key: str) -> list:
 
 def _unit_sheet(wb, fm, res, stats, name: str, title: str, keys: list, bulk: BulkRows | None = None):
     ws = wb.add_worksheet(name)
-    ws.write_string(0, 0, title, fm.title)
     ws.write_string(1, 0, "Số liệu tính lại từ các ô đơn vị nhập; tỷ lệ tính lại từ tổng tử số và mẫu số.",
                     fm.note)
     headers = ["Mã đơn vị", "Tên đơn vị", "Khối"] + [lab + (" (%)" if k == RATIO else "") for _k, lab, k in keys]
@@ -141,7 +160,7 @@ def _unit_sheet(wb, fm, res, stats, name: str, title: str, keys: list, bulk: Bul
             vals.append(f"{v} đơn vị 'Có'" if kind == CHOICE and v is not None else v)
         rows.append(["", label, f"{tot.get('units_merged', 0)} đơn vị"] + vals)
     widths = [10, 46, 30] + [14 if kinds[i + 3] != "text" else 16 for i in range(len(keys))]
-    _table(ws, fm, 3, headers, rows, kinds, widths, total_from=n_units, bulk=bulk)
+    _table(ws, fm, 3, headers, rows, kinds, widths, total_from=n_units, bulk=bulk, title=title)
 
 
 def write_workbook(res, out_dir: Path, stamp: dt.datetime | None = None) -> Path:
@@ -157,7 +176,6 @@ def write_workbook(res, out_dir: Path, stamp: dt.datetime | None = None) -> Path
 
     # 1. summary (same array as the master's 'Tổng hợp phụ lục' sheet)
     ws = wb.add_worksheet("Tổng hợp")
-    ws.write_string(0, 0, "TỔNG HỢP PHỤ LỤC CÁC ĐƠN VỊ GỬI VỀ", fm.title)
     ws.write_string(1, 0, f"Thư mục: {Path(res.inbox).name}. Đã tổng hợp {len(res.units)} đơn vị; "
                     f"{sum(1 for f in res.files if f.status == REJECTED)} tệp bị từ chối; "
                     f"{len(res.missing)} đơn vị chưa gửi.", fm.note)
@@ -165,7 +183,8 @@ def write_workbook(res, out_dir: Path, stamp: dt.datetime | None = None) -> Path
     head, body = table[0], table[1:]
     kinds = ["text"] * 5 + [("pct" if h in PERCENT_HEADERS else "int") for h in head[5:-1]] + ["text"]
     widths = [10, 46, 30, 24, 28] + [12] * (len(head) - 6) + [14]
-    _table(ws, fm, 3, head, body, kinds, widths, total_from=len(body) - len(stats.totals), bulk=bulk)
+    _table(ws, fm, 3, head, body, kinds, widths, total_from=len(body) - len(stats.totals), bulk=bulk,
+           title="TỔNG HỢP PHỤ LỤC CÁC ĐƠN VỊ GỬI VỀ")
 
     # 2-4. one sheet per appendix, per unit + totals
     for sh in res.spec.sheets:
@@ -174,7 +193,6 @@ def write_workbook(res, out_dir: Path, stamp: dt.datetime | None = None) -> Path
     # 5. awards by title (district, blocks, each unit)
     frames = res.records(units=False)
     ws = wb.add_worksheet("PL II theo danh hiệu")
-    ws.write_string(0, 0, "KẾT QUẢ KHEN THƯỞNG THEO DANH HIỆU, HÌNH THỨC", fm.title)
     cols = ("collectives", "households", "ind_leaders", "ind_staff", "ind_workers", "individuals", "women", "total")
     tab = res.spec.table("awards")
     col_labels = {c.key: c.label for c in tab.columns}
@@ -188,7 +206,8 @@ def write_workbook(res, out_dir: Path, stamp: dt.datetime | None = None) -> Path
     for rec in frames["awards"]:
         if any(rec.get(c) for c in cols):
             rows.append([f"{rec['unit']} - {rec['name']}", rec["title"], rec["group"]] + [rec.get(c) for c in cols])
-    _table(ws, fm, 2, headers, rows, ["text"] * 3 + ["int"] * len(cols), [34, 36, 20] + [11] * len(cols), bulk=bulk)
+    _table(ws, fm, 2, headers, rows, ["text"] * 3 + ["int"] * len(cols), [34, 36, 20] + [11] * len(cols), bulk=bulk,
+           title="KẾT QUẢ KHEN THƯỞNG THEO DANH HIỆU, HÌNH THỨC")
 
     # 6-8. lists typed by the units
     for name, key, table_key in (("Quyết định khen thưởng", "award_rows", "awards"),
@@ -202,8 +221,7 @@ def write_workbook(res, out_dir: Path, stamp: dt.datetime | None = None) -> Path
                 for rec in frames[key]]
         kinds = ["text", "text", "int"] + [("int" if c.kind in ("int", MONEY) else "text") for c in sec.columns]
         widths = [10, 30, 6] + [min(max(c.width, 10), 40) for c in sec.columns]
-        ws.write_string(0, 0, name.upper(), fm.title)
-        _table(ws, fm, 2, headers, rows, kinds, widths, bulk=bulk)
+        _table(ws, fm, 2, headers, rows, kinds, widths, bulk=bulk, title=name.upper())
 
     # 9. merge report
     _report_sheet(wb, fm, res)
