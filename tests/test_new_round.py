@@ -88,9 +88,8 @@ def test_fresh_round_findings_and_carried_recommendations(made):
     open_ = [r for r in old.recommendations if not remedied_at(r, dt.date(2024, 12, 31))]
     assert len(open_) == 8
     new = report.round
-    prefix = S.CARRIED_PREFIX.format(year=2024)
-    assert [(r.unit_code, r.text, r.deadline, r.status) for r in new.recommendations] == \
-        [(r.unit_code, prefix + r.text, r.deadline, r.status) for r in open_]
+    assert [(r.unit_code, r.text, r.deadline, r.status, r.from_year) for r in new.recommendations] \
+        == [(r.unit_code, r.text, r.deadline, r.status, 2024) for r in open_]
     assert not new.inspections and not new.delegation and not new.results and not new.documents
     assert [u.code for u in new.units] == [u.code for u in old.units]
     assert [c.code for c in new.checklist] == [c.code for c in old.checklist]
@@ -131,3 +130,60 @@ def test_existing_out_or_forwarder_is_refused(tmp_path, capsys):
 def test_shift_year_keeps_a_leap_day_in_the_month():
     assert shift_year(dt.date(2024, 2, 29), 1) == dt.date(2025, 2, 28)
     assert shift_year(dt.date(2024, 4, 12), 2) == dt.date(2026, 4, 12)
+
+
+def test_carried_twice_keeps_the_year_that_made_it(made, tmp_path):
+    again = tmp_path / "tdkt_2026.xlsm"
+    assert cli_main(["new-round", str(made), "--year", "2026", "--out", str(again)]) == 0
+    recs = read_workbook(again).round.recommendations
+    assert len(recs) == 8 and {r.from_year for r in recs} == {2024}
+    assert not any("[Kiến nghị" in r.text for r in recs)
+
+
+def test_a_workbook_of_the_first_new_round_still_reads_its_prefix(example_sheets):
+    """The first new-round marked carried items by a text prefix; such a
+    workbook reads as the column says now: the year, the text without it."""
+    from tdkt_xl.io.reader import read_round
+    rows = example_sheets[S.RECOMMENDATIONS.name]
+    i = rows[0].index(S.RECOMMENDATIONS.col("text").header)
+    original = rows[4][i]
+    rows[4][i] = S.CARRIED_PREFIX.format(year=2023) + original
+    assert S.RECOMMENDATIONS.col("from_year").header not in rows[0]     # nor the column
+    res = read_round(example_sheets, "cũ")
+    assert res.findings == []
+    recs = res.round.recommendations
+    assert (recs[3].from_year, recs[3].text) == (2023, original)
+    assert [r.from_year for r in recs].count(None) == len(recs) - 1
+
+
+def test_another_plans_title_lands_where_documents_use_it(tmp_path):
+    """`--plan` fills 'Tên kế hoạch': the plan's own title, 'Kế hoạch số … về
+    <title>' in the decision and the notice, the report's title, the guide;
+    the plan's paragraphs are carried, so the new plan can be drafted."""
+    from docx_render import render_document
+    from test_documents import doc_text
+    from tdkt_xl.builder.guide import guide_blocks
+    from tdkt_xl.documents import contexts as X
+    from tdkt_xl.documents.service import generate_documents
+    from tdkt_xl.io.reader import read_round
+    from tdkt_xl.vocabulary import doc_kinds as K
+    title = "Kiểm tra công tác thi đua, khen thưởng khối trường học năm 2024"
+    rnd = read_round(next_round_sheets(read_file_arrays(WORKBOOK), 2024, title)).round
+    assert rnd.settings.plan_title == title and rnd.plan_text
+    s = generate_documents(rnd, tmp_path, kinds=("plan",))
+    assert s.errors == [] and s.skipped == [], s.lines()
+    plan = doc_text(tmp_path / K.PLAN.file_name)
+    assert f"KẾ HOẠCH\n{title}\n" in plan
+    subject = "về kiểm tra công tác thi đua, khen thưởng khối trường học năm 2024"
+    assert guide_blocks(rnd.settings, [])[0] == ("title", "SỔ TÍNH " + subject[3:].upper())
+    # documents of a round under way (the new one has no delegation yet)
+    full = read_round(read_file_arrays(WORKBOOK)).round
+    decision = lambda: doc_text(render_document(K.DECISION.template,  # noqa: E731
+                                                X.build_context("decision", full)))
+    assert "về kiểm tra công tác thi đua, khen thưởng năm 2024;" in decision()   # no title
+    full.settings.plan_title = title
+    assert f"{subject};" in decision()
+    unit = full.selected_units()[0]
+    for kind in (K.NOTICE, K.MINUTES):
+        text = doc_text(render_document(kind.template, X.build_context(kind.key, full, unit)))
+        assert subject in text, kind.key

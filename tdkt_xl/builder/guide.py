@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from tdkt_xl.io import controls as K
 from tdkt_xl.vocabulary import doc_kinds as DK, schema as S
+from tdkt_xl.vocabulary.style import plan_subject
 
 # What each job does (shown on Hướng dẫn, only for the jobs offered).
 JOB_HELP = {
@@ -66,7 +67,8 @@ def guide_blocks(settings, jobs) -> list[tuple[str, str]]:
     year = settings.year or ""
     council = settings.council_name
     out = [
-        ("title", f"SỔ TÍNH KIỂM TRA CÔNG TÁC THI ĐUA, KHEN THƯỞNG NĂM {year}".strip()),
+        ("title", (f"SỔ TÍNH {plan_subject(settings).upper()}" if settings.plan_title.strip() else
+                   f"SỔ TÍNH KIỂM TRA CÔNG TÁC THI ĐUA, KHEN THƯỞNG NĂM {year}".strip())),
         ("subtitle", council),
         ("head", "1. Sổ tính này dùng để làm gì"),
         ("text", "Sổ tính chứa toàn bộ dữ liệu của đợt kiểm tra: đơn vị, thành viên, lịch kiểm tra, "

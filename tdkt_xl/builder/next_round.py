@@ -4,10 +4,12 @@ master workbook: `tdkt new-round`.
 The old workbook is read as sheet arrays (never saved back); the new one is
 made by the same XlsxWriter builder as `tdkt build-workbook`, so it has the
 same parts, VBA project, buttons, validations and tables.  Carried over:
-units, members, checklist, the register of legal bases, settings (dates and year-bearing texts moved to the
+units, members, checklist, the plan's paragraphs, the register of legal bases, settings (dates
+and year-bearing texts moved to the
 new year, each marked 'Chưa xác nhận' in its Ghi chú until the clerk
-confirms it) and the recommendations not remedied at the end of the old round
-(prefixed as last year's, to re-check).  Schedule, delegation, results,
+confirms it), the unit succession table and the recommendations not remedied
+at the end of the old round (with the year that made them in 'Kiến nghị từ
+năm', to re-check).  Schedule, delegation, results,
 evaluations, documents and log start empty.
 """
 from __future__ import annotations
@@ -24,7 +26,10 @@ from tdkt_xl.model.tracking import remedied_at
 from tdkt_xl.vocabulary import cells, schema as S
 from tdkt_xl.vocabulary.errors import InputError
 
-CARRIED_SHEETS = (S.UNITS, S.MEMBERS, S.CHECKLIST, S.SUCCESSION, S.LEGAL)
+# the council's standing content: its units, people, checklist, the plan's paragraphs
+# (year-free: {năm} and the other placeholders), where merged units went and the
+# register of legal bases
+CARRIED_SHEETS = (S.UNITS, S.MEMBERS, S.CHECKLIST, S.PLAN_TEXT, S.SUCCESSION, S.LEGAL)
 # Settings that belong to one round's paperwork: cleared, not carried.
 CLEARED = ("plan_number", "proposal_number")
 # Settings kept as they are (the council's standing rules).
@@ -96,15 +101,15 @@ def _table(sh: S.Sheet, rows: list) -> list:
 def _carried(rnd: m.Round, old: int) -> list:
     """Recommendations not remedied at the end of the old round, to re-check."""
     end = dt.date(old, 12, 31)
-    header = [c.header for c in S.RECOMMENDATIONS.columns]
-    prefix = S.CARRIED_PREFIX.format(year=old)
-    rows = [header]
+    rows = [[c.header for c in S.RECOMMENDATIONS.columns]]
     for rec in rnd.recommendations:
         if remedied_at(rec, end):
             continue
-        text = rec.text if rec.text.startswith(prefix) else prefix + rec.text
-        code = rec.original_unit_code or rec.unit_code     # as typed: the table is carried too
-        rows.append([code, text, rec.deadline, rec.remedy_report_date, rec.status])
+        values = {"unit_code": rec.original_unit_code or rec.unit_code,   # as typed: the table
+                  "text": rec.text, "deadline": rec.deadline,               # is carried too
+                  "remedy_report_date": rec.remedy_report_date, "status": rec.status,
+                  "from_year": rec.from_year or old}         # carried twice: still its own year
+        rows.append([values[c.field] for c in S.RECOMMENDATIONS.columns])
     return rows
 
 

@@ -21,8 +21,10 @@ def register(subparsers) -> None:
     p.add_argument("--out", type=Path, required=True, metavar="TỆP.xlsm",
                    help="sổ tính mới sẽ tạo (chưa có; tệp .py cùng tên được tạo bên cạnh)")
     p.add_argument("--plan", default=None, metavar="TÊN",
-                   help="tên kế hoạch khi lập thêm một đợt trong cùng năm (ví dụ kế hoạch "
-                        "kiểm tra khối trường học)")
+                   help="trích yếu của kế hoạch mới khi lập thêm một đợt trong cùng năm (ví dụ "
+                        "'Kiểm tra công tác thi đua, khen thưởng khối trường học năm 2024'); ghi "
+                        "vào mục 'Tên kế hoạch' của trang Cấu hình, in ở tên Kế hoạch, Báo cáo và "
+                        "các văn bản dẫn Kế hoạch")
     p.set_defaults(func=run)
 
 
@@ -30,7 +32,10 @@ def run(args) -> int:
     from tdkt_xl.builder.names import forwarder_path
     from tdkt_xl.builder.next_round import new_round
     from tdkt_xl.excel import job_names
+    from tdkt_xl.vocabulary import schema as S
     out = new_round(C.workbook_path(args), args.year, args.out, plan=args.plan, jobs=job_names())
     print(f"Đã tạo sổ tính '{out}' và tệp '{forwarder_path(out).name}' bên cạnh. Hãy mở trang "
-          "Cấu hình, kiểm tra các dòng ghi 'Chưa xác nhận', rồi lập lịch kiểm tra.")
+          f"{S.SETTINGS.name}, kiểm tra các dòng ghi '{S.UNCONFIRMED}'; cập nhật trang "
+          f"{S.UNITS.name} và ghi các đơn vị đã giải thể, sáp nhập vào trang {S.SUCCESSION.name}; "
+          "rồi lập lịch kiểm tra.")
     return C.EXIT_OK

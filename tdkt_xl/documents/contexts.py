@@ -15,11 +15,12 @@ from typing import Optional
 
 from tdkt_xl import model as m
 from tdkt_xl.documents import appendix_figures
+from tdkt_xl.documents.carried import TITLE as CARRIED_TITLE, carried, items as carried_items
 from tdkt_xl.documents.text import (DOTS, DOTS_LINE, DOTS_SHORT, clock, date_line, lines, long_date, nfc,
                                     number_line, number_text, one_line, short_date, weekday)
 from tdkt_xl.model import vocab as V
 from tdkt_xl.vocabulary import style
-from tdkt_xl.vocabulary.style import plan_citation, sentence_start
+from tdkt_xl.vocabulary.style import plan_citation, plan_subject, sentence_start
 from tdkt_xl.vocabulary import doc_kinds as K
 from tdkt_xl.vocabulary import schema as S
 
@@ -197,6 +198,8 @@ def common_context(rnd: m.Round, kind: K.Kind, unit: Optional[m.Unit] = None,
         "council": council_short(st),
         "place_name": nfc(st.place_name) or DOTS,
         "plan_ref": plan_ref(st),
+        "plan_subject": plan_subject(st),                 # Tên kế hoạch, or the year's inspection
+        "plan_title": sentence_start(plan_subject(st)),
         "decision_ref": decision_ref(rnd),
         "period_start": short_date(st.period_start),
         "contact_line": contact_line(rnd),
@@ -338,27 +341,6 @@ def when_text(insp: Optional[m.Inspection]) -> str:
         return f"{DOTS} giờ {DOTS}, ngày {DOTS}"
     return (f"{clock(insp.start_time, False)}, {_session_word(insp.session)} "
             f"{weekday(insp.date)}, ngày {short_date(insp.date)}")
-
-
-def earlier_recommendations(rnd: m.Round, unit: m.Unit) -> list[dict]:
-    """The recommendations of earlier rounds carried to ``unit`` (Kiến nghị,
-    prefixed by ``tdkt new-round``), as the minutes list their follow-up: the
-    original text, its year, the unit it was made to when that unit has since
-    merged into this one, its deadline and where it stands."""
-    from tdkt_xl.model.succession import Successions
-    table = Successions(rnd.successions)
-    out = []
-    for r in rnd.recommendations_of(unit.code):
-        year = S.carried_year(r.text)
-        if year is None:
-            continue
-        old = r.original_unit_code
-        out.append({"no": len(out) + 1, "year": year,
-                    "text": one_line(r.text.split("] ", 1)[-1]).rstrip(". ") or DOTS,
-                    "origin": style.in_sentence(table.old_name(old) or old) + " (cũ)" if old else "",
-                    "deadline": short_date(r.deadline) if r.deadline else DOTS,
-                    "status": nfc(r.status).lower() or DOTS})
-    return out
 
 
 # ------------------------------------------------------------------ documents
@@ -512,9 +494,9 @@ def minutes_context(rnd: m.Round, unit: m.Unit, appendices=None) -> dict:
                else f"Buổi kiểm tra kết thúc vào hồi {end} cùng ngày.")
     # praise ("Tiếp tục duy trì…") asks nothing to be remedied: a deadline to carry it out,
     # and no report of remedies unless a real fix is asked too; recommendations carried from
-    # an earlier round are listed apart (earlier_recs), with where they stand
-    own = [r for r in rnd.recommendations_of(unit.code) if not S.is_carried(r.text)]
-    earlier = earlier_recommendations(rnd, unit)
+    # an earlier round are listed apart (carried), with where they stand
+    own = [r for r in rnd.recommendations_of(unit.code) if not r.carried]
+    earlier = carried_items(rnd, carried(rnd, unit.code), insp.minutes_date if insp else None)
     recs = [{"no": i + 1, "text": one_line(r.text).rstrip(". ") or DOTS,
              "deadline": style.due_phrase(r.deadline) if r.deadline else DOTS,
              "term": "thời hạn thực hiện" if style.is_praise(r.text) else "thời hạn khắc phục"}
@@ -524,6 +506,7 @@ def minutes_context(rnd: m.Round, unit: m.Unit, appendices=None) -> dict:
         recs = [{"no": 1, "text": DOTS_LINE[:40], "deadline": DOTS, "term": "thời hạn khắc phục"}]
         fixes = True
     sign_head = nfc(rec.signer).strip() if rec and rec.signer else (head or DOTS)
+    figures = appendix_figures.unit_lines(appendices, unit.code)
     ctx.update({
         "unit": _unit_dict(unit),
         "by_files": by_files,
@@ -538,14 +521,17 @@ def minutes_context(rnd: m.Round, unit: m.Unit, appendices=None) -> dict:
         "prep": "của" if by_files else "tại",
         "results_no": 2 if by_files else 3,
         "figures_no": 3 if by_files else 4,
-        "figures": appendix_figures.unit_lines(appendices, unit.code),
+        "figures": figures,
+        "carried_no": (3 if by_files else 4) + (1 if figures else 0),
         "checklist": _checklist_rows(rnd, unit),
         "strengths": _paras(ev.strengths if ev else ""),
         "shortcomings": _paras(ev.shortcomings if ev else ""),
         "unit_opinion": _paras(ev.unit_opinion if ev else ""),
         "recommendations": recs,
         "remedy_report": fixes,
-        "earlier_recs": earlier,
+        # an earlier round's, re-checked: original finding against the follow-up
+        "carried": earlier,
+        "carried_title": CARRIED_TITLE,
         "closing": closing,
         "sign_unit": ({"role": "", "post": "", "name": ""} if by_files else
                       {"role": "ĐẠI DIỆN ĐƠN VỊ", "post": _upper(unit.head_title).strip() or DOTS,

@@ -419,7 +419,7 @@ def decision():
     loop_lines(doc, "legal_basis", "line", [("{{ line }}", "i")])
     for line in (
             "{{ rules_basis }}",
-            "Căn cứ {{ plan_ref }} về kiểm tra công tác thi đua, khen thưởng năm {{ year }};",
+            "Căn cứ {{ plan_ref }} về {{ plan_subject }};",
             "{{ proposal_line }}"):
         para(doc, [(line, "i")])
     para(doc, [("QUYẾT ĐỊNH:", "b")], style=TITLE, before=6, after=6)
@@ -453,7 +453,7 @@ def decision():
 
 def _notice_common_intro(doc):
     loop_lines(doc, "legal_basis", "line", "{{ line }}")
-    para(doc, "Căn cứ {{ plan_ref }} về kiểm tra công tác thi đua, khen thưởng năm {{ year }};")
+    para(doc, "Căn cứ {{ plan_ref }} về {{ plan_subject }};")
     para(doc, "Căn cứ {{ decision_ref }} về việc thành lập Đoàn kiểm tra công tác thi đua, "
               "khen thưởng năm {{ year }};")
 
@@ -555,7 +555,7 @@ def minutes():
                  right_date=False)
     title_block(doc, "BIÊN BẢN", [
         ("Kiểm tra công tác thi đua, khen thưởng năm {{ year }} {{ prep }} {{ unit.in_text }}", "b")])
-    para(doc, "Thực hiện {{ plan_ref }} về kiểm tra công tác thi đua, khen thưởng năm {{ year }} "
+    para(doc, "Thực hiện {{ plan_ref }} về {{ plan_subject }} "
               "và {{ decision_ref }} về việc thành lập Đoàn kiểm tra công tác thi đua, khen thưởng "
               "năm {{ year }},")
     para(doc, "{%p if by_files %}")
@@ -601,6 +601,11 @@ def minutes():
               "hợp phụ lục):", keep=True)
     loop_lines(doc, "figures", "f", "{{ f }}")
     para(doc, "{%p endif %}")
+    para(doc, "{%p if carried %}")
+    para(doc, "{{ carried_no }}. {{ carried_title }}:", keep=True)
+    loop_lines(doc, "carried", "c", "- {{ c.text }} (kiến nghị năm {{ c.year }}{{ c.formerly }}; hạn "
+                                    "khắc phục: {{ c.deadline }}): {{ c.status }}.")
+    para(doc, "{%p endif %}")
     para(doc, [("III. NHẬN XÉT, ĐÁNH GIÁ CHUNG", "b")])
     para(doc, [("1. Ưu điểm", "b")])
     loop_lines(doc, "strengths", "s", "{{ s }}")
@@ -609,12 +614,6 @@ def minutes():
     para(doc, [("IV. KIẾN NGHỊ CỦA ĐOÀN KIỂM TRA", "b")])
     loop_lines(doc, "recommendations", "k", "{{ k.no }}. {{ k.text }} ({{ k.term }}: "
                                              "{{ k.deadline }}).")
-    para(doc, "{%p if earlier_recs %}")
-    para(doc, "Đoàn kiểm tra đã xem xét kết quả khắc phục các kiến nghị của đợt kiểm tra trước:")
-    para(doc, "{%p endif %}")
-    loop_lines(doc, "earlier_recs", "k", "{{ k.no }}. {{ k.text }} (kiến nghị năm {{ k.year }}"
-                                         "{% if k.origin %} đối với {{ k.origin }}{% endif %}; hạn "
-                                         "khắc phục: {{ k.deadline }}; tình trạng: {{ k.status }}).")
     para(doc, "{%p if remedy_report %}")
     para(doc, "{{ unit.body }} báo cáo kết quả khắc phục bằng văn bản về {{ office }} (cơ quan "
               "thường trực Hội đồng) khi hết thời hạn khắc phục.")
@@ -662,7 +661,7 @@ def plan():
     Nội dung kế hoạch sheet and the round's lists, numbered by the context)."""
     doc = new_document("Kế hoạch kiểm tra")
     header_table(doc, "{{ header.supervising }}", "{{ header.issuer }}", "{{ number_line }}")
-    title_block(doc, "KẾ HOẠCH", [("Kiểm tra công tác thi đua, khen thưởng năm {{ year }}", "b")])
+    title_block(doc, "KẾ HOẠCH", [("{{ plan_title }}", "b")])
     loop_lines(doc, "legal_basis", "line", "{{ line }}")
     para(doc, "Căn cứ {{ plan_basis }}, {{ council }} ban hành Kế hoạch kiểm tra công tác thi đua, "
               "khen thưởng năm {{ year }}, cụ thể như sau:")

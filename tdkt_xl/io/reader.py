@@ -74,7 +74,7 @@ def find_layout(sheet: S.Sheet, rows: Array, findings: list) -> TableLayout:
     layout = TableLayout(sheet, best_row, best)
     for c in sheet.columns:
         if c.field not in best and (c.required or not c.derived):
-            if c.derived:
+            if c.derived or c.optional:
                 continue
             findings.append(C.MISSING_COLUMN.at(sheet.name, layout.header_cell(),
                                                 column=c.header, sheet_name=sheet.name))
@@ -293,9 +293,7 @@ _BUILDERS: dict[str, Callable] = {
         v["unit_code"] or "", v["end_time"], v["unit_attendees"] or "", v["chair"] or "",
         v["secretary"] or "", v["strengths"] or "", v["shortcomings"] or "",
         v["unit_opinion"] or "", o),
-    S.RECOMMENDATIONS.name: lambda v, o: m.Recommendation(
-        v["unit_code"] or "", v["text"] or "", v["deadline"], v["remedy_report_date"],
-        v["status"] or "", o),
+    S.RECOMMENDATIONS.name: lambda v, o: _recommendation(v, o),
     S.DOCUMENTS.name: lambda v, o: m.DocumentRecord(
         v["kind"] or "", v["unit_code"] or "", v["number"] or "", v["date"], v["signer"] or "", o),
     S.PLAN_TEXT.name: lambda v, o: m.PlanParagraph(
@@ -306,6 +304,12 @@ _BUILDERS: dict[str, Callable] = {
         v["code"] or "", v["name"] or "", v["citation"] or "", v["start"], v["end"],
         v["replaced_by"] or "", _list(v["levels"]), _list(v["cited_in"]), v["note"] or "", o),
 }
+
+def _recommendation(v: dict, o: m.Origin) -> m.Recommendation:
+    year, text = S.split_carried(v["text"] or "")     # a workbook of the first new-round
+    return m.Recommendation(v["unit_code"] or "", text, v["deadline"], v["remedy_report_date"],
+                            v["status"] or "", o, from_year=v.get("from_year") or year)
+
 
 _TARGET = {S.UNITS.name: "units", S.MEMBERS.name: "members", S.SCHEDULE.name: "inspections",
            S.DELEGATION.name: "delegation", S.CHECKLIST.name: "checklist",

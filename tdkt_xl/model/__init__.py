@@ -249,6 +249,13 @@ class Recommendation:
     # the code typed in the sheet when the reader moved the recommendation to the
     # unit that succeeded it (Đơn vị kế thừa); "" when it stays where it was typed
     original_unit_code: str = ""
+    # the year of the round that made it, for one carried from an earlier round
+    # to re-check (Kết quả khắc phục kiến nghị năm trước); None: this round's
+    from_year: Optional[int] = None
+
+    @property
+    def carried(self) -> bool:
+        return self.from_year is not None
 
 
 @dataclass

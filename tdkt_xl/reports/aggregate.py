@@ -222,7 +222,9 @@ def summarize(rnd: m.Round, as_of: dt.date, areas: Optional[list] = None) -> Res
                         for c in (i.code for i in rnd.items_for(unit))
                         if c in results and results[c].assessment == FAIL]
         # recommendations to fix: praise to keep up good work is not one (house style)
-        recs = [x for x in rnd.recommendations_of(unit.code) if not style.is_praise(x.text)]
+        # (and an earlier round's, carried to re-check, is not this delegation's)
+        recs = [x for x in rnd.recommendations_of(unit.code)
+                if not style.is_praise(x.text) and not x.carried]
         rows.append(UnitRow(stt, unit, insp, len(applicable), n_pass, len(shortcomings),
                             len(recs), sum(1 for x in recs if remedied_at(x, as_of)),
                             shortcomings, rnd.evaluation(unit.code), recs))
@@ -241,5 +243,6 @@ def summarize(rnd: m.Round, as_of: dt.date, areas: Optional[list] = None) -> Res
                 st.shortcomings += fails
     stats = [s for s in stats if s.units]
     inspected = {r.unit.code for r in rows}
-    n_praise = sum(1 for x in rnd.recommendations if x.unit_code in inspected and style.is_praise(x.text))
+    n_praise = sum(1 for x in rnd.recommendations
+                   if x.unit_code in inspected and style.is_praise(x.text) and not x.carried)
     return ResultSummary(rows, stats, as_of, n_praise)

@@ -20,6 +20,7 @@ from typing import Optional
 from xlsxwriter.utility import xl_col_to_name
 
 from tdkt_xl import gate, model as m
+from tdkt_xl.documents.carried import former_name, former_unit
 from tdkt_xl.documents.marker import mark_xlsx, marker
 from tdkt_xl.io.xlsx import new_workbook, print_setup
 from tdkt_xl.documents.output import OutputFolder, safe_part
@@ -34,9 +35,6 @@ from tdkt_xl.model.tracking import track
 from tdkt_xl.reports.xlsx_util import row_height
 from tdkt_xl.vocabulary.errors import NeedsDate
 from tdkt_xl.vocabulary.findings import JOB_FOLLOWUP
-from tdkt_xl.vocabulary import schema as S
-from tdkt_xl.vocabulary.style import in_sentence
-from tdkt_xl.model.succession import Successions
 
 CONFIG_FILE = Path(__file__).resolve().parent / "data" / "followup.csv"
 TRACKER_FILE = "theo_doi_khac_phuc.xlsx"
@@ -44,7 +42,7 @@ LETTER_FILE = "CV_don_doc_{code}.docx"
 SHEET_OPEN = "Kiến nghị chưa khắc phục"
 SHEET_UNITS = "Tổng hợp theo đơn vị"
 OPEN_HEADERS = ("STT", "Mã đơn vị", "Tên đơn vị", "Ngày kiểm tra", "Nội dung kiến nghị",
-                "Hạn khắc phục", "Tình trạng", "Quá hạn", "Số ngày quá hạn")
+                "Hạn khắc phục", "Tình trạng", "Quá hạn", "Số ngày quá hạn", "Kiến nghị năm")
 UNIT_HEADERS = ("STT", "Mã đơn vị", "Tên đơn vị", "Số kiến nghị", "Đã khắc phục",
                 "Chưa khắc phục xong", "Quá hạn", "Công văn đôn đốc")
 
@@ -113,7 +111,7 @@ def tracker_bytes(rnd: m.Round, tracked: list, as_of: dt.date, letters: dict) ->
     ws.write(0, 0, "KIẾN NGHỊ CHƯA KHẮC PHỤC XONG", f_title)
     ws.write(1, 0, f"Tính đến ngày {short_date(as_of)}; quá hạn = chưa nhận báo cáo khắc phục "
                    "và đã qua hạn khắc phục.", f_note)
-    open_widths = (5, 11, 34, 12, 70, 12, 16, 9, 10)
+    open_widths = (5, 11, 34, 12, 70, 12, 16, 9, 10, 10)
     for c, (h, w) in enumerate(zip(OPEN_HEADERS, open_widths)):
         ws.write(3, c, h, f_head)
         ws.set_column(c, c, w)
@@ -132,6 +130,7 @@ def tracker_bytes(rnd: m.Round, tracked: list, as_of: dt.date, letters: dict) ->
         ws.write(r, 6, t.status, f_num)
         ws.write(r, 7, "Có" if t.overdue else "Không", f_late if t.overdue else f_num)
         ws.write(r, 8, t.days_overdue, f_late if t.overdue else f_num)
+        ws.write(r, 9, t.rec.from_year or "", f_num)       # an earlier round's, carried
     if rows:
         ws.autofilter(3, 0, 3 + len(rows), len(OPEN_HEADERS) - 1)
     else:
@@ -148,7 +147,7 @@ def tracker_bytes(rnd: m.Round, tracked: list, as_of: dt.date, letters: dict) ->
         us.write(3, c, h, f_head)
         us.set_column(c, c, w)
     r = 4
-    for i, (unit, _) in enumerate(inspected_units(rnd)):
+    for i, unit in enumerate(followed_units(rnd)):
         mine = [t for t in tracked if t.rec.unit_code == unit.code]
         late = sum(1 for t in mine if t.overdue)
         us.set_row(r, row_height([(unit.name, 40), (letters.get(unit.code, ""), 34)]))
@@ -167,6 +166,19 @@ def tracker_bytes(rnd: m.Round, tracked: list, as_of: dt.date, letters: dict) ->
     print_setup(us, 3, r, unit_widths)
     wb.close()
     return buf.getvalue()
+
+
+def followed_units(rnd: m.Round) -> list:
+    """The units of the tracker: those inspected this round (in the report's
+    order), then every other unit with a recommendation to follow (carried
+    from an earlier round, the unit not selected this time) in Đơn vị order."""
+    units = [u for u, _ in inspected_units(rnd)]
+    seen = {u.code for u in units}
+    for u in rnd.units:
+        if u.code not in seen and rnd.recommendations_of(u.code):
+            units.append(u)
+            seen.add(u.code)
+    return units
 
 
 # ------------------------------------------------------------------ letters
@@ -201,6 +213,9 @@ def letter_context(rnd: m.Round, unit: m.Unit, items: list, as_of: dt.date,
     letter_date = rec.date if rec and rec.date else as_of
     reply_by = letter_date + dt.timedelta(days=reply_days)
     by_files = bool(insp and insp.by_files)
+    # a unit not inspected this round, with an earlier round's recommendations: the
+    # letter cites the inspection of the year that made them
+    earlier = None if insp is not None else earlier_round(rnd, unit, items)
     ctx.update({
         "recipient": recipient(unit), "unit_name": unit.name, "unit_place": in_text(unit),
         "inspection_date": short_date(insp.date if insp else None),
@@ -209,10 +224,14 @@ def letter_context(rnd: m.Round, unit: m.Unit, items: list, as_of: dt.date,
         "minutes_ref": minutes_ref, "as_of": short_date(as_of), "n_overdue": len(items),
         "overdue": [{"no": i, "text": nfc(t.rec.text).rstrip("."),
                      "deadline": short_date(t.rec.deadline), "days": t.days_overdue,
-                     "status": t.status.lower()} for i, t in enumerate(items, start=1)],
+                     "status": t.status.lower(),
+                     "year": (f"kiến nghị năm {t.rec.from_year}{former_unit(rnd, t.rec)}; "
+                              if t.rec.carried else "")}
+                    for i, t in enumerate(items, start=1)],
+        "rec_year": earlier["years"] if earlier else ctx.get("year", st.year),
         "reply_by": short_date(reply_by),
         "contact": ctx["contact_line"].rstrip("."),
-        "earlier": None if insp is not None else earlier_round(rnd, unit, items),
+        "earlier": earlier,
     })
     return ctx
 
@@ -221,17 +240,15 @@ def earlier_round(rnd: m.Round, unit: m.Unit, items: list) -> Optional[dict]:
     """For a unit not inspected this round whose overdue items were carried
     from earlier rounds: those rounds' years and the units they were made to
     (a commune since merged into ``unit``: ``xã Chiến Thắng (cũ)``)."""
-    carried = [t.rec for t in items if S.carried_year(t.rec.text)]
+    carried = [t.rec for t in items if t.rec.carried]
     if not carried:
         return None
-    table = Successions(rnd.successions)
     olds = []
     for rec in carried:
-        old = rec.original_unit_code
-        name = (in_sentence(table.old_name(old) or old) + " (cũ)") if old else in_text(unit)
+        name = former_name(rnd, rec) or in_text(unit)
         if name not in olds:
             olds.append(name)
-    years = sorted({S.carried_year(r.text) for r in carried})
+    years = sorted({r.from_year for r in carried})
     return {"years": ", ".join(str(y) for y in years), "units": ", ".join(olds),
             "merged": any(r.original_unit_code for r in carried)}
 
@@ -259,7 +276,7 @@ def make_followup(source, out_dir, as_of: Optional[dt.date] = None,
     out = OutputFolder(out_dir, force=force)
     letters: dict = {}
     written = []
-    order = [u.code for u, _ in inspected_units(rnd)]
+    order = [u.code for u in followed_units(rnd)]
     late_units = sorted({t.rec.unit_code for t in tracked if t.overdue},
                         key=lambda c: order.index(c) if c in order else len(order))
     skipped = []

@@ -54,9 +54,9 @@ def report():
     doc = _document("Báo cáo kết quả kiểm tra công tác thi đua, khen thưởng")
     header_table(doc, "{{ header.supervising }}", "{{ header.issuer }}", "{{ number_line }}")
     title_block(doc, "BÁO CÁO", [
-        ("Kết quả kiểm tra công tác thi đua, khen thưởng năm {{ year }}", "b")])
+        ("Kết quả {{ plan_subject }}", "b")])
     loop_lines(doc, "legal_basis", "line", "{{ line }}")
-    para(doc, "Thực hiện {{ plan_ref }} về kiểm tra công tác thi đua, khen thưởng năm {{ year }}, "
+    para(doc, "Thực hiện {{ plan_ref }} về {{ plan_subject }}, "
               "{{ council }} báo cáo kết quả kiểm tra như sau:")
 
     # ---------------------------------------------------------------- I
@@ -155,6 +155,13 @@ def report():
               "hợp phụ lục nên chưa nêu số liệu.")
     _endif(doc)
     para(doc, "{%p endfor %}")
+    _if(doc, "carried")
+    _h(doc, "{{ carried.no }}. {{ carried.title }}")
+    para(doc, "{{ carried.intro }}")
+    loop_lines(doc, "carried.rows", "c", "- {{ c.unit }}: {{ c.text }} (kiến nghị năm {{ c.year }}"
+                                          "{{ c.formerly }}; hạn khắc phục: {{ c.deadline }}): "
+                                          "{{ c.status }}.")
+    _endif(doc)
 
     # ---------------------------------------------------------------- III
     _h(doc, "III. ĐÁNH GIÁ CHUNG")
@@ -216,17 +223,17 @@ def reminder():
     t = header_table(doc, "{{ header.supervising }}", "{{ header.issuer }}", "{{ number_line }}")
     cell = t.rows[1].cells[0]
     para(cell, "V/v đôn đốc báo cáo kết quả khắc phục sau kiểm tra công tác thi đua, khen thưởng "
-               "năm {{ year }}", style=HEAD, size=12, before=6)
+               "năm {{ rec_year }}", style=HEAD, size=12, before=6)
     para(doc, "", after=6)
     para(doc, "Kính gửi: {{ recipient }}.", left=25, after=12)
     para(doc, "{%p if earlier %}")
     para(doc, "Qua kiểm tra công tác thi đua, khen thưởng năm {{ earlier.years }}, Đoàn kiểm tra đã "
               "kiến nghị {{ earlier.units }}{% if earlier.merged %}, nay thuộc {{ unit_place }},"
-              "{% endif %} khắc phục các tồn tại, hạn chế. Thực hiện {{ plan_ref }} về kiểm tra công "
-              "tác thi đua, khen thưởng năm {{ year }}, {{ council }} tiếp tục theo dõi kết quả khắc "
-              "phục các kiến nghị này.")
+              "{% endif %} khắc phục các tồn tại, hạn chế. Thực hiện {{ plan_ref }} về "
+              "{{ plan_subject }}, {{ council }} tiếp tục theo dõi kết quả khắc phục các kiến nghị "
+              "này.")
     para(doc, "{%p else %}")
-    para(doc, "Thực hiện {{ plan_ref }} về kiểm tra công tác thi đua, khen thưởng năm {{ year }}, "
+    para(doc, "Thực hiện {{ plan_ref }} về {{ plan_subject }}, "
               "ngày {{ inspection_date }}, Đoàn kiểm tra của {{ council }} đã {{ inspection_verb }} "
               "tại {{ unit_place }} ({{ minutes_ref }}) và kiến nghị đơn vị khắc phục các tồn tại, "
               "hạn chế, gửi báo cáo kết quả khắc phục về {{ council }} (qua {{ office }}) theo thời "
@@ -234,7 +241,8 @@ def reminder():
     para(doc, "{%p endif %}")
     para(doc, "Đến ngày {{ as_of }}, {{ council }} chưa nhận được báo cáo kết quả khắc phục của "
               "đơn vị đối với {{ n_overdue }} nội dung đã quá hạn, cụ thể:")
-    loop_lines(doc, "overdue", "o", "{{ o.no }}. {{ o.text }} (hạn khắc phục: {{ o.deadline }}; "
+    loop_lines(doc, "overdue", "o", "{{ o.no }}. {{ o.text }} ({{ o.year }}hạn khắc phục: "
+                                    "{{ o.deadline }}; "
                                     "quá hạn {{ o.days }} ngày; tình trạng: {{ o.status }}).")
     para(doc, "{{ council }} đề nghị {{ recipient }} khẩn trương chỉ đạo khắc phục dứt điểm các nội "
               "dung trên, gửi báo cáo kết quả khắc phục (kèm tài liệu chứng minh) về {{ council }} "

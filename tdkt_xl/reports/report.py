@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Optional
 
 from tdkt_xl import gate, model as m
+from tdkt_xl.documents.carried import TITLE as CARRIED_TITLE, carried, items as carried_items
 from tdkt_xl.documents.marker import marker
 from tdkt_xl.documents.output import OutputFolder
 from tdkt_xl.documents.render import Image, load_template, templates_dir
@@ -268,6 +269,22 @@ def _recs(s: ResultSummary) -> dict:
             "as_of": short_date(s.as_of), "open": open_items}
 
 
+def _carried(rnd: m.Round, s: ResultSummary, areas: list) -> Optional[dict]:
+    """The section on an earlier round's recommendations carried to re-check
+    (every unit's, inspected this round or not), numbered after the areas."""
+    rows = carried_items(rnd, carried(rnd), s.as_of)
+    if not rows:
+        return None
+    n_done = sum(1 for r in rows if r["done"])
+    years = ", ".join(str(y) for y in sorted({r["year"] for r in rows}))
+    intro = (f"Có {len(rows)} kiến nghị của đợt kiểm tra năm {years} chưa khắc phục xong được "
+             f"chuyển sang để kiểm tra lại kết quả khắc phục. Đến ngày {short_date(s.as_of)}, "
+             f"{n_done} kiến nghị đã được khắc phục, {len(rows) - n_done} kiến nghị chưa khắc "
+             "phục xong, cụ thể:")
+    return {"no": max((a["no"] for a in areas), default=0) + 1, "title": CARRIED_TITLE,
+            "intro": intro, "rows": rows}
+
+
 def _table(s: ResultSummary) -> dict:
     blocks = []
     for b in dict.fromkeys(r.unit.block for r in s.rows):       # rows come by block
@@ -297,10 +314,11 @@ def build_context(rnd: m.Round, s: ResultSummary, stats: Optional[AppendixStats]
     ctx = report_common(rnd, report_record(rnd))
     stats_ctx, award_rows = _stats(stats, rnd)
     good, bad = _good_bad(s)
+    areas = _areas(s)
     ctx.update({
         "plan_ref_short": ctx["plan_ref"].split(" của ")[0],
         "plan_basis": nfc(st.plan_basis), "ov": _overview(rnd, s), "charts": charts,
-        "areas": _areas(s), "stats": stats_ctx, "award_rows": award_rows, "good": good,
+        "areas": areas, "carried": _carried(rnd, s, areas), "stats": stats_ctx, "award_rows": award_rows, "good": good,
         "bad": bad, "recs": _recs(s), "table": _table(s),
         "bodies": style.bodies_phrase(r.unit for r in s.rows),
     })

@@ -92,7 +92,8 @@ def _results(ctx: Context):
             if not r.remark:
                 yield C.FAIL_NO_REMARK.at(sheet, cell_of(r, "remark"), unit.code,
                                           item=r.item_code, unit_name=unit.name)
-            if key(unit.code) not in ctx.recommendations_by_unit:
+            # an earlier round's, carried to re-check, is not this delegation's
+            if not any(not x.carried for x in ctx.recommendations_by_unit.get(key(unit.code), ())):
                 yield C.FAIL_NO_RECOMMENDATION.at(sheet, cell_of(r, "assessment"), unit.code,
                                                   item=r.item_code, unit_name=unit.name)
 
@@ -171,7 +172,7 @@ def _recommendations(ctx: Context):
     sheet = S.RECOMMENDATIONS.name
     early = set()
     for rec in ctx.round.recommendations:
-        if S.is_carried(rec.text):      # last round's, to re-check: no inspection of this round
+        if rec.carried:                 # an earlier round's, to re-check: no inspection of this round
             if rec.unit_code and ctx.unit(rec.unit_code) is None:   # nor a successor (reader)
                 yield C.CARRIED_NO_SUCCESSOR.at(sheet, cell_of(rec, "unit_code"), rec.unit_code,
                                                 code=rec.unit_code, text=short(rec.text),

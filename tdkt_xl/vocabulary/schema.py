@@ -29,6 +29,7 @@ class Column:
     note: str = ""              # shown as a header comment / on Hướng dẫn
     derived: bool = False       # computed by a formula in the workbook; the reader recomputes it
     aliases: tuple = ()         # older header texts the reader still accepts (old workbooks)
+    optional: bool = False      # added after workbooks were in use: absent reads as blank
 
 
 @dataclass(frozen=True)
@@ -144,6 +145,9 @@ RECOMMENDATIONS = Sheet("Kiến nghị", (
     Column("Hạn khắc phục", "deadline", DATE, width=14),
     Column("Ngày nhận báo cáo khắc phục", "remedy_report_date", DATE, width=16),
     Column("Tình trạng", "status", CHOICE, choices=REMEDY_STATUSES, width=16),
+    Column("Kiến nghị từ năm", "from_year", INT, width=11, optional=True,
+           note="Để trống với kiến nghị của đợt này. Kiến nghị của đợt trước chuyển sang để kiểm "
+                "tra lại kết quả khắc phục: năm của đợt đã kiến nghị (tdkt new-round tự ghi)."),
 ), key="unit_code", landscape=True)
 
 DOCUMENTS = Sheet("Văn bản", (
@@ -307,7 +311,10 @@ SETTING_KEYS = (
             note="Các vai trò trong Hội đồng được làm Trưởng đoàn, cách nhau bởi dấu phẩy (Chủ tịch, "
                  "Phó Chủ tịch, Thành viên). Để trống là Chủ tịch, Phó Chủ tịch Hội đồng."),
     Setting("Tên kế hoạch", "plan_title", required=False,
-            note="Tên đợt kiểm tra khi Hội đồng có nhiều kế hoạch trong một năm."),
+            note="Trích yếu của Kế hoạch khi Hội đồng có nhiều kế hoạch kiểm tra trong một năm (ví "
+                 "dụ: Kiểm tra công tác thi đua, khen thưởng khối trường học năm 2024): in ở tên Kế "
+                 "hoạch, tên Báo cáo và sau 'Kế hoạch số … về'. Để trống: Kiểm tra công tác thi "
+                 "đua, khen thưởng năm <Năm>."),
     Setting("Python cho nút bấm", "python_path", required=False,
             note="Để trống: nút bấm chạy lệnh python trên PATH. Chỉ ghi khi máy có nhiều Python: "
                  "đường dẫn đầy đủ tới python.exe, ở thư mục không có chữ có dấu."),
@@ -331,22 +338,21 @@ _SPECS = None
 # phrase in its Ghi chú until the clerk confirms it (deletes the phrase);
 # validation lists every such row as a warning (CH10).
 UNCONFIRMED = "Chưa xác nhận"
-# Text put before a recommendation carried from the previous round into Kiến nghị.
+# Text put before a recommendation carried from the previous round into Kiến nghị
+# by the first `tdkt new-round`; the column 'Kiến nghị từ năm' replaced it.  The
+# reader still understands it (a workbook made then): the year goes to the
+# column's field, the text without the prefix.
 CARRIED_PREFIX = "[Kiến nghị năm {year}, kiểm tra lại kết quả khắc phục] "
 
 
-def carried_year(text) -> Optional[int]:
-    """The year of the round a carried Kiến nghị text comes from (None: not carried)."""
+def split_carried(text) -> tuple:
+    """(year, text without the prefix) of a Kiến nghị text carrying the old
+    prefix; (None, text) otherwise."""
     import re
     head, tail = CARRIED_PREFIX.split("{year}")
-    found = re.match(re.escape(head.strip()) + r"\s*(\d{4})" + re.escape(tail.strip()),
-                     str(text or "").strip(), re.IGNORECASE)
-    return int(found.group(1)) if found else None
-
-
-def is_carried(text) -> bool:
-    """Whether a Kiến nghị text is one carried from a previous round."""
-    return carried_year(text) is not None
+    mt = re.match(r"\s*" + re.escape(head.strip()) + r"\s*(\d{4})\s*" + re.escape(tail.strip()) + r"\s*",
+                  str(text or ""), re.IGNORECASE)
+    return (int(mt.group(1)), str(text)[mt.end():]) if mt else (None, text)
 
 # The round at a glance (tdkt_xl.overview.status): one row per unit, written by the
 # builder and refreshed by the Kiểm tra dữ liệu click; the reader never reads it.

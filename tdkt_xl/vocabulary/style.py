@@ -190,6 +190,17 @@ def plan_citation(st) -> str:
     return f"Kế hoạch số {num}/KH-{issuer} ngày {when} của {council}"
 
 
+def plan_subject(st) -> str:
+    """What the round's plan is about, mid-sentence (after 'Kế hoạch … về'):
+    ``kiểm tra công tác thi đua, khen thưởng năm 2024``, or the Cấu hình's
+    'Tên kế hoạch' of a council with several plans a year (``tdkt new-round
+    --plan``), its first letter in lower case."""
+    title = _nfc(getattr(st, "plan_title", "")).strip().rstrip(".").strip()
+    if title:
+        return title[:1].lower() + title[1:]
+    return f"kiểm tra công tác thi đua, khen thưởng năm {getattr(st, 'year', None) or DOTS}"
+
+
 def attached_to_plan(st) -> str:
     """The ``(Kèm theo …)`` line of an attachment of the plan (NĐ 30, III.1.c)."""
     return f"(Kèm theo {plan_citation(st)})"
