@@ -133,3 +133,35 @@ def test_new_round_carries_the_table_and_the_typed_codes(merged):
     assert len(rnd.successions) == 3
     assert sorted(r.original_unit_code for r in rnd.recommendations_of("XMOI")) == \
         ["XBM", "XBM", "XHB"]
+
+
+def test_a_returned_form_of_a_merged_unit_counts_for_its_successor(tmp_path):
+    """Appendix history: a Phụ lục form made for XBM, returned after XBM merged
+    into XMOI, is merged as XMOI's (PL41 says so); without the table it is a
+    form of an unknown unit (PL11)."""
+    import copy
+    from test_appendices import good_file
+    from tdkt_xl.appendices import make_forms, merge_inbox
+    from tdkt_xl.builder.example import example_sheets
+    from tdkt_xl.io.reader import read_round
+    old = read_round(example_sheets()).round
+    forms = tmp_path / "forms"
+    make_forms(old, forms)
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    good_file(forms, inbox, code="XBM")
+    sheets = example_sheets()
+    units = sheets[DV]
+    code = units[0].index(S.UNITS.col("code").header)
+    row = next(r for r in units if r[code] == "XBM")
+    row[code] = "XMOI"
+    gone = read_round(copy.deepcopy(sheets)).round
+    res = merge_inbox(gone, inbox, as_of=dt.date(2024, 10, 15))
+    assert not res.units and [f.code for f in res.findings if f.code in ("PL11", "PL41")] == ["PL11"]
+    sheets[SU] = [S.SUCCESSION.headers, ["XBM", "Xã Bằng Mạc", "XMOI", "01/07/2025", "Nghị quyết"]]
+    merged = read_round(sheets).round
+    res = merge_inbox(merged, inbox, as_of=dt.date(2024, 10, 15))
+    assert list(res.units) == ["XMOI"]
+    f = next(f for f in res.findings if f.code == "PL41")
+    assert f.unit == "XMOI" and "XBM" in f.message and f.cell == "B3" and f.severity == "warning"
+    assert not [f for f in res.findings if f.code == "PL11"]

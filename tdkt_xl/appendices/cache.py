@@ -52,6 +52,7 @@ def fingerprint(spec, rnd, as_of) -> str:
     h.update(repr(spec).encode())
     h.update(repr(rnd.settings).encode())
     h.update(repr([(u.code, u.block, u.selected) for u in rnd.units]).encode())
+    h.update(repr([(r.old_code, r.new_code, r.date) for r in rnd.successions]).encode())
     h.update(repr(rnd.inspections).encode())
     h.update(repr([(l.code, l.start, l.end) for l in rnd.legal]).encode())   # authority, caps
     h.update(repr(as_of).encode())

@@ -106,6 +106,9 @@ WRONG_SUBJECT = define("PL36", WARNING, "Sai đối tượng của danh hiệu",
                        "Dòng {row}: '{title}' chỉ xét tặng cho {subject}, nhưng dòng này ghi {found}.", area=AREA)
 
 # ---- the round
+SUCCESSOR = define("PL41", WARNING, "Tệp của đơn vị đã sáp nhập",
+                   "Tệp ghi mã đơn vị '{old}', đơn vị không còn trong trang Đơn vị; theo trang Đơn vị "
+                   "kế thừa, số liệu được tổng hợp cho {name} ({code}).", area=AREA)
 MISSING = define("PL40", WARNING, "Đơn vị chưa gửi phụ lục",
                  "Đơn vị {code} ({name}) chưa gửi phụ lục; hạn nộp báo cáo {due}.", area=AREA)
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Optional
 
 from tdkt_xl.appendices import codes as K
+from tdkt_xl.model.succession import successor_unit
 from tdkt_xl.appendices.returned import REJECTED, FileOutcome, check_package, display_name, identify, load, parse
 
 IDENT = ("status", "unit_code", "saved_at", "version", "commune", "findings")
@@ -39,6 +40,18 @@ def unexpected(p: Path, out: Optional[FileOutcome], e: BaseException) -> FileOut
     return out
 
 
+def land(out: FileOutcome, spec, rnd) -> None:
+    """A form of a unit that has since merged (its code no longer in Đơn vị,
+    a chain of Đơn vị kế thừa ending at a unit): its figures count for the
+    successor, said by PL41 at the form's unit code cell."""
+    unit = successor_unit(rnd, out.unit_code) if rnd is not None else None
+    if unit is None:
+        return
+    out.findings.append(K.SUCCESSOR.at(spec.id_sheet, "B3", unit.code, file=out.name,
+                                       old=out.unit_code, name=unit.name, code=unit.code))
+    out.unit_code = unit.code
+
+
 def examine(p: Path, spec, rnd, known, as_of) -> tuple:
     """(outcome after identification, its ident record, the parse record or
     None).  The outcome holds no open workbook and no bytes."""
@@ -49,6 +62,8 @@ def examine(p: Path, spec, rnd, known, as_of) -> tuple:
             check_package(out, out.pkg, spec)
         if out.status != REJECTED:
             identify(out, spec)
+        if out.status != REJECTED:
+            land(out, spec, rnd)
         ident = ident_of(out)
         parsed = None
         if out.status != REJECTED and out.unit_code in known:

@@ -61,6 +61,15 @@ class Successions:
         return ""
 
 
+def successor_unit(rnd, code, table: Optional[Successions] = None):
+    """The unit of the round that took over from ``code``, a code no longer in
+    Đơn vị (None: ``code`` is a unit, or its chain ends nowhere in Đơn vị)."""
+    if not code or not rnd.successions or rnd.unit(code) is not None:
+        return None
+    new = (table or Successions(rnd.successions)).successor(code)
+    return rnd.unit(new) if new else None
+
+
 def land_on_successors(rnd) -> None:
     """Recommendations typed for a unit no longer in Đơn vị move to the unit
     that succeeded it, when the chain of successors ends at a unit of the
@@ -69,9 +78,6 @@ def land_on_successors(rnd) -> None:
         return
     table = Successions(rnd.successions)
     for rec in rnd.recommendations:
-        if not rec.unit_code or rnd.unit(rec.unit_code) is not None:
-            continue
-        new = table.successor(rec.unit_code)
-        unit = rnd.unit(new) if new else None
+        unit = successor_unit(rnd, rec.unit_code, table)
         if unit is not None:
             rec.original_unit_code, rec.unit_code = rec.unit_code, unit.code
