@@ -54,14 +54,33 @@ def test_demo_round_refuses_an_unknown_round_and_both_sources(capsys):
 
 
 # ------------------------------------------------------------------ the demo of each round
+_DEMOS: dict = {}
+
+
+def _demo_of(name, tmp_path_factory):
+    """Each round's demo runs once per session, whichever fixture asks first."""
+    if name not in _DEMOS:
+        out = tmp_path_factory.mktemp(name) / "kq"
+        proc = subprocess.run([sys.executable, "-m", "tdkt_xl.cli", "demo", "--round", name,
+                               "--out", str(out), "--as-of", AS_OF[name]],
+                              cwd=ROOT, capture_output=True, text=True)
+        _DEMOS[name] = (name, proc, out)
+    return _DEMOS[name]
+
+
 @pytest.fixture(scope="module", params=OTHER_ROUNDS)
 def demo(request, tmp_path_factory):
-    name = request.param
-    out = tmp_path_factory.mktemp(name) / "kq"
-    proc = subprocess.run([sys.executable, "-m", "tdkt_xl.cli", "demo", "--round", name,
-                           "--out", str(out), "--as-of", AS_OF[name]],
-                          cwd=ROOT, capture_output=True, text=True)
-    return name, proc, out
+    return _demo_of(request.param, tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def schools_demo(tmp_path_factory):
+    return _demo_of("truong-hoc-2024", tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def tinh_demo(tmp_path_factory):
+    return _demo_of("tinh-2026", tmp_path_factory)
 
 
 def test_demo_runs_the_whole_round(demo):
@@ -145,10 +164,8 @@ def test_schools_people_are_marked_as_examples():
         assert f"'{u.head_name}'" in text, u
 
 
-def test_schools_documents_speak_of_schools(demo):
-    name, _, out = demo
-    if name != "truong-hoc-2024":
-        pytest.skip("the schools' round only")
+def test_schools_documents_speak_of_schools(schools_demo):
+    name, _, out = schools_demo
     from docx_render import text_of
     plan = text_of((out / O.DOCUMENTS / "KH_kiem_tra.docx").read_bytes())
     assert "Khối thi đua các trường học:" in plan and "Trường Tiểu học Quan Sơn" in plan
@@ -209,10 +226,8 @@ def _without_quotes(text: str, rnd) -> str:
     return text
 
 
-def test_2026_documents_name_no_district_and_cite_the_2025_texts(demo):
-    name, _, out = demo
-    if name != "tinh-2026":
-        pytest.skip("the 2026 round only")
+def test_2026_documents_name_no_district_and_cite_the_2025_texts(tinh_demo):
+    name, _, out = tinh_demo
     from docx_render import text_of
     rnd = _tinh()
     docs = sorted(out.glob(f"{O.DOCUMENTS}/*.docx")) + sorted(out.glob(f"{O.FOLLOWUP}/*.docx"))
@@ -228,10 +243,8 @@ def test_2026_documents_name_no_district_and_cite_the_2025_texts(demo):
     assert "UBND TỈNH LẠNG SƠN" in decision and "Giám đốc Sở Nội vụ" in decision
 
 
-def test_2026_minutes_and_reminders_follow_the_merged_communes_recommendations(demo):
-    name, _, out = demo
-    if name != "tinh-2026":
-        pytest.skip("the 2026 round only")
+def test_2026_minutes_and_reminders_follow_the_merged_communes_recommendations(tinh_demo):
+    name, _, out = tinh_demo
     from docx_render import text_of
     minutes = text_of((out / O.DOCUMENTS / "BB_XTCL.docx").read_bytes())
     from tdkt_xl.documents.carried import TITLE
