@@ -20,33 +20,10 @@ def valid_lead(n) -> bool:
 
 
 def _holidays_version():
-    """The installed python-holidays' version, from its distribution's
-    METADATA, without importing it (``importlib.metadata`` pulls ``email``);
-    None when it cannot be told for sure."""
-    import os
-    import sys
-    loaded = sys.modules.get("holidays")
-    if loaded is not None:
-        return getattr(loaded, "__version__", None)
-    try:
-        import importlib.util
-        spec = importlib.util.find_spec("holidays")
-        where = list(spec.submodule_search_locations or ()) if spec else []
-        if len(where) != 1:
-            return None
-        site = os.path.dirname(os.path.abspath(where[0]))
-        infos = [n for n in os.listdir(site) if n.startswith("holidays-") and n.endswith(".dist-info")]
-        if len(infos) != 1:
-            return None
-        with open(os.path.join(site, infos[0], "METADATA"), encoding="utf-8") as fh:
-            for line in fh:
-                if line.startswith("Version:"):
-                    return line.split(":", 1)[1].strip()
-                if not line.strip():
-                    return None
-    except (ImportError, OSError, ValueError):
-        return None
-    return None
+    """The installed python-holidays' version, without importing it; None
+    when it cannot be told for sure."""
+    from .installed import dist_version
+    return dist_version("holidays")
 
 
 class _Table:

@@ -28,16 +28,15 @@ _SUM = 32                                    # sha256 of the PNG, before it
 
 
 def _matplotlib_version() -> str:
-    """matplotlib's installed version, without importing it (the dist-info
-    folder beside the package; its ``__init__.py`` size and time otherwise)."""
+    """matplotlib's installed version, without importing it, with its
+    ``__init__.py`` size and time (a reinstall of the same version)."""
     import importlib.util
+    from ..model.installed import dist_version
     spec = importlib.util.find_spec("matplotlib")
     if spec is None or not spec.origin:
         return "none"
-    init = Path(spec.origin)
-    found = sorted(p.name for p in init.parent.parent.glob("matplotlib-*.dist-info"))
-    st = init.stat()
-    return f"{found}|{st.st_size}|{st.st_mtime_ns}"
+    st = Path(spec.origin).stat()
+    return f"{dist_version('matplotlib')}|{st.st_size}|{st.st_mtime_ns}"
 
 
 @lru_cache(maxsize=1)
