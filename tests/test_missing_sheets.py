@@ -66,3 +66,67 @@ def test_followup_is_refused_without_the_recommendations_sheet(tmp_path, capsys,
     _out, err = capsys.readouterr()
     assert rc == 1 and "[GT09]" in err and "'Kiến nghị'" in err, err
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").rglob("*.*"))
+
+
+def _round_sheets(example):
+    from tdkt_xl.io.example import example_sheets
+    from tdkt_xl.io.register import shipped_rows
+    sheets = example_sheets(example.data_dir)
+    sheets.setdefault(S.LEGAL.name, shipped_rows())
+    rnd = gate.read(sheets, "so.xlsx").round
+    year = max(i.date for i in rnd.inspections if i.date).year
+    return sheets, dt.date(year, 12, 31)
+
+
+def _said(sheets, as_of):
+    return {(f.code, f.sheet, f.cell, f.unit) for f in gate.check(sheets, as_of, "so.xlsx").report.findings}
+
+
+def _optional_cases():
+    from tdkt_xl.io.example import example_rounds
+    required = {s.name for s in S.REQUIRED_SHEETS}
+    return [pytest.param(r, s.name, id=f"{r.name}-{s.name}")
+            for r in example_rounds() for s in S.MODEL_SHEETS if s.name not in required]
+
+
+@pytest.mark.parametrize("example,sheet", _optional_cases())
+def test_a_deleted_sheet_is_one_finding_not_a_cascade(example, sheet):
+    """Every example round, every sheet the reader can do without: deleting it
+    adds at most its one GT09 and nothing else. Before: without 'Kiến nghị'
+    every failed item also gave KQ10 'no recommendation' (18 in the 2024 round);
+    without 'Đơn vị kế thừa' each carried 2024 recommendation gave KN08 and
+    nothing named the missing sheet."""
+    sheets, as_of = _round_sheets(example)
+    if sheet not in sheets:
+        pytest.skip(f"{example.name} không có trang {sheet}")
+    before = _said(sheets, as_of)
+    del sheets[sheet]
+    new = _said(sheets, as_of) - before
+    assert all(code == "GT09" and where == sheet for code, where, _cell, _unit in new), sorted(new)
+    assert len(new) <= 1
+
+
+def test_without_the_succession_sheet_the_carried_rows_give_one_finding_that_stops_the_report():
+    from tdkt_xl.io.example import example_rounds
+    example = next(r for r in example_rounds()
+                   if S.SUCCESSION.name in _round_sheets(r)[0] and len(_round_sheets(r)[0][S.SUCCESSION.name]) > 1)
+    sheets, as_of = _round_sheets(example)
+    del sheets[S.SUCCESSION.name]
+    checked = gate.check(sheets, as_of, "so.xlsx")
+    assert not [f for f in checked.report.findings if f.code == "KN08"]
+    (gt09,) = [f for f in checked.report.findings if f.code == "GT09"]
+    assert gt09.sheet == S.SUCCESSION.name and "'Đơn vị kế thừa'" in gt09.message
+    assert "báo cáo" in gt09.message and gt09 in checked.blocking(JOB_REPORT)
+
+
+def test_without_the_recommendations_sheet_no_failed_item_asks_for_a_recommendation(example_sheets):
+    del example_sheets[S.RECOMMENDATIONS.name]
+    codes = [f.code for f in gate.check(example_sheets, AS_OF, "so.xlsx").report.findings]
+    assert "KQ10" not in codes and codes.count("GT09") == 1
+
+
+def test_what_a_finding_is_drawn_from_names_sheets_of_the_workbook():
+    from tdkt_xl.vocabulary.findings import CATALOGUE
+    names = {s.name for s in S.MODEL_SHEETS}
+    needs = {s for ft in CATALOGUE.values() for s in ft.needs}
+    assert needs and needs <= names

@@ -355,6 +355,7 @@ def read_round(sheets: Mapping[str, Array], source: str = "") -> ReadResult:
     for sheet in S.MODEL_SHEETS[1:]:
         rows = lookup.get(cells.key_text(sheet.name))
         if rows is None:
+            rnd.missing_sheets += (sheet.name,)
             if sheet is S.LEGAL:        # a workbook made before the register was a sheet
                 from tdkt_xl.io.register import shipped_register
                 rnd.legal = list(shipped_register())

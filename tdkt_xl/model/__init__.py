@@ -322,6 +322,7 @@ class Round:
     successions: list = field(default_factory=list)       # list[Succession]
     legal: list = field(default_factory=list)             # list[LegalText], the register
     source: str = ""                                      # file name, for messages
+    missing_sheets: tuple = ()                            # sheets the workbook lacks (read as empty)
 
     _index: object = field(default=None, init=False, repr=False, compare=False)
     _index_sig: tuple = field(default=(), init=False, repr=False, compare=False)

@@ -18,7 +18,7 @@ from tdkt_xl.rules import (delegation, documents, examples, members, register, r
                            settings, succession, units)
 from tdkt_xl.rules.context import Context
 from tdkt_xl.vocabulary.catalogue import MISSING_SHEET
-from tdkt_xl.vocabulary.findings import CATALOGUE, Report
+from tdkt_xl.vocabulary.findings import CATALOGUE, JOB_VI, Report
 
 # One generator of findings per area, in the order a clerk fills the workbook.
 RULES = (settings.check, units.check, members.check, schedule.check, delegation.check,
@@ -34,17 +34,39 @@ def _sort_key(f):
     return (_SHEET_ORDER.get(f.sheet, len(_SHEET_ORDER)), row, col, f.code)
 
 
+def _one_finding_per_missing_sheet(read: list, ruled: list, absent: tuple) -> list:
+    """The rules' findings less those that follow only from a missing sheet:
+    a sheet the workbook lacks is said once (GT09), and no finding points into
+    it or is drawn from it (KQ10 'no recommendation' without a Kiến nghị sheet).
+    A sheet no job needs (the reader said nothing) whose absence still leaves
+    errors gets its own GT09, blocking what those errors blocked."""
+    said = {f.sheet for f in read if f.code == MISSING_SHEET.code}
+    missing = said | set(absent)
+    kept, dropped = [], {}
+    for f in ruled:
+        ft = CATALOGUE.get(f.code)
+        cause = f.sheet if f.sheet in missing else next(
+            (s for s in (ft.needs if ft else ()) if s in missing), None)
+        if cause is None:
+            kept.append(f)
+        elif f.is_error and cause not in said:
+            dropped.setdefault(cause, []).extend(f.blocks)
+    for sheet, blocks in dropped.items():
+        jobs = tuple(dict.fromkeys(blocks))
+        kept.append(MISSING_SHEET.at(sheet, "", blocks=jobs, sheet_name=sheet,
+                                     jobs=", ".join(JOB_VI.get(j, j) for j in jobs)))
+    return kept
+
+
 def validate(rnd: m.Round, as_of: dt.date, reader_findings: Iterable = (), examples=None) -> Report:
     """The reader's findings (kept first) plus every rule's, as of ``as_of``;
     ``examples`` (a ``rules.examples.Reference``) turns on the example-data check."""
     if not isinstance(rnd, m.Round):
         raise TypeError(f"validate() needs a Round, not {type(rnd).__name__}")
     found = list(reader_findings)
-    # a sheet the reader found missing is said once (GT09): no rule's finding points into it
-    missing = {f.sheet for f in found if f.code == MISSING_SHEET.code}
     ctx = Context(rnd, as_of, examples)
-    for rule in RULES:
-        found.extend(f for f in rule(ctx) if f.sheet not in missing)
+    found.extend(_one_finding_per_missing_sheet(found, [f for rule in RULES for f in rule(ctx)],
+                                                rnd.missing_sheets))
     cited = {}
     out = []
     for f in found:

@@ -5,6 +5,7 @@ cell, CH settings (Cấu hình), DV units, TV members, LK schedule, TD
 delegation, KQ results/evaluations, KN recommendations, VB documents, KT the
 unit succession table (Đơn vị kế thừa), CC the register of legal bases (Căn cứ pháp lý).
 """
+from tdkt_xl.vocabulary import schema as S
 from tdkt_xl.vocabulary.findings import (ERROR, WARNING, JOB_ALL, JOB_NOTICE, JOB_MINUTES,
                                     JOB_DECISION, JOB_REPORT, JOB_FORMS, JOB_MERGE, JOB_PLAN, define)
 
@@ -253,7 +254,8 @@ FAIL_NO_REMARK = define("KQ09", ERROR, "'Chưa đạt' thiếu nhận xét",
 FAIL_NO_RECOMMENDATION = define("KQ10", ERROR, "'Chưa đạt' thiếu kiến nghị",
                                 "Nội dung {item} của đơn vị {unit_name} 'Chưa đạt' nhưng đơn vị "
                                 "chưa có kiến nghị nào trong trang Kiến nghị.",
-                                blocks=(JOB_MINUTES,), area="Kết quả kiểm tra")
+                                blocks=(JOB_MINUTES,), area="Kết quả kiểm tra",
+                                needs=(S.RECOMMENDATIONS.name,))
 EVALUATION_MISSING = define("KQ11", ERROR, "Chưa có đánh giá chung",
                             "Đơn vị {unit_name} ({code}) đã kiểm tra ngày {date} nhưng chưa có dòng "
                             "trong trang Đánh giá chung.", blocks=(JOB_MINUTES,),
@@ -309,7 +311,8 @@ CARRIED_NO_SUCCESSOR = define("KN08", ERROR, "Kiến nghị năm trước của 
                               "Kiến nghị '{text}' chuyển từ đợt trước là của đơn vị '{code}'; đơn vị này "
                               "không có trong trang Đơn vị và chưa có đơn vị kế thừa trong trang "
                               "'{succession}'. Hãy thêm dòng kế thừa (mã cũ, mã đơn vị kế thừa, ngày, "
-                              "văn bản) hoặc sửa mã đơn vị.", blocks=(JOB_REPORT,), area="Kiến nghị")
+                              "văn bản) hoặc sửa mã đơn vị.", blocks=(JOB_REPORT,), area="Kiến nghị",
+                              needs=(S.SUCCESSION.name,))
 
 # ---- unit succession (Đơn vị kế thừa): where a dissolved or merged unit's
 # recommendations and follow-up land; a bad row misplaces them, so the summary

@@ -84,6 +84,7 @@ class FindingType:
     blocks: tuple = ()
     area: str = ""
     basis: tuple = ()           # register codes (Căn cứ pháp lý: "ND98_2023") or "plan:III.1"
+    needs: tuple = ()           # other sheets it is drawn from: with one missing it is not said
 
     @property
     def fields(self) -> frozenset:
@@ -131,12 +132,12 @@ def template_fields(template: str) -> frozenset:
 
 
 def define(code: str, severity: str, title: str, template: str, blocks: Iterable = (),
-           area: str = "", basis: Iterable = ()) -> FindingType:
+           area: str = "", basis: Iterable = (), needs: Iterable = ()) -> FindingType:
     """Declare a finding type (checked here: a unique code, a well-formed template)."""
     if code in CATALOGUE:
         raise ValueError(f"duplicate finding code {code}")
     template_fields(template)
-    ft = FindingType(code, severity, title, template, tuple(blocks), area, tuple(basis))
+    ft = FindingType(code, severity, title, template, tuple(blocks), area, tuple(basis), tuple(needs))
     CATALOGUE[code] = ft
     return ft
 
