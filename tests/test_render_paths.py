@@ -64,13 +64,17 @@ def _parts(data: bytes) -> dict:
 
 
 def _docxtpl(name: str, context: dict) -> bytes:
-    from docx.shared import Mm
-    from docxtpl import DocxTemplate, InlineImage
+    """docxtpl's render; a native chart (no docxtpl equivalent) becomes the same drawing
+    XML as the compiled renderer writes, numbered as it numbers them."""
+    from docxtpl import DocxTemplate
+    from markupsafe import Markup
     tpl = DocxTemplate(str(R.REPO_TEMPLATES / name))
+    sink = R._ChartSink(zipfile.ZipFile(R.REPO_TEMPLATES / name).read(R.DOCUMENT_RELS),
+                        zipfile.ZipFile(R.REPO_TEMPLATES / name).namelist())
 
     def convert(v):
-        if isinstance(v, R.Image):
-            return InlineImage(tpl, io.BytesIO(v.data), width=Mm(v.width_mm))
+        if isinstance(v, R.Chart):
+            return Markup(sink.add(v))
         if isinstance(v, dict):
             return {k: convert(x) for k, x in v.items()}
         if isinstance(v, list):
@@ -100,17 +104,18 @@ def test_compiled_render_equals_docxtpl_render(rendered):
     assert len(compared) == 7
 
 
-def test_report_charts_are_pictures_of_the_package(rendered):
+def test_report_charts_are_chart_parts_of_the_package(rendered):
     name, _, data = next(r for r in rendered if r[0] == "bao_cao_ket_qua.docx")
     z = zipfile.ZipFile(io.BytesIO(data))
     doc = z.read("word/document.xml").decode("utf-8")
     rels = z.read("word/_rels/document.xml.rels").decode("utf-8")
-    media = [n for n in z.namelist() if n.startswith("word/media/")]
-    rids = re.findall(r'r:embed="([^"]+)"', doc)
-    assert len(rids) == len(media) >= 2
-    for rid, part in zip(rids, media):
+    parts = [n for n in z.namelist() if re.fullmatch(r"word/charts/chart\d+\.xml", n)]
+    rids = re.findall(r'<c:chart [^>]*r:id="([^"]+)"', doc)
+    assert len(rids) == len(parts) >= 2
+    for rid, part in zip(rids, parts):
         assert f'Id="{rid}"' in rels and f'Target="{part[5:]}"' in rels
-    assert 'Extension="png"' in z.read("[Content_Types].xml").decode("utf-8")
+    types = z.read("[Content_Types].xml").decode("utf-8")
+    assert 'Extension="xlsx"' in types and all(f'PartName="/{p}"' in types for p in parts)
     ids = re.findall(r'<wp:docPr [^>]*id="(\d+)"', doc)
     assert len(set(ids)) == len(ids) == len(rids)           # unique drawing ids (fix_docpr_ids)
 

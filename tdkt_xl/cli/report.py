@@ -11,8 +11,8 @@ def register(subparsers) -> None:
     p = subparsers.add_parser(
         "report", help="Lập Báo cáo kết quả kiểm tra (kèm biểu đồ, bảng tổng hợp).",
         description="Lập Báo cáo kết quả kiểm tra công tác thi đua, khen thưởng (…/BC-HĐTĐKT), "
-                    "các biểu đồ (PNG) và sổ tính tong_hop_ket_qua.xlsx (trang Thống kê có biểu "
-                    "đồ Excel). Mã thoát: 0 đã lập, 1 dữ liệu còn lỗi chặn báo cáo, 2 không đọc "
+                    "có biểu đồ Word, và sổ tính tong_hop_ket_qua.xlsx (trang Thống kê có cùng các "
+                    "biểu đồ). Mã thoát: 0 đã lập, 1 dữ liệu còn lỗi chặn báo cáo, 2 không đọc "
                     "được sổ tính hoặc tệp.")
     C.add_workbook(p)
     C.add_out(p, "báo cáo")

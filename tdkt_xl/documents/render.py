@@ -10,14 +10,15 @@ Context values are data, never template source: autoescape is on, so
 ``Hội LHPN & <Ban>`` and a clerk's ``{{ }}`` are printed as typed.  A broken
 tag, a missing template or a tag the context does not supply raises
 ``TemplateProblem`` with a Vietnamese message naming the file and the tag.
-Pictures (the report's charts) are ``Image`` values in the context: ``{{ x }}``
-becomes an inline picture, as docxtpl's ``InlineImage`` does.
+Charts (the report's) are ``Chart`` values in the context: ``{{ x }}``
+becomes an inline native chart (a DrawingML chart part with its data in an
+embedded workbook), placed as docxtpl's ``InlineImage`` places a picture.
 
 Every template renders here (documents, report, công văn).  What docxtpl's
 ``render`` adds after Jinja, and how this renderer stands (proved for every
 template by tests/test_render_paths.py, which renders each both ways and
 compares the XML):
-- ``fix_docpr_ids``: done (``_renumber_docpr``: picture ids 1001, 1002, … as docxtpl).
+- ``fix_docpr_ids``: done (``_renumber_docpr``: drawing ids 1001, 1002, … as docxtpl).
 - ``fix_tables``: not needed: our table rows never change their cell count
   (``{%tr %}`` repeats whole rows), so every grid already matches its rows.
 - ``{_{`` / ``}_}`` unescaping: not needed: no template uses that escape, and
@@ -121,43 +122,83 @@ def _docx_tpl():
     return DocxTemplate.__new__(DocxTemplate)   # only its string helpers are used
 
 
-# ------------------------------------------------------------------ pictures
+# ------------------------------------------------------------------ charts
 DOCUMENT_PART = "word/document.xml"
 DOCUMENT_RELS = "word/_rels/document.xml.rels"
 CONTENT_TYPES = "[Content_Types].xml"
-_IMAGE_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
+_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+_RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+CHART_TYPE = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+CHART_URI = "http://schemas.openxmlformats.org/drawingml/2006/chart"
+EMU_PER_MM = 36000
 _DOCPR_RE = re.compile(r'(<wp:docPr\b[^>]*?\bid=")(\d+)(")')
 _DOCPR_BASE = 1000                      # docxtpl's first renumbered id is 1001
-_SINK: contextvars.ContextVar = contextvars.ContextVar("tdkt_image_sink", default=None)
+_SINK: contextvars.ContextVar = contextvars.ContextVar("tdkt_chart_sink", default=None)
+_INLINE = (
+    '<wp:inline xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+    'distT="0" distB="0" distL="0" distR="0"><wp:extent cx="{cx}" cy="{cy}"/>'
+    '<wp:effectExtent l="0" t="0" r="0" b="0"/><wp:docPr id="1" name="{name}" descr="{name}"/>'
+    '<wp:cNvGraphicFramePr/>'
+    '<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
+    '<a:graphicData uri="{uri}"><c:chart xmlns:c="{uri}" xmlns:r="{rel_ns}" r:id="{rid}"/>'
+    '</a:graphicData></a:graphic></wp:inline>')
 
 
-class Image:
-    """A picture for a ``{{ tag }}`` of the body: PNG/JPEG bytes and the width on the page
-    (height from the picture's aspect ratio).  The image hook of the one renderer."""
+class Chart:
+    """A native chart for a ``{{ tag }}`` of the body, placed inline as docxtpl places a
+    picture: its DrawingML chart part (``c:chartSpace``, the figures in its cached
+    values, which Word and LibreOffice draw from), the workbook holding its data
+    (embedded: Word's *Edit Data*), its size on the page and its name (the
+    drawing's name and description, read aloud by a screen reader)."""
 
-    def __init__(self, data: bytes, width_mm: float):
-        self.data, self.width_mm = data, width_mm
+    def __init__(self, part: bytes, workbook: bytes, width_mm: float, height_mm: float,
+                 name: str = ""):
+        self.part, self.workbook, self.name = part, workbook, name
+        self.width_mm, self.height_mm = width_mm, height_mm
 
     def __html__(self) -> str:
         sink = _SINK.get()
         if sink is None:
-            raise TemplateProblem("Ảnh chỉ đặt được trong thân văn bản (không đặt ở đầu trang, "
-                                  "chân trang).")
+            raise TemplateProblem("Biểu đồ chỉ đặt được trong thân văn bản (không đặt ở đầu "
+                                  "trang, chân trang).")
         return sink.add(self)
 
     __str__ = __html__
 
 
-class _ImageSink:
-    """Pictures of one render of the body: relationship ids, media names, drawing XML
-    (the same numbering python-docx gives docxtpl's ``InlineImage``)."""
+def chart_part(part: bytes, data_rid: str) -> bytes:
+    """A chart part as Word keeps it: linked to its embedded workbook (``c:externalData``,
+    not refreshed on open) and with square corners."""
+    try:
+        root = etree.fromstring(part)
+    except etree.XMLSyntaxError as e:
+        raise TemplateProblem(f"Không chèn được biểu đồ vào văn bản: biểu đồ hỏng ({e}).") from None
+    if root.tag != "{%s}chartSpace" % CHART_URI:
+        raise TemplateProblem("Không chèn được biểu đồ vào văn bản: không phải biểu đồ.")
+    c, r = "{%s}" % CHART_URI, "{%s}" % _REL.rstrip("/")
+    corners = etree.Element(c + "roundedCorners", val="0")
+    lang = root.find(c + "lang")
+    root.insert(0 if lang is None else root.index(lang) + 1, corners)
+    ext = etree.Element(c + "externalData", {r + "id": data_rid}, nsmap={"r": _REL.rstrip("/")})
+    etree.SubElement(ext, c + "autoUpdate", val="0")
+    later = [e for e in root if e.tag in (c + "printSettings", c + "userShapes", c + "extLst")]
+    if later:
+        later[0].addprevious(ext)
+    else:
+        root.append(ext)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
-    def __init__(self, rels: bytes, names: list, shape_id: int = 1):
-        self.shape_id = shape_id         # python-docx's next_id of the template's body
+
+class _ChartSink:
+    """Charts of one render of the body: relationship ids, part names, drawing XML."""
+
+    def __init__(self, rels: bytes, names: list):
         self.rel_ids = set(re.findall(rb'Id="([^"]+)"', rels or b""))
         self.names = set(names)
-        self.by_sha: dict = {}
-        self.parts: list = []            # [(zip name, bytes, rId)]
+        self.parts: list = []            # [(zip name, bytes)]
+        self.rels_xml: list = []         # the body's new relationships
+        self.overrides: list = []        # chart part names
 
     def _next_rid(self) -> str:
         n = 1
@@ -166,42 +207,42 @@ class _ImageSink:
         self.rel_ids.add(f"rId{n}".encode())
         return f"rId{n}"
 
-    def add(self, img: Image) -> str:
-        from docx.image.image import Image as DocxImage
-        from docx.oxml.shape import CT_Inline
-        from docx.shared import Mm
-        try:
-            info = DocxImage.from_blob(img.data)
-        except Exception as e:  # noqa: BLE001 - any unreadable picture
-            raise TemplateProblem(f"Không chèn được ảnh vào văn bản: ảnh hỏng ({e}).") from None
-        sha = hashlib.sha1(img.data).hexdigest()
-        if sha not in self.by_sha:
-            n = 1
-            while f"word/media/image{n}.{info.ext}" in self.names:
-                n += 1
-            name = f"word/media/image{n}.{info.ext}"
-            self.names.add(name)
-            self.by_sha[sha] = self._next_rid()
-            self.parts.append((name, img.data, self.by_sha[sha], info.content_type))
-        cx, cy = info.scaled_dimensions(Mm(img.width_mm), None)
-        pic = CT_Inline.new_pic_inline(self.shape_id, self.by_sha[sha], info.filename, cx, cy)
-        xml = etree.tostring(pic, encoding="unicode")
+    def add(self, chart: Chart) -> str:
+        from tdkt_xl.documents.marker import escape
+        n = 1
+        while f"word/charts/chart{n}.xml" in self.names:
+            n += 1
+        name, book = f"word/charts/chart{n}.xml", f"word/embeddings/Microsoft_Excel_Worksheet{n}.xlsx"
+        rels = f"word/charts/_rels/chart{n}.xml.rels"
+        self.names.update((name, book, rels))
+        rid = self._next_rid()
+        self.rels_xml.append(f'<Relationship Id="{rid}" Type="{_REL}chart" Target="{name[5:]}"/>')
+        self.overrides.append(name)
+        self.parts += [
+            (name, chart_part(chart.part, "rId1")),
+            (rels, (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+                    f'<Relationships xmlns="{_RELS_NS}"><Relationship Id="rId1" '
+                    f'Type="{_REL}package" Target="../embeddings/{book.rsplit("/", 1)[1]}"/>'
+                    f'</Relationships>').encode("utf-8")),
+            (book, chart.workbook)]
+        xml = _INLINE.format(cx=round(chart.width_mm * EMU_PER_MM),
+                             cy=round(chart.height_mm * EMU_PER_MM),
+                             name=escape(chart.name).replace('"', "&quot;"), uri=CHART_URI,
+                             rel_ns=_REL.rstrip("/"), rid=rid)
         return ("</w:t></w:r><w:r><w:drawing>%s</w:drawing></w:r><w:r>"
                 '<w:t xml:space="preserve">' % xml)
 
     def rels(self, data: bytes) -> bytes:
-        new = "".join(f'<Relationship Id="{rid}" Type="{_IMAGE_REL}" Target="{name[5:]}"/>'
-                      for name, _, rid, _ in self.parts)
-        return data.replace(b"</Relationships>", new.encode() + b"</Relationships>")
+        return data.replace(b"</Relationships>", "".join(self.rels_xml).encode() + b"</Relationships>")
 
     def content_types(self, data: bytes) -> bytes:
         text = data.decode("utf-8")
-        for name, _, _, ctype in self.parts:
-            ext = name.rsplit(".", 1)[1]
-            if f'Extension="{ext}"' not in text:
-                text = text.replace("<Override ", f'<Default Extension="{ext}" '
-                                                  f'ContentType="{ctype}"/><Override ', 1)
-        return text.encode("utf-8")
+        new = "".join(f'<Override PartName="/{nm}" ContentType="{CHART_TYPE}"/>'
+                      for nm in self.overrides)
+        if 'Extension="xlsx"' not in text:
+            text = text.replace("<Override ", f'<Default Extension="xlsx" '
+                                              f'ContentType="{XLSX_TYPE}"/><Override ', 1)
+        return text.replace("</Types>", new + "</Types>").encode("utf-8")
 
 
 def _renumber_docpr(xml: str) -> str:
@@ -225,7 +266,6 @@ class CompiledTemplate:
     order: list = field(default_factory=list)      # zip names in the original order
     jinja: dict = field(default_factory=dict)      # zip name -> (jinja Template, source lines)
     tags: list = field(default_factory=list)
-    shape_id: int = 1                              # first free drawing id of the body
 
     def variables(self) -> set:
         """Top-level names the template uses (for the all-variables-supplied test)."""
@@ -235,7 +275,7 @@ class CompiledTemplate:
             out |= meta.find_undeclared_variables(_ENV.parse("\n".join(src)))
         return out
 
-    def render_parts(self, context: dict, sink: "_ImageSink | None" = None) -> dict:
+    def render_parts(self, context: dict, sink: "_ChartSink | None" = None) -> dict:
         out = {}
         for part, (tpl, src) in self.jinja.items():
             token = _SINK.set(sink if part == DOCUMENT_PART else None)
@@ -291,14 +331,14 @@ class CompiledTemplate:
         """The document; ``marker`` (``documents.marker.marker(...)``) adds the
         hidden kind/unit/round properties that ``check-round`` reads back."""
         static = dict(self.static)
-        sink = _ImageSink(static.get(DOCUMENT_RELS, b""), self.order, self.shape_id)
+        sink = _ChartSink(static.get(DOCUMENT_RELS, b""), self.order)
         parts = self.render_parts(context, sink)
         if sink.parts:
             from tdkt_xl.documents.marker import patch_part
             for nm in (DOCUMENT_RELS, CONTENT_TYPES):
                 data = patch_part(nm, static[nm]) if marker else static[nm]
                 parts[nm] = sink.rels(data) if nm == DOCUMENT_RELS else sink.content_types(data)
-            parts.update({nm: data for nm, data, _, _ in sink.parts})
+            parts.update(sink.parts)
         buf = io.BytesIO(self.static_zip(bool(marker), bool(sink.parts)))
         buf.seek(0, io.SEEK_END)
         with zipfile.ZipFile(buf, "a", zipfile.ZIP_DEFLATED, compresslevel=6) as z:
@@ -372,14 +412,12 @@ def _compile(name: str, path: Path) -> CompiledTemplate:
                 ct.jinja[nm] = (_from_code(code), src.splitlines())
             else:
                 ct.static.append((nm, data))
-        ct.tags, ct.shape_id = list(stored["tags"]), stored["shape_id"]
+        ct.tags = list(stored["tags"])
         return ct
     helper, codes = None, {}
     for nm, data in entries:
         if TEMPLATE_PARTS.match(nm):
             xml = data.decode("utf-8")
-            if nm == DOCUMENT_PART:
-                ct.shape_id = max((int(i) for i in re.findall(r'\s+id="(\d+)"', xml)), default=0) + 1
             if "{" in xml:
                 lint_tags(name, xml)
                 helper = helper or _docx_tpl()
@@ -400,7 +438,7 @@ def _compile(name: str, path: Path) -> CompiledTemplate:
                 ct.tags += [_unescape(re.sub(r"<[^>]+>", "", t)) for t in _TAG_RE.findall(src)]
                 continue
         ct.static.append((nm, data))
-    template_cache.store(name, raw, codes, ct.tags, ct.shape_id)
+    template_cache.store(name, raw, codes, ct.tags)
     return ct
 
 

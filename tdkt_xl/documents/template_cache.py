@@ -5,8 +5,7 @@ docxtpl's ``patch_xml`` — which imports docxtpl and python-docx — and Jinja'
 parse and code generation) cost a document click 40–80 ms per template, every
 time.  What that work produces for one template file is stored here once:
 per tagged part, the patched Jinja source and the code object Jinja generated
-for it (``marshal``, as Jinja's own ``BytecodeCache`` stores it), the tags,
-the body's first free drawing id.
+for it (``marshal``, as Jinja's own ``BytecodeCache`` stores it), the tags.
 
 An entry is found by a key over everything its content depends on: the
 template file's bytes, the code that compiles it (``render.py`` and this
@@ -30,7 +29,7 @@ from functools import lru_cache
 from pathlib import Path
 
 ENV_DIR = "TDKT_CACHE_DIR"
-FORMAT = 1
+FORMAT = 2
 SUFFIX = ".tpl"
 
 
@@ -79,7 +78,7 @@ def _entry(name: str, raw: bytes) -> Path | None:
 
 def load(name: str, raw: bytes) -> dict | None:
     """The stored compilation of template ``name`` with content ``raw``
-    (``{"parts": {zip name: (code, source)}, "tags": [...], "shape_id": n}``)."""
+    (``{"parts": {zip name: (code, source)}, "tags": [...]}``)."""
     try:
         path = _entry(name, raw)
         if path is None:
@@ -92,15 +91,14 @@ def load(name: str, raw: bytes) -> dict | None:
         return None
 
 
-def store(name: str, raw: bytes, parts: dict, tags: list, shape_id: int) -> None:
+def store(name: str, raw: bytes, parts: dict, tags: list) -> None:
     """Store a compilation; older entries of the same template name go."""
     try:
         path = _entry(name, raw)
         if path is None:
             return
         replace_entry(path, f"{Path(name).stem}-*{SUFFIX}",
-                      marshal.dumps({"format": FORMAT, "parts": parts, "tags": list(tags),
-                                     "shape_id": shape_id}))
+                      marshal.dumps({"format": FORMAT, "parts": parts, "tags": list(tags)}))
     except Exception:            # a cache that cannot be written changes nothing
         pass
 

@@ -1,18 +1,17 @@
 """Charts of the summary report.
 
 A chart is first described as data (``ChartSpec``: categories and series,
-built from the one ``ResultSummary`` / ``AppendixStats``); the same spec is
-drawn as a PNG by matplotlib (for the DOCX) and as a native Excel chart by
-XlsxWriter (``excel_stats``), so both show the same figures.  PNGs are
-deterministic: Agg backend, a serif face like the documents' (Times New
-Roman, else Liberation Serif, else the bundled DejaVu Serif; all have the
-Vietnamese glyphs), no timestamp or version in the PNG metadata.  Labels are
-the full names a reader knows (``Giấy khen của Chủ tịch UBND xã``), never a
-short code.
+built from the one ``ResultSummary`` / ``AppendixStats``), then drawn by one
+definition, ``add_chart`` (an XlsxWriter chart over the chart's data table,
+``write_table``), which serves both outputs: the native Excel charts of the
+statistics workbook (``excel_stats``) and the native Word charts of the report
+(``word_charts``: the same chart part, with its data in an embedded
+workbook), so both show the same figures.  Text is Times New Roman, 8 pt or
+more.  Labels are the full names a reader knows (``Giấy khen của Chủ tịch
+UBND xã``), never a short code.
 """
 from __future__ import annotations
 
-import io
 import textwrap
 from dataclasses import dataclass, field
 from typing import Optional
@@ -21,14 +20,18 @@ from tdkt_xl.reports.aggregate import ResultSummary
 from tdkt_xl.reports.appendix_stats import AppendixStats
 
 PASS_COLOR, FAIL_COLOR, OTHER_COLOR = "#2E7D32", "#C62828", "#1565C0"
-SERIF_FONTS = ("Times New Roman", "Liberation Serif", "DejaVu Serif")
-# Figure height: the picture never splits across pages, so it is as short as its text
-# allows (all text 8 pt or more, drawn at the size it is placed: 6.3 in = 160 mm wide).
+FONT, FONT_PT, TITLE_PT = "Times New Roman", 8, 11
+# Chart height: the chart never splits across pages, so it is as short as its text
+# allows (all text 8 pt or more, at the size it is placed: 160 mm wide in the report).
 LABEL_WRAP = 50        # characters of a category label per line (the longest unit names fit)
-ROW_IN = 0.135         # per category: an 8 pt label at single spacing (9.7 pt)
-EXTRA_LINE_IN = 0.11   # per further line of a wrapped label
-AXIS_IN = 0.5          # value axis: tick labels and its title
-LEGEND_IN = 0.3        # the legend under a stacked chart
+ROW_MM = 3.7           # per category: an 8 pt label (9.7 pt a line) and the gap between bars
+EXTRA_LINE_MM = 2.8    # per further line of a wrapped label
+AXIS_MM = 7.0          # value axis: tick labels
+AXIS_TITLE_MM = 5.7    # and its title, when it has one
+LEGEND_MM = 7.6        # the legend under a stacked chart
+MIN_MM = 55
+TITLE_MM = 10        # a title drawn in the chart (the workbook's)
+PX_PER_MM = 96 / 25.4  # XlsxWriter sizes a chart in pixels at 96 dpi
 
 
 @dataclass
@@ -40,7 +43,7 @@ class Series:
 
 @dataclass
 class ChartSpec:
-    key: str                     # file stem: chart_<key>.png
+    key: str                     # a short name of the chart (ASCII)
     title: str
     categories: list
     series: list                 # list[Series]
@@ -57,7 +60,7 @@ def pass_share_chart(summary: ResultSummary) -> ChartSpec:
         "ty_le_dat", "Tỷ lệ nội dung kiểm tra được đánh giá Đạt của từng đơn vị",
         [r.unit.name + (" (*)" if r.by_files else "") for r in rows],
         [Series("Tỷ lệ Đạt (%)", [round(r.pass_share, 1) for r in rows], PASS_COLOR)],
-        kind="barh", value_axis="Tỷ lệ nội dung Đạt (%)", percent=True,
+        kind="barh", percent=True,          # the labels say %; the caption what of
         note="(*) Đơn vị kiểm tra qua hồ sơ.",
         extra={"labels": [f"{r.n_pass}/{r.n_items}" for r in rows]})
 
@@ -93,98 +96,81 @@ def chart_specs(summary: ResultSummary, stats: Optional[AppendixStats] = None) -
     return specs
 
 
-# ------------------------------------------------------------------ matplotlib
-RC = {
-    # the documents' face: Times New Roman where installed, else its metric twin
-    # Liberation Serif, else matplotlib's own DejaVu Serif (always there)
-    "font.family": "serif", "font.serif": list(SERIF_FONTS),
-    "font.size": 9, "axes.titlesize": 11,
-    "axes.spines.top": False, "axes.spines.right": False,
-    "svg.hashsalt": "tdkt", "path.simplify": False,
-}
-
-
-def _matplotlib():
-    """matplotlib with the chart settings, without pyplot: no backend discovery,
-    no figure manager; a figure is drawn by the Agg canvas directly."""
-    import matplotlib
-    matplotlib.rcdefaults()
-    matplotlib.rcParams.update(RC)
-    return matplotlib
-
-
-def render_png(spec: ChartSpec, width_in: float = 6.3) -> bytes:
-    """The chart's PNG: from the chart cache when the same spec was drawn
-    before by the same code and matplotlib, else drawn (and stored)."""
-    from tdkt_xl.reports import chart_cache
-    key = chart_cache.key(spec, width_in)
-    png = chart_cache.load(spec.key, key)
-    if png is None:
-        fig = figure(spec, width_in=width_in)
-        buf = io.BytesIO()
-        fig.savefig(buf, format="png", metadata={"Software": None})
-        png = buf.getvalue()
-        chart_cache.store(spec.key, key, png)
-    return png
-
-
-def figure(spec: ChartSpec, width_in: float = 6.3):
-    """The matplotlib figure of a chart (an Agg canvas, no pyplot).  It carries no
-    title: the report captions the image with a Word paragraph in Times New Roman
-    (``Biểu đồ N. <title>``), which the NĐ 30 checker can read; text drawn in the
-    image is in the plotting face."""
-    _matplotlib()
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
-    n = len(spec.categories)
+# ------------------------------------------------------------------ drawing
+def height_mm(spec: ChartSpec) -> float:
+    """The chart's height for its categories (a wrapped label takes more lines)."""
     wrapped = [textwrap.wrap(c, LABEL_WRAP) or [c] for c in spec.categories]
-    legend = LEGEND_IN if spec.kind != "barh" else 0
-    height = max(1.6, AXIS_IN + ROW_IN * n + legend
-                 + EXTRA_LINE_IN * sum(len(lines) - 1 for lines in wrapped))
-    fig = Figure(figsize=(width_in, height), dpi=150)
-    FigureCanvasAgg(fig)
-    ax = fig.subplots()
-    ys = list(range(n))[::-1]             # first category on top
-    if spec.kind == "barh":
-        s = spec.series[0]
-        bars = ax.barh(ys, s.values, color=s.color, height=0.7)
-        labels = spec.extra.get("labels") or [""] * n
-        for bar, v, lab in zip(bars, s.values, labels):
-            text = f"{v:.1f}".replace(".", ",") + "%" + (f" ({lab})" if lab else "")
-            ax.text(bar.get_width() + 1, bar.get_y() + bar.get_height() / 2, text,
-                    va="center", fontsize=8)
-        ax.set_xlim(0, 150 if spec.percent else max(s.values or [1]) * 1.3)
-        if spec.percent:
-            ax.set_xticks([0, 20, 40, 60, 80, 100])
+    legend = LEGEND_MM if len(spec.series) > 1 else 0
+    axis = AXIS_MM + (AXIS_TITLE_MM if spec.value_axis else 0)
+    return round(max(MIN_MM, axis + ROW_MM * len(spec.categories) + legend
+                     + EXTRA_LINE_MM * sum(len(lines) - 1 for lines in wrapped)), 1)
+
+
+def write_table(ws, spec: ChartSpec, row: int, formats: dict) -> tuple[int, int]:
+    """The chart's data at ``row`` of ``ws`` (column A the categories, then one column
+    per series, a header row first); ``formats``: head, cell, num.  Returns the
+    rows (first, last) of the categories."""
+    ws.write(row, 0, "Nội dung", formats.get("head"))
+    for j, s in enumerate(spec.series):
+        ws.write(row, 1 + j, s.name, formats.get("head"))
+    for i, cat in enumerate(spec.categories):
+        ws.write(row + 1 + i, 0, cat, formats.get("cell"))
+        for j, s in enumerate(spec.series):
+            ws.write(row + 1 + i, 1 + j, s.values[i], formats.get("num"))
+    return row + 1, row + len(spec.categories)
+
+
+def _font(size: float = FONT_PT, **more) -> dict:
+    return {"name": FONT, "size": size, **more}
+
+
+def _percent_label(value: float, extra: str) -> str:
+    return f"{value:.1f}".replace(".", ",") + "%" + (f" ({extra})" if extra else "")
+
+
+def add_chart(wb, sheet: str, spec: ChartSpec, first: int, last: int, title: bool,
+              width_mm: float):
+    """THE chart of ``spec`` (XlsxWriter), over its table written by ``write_table``
+    on ``sheet`` (categories in rows ``first``..``last``): horizontal bars, first
+    category on top; one series (a share in percent, labelled ``93,3% (14/15)``) or
+    stacked series with a legend (a zero segment carries no label: a '0' over the
+    next bar reads as a figure).  ``title``: the spec's title drawn in the chart
+    (the workbook); the report captions its charts with a Word paragraph instead."""
+    stacked = len(spec.series) > 1
+    chart = wb.add_chart({"type": "bar", "subtype": "stacked"} if stacked else {"type": "bar"})
+    labels = spec.extra.get("labels") or [""] * len(spec.categories)
+    for j, s in enumerate(spec.series):
+        if spec.percent and not stacked:
+            data_labels = {"value": True, "position": "outside_end", "font": _font(),
+                           "custom": [{"value": _percent_label(v, lab), "font": _font()}
+                                      for v, lab in zip(s.values, labels)]}
+        else:
+            data_labels = {"value": True, "num_format": "0;-0;;@",
+                           "font": _font(color="white" if stacked else "black")}
+        chart.add_series({
+            "name": [sheet, first - 1, 1 + j],
+            "categories": [sheet, first, 0, last, 0],
+            "values": [sheet, first, 1 + j, last, 1 + j],
+            "fill": {"color": s.color},
+            "data_labels": data_labels,
+            "gap": 60,
+        })
+    if title:
+        chart.set_title({"name": spec.title, "name_font": _font(TITLE_PT, bold=True)})
     else:
-        left = [0] * n
-        totals = [sum(vals) for vals in zip(*(s.values for s in spec.series))] or [0]
-        wide = max(totals + [1]) * 0.06          # label a segment only when it has room
-        for s in spec.series:
-            bars = ax.barh(ys, s.values, left=left, color=s.color, height=0.7, label=s.name)
-            for bar, v, l0 in zip(bars, s.values, left):
-                if v and v >= wide:
-                    ax.text(l0 + v / 2, bar.get_y() + bar.get_height() / 2, str(v),
-                            ha="center", va="center", fontsize=8, color="white")
-            left = [a + b for a, b in zip(left, s.values)]
-        for y, total in zip(ys, left):
-            ax.text(total + max(left or [1]) * 0.01, y, str(total), va="center", fontsize=8)
-        ax.set_xlim(0, max(left or [1]) * 1.12)
-        fig.legend(loc="lower center", ncol=len(spec.series), fontsize=8, frameon=False)
-    ax.set_yticks(ys)
-    ax.set_yticklabels(["\n".join(lines) for lines in wrapped], fontsize=8)
-    ax.set_xlabel(spec.value_axis)
-    ax.grid(axis="x", color="#DDDDDD", linewidth=0.6)
-    ax.set_axisbelow(True)
-    bottom = legend / height
-    fig.tight_layout(rect=(0, bottom, 1, 1))
-    return fig
-
-
-def file_name(spec: ChartSpec) -> str:
-    return f"bieu_do_{spec.key}.png"
-
-
-def render_all(specs: list) -> dict:
-    """key -> PNG bytes."""
-    return {s.key: render_png(s) for s in specs}
+        chart.set_title({"none": True})
+    # first category on top, as in the table; the value axis at the bottom
+    chart.set_y_axis({"reverse": True, "crossing": "max", "num_font": _font(),
+                      "interval_unit": 1})          # every category named
+    x_axis = {"num_font": _font(), "major_gridlines": {"visible": True,
+                                                       "line": {"color": "#D9D9D9"}}}
+    if spec.percent:
+        # room right of a full bar for its label; no tick beyond 100 %
+        x_axis.update({"min": 0, "max": 130, "major_unit": 20, "num_format": '[<=100]0;""'})
+    if spec.value_axis:
+        x_axis.update({"name": spec.value_axis, "name_font": _font(bold=False)})
+    chart.set_x_axis(x_axis)
+    chart.set_legend({"position": "bottom", "font": _font()} if stacked else {"none": True})
+    chart.set_size({"width": round(width_mm * PX_PER_MM),
+                    "height": round((height_mm(spec) + (TITLE_MM if title else 0)) * PX_PER_MM)})
+    return chart

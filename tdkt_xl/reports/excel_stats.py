@@ -10,7 +10,7 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 
 from tdkt_xl.io.xlsx import new_workbook
 from tdkt_xl.reports.aggregate import ResultSummary
-from tdkt_xl.reports.charts import ChartSpec
+from tdkt_xl.reports.charts import ChartSpec, add_chart, write_table
 from tdkt_xl.io.xlsx import print_setup
 from tdkt_xl.reports.xlsx_util import row_height
 from tdkt_xl.documents.marker import mark_xlsx
@@ -101,40 +101,13 @@ def workbook_bytes(summary: ResultSummary, specs: list, title: str) -> bytes:
 
 
 CHART_LAST_COL = 13
+CHART_WIDTH_MM = 169       # beside its table, from column E to about column N
 
 
 def _chart_block(wb, st, row: int, spec: ChartSpec, f_title, f_head, f_cell, f_num) -> int:
     st.write(row, 0, spec.title, f_title)
-    head = row + 1
-    st.write(head, 0, "Nội dung", f_head)
-    for j, s in enumerate(spec.series):
-        st.write(head, 1 + j, s.name, f_head)
-    for i, cat in enumerate(spec.categories):
-        st.write(head + 1 + i, 0, cat, f_cell)
-        for j, s in enumerate(spec.series):
-            st.write(head + 1 + i, 1 + j, s.values[i], f_num)
-    first, last = head + 1, head + len(spec.categories)
-    chart = wb.add_chart({"type": "bar", "subtype": "stacked"} if len(spec.series) > 1
-                         else {"type": "bar"})
-    for j, s in enumerate(spec.series):
-        chart.add_series({
-            "name": [SHEET_STATS, head, 1 + j],
-            "categories": [SHEET_STATS, first, 0, last, 0],
-            "values": [SHEET_STATS, first, 1 + j, last, 1 + j],
-            "fill": {"color": s.color},
-            # a zero segment gets no label (a '0' over the next bar reads as a figure)
-            "data_labels": {"value": True, "num_format": "0;-0;;@"},
-            "gap": 60,
-        })
-    chart.set_title({"name": spec.title, "name_font": {"size": 11, "bold": True}})
-    chart.set_y_axis({"reverse": True, "crossing": "max"})       # first category on top, as in the table
-    x_axis = {"name": spec.value_axis, "major_gridlines": {"visible": True}}
-    if spec.percent:
-        x_axis.update({"min": 0, "max": 100})
-    chart.set_x_axis(x_axis)
-    chart.set_legend({"position": "bottom"} if len(spec.series) > 1 else {"none": True})
-    height = max(300, 60 + 26 * len(spec.categories))
-    chart.set_size({"width": 640, "height": height})
+    first, last = write_table(st, spec, row + 1, {"head": f_head, "cell": f_cell, "num": f_num})
+    chart = add_chart(wb, SHEET_STATS, spec, first, last, True, CHART_WIDTH_MM)
     st.insert_chart(row, 4, chart)
-    rows_used = max(len(spec.categories) + 3, height // 20 + 2)
+    rows_used = max(len(spec.categories) + 3, chart.height // 20 + 2)
     return row + rows_used + 1

@@ -99,10 +99,13 @@ def report():
     # ---------------------------------------------------------------- II
     _h(doc, "II. KẾT QUẢ KIỂM TRA")
     para(doc, "{%p for c in charts %}")
-    para(doc, "{{ c.image }}", align=C, first=0, after=0, keep=True)
-    para(doc, [("{{ c.caption }}", "b")], align=C, first=0, after=6, size=13)
+    para(doc, "{{ c.chart }}", align=C, first=0, after=0, keep=True)
+    # a note under the caption stays on its page: the caption is kept with it
     para(doc, "{%p if c.note %}")
+    para(doc, [("{{ c.caption }}", "b")], align=C, first=0, after=6, size=13, keep=True)
     para(doc, [("Ghi chú: {{ c.note }}", "i")], after=6)
+    para(doc, "{%p else %}")
+    para(doc, [("{{ c.caption }}", "b")], align=C, first=0, after=6, size=13)
     para(doc, "{%p endif %}")
     para(doc, "{%p endfor %}")
     para(doc, "{%p for a in areas %}")

@@ -17,7 +17,7 @@ from tdkt_xl import gate, model as m
 from tdkt_xl.documents.carried import TITLE as CARRIED_TITLE, carried, items as carried_items
 from tdkt_xl.documents.marker import marker
 from tdkt_xl.documents.output import OutputFolder
-from tdkt_xl.documents.render import Image, load_template, templates_dir
+from tdkt_xl.documents.render import load_template, templates_dir
 from tdkt_xl.documents.text import nfc, short_date
 from tdkt_xl.model.index import key
 from tdkt_xl.model.vocab import STATUS_DONE
@@ -29,6 +29,7 @@ from tdkt_xl.reports.aggregate import ResultSummary, summarize
 from tdkt_xl.reports.appendix_stats import AppendixStats, load_appendix_stats, percent
 from tdkt_xl.reports.context import report_common
 from tdkt_xl.reports.excel_stats import workbook_bytes
+from tdkt_xl.reports.word_charts import word_chart
 from tdkt_xl.model.tracking import status_at
 from tdkt_xl.reports.vi_words import format_decimal, format_int, money_with_words
 from tdkt_xl.vocabulary.errors import NeedsDate
@@ -43,7 +44,7 @@ class ReportResult:
     """What ``make_report`` wrote and the figures it reported."""
     docx: Path
     workbook: Path
-    charts: list                    # list[Path]
+    charts: list                    # the charts' captions (Biểu đồ 1. …), in the report
     as_of: dt.date
     summary: ResultSummary
     with_appendices: bool
@@ -58,8 +59,9 @@ class ReportResult:
             f"trong đó {s.n_by_files} đơn vị kiểm tra qua hồ sơ.",
             f"- {s.n_items} lượt nội dung: {s.n_pass} Đạt, {s.n_fail} Chưa đạt; {s.n_recs} kiến "
             f"nghị, {s.n_remedied} đã khắc phục (tính đến ngày {short_date(self.as_of)}).",
-            f"- Biểu đồ: {', '.join(p.name for p in self.charts)}.",
-            f"- Sổ tính thống kê (biểu đồ Excel): {self.workbook}",
+            f"- Biểu đồ trong báo cáo (biểu đồ Word, sửa được số liệu): "
+            f"{'; '.join(self.charts)}.",
+            f"- Sổ tính thống kê (cùng các biểu đồ, trang Thống kê): {self.workbook}",
         ]
         for k in self.kept:
             lines.append(f"- Tệp {k.name} đã được sửa sau lần tạo trước nên được giữ nguyên; "
@@ -301,11 +303,15 @@ def _table(s: ResultSummary) -> dict:
     return {"blocks": blocks, "total": total}
 
 
-def chart_entries(specs, pngs: dict, image=Image) -> list:
-    """The context's ``charts``: one picture (``image(png bytes, width mm)``) and caption each."""
-    return [{"image": image(pngs[sp.key], CHART_WIDTH_MM),
-             "caption": f"Biểu đồ {i}. {sp.title}", "note": sp.note}
-            for i, sp in enumerate(specs, start=1)]
+def captions(specs) -> list:
+    return [f"Biểu đồ {i}. {sp.title}" for i, sp in enumerate(specs, start=1)]
+
+
+def chart_entries(specs, as_of: dt.date) -> list:
+    """The context's ``charts``: one native chart (``word_charts.word_chart``, 160 mm
+    wide) and its caption (and note) each."""
+    return [{"chart": word_chart(sp, CHART_WIDTH_MM, as_of, sp.title), "caption": cap,
+             "note": sp.note} for sp, cap in zip(specs, captions(specs))]
 
 
 def build_context(rnd: m.Round, s: ResultSummary, stats: Optional[AppendixStats],
@@ -328,8 +334,8 @@ def build_context(rnd: m.Round, s: ResultSummary, stats: Optional[AppendixStats]
 # ------------------------------------------------------------------ service
 def make_report(source, out_dir, appendices=None, as_of: Optional[dt.date] = None,
                 templates=None, force: bool = False, check: bool = True) -> ReportResult:
-    """Write the report (DOCX with charts), the chart PNGs and
-    ``tong_hop_ket_qua.xlsx`` (sheet Thống kê with native charts) into
+    """Write the report (DOCX with native Word charts) and
+    ``tong_hop_ket_qua.xlsx`` (sheet Thống kê with the same charts) into
     ``out_dir``.  ``appendices``: an ``AppendixStats``, or the path of the
     consolidated workbook written by ``tdkt merge``, or None.  ``as_of``: the
     date at which remediation is counted (default: the report's date).
@@ -353,17 +359,15 @@ def make_report(source, out_dir, appendices=None, as_of: Optional[dt.date] = Non
         gate.check_read(source, read, as_of).require(JOB_REPORT)
     s = summarize(rnd, as_of)
     specs = ch.chart_specs(s, appendices)
-    pngs = ch.render_all(specs)
     tpl = load_template(REPORT.template, Path(templates) if templates else templates_dir())
-    ctx = build_context(rnd, s, appendices, chart_entries(specs, pngs))
+    ctx = build_context(rnd, s, appendices, chart_entries(specs, as_of))
     docx = tpl.render_bytes(ctx, marker("report", "", rnd))
     title = f"Kiểm tra công tác thi đua, khen thưởng năm {rnd.settings.year}"
     out = OutputFolder(out_dir, force=force)
     written = [out.write(REPORT_FILE, docx)]
-    written += [out.write(ch.file_name(sp), pngs[sp.key]) for sp in specs]
     written.append(out.write(WORKBOOK_FILE, workbook_bytes(s, specs, title)))
     out.save()
     paths = [w.path for w in written]
-    return ReportResult(paths[0], paths[-1], paths[1:-1], as_of, s, appendices is not None,
+    return ReportResult(paths[0], paths[-1], captions(specs), as_of, s, appendices is not None,
                         paths, [w.kept for w in written if w.kept])
 
