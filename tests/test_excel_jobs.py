@@ -82,7 +82,8 @@ def test_report(sheets, tmp_path):
     out, applied, counts = click(control(sheets, K.JOB_REPORT), tmp_path)
     _common(out, applied, counts, K.JOB_REPORT)
     folder = output_dir(sheets, tmp_path)
-    assert list(folder.rglob("*.docx")) and list(folder.rglob("*.png"))
+    assert list(folder.rglob("*.docx")) and list(folder.rglob("*.xlsx"))
+    assert not list(folder.rglob("*.png"))             # the charts are in the report
     assert str(folder) in out.message
 
 
