@@ -22,7 +22,7 @@ def register(subparsers) -> None:
                    help="Sổ tổng hợp phụ lục (mặc định: tệp mới nhất trong --docs, hoặc trang "
                         "'Tổng hợp phụ lục' của sổ tính).")
     C.add_as_of(p, "Tính đến ngày", "hôm nay")
-    C.add_json(p, '{"as_of", "counts", "units": [...]}')
+    C.add_json(p, '{"as_of", "counts", "notes": [...], "units": [...]}')
     p.set_defaults(func=run)
 
 
@@ -41,9 +41,11 @@ def run(args) -> int:
     else:
         own = read_file_arrays(workbook, [S.APPENDIX_SUMMARY.name]).get(S.APPENDIX_SUMMARY.name)
         merged = ST.merge_states(own) or None
-    result = ST.round_status(rnd, C.as_of_or_today(args), ST.manifest_entries(docs), merged)
+    notes: list = []
+    made = ST.manifest_entries(docs, notes)
+    result = ST.round_status(rnd, C.as_of_or_today(args), made, merged, notes)
     if args.json:
         C.emit(result.to_json())
     else:
-        C.emit(result.summary() + "\n\n" + result.table())
+        C.emit("\n".join([result.summary(), *(f"Lưu ý: {n}." for n in result.notes), "", result.table()]))
     return C.EXIT_OK

@@ -16,8 +16,7 @@ from pathlib import Path
 
 from tdkt_xl.documents.render import file_sha256, sha256
 from tdkt_xl.io.atomic import ensure_folder, write_bytes
-
-MANIFEST = "manifest.json"
+from tdkt_xl.io.manifest import MANIFEST, read_manifest  # noqa: F401  (MANIFEST: the file's name, here too)
 _RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
              *(f"LPT{i}" for i in range(1, 10))}
 
@@ -48,13 +47,12 @@ class OutputFolder:
         ensure_folder(self.folder)
         self.force = force
         self.path = self.folder / MANIFEST
-        self.files: dict = {}
-        if self.path.exists():
-            try:
-                data = json.loads(self.path.read_text(encoding="utf-8"))
-                self.files = dict(data.get("files", {}))
-            except (OSError, ValueError, AttributeError):
-                self.files = {}   # a damaged manifest: every existing file counts as edited
+        found = read_manifest(self.path)
+        self.files: dict = dict(found.files)
+        # a damaged manifest: a file it cannot vouch for counts as edited (kept, the new one beside it)
+        self.problem = found.say("tệp nào không có trong danh sách được coi như đã sửa tay nên được giữ "
+                                 "nguyên, bản mới ghi bên cạnh (thêm '(mới)' vào tên); danh sách được "
+                                 "ghi lại khi xong")
         self.claimed: set = set()
 
     def unique_name(self, name: str) -> str:

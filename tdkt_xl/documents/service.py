@@ -34,6 +34,7 @@ class Summary:
     unchanged: list = field(default_factory=list)     # [Path] already identical
     skipped: list = field(default_factory=list)       # [(kind key, unit code, reason)]
     errors: list = field(default_factory=list)        # [str] template / file problems
+    notes: list = field(default_factory=list)         # [str] read in part (a damaged manifest)
     pdfs: list = field(default_factory=list)          # [Path]
     pdf_message: str = ""
     counts: dict = field(default_factory=dict)        # kind key -> documents written
@@ -52,6 +53,7 @@ class Summary:
         for k, unit, why in self.skipped:
             out.append(f"Không tạo {K.KINDS[k].label}{' của ' + unit if unit else ''}: {why}")
         out += self.errors
+        out += [f"Lưu ý: {n}." for n in self.notes]
         if self.pdf_message:
             out.append(self.pdf_message)
         elif self.pdfs:
@@ -63,6 +65,7 @@ class Summary:
                 "kept": [[str(a), str(b)] for a, b in self.kept],
                 "unchanged": [str(p) for p in self.unchanged],
                 "skipped": [list(s) for s in self.skipped], "errors": list(self.errors),
+                "notes": list(self.notes),
                 "pdfs": [str(p) for p in self.pdfs], "pdf_message": self.pdf_message,
                 "counts": dict(self.counts)}
 
@@ -143,6 +146,7 @@ def generate_documents(source, out_dir, kinds: Iterable[str] = K.GENERATED, unit
     todo, skipped = plan(rnd, kinds, unit)
     summary.skipped += skipped
     out = OutputFolder(out_dir, force=force)
+    summary.notes += [out.problem] if out.problem else []
     compiled = {}
     for kind, u in todo:
         code = u.code if u else ""

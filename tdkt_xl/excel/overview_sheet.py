@@ -11,7 +11,8 @@ from tdkt_xl.vocabulary import schema as S
 
 
 def refresh(ctx: Context) -> str:
-    """Rewrite the sheet; returns a note for the summary ("" when written)."""
+    """Rewrite the sheet; returns a note for the summary ("" when written from
+    whole inputs; a damaged manifest is said and the sheet written from the rest)."""
     from tdkt_xl.overview import status as ST
     io = ctx.io
     name = io.actual_name(S.OVERVIEW.name)
@@ -22,7 +23,8 @@ def refresh(ctx: Context) -> str:
         folder = ctx.output_folder()
     except JobError:
         folder = None
-    manifests = ST.manifest_entries(folder) if folder is not None and folder.is_dir() else []
+    notes: list = []
+    manifests = ST.manifest_entries(folder, notes) if folder is not None and folder.is_dir() else []
     merged = None
     own = io.actual_name(S.APPENDIX_SUMMARY.name)
     if own is not None:
@@ -37,4 +39,4 @@ def refresh(ctx: Context) -> str:
     status = ST.round_status(ctx.read().round, ctx.as_of, manifests, merged)
     width = len(S.OVERVIEW.columns)
     io.write(name, "A1", FS.padded(status.rows(width), io.array(name), width))
-    return ""
+    return "; ".join(notes)

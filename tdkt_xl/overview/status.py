@@ -53,6 +53,7 @@ class RoundStatus:
     units: list = field(default_factory=list)
     counts: dict = field(default_factory=dict)
     sources: list = field(default_factory=list)   # what besides the workbook was read
+    notes: list = field(default_factory=list)     # Vietnamese: inputs read only in part (a damaged manifest)
 
     def summary_lines(self) -> list[str]:
         c = self.counts
@@ -79,7 +80,7 @@ class RoundStatus:
         return top + [pad(HEADERS)] + [pad(u.row()) for u in self.units]
 
     def as_dict(self) -> dict:
-        return {"as_of": self.as_of.isoformat(), "counts": self.counts,
+        return {"as_of": self.as_of.isoformat(), "counts": self.counts, "notes": list(self.notes),
                 "units": [dict(zip(("code", "name", "date", "notice", "report", "inspected",
                                     "minutes", "appendices", "recommendations_open",
                                     "recommendations_overdue", "recommendations_remedied"),
@@ -96,18 +97,19 @@ class RoundStatus:
 
 
 # ------------------------------------------------------------------ cheap inputs
-def manifest_entries(folder) -> list[dict]:
-    """Every file the tool recorded in the manifests under ``folder`` ({kind, unit, …})."""
+def manifest_entries(folder, notes: Optional[list] = None) -> list[dict]:
+    """Every file the tool recorded in the manifests under ``folder`` ({kind, unit, …});
+    a damaged manifest gives what can be read of it and a Vietnamese line in ``notes``."""
+    from tdkt_xl.io.manifest import MANIFEST, read_manifest
     out = []
     if not folder:
         return out
-    for mf in sorted(Path(folder).rglob("manifest.json")):
-        try:
-            files = json.loads(mf.read_text(encoding="utf-8")).get("files", {})
-        except (OSError, ValueError, AttributeError):
-            continue
-        for name, meta in (files.items() if isinstance(files, dict) else ()):
-            if isinstance(meta, dict) and (mf.parent / name).exists():
+    for mf in sorted(Path(folder).rglob(MANIFEST)):
+        found = read_manifest(mf)
+        if found.problem and notes is not None:
+            notes.append(found.say("tình trạng các văn bản ghi trong tệp này có thể chưa đầy đủ"))
+        for name, meta in found.files.items():
+            if (mf.parent / name).exists():
                 out.append({"file": name, **meta})
     return out
 
@@ -146,12 +148,12 @@ def _nfc(s) -> str:
 
 
 def round_status(rnd: m.Round, as_of: dt.date, manifests: Optional[list] = None,
-                 merged: Optional[dict] = None) -> RoundStatus:
+                 merged: Optional[dict] = None, notes: Optional[list] = None) -> RoundStatus:
     from tdkt_xl.model.tracking import track
     manifests = manifests or []
     made = {(_nfc(e.get("kind")), _nfc(e.get("unit"))) for e in manifests}
     tracked = track(rnd, as_of, style.is_praise)      # praise is nothing to remedy
-    result = RoundStatus(as_of)
+    result = RoundStatus(as_of, notes=list(notes or ()))
     for u in rnd.selected_units():
         insp = rnd.inspection(u.code)
         st = UnitStatus(u.code, u.name, insp.date if insp else None, "", "", "", "", "")

@@ -65,6 +65,7 @@ class FollowupResult:
     files: list = field(default_factory=list)
     kept: list = field(default_factory=list)     # clerk-edited files left in place
     skipped: list = field(default_factory=list)  # (unit code, reason) letters not made
+    notes: list = field(default_factory=list)    # read in part (a damaged manifest)
 
     def text(self) -> str:
         lines = [f"Theo dõi khắc phục kiến nghị, tính đến ngày {short_date(self.as_of)}:",
@@ -81,6 +82,7 @@ class FollowupResult:
         for k in self.kept:
             lines.append(f"- Tệp {k.name} đã được sửa sau lần tạo trước nên được giữ nguyên; "
                          "bản mới ghi bên cạnh (thêm '(mới)' vào tên).")
+        lines += [f"- Lưu ý: {n}." for n in self.notes]
         return "\n".join(lines)
 
 
@@ -300,4 +302,4 @@ def make_followup(source, out_dir, as_of: Optional[dt.date] = None,
                           sum(1 for t in tracked if not t.remedied),
                           sum(1 for t in tracked if t.overdue), list(letters),
                           [wt.path] + [w.path for w in written],
-                          [w.kept for w in written + [wt] if w.kept], skipped)
+                          [w.kept for w in written + [wt] if w.kept], skipped, [out.problem] if out.problem else [])

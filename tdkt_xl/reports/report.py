@@ -50,6 +50,7 @@ class ReportResult:
     with_appendices: bool
     files: list = field(default_factory=list)
     kept: list = field(default_factory=list)     # clerk-edited files left in place
+    notes: list = field(default_factory=list)    # read in part (a damaged manifest)
 
     def text(self) -> str:
         s = self.summary
@@ -66,6 +67,7 @@ class ReportResult:
         for k in self.kept:
             lines.append(f"- Tệp {k.name} đã được sửa sau lần tạo trước nên được giữ nguyên; "
                          "bản mới ghi bên cạnh (thêm '(mới)' vào tên).")
+        lines += [f"- Lưu ý: {n}." for n in self.notes]
         if not self.with_appendices:
             lines.append("- Chưa kèm số liệu tổng hợp phụ lục: phần số liệu khen thưởng, quỹ thi "
                          "đua ghi rõ là chưa có số liệu.")
@@ -369,5 +371,5 @@ def make_report(source, out_dir, appendices=None, as_of: Optional[dt.date] = Non
     out.save()
     paths = [w.path for w in written]
     return ReportResult(paths[0], paths[-1], captions(specs), as_of, s, appendices is not None,
-                        paths, [w.kept for w in written if w.kept])
+                        paths, [w.kept for w in written if w.kept], [out.problem] if out.problem else [])
 
