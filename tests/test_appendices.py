@@ -495,7 +495,7 @@ def test_cache_dropped_when_the_round_changes(rnd, forms, tmp_path, monkeypatch)
     other.settings.extra["Trần tỷ lệ CSTĐCS/LĐTT (%)"] = "10"
     merge(other, inbox, out)
     assert seen == ["XQS.xlsx"]
-    (out / ".tdkt_cache" / "tong_hop_phu_luc.json").write_text("{không phải json", encoding="utf-8")
+    (out / ".tdkt_cache" / "tong_hop_phu_luc.0.jsonl").write_text("{không phải json", encoding="utf-8")
     merge(other, inbox, out)                                     # a broken cache is only a slower run
     assert seen == ["XQS.xlsx", "XQS.xlsx"]
 

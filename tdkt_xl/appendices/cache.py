@@ -8,6 +8,16 @@ merge code), of the spec, of python-calamine, different round data the
 checks depend on (settings, units, inspection dates), another ``as_of``, or
 a cache file that cannot be read.  Plain JSON (never pickle: the output
 folder is not trusted to hold code).
+
+On disk: segments ``tong_hop_phu_luc.N.jsonl``, each written whole or not at
+all (``io.atomic``): a header line (format, key, number of entries, hash of
+the rest) then one line per file, ``<digest> <JSON>``.  A re-merge appends a
+segment holding only the files it examined; the segments are rewritten as
+one (from their lines as read, nothing encoded again) when the key changed,
+when many entries belong to files gone from the inbox, or when there are
+many segments.  A segment that is not exactly what was written (its hash,
+its lines) makes the whole cache untrusted: nothing of it is used, the merge
+says so (``problem``) and reads every file.
 """
 from __future__ import annotations
 
@@ -15,6 +25,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import re
 from dataclasses import asdict
 from pathlib import Path
 
@@ -22,9 +33,13 @@ from tdkt_xl.io.atomic import OutputError, ensure_folder, write_bytes
 from tdkt_xl.vocabulary.findings import Finding
 
 CACHE_DIR = ".tdkt_cache"
-CACHE_FILE = "tong_hop_phu_luc.json"
-FORMAT = 1
+STEM = "tong_hop_phu_luc"
+OLD_FILES = ("tong_hop_phu_luc.json",)     # format 1 (one JSON file): removed when the cache is next written
+FORMAT = 2
 MAX_CACHE_BYTES = 500_000_000
+MAX_SEGMENTS = 8            # more: the next save rewrites them as one
+_SEGMENT = re.compile(rf"{STEM}\.(\d{{1,6}})\.jsonl")
+_DIGEST = re.compile(r"[0-9a-f]{8,128}")
 _PACKAGE = Path(__file__).resolve().parents[1]
 _CODE_DIRS = ("appendices", "io", "vocabulary")
 
@@ -90,23 +105,124 @@ def _hook(d: dict):
     return d
 
 
+def segment_name(n: int) -> str:
+    return f"{STEM}.{n}.jsonl"
+
+
+def _body_hash(body: bytes) -> str:
+    return hashlib.blake2b(body, digest_size=16).hexdigest()
+
+
+class CacheDamaged(ValueError):
+    """A segment is not what the merge wrote (its reason in Vietnamese)."""
+
+
+def _entry(text: str):
+    """One entry's JSON, checked for the shape the merge uses."""
+    entry = json.loads(text, object_hook=_hook)
+    if not isinstance(entry, dict) or not entry or not set(entry) <= {"ident", "parsed"} \
+            or not all(isinstance(v, dict) for v in entry.values()):
+        raise CacheDamaged("một mục không đúng cấu trúc")
+    return entry
+
+
+def read_segment(data: bytes, key: str):
+    """{digest: (entry, its line)} of one segment, or None when it was written
+    for another key or format (stale: not an error).  ``CacheDamaged`` when
+    its bytes are not exactly what was written."""
+    head, sep, body = data.partition(b"\n")
+    try:
+        header = json.loads(head)
+    except ValueError:
+        raise CacheDamaged("dòng đầu không đọc được") from None
+    if not isinstance(header, dict) or not sep:
+        raise CacheDamaged("dòng đầu không đúng cấu trúc")
+    if header.get("format") != FORMAT or header.get("key") != key:
+        return None
+    if header.get("body") != _body_hash(body):
+        raise CacheDamaged("nội dung bị cắt cụt hoặc bị sửa")
+    lines = body.split(b"\n")
+    if lines.pop() != b"" or len(lines) != header.get("entries"):
+        raise CacheDamaged("số mục không khớp")
+    out = {}
+    for line in lines:
+        digest, sp, text = line.partition(b" ")
+        try:
+            digest = digest.decode("ascii")
+            if not sp or not _DIGEST.fullmatch(digest):
+                raise CacheDamaged("một dòng không có mã tệp")
+            out[digest] = (_entry(text.decode("utf-8")), line + b"\n")
+        except CacheDamaged:
+            raise
+        except (ValueError, TypeError, KeyError, AttributeError):
+            raise CacheDamaged("một mục không đọc được") from None
+    return out
+
+
+def segment_bytes(key: str, lines: list) -> bytes:
+    body = b"".join(lines)
+    header = {"format": FORMAT, "key": key, "entries": len(lines), "body": _body_hash(body)}
+    return json.dumps(header).encode("ascii") + b"\n" + body
+
+
+def entry_line(digest: str, entry: dict) -> bytes:
+    return (digest + " " + json.dumps(entry, default=_default, ensure_ascii=False, separators=(",", ":"))
+            + "\n").encode("utf-8")
+
+
 class MergeCache:
     """digest -> {"ident": {...}, "parsed": {...}} for one output folder."""
 
     def __init__(self, folder, key: str):
         """``folder`` None: a cache for this run only (nothing read or written)."""
-        self.path = Path(folder) / CACHE_DIR / CACHE_FILE if folder is not None else None
+        self.folder = Path(folder) / CACHE_DIR if folder is not None else None
         self.key = key
         self.entries: dict = {}
         self.used: set = set()
-        self.dirty = False
+        self.problem = ""            # why a cache on disk was not trusted (Vietnamese), "" when none was
+        self._lines: dict = {}       # digest -> its line as read (unchanged entries are not encoded again)
+        self._segments: list = []    # numbers of the segments read for this key
+        self._rewrite = False        # write the cache as one segment at the next save (stale or damaged files)
+        if self.folder is not None:
+            self._load()
+
+    def _load(self) -> None:
         try:
-            if self.path is not None and self.path.is_file() and self.path.stat().st_size <= MAX_CACHE_BYTES:
-                data = json.loads(self.path.read_text(encoding="utf-8"), object_hook=_hook)
-                if data.get("format") == FORMAT and data.get("key") == key and isinstance(data.get("files"), dict):
-                    self.entries = data["files"]
-        except (OSError, ValueError, TypeError, KeyError, AttributeError):
-            self.entries = {}          # unreadable: start again
+            names = [p.name for p in self.folder.iterdir()] if self.folder.is_dir() else []
+        except OSError:
+            names = []
+        self._rewrite = any(n in OLD_FILES for n in names)
+        found = sorted((int(m.group(1)), n) for n in names if (m := _SEGMENT.fullmatch(n)))
+        total = 0
+        for n, name in found:
+            path = self.folder / name
+            try:
+                total += path.stat().st_size
+                if total > MAX_CACHE_BYTES:
+                    raise CacheDamaged("quá lớn")
+                got = read_segment(path.read_bytes(), self.key)
+            except CacheDamaged as e:
+                self._distrust(f"tệp {name}: {e}")
+                return
+            except OSError as e:
+                self._distrust(f"tệp {name}: không đọc được ({e.strerror or type(e).__name__})")
+                return
+            except Exception as e:      # noqa: BLE001 - anything else unexpected in it: not trusted either
+                self._distrust(f"tệp {name}: {type(e).__name__}")
+                return
+            if got is None:                     # another version or round: not used, replaced at the next save
+                self._rewrite = True
+                continue
+            self._segments.append(n)
+            for digest, (entry, line) in got.items():
+                self.entries[digest] = entry
+                self._lines[digest] = line
+
+    def _distrust(self, reason: str) -> None:
+        self.entries, self._lines, self._segments = {}, {}, []
+        self._rewrite = True
+        self.problem = (f"Bộ nhớ đệm của lần tổng hợp trước (thư mục {CACHE_DIR} trong thư mục kết quả) bị hỏng ({reason}) "
+                        "nên không được dùng; mọi tệp gửi về đã được đọc lại.")
 
     def get(self, digest: str):
         entry = self.entries.get(digest) if digest else None
@@ -117,19 +233,36 @@ class MergeCache:
     def put(self, digest: str, part: str, value: dict) -> None:
         if digest:
             self.entries.setdefault(digest, {})[part] = value
+            self._lines.pop(digest, None)          # changed: encoded again at the save
             self.used.add(digest)
-            self.dirty = True
 
     def save(self) -> None:
-        """Write atomically (entries of files no longer in the inbox are dropped);
-        a cache that cannot be written only costs time on the next run."""
-        if self.path is None or (not self.dirty and len(self.used) == len(self.entries) and self.path.is_file()):
-            return                      # nothing new, nothing gone: the file on disk is right
-        files = {d: e for d, e in self.entries.items() if d in self.used}
-        text = json.dumps({"format": FORMAT, "key": self.key, "files": files}, default=_default,
-                          ensure_ascii=False, separators=(",", ":"))
+        """Write what this run added (a new segment), or the whole cache as one
+        segment (entries of files no longer in the inbox dropped) when the
+        segments on disk are stale, damaged, many, or mostly gone files.  A
+        cache that cannot be written only costs time on the next run."""
+        if self.folder is None:
+            return
+        used = [d for d in self.entries if d in self.used]
+        new = [d for d in used if d not in self._lines]
+        gone = len(self.entries) - len(used)
+        whole = (self._rewrite or not self._segments or len(self._segments) >= MAX_SEGMENTS
+                 or gone > len(used) // 4)
+        if not whole and not new:
+            return                      # nothing new: the files on disk are right
+        digests = used if whole else new
+        lines = [self._lines.get(d) or entry_line(d, self.entries[d]) for d in digests]
+        number = 0 if whole else max(self._segments) + 1
         try:
-            ensure_folder(self.path.parent)
-            write_bytes(self.path, text.encode("utf-8"))
+            ensure_folder(self.folder)
+            write_bytes(self.folder / segment_name(number), segment_bytes(self.key, lines))
         except (OSError, OutputError):      # a cache not written only costs time later
-            pass
+            return
+        if whole:
+            for name in os.listdir(self.folder):
+                m = _SEGMENT.fullmatch(name)
+                if (m and int(m.group(1)) != 0) or name in OLD_FILES:
+                    try:
+                        os.unlink(self.folder / name)
+                    except OSError:
+                        pass

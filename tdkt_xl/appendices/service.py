@@ -139,6 +139,8 @@ def merge_text(res: MergeResult) -> str:
             lines.append(f"  - {x.unit} - {x.where()}: [{x.code}] {x.message}")
         if len(warns) > 10:
             lines.append(f"  … và {len(warns) - 10} cảnh báo khác (xem báo cáo hợp nhất).")
+    if res.cache is not None and res.cache.problem:
+        lines.append(res.cache.problem)
     for p in res.outputs:
         lines.append(f"Đã ghi: {p}")
     return "\n".join(lines)

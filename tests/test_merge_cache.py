@@ -1,0 +1,123 @@
+"""The merge cache on disk (tdkt_xl/appendices/cache.py): a re-merge writes
+only what it examined, and a cache whose bytes are not what the merge wrote is
+never trusted (every file read again, and the merge says so)."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from tdkt_xl.appendices import merge, merge_inbox
+from tdkt_xl.appendices.service import merge_text
+
+from test_appendices import COMMUNE_VALUES, _files_view, forms, good_file, rnd  # noqa: F401 - fixtures
+
+CACHE = ".tdkt_cache"
+
+
+def _cache_files(out: Path) -> dict:
+    return {p.name: p.read_bytes() for p in sorted((out / CACHE).iterdir())}
+
+
+def _watch(monkeypatch) -> list:
+    """The names of the files examined (read and parsed) from now on."""
+    from tdkt_xl.appendices import examine
+    seen = []
+    real = examine.examine
+    monkeypatch.setattr(examine, "examine", lambda p, *a: seen.append(p.name) or real(p, *a))
+    return seen
+
+
+def test_a_remerge_adds_only_the_new_files_and_leaves_what_was_written(rnd, forms, tmp_path, monkeypatch):
+    inbox, out = tmp_path / "in", tmp_path / "out"
+    inbox.mkdir()
+    good_file(forms, inbox, "XQS")
+    good_file(forms, inbox, "XVL")
+    merge(rnd, inbox, out)
+    before = _cache_files(out)
+    good_file(forms, inbox, "XBM")
+    seen = _watch(monkeypatch)
+    merge(rnd, inbox, out)
+    after = _cache_files(out)
+    assert seen == ["XBM.xlsx"]
+    assert {k: after[k] for k in before} == before                 # the first merge's cache left as it was
+    added = [after[k] for k in after if k not in before]
+    assert len(added) == 1 and added[0].count(b"\n") == 2          # its header and the one new file
+    seen.clear()
+    third = merge(rnd, inbox, out)                                 # nothing new: nothing read, nothing written
+    assert seen == [] and _cache_files(out) == after
+    assert _files_view(third) == _files_view(merge_inbox(rnd, inbox))
+
+
+def test_the_segments_are_rewritten_as_one_when_many_files_are_gone(rnd, forms, tmp_path, monkeypatch):
+    inbox, out = tmp_path / "in", tmp_path / "out"
+    inbox.mkdir()
+    for code in ("XQS", "XVL", "XBM"):
+        good_file(forms, inbox, code)
+    merge(rnd, inbox, out)
+    good_file(forms, inbox, "XQS", name="XQS moi.xlsx", values=dict(COMMUNE_VALUES, staff=30))
+    merge(rnd, inbox, out)
+    assert len(_cache_files(out)) == 2
+    for code in ("XQS", "XVL"):
+        (inbox / f"{code}.xlsx").unlink()
+    seen = _watch(monkeypatch)
+    res = merge(rnd, inbox, out)
+    assert seen == [] and len(_cache_files(out)) == 1               # one segment, without the files gone
+    (body,) = _cache_files(out).values()
+    assert body.count(b"\n") == 3                                   # header + XQS moi + XBM
+    assert res.units["XQS"].values["staff"] == 30
+
+
+def test_a_cache_changed_on_disk_is_never_trusted(rnd, forms, tmp_path, monkeypatch):
+    """Before: one figure changed inside the cache file (a disk fault, an
+    editor) was merged as the unit's figure."""
+    inbox, out = tmp_path / "in", tmp_path / "out"
+    inbox.mkdir()
+    good_file(forms, inbox, "XQS")
+    merge(rnd, inbox, out)
+    (path,) = [p for p in (out / CACHE).iterdir() if b'"staff":24' in p.read_bytes()]
+    path.write_bytes(path.read_bytes().replace(b'"staff":24', b'"staff":99'))
+    seen = _watch(monkeypatch)
+    res = merge(rnd, inbox, out)
+    assert seen == ["XQS.xlsx"] and res.units["XQS"].values["staff"] == 24
+    assert "bị hỏng" in merge_text(res) and CACHE in merge_text(res)
+    seen.clear()
+    again = merge(rnd, inbox, out)                                  # rewritten whole: trusted again
+    assert seen == [] and "bị hỏng" not in merge_text(again)
+
+
+@pytest.mark.parametrize("damage", ["truncated", "header", "line"])
+def test_a_damaged_segment_drops_the_whole_cache(rnd, forms, tmp_path, monkeypatch, damage):
+    inbox, out = tmp_path / "in", tmp_path / "out"
+    inbox.mkdir()
+    good_file(forms, inbox, "XQS")
+    merge(rnd, inbox, out)
+    good_file(forms, inbox, "XVL")
+    merge(rnd, inbox, out)
+    first, second = sorted((out / CACHE).iterdir())
+    data = second.read_bytes()
+    if damage == "truncated":
+        second.write_bytes(data[:len(data) // 2])
+    elif damage == "header":
+        second.write_bytes(b"{not json\n" + data.partition(b"\n")[2])
+    else:                           # a line whose hash was recomputed but whose text is no entry
+        from tdkt_xl.appendices.cache import segment_bytes
+        head = re.search(rb'"key": "([0-9a-f]+)"', data).group(1).decode()
+        second.write_bytes(segment_bytes(head, [b"0123456789abcdef {\"parsed\": 1}\n"]))
+    seen = _watch(monkeypatch)
+    res = merge(rnd, inbox, out)
+    assert sorted(seen) == ["XQS.xlsx", "XVL.xlsx"]                 # the intact first segment is not used either
+    assert "bị hỏng" in merge_text(res)
+    assert _files_view(res) == _files_view(merge_inbox(rnd, inbox))
+
+
+def test_a_cache_of_an_older_format_is_replaced(rnd, forms, tmp_path, monkeypatch):
+    inbox, out = tmp_path / "in", tmp_path / "out"
+    inbox.mkdir()
+    good_file(forms, inbox, "XQS")
+    (out / CACHE).mkdir(parents=True)
+    (out / CACHE / "tong_hop_phu_luc.json").write_text('{"format": 1, "key": "x", "files": {}}', encoding="utf-8")
+    res = merge(rnd, inbox, out)
+    assert "bị hỏng" not in merge_text(res)                          # stale, not damaged
+    assert list(_cache_files(out)) == ["tong_hop_phu_luc.0.jsonl"]
