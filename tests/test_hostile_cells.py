@@ -65,7 +65,7 @@ def test_error_in_a_row_total_cell(rnd, tmp_path):
 @pytest.mark.parametrize("cell,code", [
     ('<c r="C12" t="str"><v>khoảng 20</v></c>'.encode(), "PL15"),              # text in a count
     (b'<c r="C12" t="str"><v>1.5</v></c>', "PL15"),                      # was read as 15
-    (b'<c r="C12" t="b"><v>1</v></c>', "PL15"),                          # a TRUE
+    (b'<c r="C12" t="b"><v>1</v></c>', "PL42"),                          # a TRUE: never taken as 1
     (b'<c r="C12"><v>1e400</v></c>', "PL25"),                            # infinity
 ])
 def test_a_bad_count_is_its_one_finding(rnd, tmp_path, cell, code):

@@ -45,6 +45,9 @@ MERGED = define("PL14", ERROR, "Có ô bị gộp",
                 area=AREA)
 TEXT_IN_NUMBER = define("PL15", ERROR, "Chữ trong ô số",
                         "'{label}': ô phải là số nhưng đang là chữ '{value}'.", area=AREA)
+LOGICAL_IN_NUMBER = define("PL42", ERROR, "Giá trị logic trong ô số",
+                           "'{label}': ô có giá trị logic TRUE/FALSE, không phải số. Đề nghị đơn vị nhập "
+                           "số liệu (ghi 0 nếu không có).", area=AREA)
 NEGATIVE = define("PL16", ERROR, "Số âm",
                   "'{label}': số liệu không được âm ({value}).", area=AREA)
 NOT_WHOLE = define("PL17", ERROR, "Không phải số nguyên",

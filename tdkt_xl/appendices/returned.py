@@ -270,7 +270,10 @@ def _number(raw, label: str, where: tuple, findings: list):
     sheet, cell, out = where
     if cells.is_blank(raw):
         return None
-    if isinstance(raw, bool) or isinstance(raw, (dt.date, dt.time)):
+    if isinstance(raw, bool):          # a TRUE/FALSE cell: never taken as 1/0
+        findings.append(K.LOGICAL_IN_NUMBER.at(sheet, cell, out.unit_code, file=out.name, label=label))
+        return None
+    if isinstance(raw, (dt.date, dt.time)):
         findings.append(K.TEXT_IN_NUMBER.at(sheet, cell, out.unit_code, file=out.name, label=label,
                                             value=cells.norm_text(raw)))
         return None

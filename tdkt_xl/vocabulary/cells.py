@@ -58,11 +58,19 @@ def is_blank(v) -> bool:
     return v is None or (isinstance(v, str) and not v.strip())
 
 
+# A TRUE/FALSE cell (Excel's logical value; calamine and xlwings give a bool)
+# where a number, date or time belongs: a finding, never 1/0.
+LOGICAL = "ô có giá trị logic TRUE/FALSE, không phải {what}"
+
+
 def norm_text(v) -> str:
     """Text as a clerk means it: NFC, trimmed, inner whitespace kept, without
-    the control characters no document can hold (the reader reports them)."""
+    the control characters no document can hold (the reader reports them).
+    A logical cell reads as Excel shows it (TRUE/FALSE), never Python's True."""
     if v is None:
         return ""
+    if isinstance(v, bool):
+        return "TRUE" if v else "FALSE"
     if isinstance(v, float) and v.is_integer():
         v = int(v)
     if isinstance(v, (dt.datetime, dt.date)):
@@ -112,11 +120,11 @@ def to_date(v) -> dt.date | None:
     if isinstance(v, dt.date):
         return _plausible(v)
     if isinstance(v, bool):
-        raise BadValue(f"'{v}' không phải là ngày")
+        raise BadValue(LOGICAL.format(what="ngày"))
     if isinstance(v, (int, float)):
         if 1 <= v < 2958466:
             return _plausible((EXCEL_EPOCH + dt.timedelta(days=int(v))).date())
-        raise BadValue(f"số {v:.6g} không phải là ngày hợp lệ")
+        raise BadValue(f"số {fmt_number(v)} không phải là ngày hợp lệ")
     s = norm_text(v)
     m = _DATE_PATTERNS[0].match(s)
     if m:
@@ -147,14 +155,14 @@ def to_time(v) -> dt.time | None:
         secs = int(v.total_seconds()) % 86400
         return dt.time(secs // 3600, secs % 3600 // 60)
     if isinstance(v, bool):
-        raise BadValue(f"'{v}' không phải là giờ")
+        raise BadValue(LOGICAL.format(what="giờ"))
     if isinstance(v, (int, float)):
         frac = float(v) % 1 if v >= 1 else float(v)
         if 0 <= frac < 1:
             secs = round(frac * 86400)
             secs = min(secs, 86399)
             return dt.time(secs // 3600, secs % 3600 // 60)
-        raise BadValue(f"'{v}' không phải là giờ")
+        raise BadValue(f"số {fmt_number(v)} không phải là giờ")
     s = norm_text(v)
     m = _TIME.match(s)
     if m:
@@ -205,6 +213,14 @@ def _parse_vn(v) -> int | float:
     raise BadValue(f"'{shown}' không phải là số")
 
 
+NOT_A_NUMBER = "ô không chứa số hợp lệ (giá trị vô hạn hoặc không xác định)"
+
+
+def fmt_number(v: int | float) -> str:
+    """A number of a cell in a message, the Vietnamese way (1,5; never Python's 1.5)."""
+    return f"{v:.6g}".replace(".", ",")
+
+
 def _check_size(v: int | float, shown) -> None:
     if abs(v) >= 10 ** MAX_DIGITS:
         raise BadValue(f"'{shown}' là {_TOO_BIG}")
@@ -216,16 +232,16 @@ def to_int(v) -> int | None:
     if is_blank(v):
         return None
     if isinstance(v, bool):
-        raise BadValue(f"'{v}' không phải là số")
+        raise BadValue(LOGICAL.format(what="số"))
     if isinstance(v, int):
-        _check_size(v, f"{v:.6g}")
+        _check_size(v, fmt_number(v))
         return v
     if isinstance(v, float):
         if v.is_integer():
-            _check_size(v, f"{v:.6g}")
+            _check_size(v, fmt_number(v))
             return int(v)
-        raise BadValue(f"'{v:.6g}' là số thập phân; ô này cần số nguyên" if v == v
-                       else f"'{v}' không phải là số")
+        raise BadValue(f"'{fmt_number(v)}' là số thập phân; ô này cần số nguyên" if v == v
+                       else NOT_A_NUMBER)
     n = _parse_vn(v)
     if isinstance(n, float):
         raise BadValue(f"'{norm_text(v)}' là số thập phân; ô này cần số nguyên")
@@ -237,11 +253,11 @@ def to_number(v) -> float | None:
     if is_blank(v):
         return None
     if isinstance(v, bool):
-        raise BadValue(f"'{v}' không phải là số")
+        raise BadValue(LOGICAL.format(what="số"))
     if isinstance(v, (int, float)):
         if v != v or v in (float("inf"), float("-inf")):
-            raise BadValue(f"'{v}' không phải là số")
-        _check_size(v, f"{v:.6g}")
+            raise BadValue(NOT_A_NUMBER)
+        _check_size(v, fmt_number(v))
         return float(v)
     n = _parse_vn(v)
     _check_size(n, norm_text(v))

@@ -8,11 +8,13 @@ Codes are stable: never rename or reuse one.
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, asdict, field
 from string import Formatter
 from typing import Iterable
 
 from tdkt_xl.model.index import key
+from tdkt_xl.vocabulary.cells import fmt_number
 from tdkt_xl.vocabulary.text import visible
 
 ERROR, WARNING = "error", "warning"
@@ -93,10 +95,34 @@ class FindingType:
 
     def at(self, sheet: str = "", cell: str = "", unit: str = "", blocks: Iterable | None = None,
            file: str = "", **values) -> Finding:
-        values = {k: visible(v) if isinstance(v, str) else v for k, v in values.items()}
+        values = {k: shown(v) for k, v in values.items()}
         message = self.template.format(**values)   # a missing value is a bug: tests catch it
         return Finding(self.code, self.severity, sheet, cell, unit or "", message,
                        tuple(self.blocks if blocks is None else blocks), file)
+
+
+def shown(v):
+    """A value as a clerk reads it in a message: text with its invisible
+    characters written out, TRUE/FALSE (as Excel shows a logical cell), a date
+    as dd/mm/yyyy, a decimal with the Vietnamese comma; never Python's
+    'True', 'None' or '2024-06-01'."""
+    if isinstance(v, str):
+        return visible(v)
+    if v is None:
+        return "(trống)"
+    if isinstance(v, bool):
+        return "TRUE" if v else "FALSE"
+    if isinstance(v, dt.datetime):
+        return v.strftime("%d/%m/%Y %H:%M") if (v.hour, v.minute) != (0, 0) else v.strftime("%d/%m/%Y")
+    if isinstance(v, dt.date):
+        return v.strftime("%d/%m/%Y")
+    if isinstance(v, dt.time):
+        return v.strftime("%H:%M")
+    if isinstance(v, float):
+        if v != v or v in (float("inf"), float("-inf")):
+            return "(không phải số)"
+        return str(int(v)) if v.is_integer() else fmt_number(v)
+    return v
 
 
 def finding_headers(with_file: bool = False) -> list:
