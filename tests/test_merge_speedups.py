@@ -164,3 +164,64 @@ def test_the_merge_command_does_not_import_python_docx():
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "[]"
+
+
+def _scan_or_error(data):
+    try:
+        ext = X.scan(data, "p")
+    except PackageError as e:
+        return ("error", e.kind)
+    return ext.rows, ext.cols
+
+
+def test_the_quick_proof_of_a_sheet_bound_never_says_less_than_the_scan():
+    """A sheet proven inside A1:(rows, cols) by the searches of its guessed
+    <dimension> is one the exact scan finds inside that rectangle (never a
+    larger one, never damage): a lying dimension, a far cell or row, a tag of
+    another form only ever send the sheet to the exact scan."""
+    heads = [b'<dimension ref="A1:C5"/>', b'<dimension ref="B2:M77"/>', b'<dimension ref="A1"/>',
+             b'<dimension ref="A1:XFD1048576"/>', b'<dimension ref="A1:Z1000"/>', b'<dimension ref="A1:AB9"/>',
+             b'<dimension ref="A0:C5"/>', b"<dimension ref='A1:C5'/>", b"", b'<dimension ref="A1:c5"/>']
+    frags = [b'<c r="A1"/>', b'<c r="C5">', b'<c r="D5"/>', b'<c r="C6"/>', b'<c r="M77"/>', b'<c r="N1"/>',
+             b'<c r="AB9"/>', b'<c r="AC9"/>', b'<c r="B007"/>', b'<c r="A0"/>', b'<c r="XFE1"/>', b'<c r="a5"/>',
+             b'<c s="1" r="B2"/>', b"<c r='B2'/>", b"<c/>", b"<c>", b'<c\tr="B4"/>', b'<c r="G12345678"/>',
+             b'<c r="B2x"/>', b'<col r="ZZ9"/>', b'<row r="3">', b'<row r="5">', b'<row r="6">', b'<row r="77">',
+             b'<row r="78">', b'<row r="0">', b'<row r="05">', b'<row>', b'<row s="2" r="4">', b"</row>",
+             b'<rows r="900">', b'<x:c r="B2"/>', b'<x:row r="2">', b'<row r="1048577">', b'<c r="A1048576"/>',
+             b'<mergeCell ref="A1:B2"/>', b'<x:mergeCell ref="A1:C3"/>']
+    rng = random.Random(5)
+    proven = 0
+    for _ in range(6000):
+        data = rng.choice(heads) + b"".join(rng.choice(frags) for _ in range(rng.randint(0, 6)))
+        quick = X.proven_within(data, 20_000)
+        if quick is None:
+            continue
+        proven += 1
+        rows, cols = quick
+        assert rows * cols <= 20_000, data
+        exact = _scan_or_error(data)
+        assert exact[0] != "error" and exact[0] <= rows and exact[1] <= cols, (data, quick, exact)
+        assert X.bound(data, "p", 20_000).merges == X.scan(data, "p").merges
+    assert proven > 300                      # the proof is exercised, not only its refusals
+
+
+def test_every_sheet_of_a_returned_form_is_proven_by_the_quick_searches():
+    from pathlib import Path
+    from tdkt_xl.io.package import Package
+    for path in sorted((Path(__file__).resolve().parents[1] / "examples" / "phu_luc_gui_ve").glob("*.xlsx")):
+        pkg = Package.open(path.read_bytes())
+        for name, part in X.sheet_parts(pkg).items():
+            data = pkg.xml(part)
+            exact = X.scan(data, part)
+            assert X.proven_within(data, 20_000) == (exact.rows, exact.cols), (path.name, name)
+
+
+def test_error_cells_are_found_in_either_quoting():
+    from tdkt_xl.io.cell_errors import error_cells
+    double = b'<sheetData><row r="3"><c r="C3" s="2" t="e"><f>1/0</f><v>#DIV/0!</v></c></row></sheetData>'
+    single = b"<sheetData><row r='3'><c r='C3' t='e'><v>#REF!</v></c><c r='D3' t='s'><v>0</v></c></row></sheetData>"
+    mixed = b'<sheetData><row r="3"><c r="B4" t = \'e\'><v>#N/A</v></c><c r="D3"><v>1</v></c></row></sheetData>'
+    assert error_cells(double) == {(2, 2): "#DIV/0!"}
+    assert error_cells(single) == {(2, 2): "#REF!"}
+    assert error_cells(mixed) == {(3, 1): "#N/A"}
+    assert error_cells(b'<sheetData><row r="3"><c r="C3" t="s"><v>2</v></c></row></sheetData>') == {}

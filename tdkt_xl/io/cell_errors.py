@@ -22,7 +22,8 @@ _CELL_END = re.compile(rb"</(?:[A-Za-z_][\w.-]*:)?c>")
 
 def error_cells(xml: bytes) -> dict:
     """``{(row0, col0): '#REF!'}`` of one sheet's XML (empty when none)."""
-    if b'"e"' not in xml and b"'e'" not in xml:
+    # an error cell says t="e" (or t='e'); a sheet without a single quote needs one search, not two
+    if b'"e"' not in xml and (b"'" not in xml or b"'e'" not in xml):
         return {}
     out = {}
     for m in _ERROR_CELL.finditer(xml):

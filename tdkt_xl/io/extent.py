@@ -14,6 +14,7 @@ Merged ranges are returned by their bounds (never enumerated).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from operator import itemgetter
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
@@ -173,6 +174,12 @@ def scan(data: bytes, part: str = "", max_merges: int = 10_000) -> Extent:
     row_r, loose_rows = _row_refs(data, prefixed, part)
     max_r = max(cell_r, row_r) + loose_rows
     max_c += loose_cells
+    merges = _merges(data, prefixed, part, max_merges)
+    return Extent(max_r + 1 if max_r >= 0 else 0, max_c + 1 if max_c >= 0 else 0, merges)
+
+
+def _merges(data: bytes, prefixed: bool, part: str, max_merges: int) -> list:
+    """The merged ranges of a sheet by their bounds (PackageError above ``max_merges``)."""
     if prefixed:
         n_merge_tags = len(_MERGE_TAG.findall(data))
     else:                                  # no prefixed tag: the same count, without a prefix tried at each '<'
@@ -189,7 +196,78 @@ def scan(data: bytes, part: str = "", max_merges: int = 10_000) -> Extent:
         except PackageError:
             continue            # calamine skips what it cannot parse; so do we
         merges.append((min(r0, r1), min(c0, c1), max(r0, r1), max(c0, c1)))
-    return Extent(max_r + 1 if max_r >= 0 else 0, max_c + 1 if max_c >= 0 else 0, merges)
+    return merges
+
+
+# ---------------------------------------------------------------- the quick proof
+# The <dimension> element is never trusted, but it is a good guess: when every <c> and <row> tag
+# starts with a plain reference inside the rectangle A1:(its far cell), and that rectangle holds
+# at most max_cells, the sheet is proven within the bound by two searches (no reference is read
+# one by one).  Anything else (no dimension, a larger one, a tag of another form, a reference
+# beyond it) goes to ``scan``.
+_DIMENSION = re.compile(rb'<dimension ref="(?:[A-Z]{1,3}[1-9][0-9]{0,6}:)?([A-Z]{1,3})([1-9][0-9]{0,6})"')
+
+
+def _upto(top: str, first: str, digit: str) -> str:
+    """A regular expression of the strings over ``digit`` (a character class body, e.g. '0-9')
+    of ``top``'s length and ordered at most ``top`` (each position compared in turn),
+    ``first`` the smallest character of the first position."""
+    out = []
+    for i, ch in enumerate(top):
+        low = first if i == 0 else digit[0]
+        if ch > low:
+            rest = len(top) - i - 1
+            out.append(re.escape(top[:i]) + f"[{low}-{chr(ord(ch) - 1)}]" + (f"[{digit}]{{{rest}}}" if rest else ""))
+    out.append(re.escape(top))
+    return "|".join(out)
+
+
+def _numbers_upto(n: int) -> str:
+    """1..n written without leading zeros."""
+    top = str(n)
+    shorter = [f"[1-9][0-9]{{{k - 1}}}" if k > 1 else "[1-9]" for k in range(1, len(top))]
+    return "|".join(shorter + [_upto(top, "1", "0-9")])
+
+
+def _columns_upto(n: int) -> str:
+    """The column letters of columns 1..n."""
+    top = col_letters(n - 1)
+    shorter = [f"[A-Z]{{{k}}}" for k in range(1, len(top))]
+    return "|".join(shorter + [_upto(top, "A", "A-Z")])
+
+
+@lru_cache(maxsize=64)
+def _inside(rows: int, cols: int) -> tuple:
+    """(a <c> tag not starting with a reference inside A1:(rows, cols), the same for <row>)."""
+    row = _numbers_upto(rows).encode()
+    col = _columns_upto(cols).encode()
+    return (re.compile(rb'<c(?=[\s/>])(?! r="(?:' + col + rb")(?:" + row + rb')")'),
+            re.compile(rb'<row(?=[\s/>])(?! r="(?:' + row + rb')")'))
+
+
+def proven_within(data: bytes, max_cells: int) -> tuple | None:
+    """(rows, cols) of a rectangle from A1 holding every cell and row of the
+    sheet XML, with rows × cols ≤ ``max_cells``, when two searches prove it;
+    None when they cannot (the exact ``scan`` decides)."""
+    dim = _DIMENSION.search(data)
+    if dim is None:
+        return None
+    rows, cols = int(dim.group(2)), col_index(dim.group(1).decode("ascii")) + 1
+    if rows > MAX_ROWS or cols > MAX_COLS or rows * cols > max_cells or _PREFIXED.search(data) is not None:
+        return None
+    odd_cell, odd_row = _inside(rows, cols)
+    if odd_cell.search(data) is not None or odd_row.search(data) is not None:
+        return None
+    return rows, cols
+
+
+def bound(data: bytes, part: str, max_cells: int, max_merges: int = 10_000) -> Extent:
+    """An extent holding the whole sheet (its rows × cols ≤ ``max_cells`` when
+    the quick proof holds, else the exact ``scan``) and its merged ranges."""
+    quick = proven_within(data, max_cells)
+    if quick is None:
+        return scan(data, part, max_merges)
+    return Extent(quick[0], quick[1], _merges(data, False, part, max_merges))
 
 
 # ---------------------------------------------------------------- sheet -> part
@@ -250,7 +328,7 @@ def check_sheets(pkg: Package, sheets, max_cells: int, max_part: int | None = No
         part = parts.get(name)
         if part is None or part not in pkg.names():
             raise PackageError("corrupt", f"không tìm thấy phần dữ liệu của trang '{name}'", part or "")
-        ext = scan(pkg.xml(part, max_part), part)
+        ext = bound(pkg.xml(part, max_part), part, max_cells)
         if ext.cells > max_cells:
             raise ExtentError(f"trang '{name}' có dữ liệu tới ô {ext.far_cell} ({fmt_int(ext.rows)} dòng × "
                               f"{fmt_int(ext.cols)} cột), vượt giới hạn {fmt_int(max_cells)} ô", name, ext.far_cell, ext)
