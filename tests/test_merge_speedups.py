@@ -8,6 +8,7 @@ import io
 import random
 import re
 import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -206,7 +207,6 @@ def test_the_quick_proof_of_a_sheet_bound_never_says_less_than_the_scan():
 
 
 def test_every_sheet_of_a_returned_form_is_proven_by_the_quick_searches():
-    from pathlib import Path
     from tdkt_xl.io.package import Package
     for path in sorted((Path(__file__).resolve().parents[1] / "examples" / "phu_luc_gui_ve").glob("*.xlsx")):
         pkg = Package.open(path.read_bytes())
@@ -225,3 +225,54 @@ def test_error_cells_are_found_in_either_quoting():
     assert error_cells(single) == {(2, 2): "#REF!"}
     assert error_cells(mixed) == {(3, 1): "#N/A"}
     assert error_cells(b'<sheetData><row r="3"><c r="C3" t="s"><v>2</v></c></row></sheetData>') == {}
+
+
+def test_quick_cell_readings_equal_the_general_ones():
+    """A count stored as a float and a dropdown text are read without the
+    general path; both give what it gives (value and findings)."""
+    from tdkt_xl.appendices.spec import CHOICE, INT, MONEY
+    from tdkt_xl.vocabulary import cells
+    out = R.FileOutcome(Path("x.xlsx"), "x.xlsx", unit_code="XQS")
+    where = ("Phụ lục II", "C12", out)
+    floats = [0.0, -0.0, 1.0, 12.0, 3.5, -2.0, 1e15, 1e15 + 2, 1e300, float("inf"), float("-inf"), float("nan"),
+              2.0 ** 53, 999_999_999_999_999.0]
+    for kind in (INT, MONEY):
+        for raw in floats:
+            quick, slow = [], []
+            got = R._value(kind, raw, "Số", (), where, quick)
+            want = R._number(raw, "Số", where, slow)
+            assert (got, type(got), [f.message for f in quick]) == (want, type(want), [f.message for f in slow]), raw
+    choices = ("Có", "Không", "Cấp huyện", "cấp huyện")
+    for raw in ["Có", "có", " CÓ ", "Không", "cấp  huyện", "Cấp huyện", "khác", "   ", "#REF!", "Co"]:
+        got_findings = []
+        got = R._value(CHOICE, raw, "Chọn", choices, where, got_findings)
+        try:
+            want, want_codes = cells.to_choice(raw, choices) or None, []
+        except cells.BadValue:
+            want, want_codes = None, ["PL18"]
+        if cells.formula_error(raw):
+            want, want_codes = None, ["PL29"]
+        assert (got, [f.code for f in got_findings]) == (want, want_codes), raw
+
+
+def test_the_verified_zip_holds_exactly_the_checked_parts(tmp_path):
+    """calamine reads the parts we inflated and checked (stored), never the
+    file's own directory; it reads the same values from them."""
+    from python_calamine import CalamineWorkbook
+    from tdkt_xl.io.package import Package
+    src = Path(__file__).resolve().parents[1] / "examples" / "phu_luc_gui_ve" / "Phu_luc_XCT.xlsx"
+    parts = {i.filename: zipfile.ZipFile(src).read(i.filename) for i in zipfile.ZipFile(src).infolist()}
+    parts["xl/media/image1.png"] = b"\x89PNG not read by any reader"
+    pkg = Package.open(_zip(parts))
+    pkg.verify_all()
+    rebuilt = zipfile.ZipFile(io.BytesIO(pkg.verified_zip()))
+    assert rebuilt.testzip() is None
+    assert {i.compress_type for i in rebuilt.infolist()} == {zipfile.ZIP_STORED}
+    assert {i.filename: rebuilt.read(i) for i in rebuilt.infolist()} == \
+        {k: v for k, v in parts.items() if not k.startswith("xl/media/")}
+    original = CalamineWorkbook.from_path(str(src))
+    checked = CalamineWorkbook.from_filelike(io.BytesIO(pkg.verified_zip()))
+    assert checked.sheet_names == original.sheet_names
+    for name in original.sheet_names:
+        assert checked.get_sheet_by_name(name).to_python(skip_empty_area=False) == \
+            original.get_sheet_by_name(name).to_python(skip_empty_area=False)

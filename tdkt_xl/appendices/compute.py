@@ -6,7 +6,19 @@ a tool that does not calculate merges exactly like one saved by Excel.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from tdkt_xl.appendices.spec import FormLayout, Spec, RATIO
+
+
+@lru_cache(maxsize=256)
+def _summary_keys(table: str, code: str, columns: tuple) -> tuple:
+    return tuple(f"{table}.{code}.{ck}" for ck in columns)
+
+
+@lru_cache(maxsize=8)
+def _all_fields(spec: Spec) -> tuple:
+    return tuple(spec.all_fields())
 
 
 def _n(v) -> float:
@@ -25,10 +37,10 @@ def compute(spec: Spec, lay: FormLayout, inputs: dict, tables: dict) -> dict:
     for sl in lay.sheets.values():
         for tkey, tl in sl.tables.items():
             rows = tables.get(tkey, [])
-            for row in rows:
-                for c in tl.section.columns:
-                    if c.sum:
-                        row[c.key] = sum(_n(row.get(p)) for p in c.sum)
+            sums = [(c.key, c.sum) for c in tl.section.columns if c.sum]
+            for row in rows if sums else ():
+                for key, parts in sums:
+                    row[key] = sum(_n(row.get(p)) for p in parts)
             values[f"{tkey}_count"] = len(rows)
     # summaries by group
     for sl in lay.sheets.values():
@@ -36,22 +48,22 @@ def compute(spec: Spec, lay: FormLayout, inputs: dict, tables: dict) -> dict:
             if sec.type != "summary":
                 continue
             by_label = {label: code for code, label in sec.groups}
-            acc = {code: {ck: 0 for ck in sec.columns} for code, _ in sec.groups}
+            acc = {code: dict.fromkeys(sec.columns, 0) for code, _ in sec.groups}
             for row in tables.get(sec.table, []):
                 code = by_label.get(row.get(sec.by))
                 if code is None:
                     continue
+                into = acc[code]
                 for ck in sec.columns:
-                    acc[code][ck] += _n(row.get(ck))
-            total = {ck: 0 for ck in sec.columns}
+                    into[ck] += _n(row.get(ck))
+            total = dict.fromkeys(sec.columns, 0)
             for code, cols in acc.items():
                 for ck, v in cols.items():
-                    values[f"{sec.table}.{code}.{ck}"] = v
                     total[ck] += v
-            for ck, v in total.items():
-                values[f"{sec.table}.total.{ck}"] = v
+                values.update(zip(_summary_keys(sec.table, code, tuple(cols)), cols.values()))
+            values.update(zip(_summary_keys(sec.table, "total", tuple(total)), total.values()))
     # field sums, in spec order (a sum may use an earlier sum)
-    fields = [f for f in spec.all_fields()]
+    fields = _all_fields(spec)
     present = {k for sl in lay.sheets.values() for k in sl.cells}
     for f in fields:
         if f.key not in present:

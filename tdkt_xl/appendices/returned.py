@@ -22,7 +22,7 @@ from tdkt_xl.appendices import codes as K
 from tdkt_xl.appendices.anchors import locate, over_limit
 from tdkt_xl.appendices.compute import compute, sum_keys
 from tdkt_xl.appendices.forms import ID_ROWS, VARIANT_COMMUNE
-from tdkt_xl.appendices.spec import CHOICE, DATE, INT, MONEY, FormLayout, Spec, in_force, layout
+from tdkt_xl.appendices.spec import CHOICE, DATE, INT, MONEY, NUMERIC, FormLayout, Spec, in_force, layout
 from tdkt_xl.io.cell_errors import error_cells, overlay
 from tdkt_xl.io.extent import ExtentError, check_sheets, sheet_parts
 from tdkt_xl.io.package import Package, PackageError
@@ -64,8 +64,10 @@ class FileOutcome:
     pkg: object = field(default=None, repr=False)
 
     def close(self) -> None:
-        """Release the open workbook and the file's bytes."""
+        """Release the open workbook, the file's bytes and what the parse
+        needed of them (a worker sends the outcome back: the less to copy)."""
         self.pkg = None
+        self.extents, self.errors = {}, {}
         if self.book is not None:
             try:
                 self.book.close()
@@ -225,7 +227,7 @@ def identify(out: FileOutcome, spec: Spec) -> FileOutcome:
     and read the hidden identification sheet."""
     from python_calamine import CalamineWorkbook
     try:
-        wb = CalamineWorkbook.from_filelike(io.BytesIO(out.pkg.data))
+        wb = CalamineWorkbook.from_filelike(io.BytesIO(out.pkg.verified_zip()))
         names = wb.sheet_names
     except Exception as e:  # calamine raises its own types for broken parts
         return _fail(out, K.CORRUPT, reason=_unreadable("", e))
@@ -312,6 +314,8 @@ def _short(text: str, n: int = 40) -> str:
 
 
 def _value(kind: str, raw, label: str, choices: tuple, where: tuple, findings: list):
+    if type(raw) is float and kind in NUMERIC and 0 <= raw <= MAX_NUMBER and raw.is_integer():
+        return int(raw)                            # a count as Excel stores it (what _number gives)
     sheet, cell, out = where
     error = cells.formula_error(raw)
     if error:
@@ -320,6 +324,11 @@ def _value(kind: str, raw, label: str, choices: tuple, where: tuple, findings: l
     if kind in (INT, MONEY):
         return _number(raw, label, where, findings)
     if kind == CHOICE:
+        if type(raw) is str and type(choices) is tuple:
+            k = cells.key_text(raw)
+            found = _choice_keys(choices).get(k) if k else None
+            if found is not None:                  # what to_choice gives, without a key per choice
+                return found
         try:
             return cells.to_choice(raw, choices) or None
         except (cells.BadValue, ValueError, OverflowError):
@@ -334,6 +343,15 @@ def _value(kind: str, raw, label: str, choices: tuple, where: tuple, findings: l
                                           value=cells.norm_text(raw)))
             return None
     return cells.norm_text(raw) or None
+
+
+@lru_cache(maxsize=64)
+def _choice_keys(choices: tuple) -> dict:
+    """{key_text: choice} of a dropdown list, the first of equal keys (as ``cells.to_choice``)."""
+    out: dict = {}
+    for c in choices:
+        out.setdefault(cells.key_text(c), c)
+    return out
 
 
 _EMPTY = frozenset({"", None})
@@ -391,6 +409,7 @@ def merged_over(merges, used) -> Optional[tuple]:
 
 def _parse(out: FileOutcome, wb, spec: Spec, rnd, as_of: Optional[dt.date]) -> Optional[UnitReturn]:
     lay: FormLayout = layout(spec, bool(out.commune), out.version)
+    plan = _reading_plan(lay)
     findings: list[Finding] = []
     unit = out.unit_code
     sheets = {}
@@ -435,58 +454,58 @@ def _parse(out: FileOutcome, wb, spec: Spec, rnd, as_of: Optional[dt.date]) -> O
 
     inputs: dict = {}
     bad: set = set()                 # keys whose cell could not be read (no cascading findings)
-    typed_totals: list = []          # (sheet, cell, key or (table, i, col), label, raw)
+    typed_totals: list = []          # (sheet, cell, key or (table, i, col), label, raw): the typed ones
     tables: dict = {}
     row_cells: dict = {}             # (table, i) -> {col: A1}
     for skey, sl in lay.sheets.items():
         rows, name = sheets[skey], sl.spec.name
-        for key, (r, c) in sl.cells.items():
-            kind = sl.kinds[key]
-            try:
-                raw = rows[r][c]
-            except IndexError:
-                raw = None
-            if isinstance(kind, tuple):            # summary cell (formula)
-                typed_totals.append((name, a1(r, c), key, spec_labels(spec).get(key, key), raw))
+        n_rows = len(rows)
+        at = sl.cells
+        for key, kind, label, choices, total in plan[skey][0]:
+            r, c = at[key]
+            row = rows[r] if r < n_rows else ()
+            raw = row[c] if c < len(row) else None
+            if total:                              # a formula cell: compared with the recomputed value
+                if raw != "" and raw is not None:
+                    typed_totals.append((name, a1(r, c), key, label, raw))
                 continue
-            f = kind
-            if f.is_formula:
-                typed_totals.append((name, a1(r, c), key, f.label, raw))
+            if raw == "" or raw is None:           # an empty input: nothing to read, nothing to say
+                inputs[key] = None
                 continue
             before = len(findings)
-            inputs[key] = _value(f.kind, raw, f.label, f.choices, (name, a1(r, c), out), findings)
+            inputs[key] = _value(kind, raw, label, choices, (name, a1(r, c), out), findings)
             if len(findings) > before:
                 bad.add(key)
         for tkey, tl in sl.tables.items():
-            sec = tl.section
-            data_cols = [c for c in sec.columns if not c.sum]
+            columns, data_idx, take, reach = plan[skey][1][tkey]
             out_rows = []
-            data_idx = [tl.cols[c.key] for c in data_cols]
-            take = itemgetter(*data_idx) if len(data_idx) > 1 else (lambda row, c=data_idx[0]: (row[c],))
-            reach = max(data_idx)
             for i in range(tl.rows):
                 r = tl.first_row + i
-                row = rows[r] if r < len(rows) else ()
+                row = rows[r] if r < n_rows else ()
                 width = len(row)
                 if width > reach and _EMPTY.issuperset(take(row)):      # the usual blank row: '' everywhere
                     continue
                 if all(c >= width or _blank(row[c]) for c in data_idx):
                     continue
-                raws = {c.key: _at(rows, r, tl.cols[c.key]) for c in sec.columns}
+                n = len(out_rows)
                 rec = {"_row": i + 1, "_cell_row": r + 1}
-                for c in sec.columns:
-                    cell = a1(r, tl.cols[c.key])
-                    if c.sum:
-                        typed_totals.append((name, cell, (tkey, len(out_rows), c.key), c.label, raws[c.key]))
+                for key, c, kind, label, choices, required, total in columns:
+                    raw = row[c] if c < width else None
+                    if total:
+                        if raw != "" and raw is not None:
+                            typed_totals.append((name, a1(r, c), (tkey, n, key), label, raw))
                         continue
-                    before = len(findings)
-                    rec[c.key] = _value(c.kind, raws[c.key], c.label, c.choices, (name, cell, out), findings)
-                    if len(findings) > before:
-                        rec.setdefault("_bad", set()).add(c.key)
-                    if c.required and cells.is_blank(raws[c.key]):
-                        findings.append(K.ROW_INCOMPLETE.at(name, cell, unit, file=out.name, row=i + 1,
-                                                            label=c.label))
-                row_cells[(tkey, len(out_rows))] = {c.key: a1(r, tl.cols[c.key]) for c in sec.columns}
+                    if raw == "" or raw is None:
+                        rec[key] = None
+                    else:
+                        before = len(findings)
+                        rec[key] = _value(kind, raw, label, choices, (name, a1(r, c), out), findings)
+                        if len(findings) > before:
+                            rec.setdefault("_bad", set()).add(key)
+                    if required and cells.is_blank(raw):
+                        findings.append(K.ROW_INCOMPLETE.at(name, a1(r, c), unit, file=out.name, row=i + 1,
+                                                            label=label))
+                row_cells[(tkey, n)] = _RowCells(r, tl.cols)
                 out_rows.append(rec)
             tables[tkey] = out_rows
     if not findings and all(v is None for v in inputs.values()) and not any(tables.values()):
@@ -561,6 +580,54 @@ def _parse(out: FileOutcome, wb, spec: Spec, rnd, as_of: Optional[dt.date]) -> O
 @lru_cache(maxsize=8)
 def spec_labels(spec: Spec) -> dict:
     return spec.labels()
+
+
+class _RowCells:
+    """{column key: A1} of one table row, named only when a finding needs it."""
+    __slots__ = ("row", "cols")
+
+    def __init__(self, row: int, cols: dict):
+        self.row, self.cols = row, cols
+
+    def __getitem__(self, key: str) -> str:
+        return a1(self.row, self.cols[key])
+
+
+_PLANS: dict = {}
+
+
+def _reading_plan(lay: FormLayout) -> dict:
+    """What ``_parse`` reads of each sheet of a form's layout (as ``layout``
+    gives it, before ``locate``), worked out once per layout: {sheet key:
+    ([(key, kind, label, choices, is a formula)] in layout order, {table:
+    ([(key, column, kind, label, choices, required, is a formula)], data
+    columns, their getter, the farthest data column)})}.  Row positions are not
+    in it: the sections found in a file move them (``locate``)."""
+    got = _PLANS.get(id(lay))
+    if got is not None and got[0] is lay:
+        return got[1]
+    labels = spec_labels(lay.spec)
+    plan = {}
+    for skey, sl in lay.sheets.items():
+        scalars = []
+        for key in sl.cells:
+            kind = sl.kinds[key]
+            if isinstance(kind, tuple):            # summary cell (formula)
+                scalars.append((key, None, labels.get(key, key), (), True))
+            else:
+                scalars.append((key, kind.kind, kind.label, kind.choices, kind.is_formula))
+        tables = {}
+        for tkey, tl in sl.tables.items():
+            columns = tuple((c.key, tl.cols[c.key], c.kind, c.label, c.choices, c.required, bool(c.sum))
+                            for c in tl.section.columns)
+            data_idx = [tl.cols[c.key] for c in tl.section.columns if not c.sum]
+            take = itemgetter(*data_idx) if len(data_idx) > 1 else (lambda row, c=data_idx[0]: (row[c],))
+            tables[tkey] = (columns, data_idx, take, max(data_idx))
+        plan[skey] = (scalars, tables)
+    if len(_PLANS) > 32:
+        _PLANS.clear()
+    _PLANS[id(lay)] = (lay, plan)            # the layout kept alive: its id is not reused
+    return plan
 
 
 def _setting_percent(rnd, label: str):

@@ -20,6 +20,10 @@ DEFAULT_MAX_PART = 20_000_000
 # a member inflating more than this many times its compressed size (and above 1 MB) is a zip bomb
 MAX_RATIO = 200
 _LOCAL = struct.Struct("<4sHHHHHIIIHH")
+_CENTRAL = struct.Struct("<4sHHHHHHIIIHHHHHII")
+_END = struct.Struct("<4sHHHHIIH")
+_UTF8 = 0x800                       # general purpose flag: the name is UTF-8
+_DOS_DATE = 0x21                    # 1980-01-01, the zip format's earliest date (no clock is read)
 _SKIP_VERIFY = ("xl/media/",)      # pictures: never read by any reader of ours
 
 
@@ -156,6 +160,28 @@ class Package:
                 self.xml(info.filename)
             else:
                 self.read(info.filename)
+
+    def verified_zip(self) -> bytes:
+        """The workbook as another reader should see it, after ``verify_all``:
+        a zip of the verified parts only, stored (not compressed again: the
+        reader does not inflate what we inflated), so that it reads exactly
+        the bytes we checked and never the file's own zip directory.  Pictures
+        (never verified, never read by a reader of ours) are left out."""
+        body, central, offset = [], [], 0
+        for info in self.zf.infolist():
+            data = self._verified.get(info.filename)
+            if data is None:
+                continue
+            name = info.filename.encode("utf-8")
+            head = _LOCAL.pack(b"PK\x03\x04", 20, _UTF8, zipfile.ZIP_STORED, 0, _DOS_DATE, info.CRC, len(data),
+                               len(data), len(name), 0)
+            central.append(_CENTRAL.pack(b"PK\x01\x02", 20, 20, _UTF8, zipfile.ZIP_STORED, 0, _DOS_DATE, info.CRC,
+                                         len(data), len(data), len(name), 0, 0, 0, 0, 0, offset) + name)
+            body += (head, name, data)
+            offset += len(head) + len(name) + len(data)
+        directory = b"".join(central)
+        body += (directory, _END.pack(b"PK\x05\x06", 0, 0, len(central), len(central), len(directory), offset, 0))
+        return b"".join(body)
 
 
 def _printable(name: str) -> str:
