@@ -500,13 +500,19 @@ def test_cache_dropped_when_the_round_changes(rnd, forms, tmp_path, monkeypatch)
     assert seen == ["XQS.xlsx", "XQS.xlsx"]
 
 
-def test_files_examined_in_workers_give_the_same_result(rnd, forms, tmp_path, monkeypatch):
-    from tdkt_xl.appendices import examine
+def mixed_inbox(forms, tmp_path) -> Path:
+    """Three good files and a broken one."""
     inbox = tmp_path / "in"
     inbox.mkdir()
     for code in ("XQS", "XVL", "XBM"):
         good_file(forms, inbox, code)
     (inbox / "hong.xlsx").write_bytes(b"PK\x03\x04 broken")
+    return inbox
+
+
+def test_files_examined_in_workers_give_the_same_result(rnd, forms, tmp_path, monkeypatch):
+    from tdkt_xl.appendices import examine
+    inbox = mixed_inbox(forms, tmp_path)
     serial = merge_inbox(rnd, inbox)
     monkeypatch.setattr(examine, "PARALLEL_FROM", 2)
     parallel = merge_inbox(rnd, inbox)

@@ -11,7 +11,7 @@ import pytest
 from tdkt_xl.appendices import merge, merge_inbox
 from tdkt_xl.appendices.service import merge_text
 
-from test_appendices import COMMUNE_VALUES, _files_view, forms, good_file, rnd  # noqa: F401 - fixtures
+from test_appendices import COMMUNE_VALUES, _files_view, forms, good_file, mixed_inbox, rnd  # noqa: F401
 
 CACHE = ".tdkt_cache"
 
@@ -121,3 +121,18 @@ def test_a_cache_of_an_older_format_is_replaced(rnd, forms, tmp_path, monkeypatc
     res = merge(rnd, inbox, out)
     assert "bị hỏng" not in merge_text(res)                          # stale, not damaged
     assert list(_cache_files(out)) == ["tong_hop_phu_luc.0.jsonl"]
+
+
+def test_entries_encoded_by_the_workers_are_those_the_main_process_writes(rnd, forms, tmp_path, monkeypatch):
+    from tdkt_xl.appendices import examine
+    inbox = mixed_inbox(forms, tmp_path)
+    merge(rnd, inbox, tmp_path / "serial")
+    monkeypatch.setattr(examine, "PARALLEL_FROM", 2)            # workers, and the look-up threads
+    merge(rnd, inbox, tmp_path / "workers")
+    assert _cache_files(tmp_path / "workers") == _cache_files(tmp_path / "serial")
+    (inbox / "XQS.xlsx").unlink()
+    good_file(forms, inbox, "XQS", name="XQS moi.xlsx", values=dict(COMMUNE_VALUES, staff=30))
+    seen = _watch(monkeypatch)
+    again = merge(rnd, inbox, tmp_path / "workers")
+    assert seen == ["XQS moi.xlsx"] and again.units["XQS"].values["staff"] == 30
+    assert _files_view(again) == _files_view(merge_inbox(rnd, inbox))

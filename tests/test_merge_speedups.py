@@ -145,8 +145,7 @@ def test_a_first_merge_reads_each_file_once(tmp_path, monkeypatch):
         (tmp_path / f"f{i}.xlsx").write_bytes(b"PK\x03\x04 not a workbook %d" % i)
     reads = []
     real = R.load
-    monkeypatch.setattr(M, "load", lambda p, spec: reads.append(p) or real(p, spec))
-    import tdkt_xl.appendices.examine as E
+    import tdkt_xl.appendices.examine as E                      # the one reader of a file's bytes
     monkeypatch.setattr(E, "load", lambda p, spec: reads.append(p) or real(p, spec))
     out = tmp_path / "out"
     res = M.merge_inbox(rnd, tmp_path, cache_dir=out)

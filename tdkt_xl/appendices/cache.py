@@ -230,10 +230,19 @@ class MergeCache:
             self.used.add(digest)
         return entry
 
-    def put(self, digest: str, part: str, value: dict) -> None:
+    @property
+    def kept(self) -> bool:
+        """Whether this cache is saved (it has a folder)."""
+        return self.folder is not None
+
+    def put(self, digest: str, part: str, value: dict, line: bytes | None = None) -> None:
+        """``line``: the whole entry after this put, already encoded (``entry_line``)."""
         if digest:
             self.entries.setdefault(digest, {})[part] = value
-            self._lines.pop(digest, None)          # changed: encoded again at the save
+            if line is not None:
+                self._lines[digest] = line
+            else:
+                self._lines.pop(digest, None)      # changed: encoded again at the save
             self.used.add(digest)
 
     def save(self) -> None:

@@ -9,6 +9,7 @@ result and drops the others' (a unit rarely sends two files).
 """
 from __future__ import annotations
 
+import gc
 import os
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import Optional
 
 from tdkt_xl.appendices import codes as K
+from tdkt_xl.appendices.cache import entry_line
 from tdkt_xl.model.succession import successor_unit
 from tdkt_xl.appendices.returned import REJECTED, FileOutcome, check_package, display_name, identify, load, parse
 
@@ -78,30 +80,61 @@ def examine(p: Path, spec, rnd, known, as_of) -> tuple:
         return out, None, None
 
 
+def _loaded(p: Path, spec) -> FileOutcome:
+    try:
+        out = load(p, spec)
+    except Exception as e:          # noqa: BLE001
+        out = unexpected(p, None, e)
+    out.pkg = None
+    return out
+
+
+def hashed(paths: list, spec) -> list:
+    """``load`` of every path (its size checked, its content hash), without
+    the bytes; in two threads when there are many (reading and hashing
+    release the GIL): a re-merge looks up 2,000 files in the cache this way."""
+    if len(paths) < PARALLEL_FROM:
+        return [_loaded(p, spec) for p in paths]
+    from concurrent.futures import ThreadPoolExecutor
+    with ThreadPoolExecutor(2) as pool:
+        return list(pool.map(_loaded, paths, [spec] * len(paths)))
+
+
+def _with_line(got: tuple, encode: bool) -> tuple:
+    """``examine``'s result and the file's cache entry already encoded (in the
+    worker, in parallel, instead of by the main process when the cache is saved)."""
+    out, ident, parsed = got
+    line = entry_line(out.digest, {"ident": ident, "parsed": parsed}) \
+        if encode and out.digest and ident is not None and parsed is not None else None
+    return out, ident, parsed, line
+
+
 def _examine_chunk(paths: list) -> list:
-    spec, rnd, known, as_of = _CONTEXT
-    return [examine(p, spec, rnd, known, as_of) for p in paths]
+    spec, rnd, known, as_of, encode = _CONTEXT
+    return [_with_line(examine(p, spec, rnd, known, as_of), encode) for p in paths]
 
 
-def examine_all(paths: list, spec, rnd, known: set, as_of) -> list:
-    """``examine`` for every path, in order; in two worker processes when
-    there are many files and the system can fork."""
+def examine_all(paths: list, spec, rnd, known: set, as_of, encode: bool = False) -> list:
+    """(outcome, ident, parse record, encoded cache entry or None) for every
+    path, in order; in two worker processes when there are many files and the
+    system can fork (there ``encode``: the cache entries are encoded too)."""
     global _CONTEXT
     workers = min(2, os.cpu_count() or 1)
     if len(paths) < PARALLEL_FROM or workers < 2 or not hasattr(os, "fork"):
-        return [examine(p, spec, rnd, known, as_of) for p in paths]
+        return [_with_line(examine(p, spec, rnd, known, as_of), False) for p in paths]
     import multiprocessing
-    _CONTEXT = (spec, rnd, known, as_of)
+    _CONTEXT = (spec, rnd, known, as_of, encode)
     size = max(4, len(paths) // (workers * 32))     # small chunks: neither worker waits long for the other at the end
     chunks = [paths[i:i + size] for i in range(0, len(paths), size)]
     results: list = []
     try:
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+                                 initializer=gc.enable) as pool:     # the merge pauses it in the main process
             for part in pool.map(_examine_chunk, chunks):
                 results.extend(part)
     except (BrokenProcessPool, OSError):
         # a worker died (or none could start): the files not yet done are examined here
-        results.extend(examine(p, spec, rnd, known, as_of) for p in paths[len(results):])
+        results.extend(_with_line(examine(p, spec, rnd, known, as_of), False) for p in paths[len(results):])
     finally:
         _CONTEXT = ()
     return results

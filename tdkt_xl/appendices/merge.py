@@ -16,9 +16,9 @@ from typing import Optional
 
 from tdkt_xl.appendices import codes as K
 from tdkt_xl.appendices.cache import MergeCache, fingerprint
-from tdkt_xl.appendices.examine import IDENT, examine, examine_all, unexpected
+from tdkt_xl.appendices.examine import IDENT, examine, examine_all, hashed, unexpected
 from tdkt_xl.appendices.returned import (MERGED, REJECTED, SKIPPED, SUPERSEDED, STATUS_VI, FileOutcome, UnitReturn,
-                                         display_name, load)
+                                         display_name)
 from tdkt_xl.appendices.spec import Spec, round_spec
 from tdkt_xl.vocabulary.cells import fmt_date
 from tdkt_xl.io.reader import WorkbookError
@@ -196,11 +196,8 @@ def _examined(files: list, spec: Spec, rnd, info: dict, as_of, cache: MergeCache
     outcomes: dict = {}
     # a first merge has nothing to look up: each file is read once, by the workers
     pending = [] if cache.entries else list(files)
-    for p in (files if cache.entries else ()):
-        try:
-            out = load(p, spec)
-        except Exception as e:          # noqa: BLE001
-            out = unexpected(p, None, e)
+    for out in (hashed(files, spec) if cache.entries else ()):
+        p = out.path
         entry = cache.get(out.digest) if out.status != REJECTED else None
         if entry and "ident" in entry:
             for k in IDENT:
@@ -208,14 +205,13 @@ def _examined(files: list, spec: Spec, rnd, info: dict, as_of, cache: MergeCache
             out.findings = [replace(f, file=out.name) for f in out.findings]
         elif out.status != REJECTED:
             pending.append(p)
-        out.pkg = None
         outcomes[p] = out
-    for out, ident, parsed in examine_all(pending, spec, rnd, set(info), as_of):
+    for out, ident, parsed, line in examine_all(pending, spec, rnd, set(info), as_of, encode=cache.kept):
         outcomes[out.path] = out
         if ident is not None:
             cache.put(out.digest, "ident", ident)
         if parsed is not None:
-            cache.put(out.digest, "parsed", parsed)
+            cache.put(out.digest, "parsed", parsed, line)
     result = []
     for p in files:
         out = outcomes[p]

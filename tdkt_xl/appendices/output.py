@@ -191,34 +191,35 @@ def write_workbook(res, out_dir: Path, stamp: dt.datetime | None = None) -> Path
         _unit_sheet(wb, fm, res, stats, sh.name, f"{sh.name.upper()}: {sh.title}", _sheet_keys(res, sh.key), bulk)
 
     # 5. awards by title (district, blocks, each unit)
-    frames = res.records(units=False)
+    merged = [(code, info.name, res.units[code]) for code, info in res.unit_info.items() if code in res.units]
     ws = wb.add_worksheet("PL II theo danh hiệu")
     cols = ("collectives", "households", "ind_leaders", "ind_staff", "ind_workers", "individuals", "women", "total")
     tab = res.spec.table("awards")
     col_labels = {c.key: c.label for c in tab.columns}
     headers = ["Phạm vi", "Danh hiệu, hình thức", "Nhóm"] + [col_labels[c] for c in cols]
     rows = []
-    titles = res.spec.choices("titles")
+    titles = [(t, [f"awards.{t.code}.{c}" for c in cols]) for t in res.spec.choices("titles")]
     for scope in [SCOPE_ALL] + block_scopes(stats.totals):
         tot = stats.totals.get(scope, {})
-        for t in titles:
-            rows.append([scope, t.label, t.group] + [tot.get(f"awards.{t.code}.{c}") for c in cols])
-    for rec in frames["awards"]:
-        if any(rec.get(c) for c in cols):
-            rows.append([f"{rec['unit']} - {rec['name']}", rec["title"], rec["group"]] + [rec.get(c) for c in cols])
+        rows += [[scope, t.label, t.group] + list(map(tot.get, keys)) for t, keys in titles]
+    for code, name, u in merged:                # a unit's titles with any count
+        get = u.values.get
+        for t, keys in titles:
+            counts = list(map(get, keys))
+            if any(counts):
+                rows.append([f"{code} - {name}", t.label, t.group] + counts)
     _table(ws, fm, 2, headers, rows, ["text"] * 3 + ["int"] * len(cols), [34, 36, 20] + [11] * len(cols), bulk=bulk,
            title="KẾT QUẢ KHEN THƯỞNG THEO DANH HIỆU, HÌNH THỨC")
 
-    # 6-8. lists typed by the units
-    for name, key, table_key in (("Quyết định khen thưởng", "award_rows", "awards"),
-                                 ("Điển hình tiên tiến", "models", "models"),
-                                 ("Văn bản triển khai", "documents", "docs")):
+    # 6-8. lists typed by the units (column B: the unit's name, also beside a list with a column 'name')
+    for name, table_key in (("Quyết định khen thưởng", "awards"), ("Điển hình tiên tiến", "models"),
+                            ("Văn bản triển khai", "docs")):
         ws = wb.add_worksheet(name)
         sec = res.spec.table(table_key)
         headers = ["Mã đơn vị", "Tên đơn vị", "Dòng"] + [c.label for c in sec.columns]
-        rows = [[rec["unit"], rec["name"], rec.get("_row")] +
-                [fmt_date(rec.get(c.key)) if c.kind == DATE else rec.get(c.key) for c in sec.columns]
-                for rec in frames[key]]
+        dates = [(c.key, c.kind == DATE) for c in sec.columns]
+        rows = [[code, unit_name, rec.get("_row")] + [fmt_date(rec.get(k)) if d else rec.get(k) for k, d in dates]
+                for code, unit_name, u in merged for rec in u.tables.get(table_key, ())]
         kinds = ["text", "text", "int"] + [("int" if c.kind in ("int", MONEY) else "text") for c in sec.columns]
         widths = [10, 30, 6] + [min(max(c.width, 10), 40) for c in sec.columns]
         _table(ws, fm, 2, headers, rows, kinds, widths, bulk=bulk, title=name.upper())

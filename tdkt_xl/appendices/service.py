@@ -3,6 +3,8 @@ buttons call."""
 from __future__ import annotations
 
 import datetime as dt
+import gc
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
@@ -94,6 +96,27 @@ def merge(source, inbox_dir, out_dir, spec: Optional[Spec] = None, as_of: Option
     renamed, a unit's code, name, block or selection bad, duplicate codes,
     errors that block every job)."""
     check_out_dir(inbox_dir, out_dir)
+    with no_cycle_collection():
+        return _merge(source, inbox_dir, out_dir, spec, as_of, now, check)
+
+
+@contextmanager
+def no_cycle_collection():
+    """Python's cycle collector paused: the merge builds hundreds of thousands
+    of objects that live until it ends (the round, every file's figures, the
+    workbook's rows), and each full collection walks all of them again
+    (~15 % of a merge's main process); what the merge makes holds no cycles
+    worth collecting early.  Reference counting still frees everything."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def _merge(source, inbox_dir, out_dir, spec, as_of, now, check) -> MergeResult:
     read = gate.read(source)
     now = now or dt.datetime.now()
     if check:           # as of the date asked, or a Checked's own, or the merge's day
