@@ -218,6 +218,25 @@ def test_2026_carried_recommendations_are_what_new_round_carries_for_merged_comm
     assert {o.code for o in ref.units if o.is_commune} == olds
 
 
+def test_2026_shipped_workbook_marks_carried_rows_by_the_column_not_a_text_prefix():
+    """The carried 2024 rows of the shipped 2026 workbook are written as
+    `tdkt new-round` writes them today: the year in 'Kiến nghị từ năm', the
+    text as it was (before: the old prefix '[Kiến nghị năm 2024, kiểm tra lại
+    kết quả khắc phục] ' in the text, the column absent)."""
+    from tdkt_xl.vocabulary import schema as S
+    example = example_round("tinh-2026")
+    rows = read_file_arrays(ROOT / example.workbook, [S.RECOMMENDATIONS.name])[S.RECOMMENDATIONS.name]
+    head_at = next(i for i, r in enumerate(rows) if r and r[0] == S.RECOMMENDATIONS.col("unit_code").header)
+    head = list(rows[head_at])
+    year, text = head.index(S.RECOMMENDATIONS.col("from_year").header), head.index(
+        S.RECOMMENDATIONS.col("text").header)
+    body = [r for r in rows[head_at + 1:] if r and r[0]]
+    carried = [r for r in body if r[year] not in ("", None)]
+    assert len(carried) >= 5 and {int(r[year]) for r in carried} == {2024}
+    assert not [r[text] for r in body if str(r[text]).lstrip().startswith("[")]
+    assert [r.text for r in _tinh().recommendations if r.carried] == [r[text] for r in carried]
+
+
 def _without_quotes(text: str, rnd) -> str:
     """The text less the 2024 recommendations it quotes (carried verbatim)."""
     for r in rnd.recommendations:
