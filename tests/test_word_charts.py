@@ -144,9 +144,14 @@ def test_chart_text_is_times_8pt_or_more_and_sized_by_categories(report):
         assert faces == {"Times New Roman"}
         assert root.find(f"{C}chart/{C}autoTitleDeleted").get("val") == "1"   # caption in Word
         assert root.find(f"{C}chart/{C}title") is None
+    for xml in _charts_of(res.docx, "word/") + _charts_of(res.workbook, "xl/"):
+        root = etree.fromstring(xml)
         for lbls in root.iter(C + "dLbls"):                   # LibreOffice reads a missing flag as on
             assert lbls.find(C + "showCatName").get("val") == "0"
             assert lbls.find(C + "showSerName").get("val") == "0"
+        # LibreOffice wraps category labels with no stated rotation, then drops every other one
+        (body,) = root.iterfind(f"{C}chart/{C}plotArea/{C}catAx/{C}txPr/{A}bodyPr")
+        assert body.get("rot") == "-1"
 
 
 def test_the_layout_checker_sees_a_chart_as_a_picture(report, tmp_path):

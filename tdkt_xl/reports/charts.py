@@ -12,9 +12,14 @@ UBND xã``), never a short code.
 """
 from __future__ import annotations
 
+import io
+import re
 import textwrap
+import zipfile
 from dataclasses import dataclass, field
 from typing import Optional
+
+from lxml import etree
 
 from tdkt_xl.reports.aggregate import ResultSummary
 from tdkt_xl.reports.appendix_stats import AppendixStats
@@ -25,6 +30,7 @@ FONT, FONT_PT, TITLE_PT = "Times New Roman", 8, 11
 # allows (all text 8 pt or more, at the size it is placed: 160 mm wide in the report).
 LABEL_WRAP = 50        # characters of a category label per line (the longest unit names fit)
 ROW_MM = 3.7           # per category: an 8 pt label (9.7 pt a line) and the gap between bars
+                       # (the least at which LibreOffice draws every label of Chart 1)
 EXTRA_LINE_MM = 2.8    # per further line of a wrapped label
 AXIS_MM = 7.0          # value axis: tick labels
 AXIS_TITLE_MM = 5.7    # and its title, when it has one
@@ -174,3 +180,51 @@ def add_chart(wb, sheet: str, spec: ChartSpec, first: int, last: int, title: boo
     chart.set_size({"width": round(width_mm * PX_PER_MM),
                     "height": round((height_mm(spec) + (TITLE_MM if title else 0)) * PX_PER_MM)})
     return chart
+
+
+_C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_SHOW = ("showLegendKey", "showVal", "showCatName", "showSerName", "showPercent", "showBubbleSize")
+
+
+def for_libreoffice(part: bytes) -> bytes:
+    """What XlsxWriter's chart part leaves to the reader, said explicitly so that
+    LibreOffice draws the chart as Word and Excel do:
+    - data labels name every flag: XlsxWriter writes only the ones it turns on
+      (``c:showVal``) and LibreOffice takes a missing flag as on (it printed the
+      category and series names over every bar);
+    - the category labels are not wrapped: LibreOffice wraps them within a band
+      it picks before laying the chart out, then, the two-line labels no longer
+      fitting their bars, leaves every other one out.  It wraps only labels with
+      no stated rotation (oox ``AxisConverter``: ``TextBreak``), so they state an
+      imperceptible one (``rot="-1"``: 1/60000 of a degree)."""
+    root = etree.fromstring(part)
+    for lbl in [*root.iter(_C + "dLbls"), *root.iter(_C + "dLbl")]:
+        val = lbl.find(_C + "showVal")
+        if val is None:
+            continue
+        before = val
+        for name in _SHOW:
+            el = lbl.find(_C + name)
+            if el is None:
+                el = etree.Element(_C + name, val="0")
+                (before.addprevious if name == "showLegendKey" else before.addnext)(el)
+            if name != "showLegendKey":
+                before = el
+    for body in root.iterfind(f"{_C}chart/{_C}plotArea/{_C}catAx/{_C}txPr/{_A}bodyPr"):
+        body.set("rot", "-1")
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def charts_for_libreoffice(xlsx: bytes) -> bytes:
+    """A workbook with its chart parts passed through ``for_libreoffice`` (every other
+    part, name, time and order as they were)."""
+    src = zipfile.ZipFile(io.BytesIO(xlsx))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in src.infolist():
+            data = src.read(info)
+            if re.fullmatch(r"xl/charts/chart\d+\.xml", info.filename):
+                data = for_libreoffice(data)
+            out.writestr(info, data)
+    return buf.getvalue()

@@ -10,7 +10,7 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 
 from tdkt_xl.io.xlsx import new_workbook
 from tdkt_xl.reports.aggregate import ResultSummary
-from tdkt_xl.reports.charts import ChartSpec, add_chart, write_table
+from tdkt_xl.reports.charts import ChartSpec, add_chart, charts_for_libreoffice, write_table
 from tdkt_xl.io.xlsx import print_setup
 from tdkt_xl.reports.xlsx_util import row_height
 from tdkt_xl.documents.marker import mark_xlsx
@@ -97,7 +97,7 @@ def workbook_bytes(summary: ResultSummary, specs: list, title: str) -> bytes:
     st.print_area(0, 0, max(row - 1, 0), CHART_LAST_COL)
     st.set_footer("&CTrang &P/&N")
     wb.close()
-    return buf.getvalue()
+    return charts_for_libreoffice(buf.getvalue())
 
 
 CHART_LAST_COL = 13

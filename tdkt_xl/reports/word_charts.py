@@ -14,11 +14,9 @@ import datetime as dt
 import io
 import zipfile
 
-from lxml import etree
-
 from tdkt_xl.documents.render import Chart
 from tdkt_xl.io.xlsx import new_workbook
-from tdkt_xl.reports.charts import ChartSpec, FONT, add_chart, height_mm, write_table
+from tdkt_xl.reports.charts import ChartSpec, FONT, add_chart, for_libreoffice, height_mm, write_table
 
 DATA_SHEET = "Dữ liệu"
 CHART_PART = "xl/charts/chart1.xml"
@@ -42,33 +40,9 @@ def embedded_workbook(spec: ChartSpec, width_mm: float, as_of: dt.date) -> bytes
     return buf.getvalue()
 
 
-_C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
-_SHOW = ("showLegendKey", "showVal", "showCatName", "showSerName", "showPercent", "showBubbleSize")
-
-
-def explicit_labels(part: bytes) -> bytes:
-    """Data labels that say what they do not show: XlsxWriter writes only the flags it
-    turns on (``c:showVal``), and LibreOffice takes a missing flag as on (it printed
-    the category and series names over every bar)."""
-    root = etree.fromstring(part)
-    for lbl in [*root.iter(_C + "dLbls"), *root.iter(_C + "dLbl")]:
-        val = lbl.find(_C + "showVal")
-        if val is None:
-            continue
-        before = val
-        for name in _SHOW:
-            el = lbl.find(_C + name)
-            if el is None:
-                el = etree.Element(_C + name, val="0")
-                (before.addprevious if name == "showLegendKey" else before.addnext)(el)
-            if name != "showLegendKey":
-                before = el
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-
-
 def word_chart(spec: ChartSpec, width_mm: float, as_of: dt.date, name: str) -> Chart:
     """The chart for the report's template (``{{ c.chart }}``), ``width_mm`` wide and as
     tall as its categories need; ``name``: the drawing's name and description."""
     book = embedded_workbook(spec, width_mm, as_of)
-    part = explicit_labels(zipfile.ZipFile(io.BytesIO(book)).read(CHART_PART))
+    part = for_libreoffice(zipfile.ZipFile(io.BytesIO(book)).read(CHART_PART))
     return Chart(part, book, width_mm, height_mm(spec), name)
