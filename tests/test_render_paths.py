@@ -140,3 +140,13 @@ def test_templates_need_neither_fix_tables_nor_the_escape_unescaping(rendered):
                            if tc.find(f"{w}tcPr/{w}gridSpan") is not None else 1
                            for tc in tr.findall(w + "tc"))
                 assert span == cols, name
+
+
+@pytest.mark.parametrize("xml", [
+    '<w:p><w:pPr><w:jc w:val="both"/></w:pPr><w:r><w:rPr><w:b/></w:rPr>'
+    '<w:t xml:space="preserve">Dòng 1\nDòng 2\tcột</w:t></w:r><w:r><w:t>a\nb</w:t></w:r></w:p>',
+    '<w:p><w:r><w:t>không đổi</w:t></w:r></w:p><w:p><w:r><w:t>\t\n</w:t></w:r></w:p>',
+])
+def test_line_breaks_as_docxtpl_makes_them(xml):
+    from docxtpl import DocxTemplate
+    assert R._line_breaks(xml) == DocxTemplate.__new__(DocxTemplate).resolve_listing(xml)

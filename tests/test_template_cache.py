@@ -140,6 +140,13 @@ def test_a_document_click_with_its_templates_compiled_loads_no_docxtpl(tmp_path)
         ["True ['docx', 'docxtpl']", "True []"]
 
 
+def test_a_notice_click_with_its_templates_compiled_loads_no_docxtpl(tmp_path):
+    """The notices' text holds a line break: docxtpl was imported (~50 ms) to turn it
+    into Word's ``<w:br/>`` on every notice click."""
+    from tdkt_xl.io import controls as K
+    assert X.run_clicks(K.JOB_NOTICES, tmp_path, ("docxtpl", "docx"))[-1] == "True []"
+
+
 @pytest.mark.parametrize("job, absent", [
     ("followup", ("docx", "docxtpl", "tdkt_xl.reports.make_templates", "tdkt_xl.documents.make_templates")),
     ("report", ("docxtpl", "tdkt_xl.reports.make_templates", "tdkt_xl.documents.make_templates")),

@@ -252,6 +252,26 @@ def _renumber_docpr(xml: str) -> str:
     return _DOCPR_RE.sub(lambda m: f"{m.group(1)}{next(n)}{m.group(3)}", xml)
 
 
+# ------------------------------------------------------------------ line breaks
+_PARA_RE = re.compile(r"<w:p(?: [^>]*)?>.*?</w:p>", re.S)
+_RUN_RE = re.compile(r"<w:r(?: [^>]*)?>.*?</w:r>", re.S)
+_TEXT_RE = re.compile(r"<w:t(?: [^>]*)?>.*?</w:t>", re.S)
+_RPR_RE = re.compile(r"<w:rPr>.*?</w:rPr>", re.S)
+
+
+def _line_breaks(xml: str) -> str:
+    """A line break typed in a value (``\\n``) becomes Word's ``<w:br/>`` and a tab a
+    ``<w:tab/>`` run with its run's properties, as docxtpl's ``resolve_listing`` makes
+    them (tests/test_render_paths.py compares), without importing docxtpl into a click."""
+    def run(m):
+        found = _RPR_RE.search(m.group(0))
+        rpr = found.group(0) if found else ""
+        tab = f'</w:t></w:r><w:r>{rpr}<w:tab/></w:r><w:r>{rpr}<w:t xml:space="preserve">'
+        return _TEXT_RE.sub(lambda t: t.group(0).replace("\t", tab).replace(
+            "\n", '</w:t><w:br/><w:t xml:space="preserve">'), m.group(0))
+    return _PARA_RE.sub(lambda p: _RUN_RE.sub(run, p.group(0)), xml)
+
+
 # ------------------------------------------------------------------ compiled template
 _ENV = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
 _NEWLINE_IN_TEXT = re.compile(r"<w:t(?: [^>]*)?>[^<]*[\n\t]")
@@ -292,7 +312,7 @@ class CompiledTemplate:
             if part == DOCUMENT_PART:
                 xml = _renumber_docpr(xml)
             if _NEWLINE_IN_TEXT.search(xml):
-                xml = _docx_tpl().resolve_listing(xml)
+                xml = _line_breaks(xml)
             data = xml.encode("utf-8")
             try:
                 etree.fromstring(data)
