@@ -345,6 +345,7 @@ PLANTED_ELSEWHERE = {
     "KT01": "test_succession.py (rows of Đơn vị kế thừa, empty in the example)",
     "KT02": "test_succession.py (rows of Đơn vị kế thừa, empty in the example)",
     "KT03": "test_succession.py (rows of Đơn vị kế thừa, empty in the example)",
+    "KT04": "test_succession.py (a unit with a successor still selected in Đơn vị)",
 }
 
 

@@ -117,6 +117,36 @@ def test_a_bad_table_is_a_finding_at_its_cell(merged, rows, code, cell):
     assert f.severity == "error" and "report" in f.blocks
 
 
+def _selected(sheets, code, value):
+    units = sheets[DV]
+    i, sel = units[0].index(S.UNITS.col("code").header), units[0].index(S.UNITS.col("selected").header)
+    row_ = next(r for r in units[1:] if r[i] == code)
+    row_[sel] = value
+    return f"{cells.col_letter(i)}{units.index(row_) + 1}"
+
+
+def test_a_unit_with_a_successor_still_selected_is_a_warning_at_its_code(merged):
+    """XCL merged into XMOI on 01/07/2025 but is still listed and selected in
+    Đơn vị (before: no word; its carried recommendations stayed on it)."""
+    merged[SU].append(["XCL", "Xã Chi Lăng", "XMOI", "01/07/2025", "Nghị quyết số 1672/NQ-UBTVQH15"])
+    cell = _selected(merged, "XCL", "Có")
+    report = validate_arrays(merged, "2026", AS_OF)
+    assert _at(report, "KT04") == [(DV, cell)]
+    f = next(f for f in report.findings if f.code == "KT04")
+    assert f.severity == "warning" and not f.blocks and f.unit == "XCL"
+    assert "(XCL)" in f.message and "Xã Mới (XMOI)" in f.message and "01/07/2025" in f.message
+    assert "1672/NQ-UBTVQH15" in f.message and SU in f.message
+    # not selected: listed for the record only, nothing to say
+    _selected(merged, "XCL", "Không")
+    assert not _at(validate_arrays(merged, "2026", AS_OF), "KT04")
+
+
+def test_a_unit_merged_after_the_round_is_inspected_as_it_is(merged):
+    merged[SU].append(["XCL", "Xã Chi Lăng", "XMOI", "01/07/2030", "Nghị quyết (dự kiến)"])
+    _selected(merged, "XCL", "Có")
+    assert not _at(validate_arrays(merged, "2026", AS_OF), "KT04")
+
+
 def test_a_blank_date_is_reported_and_not_followed(merged):
     merged[SU][1][3] = ""
     report = validate_arrays(merged, "2026", AS_OF)

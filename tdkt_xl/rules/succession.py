@@ -1,6 +1,6 @@
 """Rules on the Đơn vị kế thừa sheet (blank and bad dates come from the
 reader): no cycle, one successor per unit and date, every chain ending at a
-unit of the round."""
+unit of the round; and no unit selected for inspection that had ceased by then."""
 from __future__ import annotations
 
 from tdkt_xl.model.succession import Successions
@@ -25,6 +25,27 @@ def check(ctx: Context):
         if table.next_of(r.new_code, r.date) is None:
             yield C.SUCCESSOR_UNKNOWN.at(SHEET, cell_of(r, "new_code"), code=r.new_code,
                                          old=r.old_code, date=fd(r.date))
+    yield from _succeeded_still_selected(ctx, table)
+
+
+def _succeeded_still_selected(ctx: Context, table: Successions):
+    """A unit selected for inspection that the table says had ceased (merged,
+    dissolved) by the time it would be inspected: the successor is the one to
+    inspect (or the row is wrong).  A warning at the unit's code in Đơn vị."""
+    for u in ctx.round.selected_units():
+        chain = table.chain(u.code)
+        if not chain:
+            continue
+        first, last = chain[0], chain[-1]
+        insp = ctx.inspection(u.code)
+        when = (insp.date if insp and insp.date else None) or ctx.settings.window_end or ctx.as_of
+        if first.date > when:
+            continue                    # merged later: inspected as it still is
+        new = ctx.unit(last.new_code)
+        yield C.SUCCEEDED_STILL_SELECTED.at(
+            S.UNITS.name, cell_of(u, "code"), u.code, name=u.name or u.code, code=u.code,
+            new_name=new.name if new and new.name else last.new_code, new_code=last.new_code,
+            date=fd(first.date), succession=SHEET, act=f" ({first.act})" if first.act else "")
 
 
 def _cycles(rows):

@@ -330,6 +330,12 @@ SUCCESSOR_UNKNOWN = define("KT03", ERROR, "Đơn vị kế thừa không có tro
                            "Mã đơn vị kế thừa '{code}' (của đơn vị cũ '{old}') không có trong trang "
                            "Đơn vị và cũng không có dòng kế thừa tiếp theo từ ngày {date}.",
                            blocks=(JOB_REPORT,), area="Đơn vị kế thừa")
+SUCCEEDED_STILL_SELECTED = define("KT04", WARNING, "Đơn vị đã có đơn vị kế thừa vẫn được chọn kiểm tra",
+                                  "Đơn vị {name} ({code}) đã chuyển sang {new_name} ({new_code}) từ ngày "
+                                  "{date} theo trang '{succession}'{act}, nhưng vẫn có trong trang Đơn vị "
+                                  "và được chọn kiểm tra. Hãy bỏ chọn đơn vị cũ và chọn đơn vị kế thừa; "
+                                  "nếu dòng kế thừa ghi nhầm thì sửa trang '{succession}'.",
+                                  area="Đơn vị kế thừa")
 
 # ---- documents (Văn bản): an instance blocks only the job of its document's kind
 DOC_JOBS = (JOB_DECISION, JOB_NOTICE, JOB_MINUTES, JOB_REPORT)
