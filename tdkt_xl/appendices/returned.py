@@ -222,6 +222,12 @@ def check_package(out: FileOutcome, data: bytes, spec: Spec) -> FileOutcome:
     return out
 
 
+@lru_cache(maxsize=1)
+def _id_labels() -> dict:
+    """{key_text of a label of the identification sheet: its key}."""
+    return {cells.key_text(label): key for key, label in ID_ROWS}
+
+
 def identify(out: FileOutcome, spec: Spec) -> FileOutcome:
     """Open with calamine (only after ``sniff`` bounded every part and sheet)
     and read the hidden identification sheet."""
@@ -239,10 +245,12 @@ def identify(out: FileOutcome, spec: Spec) -> FileOutcome:
     except Exception as e:
         return _fail(out, K.CORRUPT, spec.id_sheet, reason=_unreadable(spec.id_sheet, e))
     found = {}
-    labels = {cells.key_text(label): key for key, label in ID_ROWS}
+    labels = _id_labels()
     for row in rows[:20]:
-        if len(row) >= 2 and cells.key_text(row[0]) in labels:
-            found[labels[cells.key_text(row[0])]] = row[1]
+        if len(row) >= 2:
+            key = labels.get(cells.key_text(row[0]))
+            if key is not None:
+                found[key] = row[1]
     if cells.norm_text(found.get("template_id")) != spec.template_id:
         return _fail(out, K.NOT_IDENTIFIED, spec.id_sheet, "B1",
                      reason=f"mã mẫu '{cells.norm_text(found.get('template_id'))[:60]}' không đúng",
