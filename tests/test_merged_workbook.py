@@ -30,3 +30,38 @@ def test_each_list_names_the_unit_beside_its_rows(rnd, forms, tmp_path):
         assert all(r[1] == names[r[0]] for r in body), sheet
     models = _sheet(path, "Điển hình tiên tiến")
     assert [r[3] for r in models[3:] if r[0] == "XQS"] == [m["name"] for m in res.units["XQS"].tables["models"]]
+
+
+def test_bulk_rows_written_while_the_previous_sheet_is_compressed_give_the_same_bytes():
+    """finish() compresses each part in a writer thread while it splices the
+    next sheet: the file is byte for byte the one written part after part."""
+    import io
+    import zipfile
+
+    from tdkt_xl.io import xlsx_bulk
+    from tdkt_xl.io.xlsx import new_workbook
+
+    wb, buf = new_workbook()
+    bulk = xlsx_bulk.BulkRows()
+    fmt = wb.add_format({"border": 1, "num_format": "#,##0"})
+    for s in range(4):
+        ws = wb.add_worksheet(f"Trang {s}")
+        ws.write_string(0, 0, "Tiêu đề")
+        bulk.add(ws, 2, [[f"Đơn vị {i}", i * s, None, 1.5, ""] for i in range(3000)], [None, fmt, fmt, fmt, fmt])
+    wb.close()
+    data = buf.getvalue()
+    got = bulk.finish(data)
+
+    want = io.BytesIO()                 # the same parts, written one after the other in this thread
+    parts = {f"xl/worksheets/sheet{ws.index + 1}.xml": blocks for ws, blocks in bulk._blocks.items()}
+    with zipfile.ZipFile(io.BytesIO(data)) as zin, zipfile.ZipFile(want, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            body = zin.read(info.filename)
+            if info.filename in parts:
+                body = xlsx_bulk._splice(body, parts[info.filename], bulk._xf)
+            zout.writestr(info, body, compress_type=zipfile.ZIP_DEFLATED, compresslevel=1)
+    assert got == want.getvalue()
+    with zipfile.ZipFile(io.BytesIO(got)) as z:
+        assert z.testzip() is None
+    rows = CalamineWorkbook.from_filelike(io.BytesIO(got)).get_sheet_by_name("Trang 3").to_python()
+    assert rows[2][:4] == ["Đơn vị 0", 0, "", 1.5] and rows[-1][:2] == ["Đơn vị 2999", 8997]

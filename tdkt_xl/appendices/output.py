@@ -5,6 +5,7 @@ as a numbered backup."""
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from pathlib import Path
 
 from tdkt_xl.appendices.returned import MERGED, REJECTED, SKIPPED, STATUS_VI, SUPERSEDED
@@ -146,10 +147,10 @@ def _unit_sheet(wb, fm, res, stats, name: str, title: str, keys: list, bulk: Bul
     kinds = ["text"] * 3 + [("frac" if k == RATIO else "text" if k in (CHOICE, TEXT, DATE) else "int")
                             for _k, _l, k in keys]
     rows = []
+    names = [k for k, _l, _kk in keys]
     for code, info in res.unit_info.items():
         if code in stats.units:
-            v = stats.units[code]
-            rows.append([code, info.name, info.block] + [v.get(k) for k, _l, _kk in keys])
+            rows.append([code, info.name, info.block] + list(map(stats.units[code].get, names)))
     n_units = len(rows)
     for scope in block_scopes(stats.totals) + [SCOPE_ALL]:
         tot = stats.totals.get(scope, {})
@@ -212,13 +213,14 @@ def write_workbook(res, out_dir: Path, stamp: dt.datetime | None = None) -> Path
            title="KẾT QUẢ KHEN THƯỞNG THEO DANH HIỆU, HÌNH THỨC")
 
     # 6-8. lists typed by the units (column B: the unit's name, also beside a list with a column 'name')
+    day = lru_cache(maxsize=4096)(fmt_date)     # the same decision dates recur across units
     for name, table_key in (("Quyết định khen thưởng", "awards"), ("Điển hình tiên tiến", "models"),
                             ("Văn bản triển khai", "docs")):
         ws = wb.add_worksheet(name)
         sec = res.spec.table(table_key)
         headers = ["Mã đơn vị", "Tên đơn vị", "Dòng"] + [c.label for c in sec.columns]
         dates = [(c.key, c.kind == DATE) for c in sec.columns]
-        rows = [[code, unit_name, rec.get("_row")] + [fmt_date(rec.get(k)) if d else rec.get(k) for k, d in dates]
+        rows = [[code, unit_name, rec.get("_row")] + [day(rec.get(k)) if d else rec.get(k) for k, d in dates]
                 for code, unit_name, u in merged for rec in u.tables.get(table_key, ())]
         kinds = ["text", "text", "int"] + [("int" if c.kind in ("int", MONEY) else "text") for c in sec.columns]
         widths = [10, 30, 6] + [min(max(c.width, 10), 40) for c in sec.columns]

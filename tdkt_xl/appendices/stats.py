@@ -228,9 +228,9 @@ def data_table(stats: Consolidated) -> list:
     keys = list(stats.labels)
     rows = [list(DATA_HEADERS) + keys, [LABEL_ROW, "", ""] + [stats.labels[k] for k in keys]]
     for code, vals in stats.units.items():
-        rows.append([code, stats.names.get(code, ""), stats.blocks.get(code, "")] + [vals.get(k) for k in keys])
+        rows.append([code, stats.names.get(code, ""), stats.blocks.get(code, "")] + list(map(vals.get, keys)))
     for scope, vals in stats.totals.items():
-        rows.append([scope, scope, ""] + [vals.get(k) for k in keys])
+        rows.append([scope, scope, ""] + list(map(vals.get, keys)))
     return rows
 
 

@@ -15,6 +15,7 @@ import io
 import math
 import re
 import zipfile
+from concurrent.futures import ThreadPoolExecutor
 
 from tdkt_xl.io.extent import col_index, col_letters
 from tdkt_xl.vocabulary.cells import fmt_date
@@ -63,12 +64,19 @@ class BulkRows:
         for ws, blocks in self._blocks.items():
             parts[f"xl/worksheets/sheet{ws.index + 1}.xml"] = blocks
         out = io.BytesIO()
+        written = []
+        # one writer thread, parts in order: a sheet is compressed (zlib releases the GIL) while the
+        # next one's rows are spliced; the bytes are those of writing each part in turn
         with zipfile.ZipFile(io.BytesIO(data)) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
-            for info in zin.infolist():
-                body = zin.read(info.filename)
-                if info.filename in parts:
-                    body = _splice(body, parts[info.filename], self._xf)
-                zout.writestr(info, body, compress_type=zipfile.ZIP_DEFLATED, compresslevel=1)
+            with ThreadPoolExecutor(1) as writer:
+                for info in zin.infolist():
+                    body = zin.read(info.filename)
+                    if info.filename in parts:
+                        body = _splice(body, parts[info.filename], self._xf)
+                    written.append(writer.submit(zout.writestr, info, body, compress_type=zipfile.ZIP_DEFLATED,
+                                                 compresslevel=1))
+            for w in written:
+                w.result()              # a failed write is raised here
         return out.getvalue()
 
 
