@@ -2,7 +2,7 @@
 
 Each job's ``run`` imports its module, and that module its engine, inside the
 function: a click loads only its own engine (a validation click never loads
-documents, reports, appendices, pandas or matplotlib), and an engine that
+documents, reports, appendices or pandas), and an engine that
 cannot be imported fails that click, and its test, loudly.  The workbook
 builder lists every job in the dropdowns.
 """

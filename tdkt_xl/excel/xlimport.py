@@ -4,7 +4,7 @@ xlwings imports every optional library it can use as soon as it is
 imported (``xlwings/utils.py``: numpy, matplotlib, plotly;
 ``xlwings/main.py``: matplotlib, pandas, PIL; ``xlwings/conversion``: pandas,
 numpy, polars), each behind ``try: import … except ImportError``: with them
-installed (the project needs pandas and matplotlib for its reports), a bare
+installed (the project needs pandas; matplotlib may be there for other uses), a bare
 ``import xlwings`` costs most of a click.  A click only moves plain lists of
 values through ``Range.value``, so while xlwings is imported these names are
 hidden (``sys.modules[name] = None`` makes ``import name`` raise
