@@ -130,3 +130,22 @@ def test_what_a_finding_is_drawn_from_names_sheets_of_the_workbook():
     names = {s.name for s in S.MODEL_SHEETS}
     needs = {s for ft in CATALOGUE.values() for s in ft.needs}
     assert needs and needs <= names
+
+
+@pytest.mark.parametrize("sheet,column", [
+    (S.RECOMMENDATIONS, "unit_code"), (S.SUCCESSION, "old_code"), (S.SUCCESSION, "new_code"),
+    (S.SUCCESSION, "date")])
+def test_a_renamed_column_is_its_gt01_not_a_cascade_in_other_sheets(sheet, column):
+    """Before: 'Mã đơn vị' of Kiến nghị renamed gave KQ10 for every failed item
+    (18 in the 2024 round); a column of Đơn vị kế thừa renamed, KN08 for every
+    carried recommendation."""
+    from tdkt_xl.io.example import example_rounds
+    for example in example_rounds():
+        sheets, as_of = _round_sheets(example)
+        if sheet.name not in sheets or len(sheets[sheet.name]) < 2:
+            continue
+        before = _said(sheets, as_of)
+        head = sheets[sheet.name][0]
+        head[head.index(sheet.col(column).header)] += " (đổi tên)"
+        new = _said(sheets, as_of) - before
+        assert {(code, where) for code, where, _c, _u in new} == {("GT01", sheet.name)}, (example.name, new)

@@ -17,7 +17,7 @@ from tdkt_xl.vocabulary import cells, schema as S
 from tdkt_xl.rules import (delegation, documents, examples, members, register, results, schedule,
                            settings, succession, units)
 from tdkt_xl.rules.context import Context
-from tdkt_xl.vocabulary.catalogue import MISSING_SHEET
+from tdkt_xl.vocabulary.catalogue import MISSING_COLUMN, MISSING_SHEET
 from tdkt_xl.vocabulary.findings import CATALOGUE, JOB_VI, Report
 
 # One generator of findings per area, in the order a clerk fills the workbook.
@@ -42,14 +42,17 @@ def _one_finding_per_missing_sheet(read: list, ruled: list, absent: tuple) -> li
     errors gets its own GT09, blocking what those errors blocked."""
     said = {f.sheet for f in read if f.code == MISSING_SHEET.code}
     missing = said | set(absent)
+    # a sheet that lacks a column (GT01, which stops every job) is not read whole either:
+    # what other sheets' findings draw from it is not said (its own cells still are)
+    unread = missing | {f.sheet for f in read if f.code == MISSING_COLUMN.code}
     kept, dropped = [], {}
     for f in ruled:
         ft = CATALOGUE.get(f.code)
         cause = f.sheet if f.sheet in missing else next(
-            (s for s in (ft.needs if ft else ()) if s in missing), None)
+            (s for s in (ft.needs if ft else ()) if s in unread), None)
         if cause is None:
             kept.append(f)
-        elif f.is_error and cause not in said:
+        elif f.is_error and cause not in said and cause in missing:
             dropped.setdefault(cause, []).extend(f.blocks)
     for sheet, blocks in dropped.items():
         jobs = tuple(dict.fromkeys(blocks))
