@@ -128,7 +128,7 @@ def test_without_the_recommendations_sheet_no_failed_item_asks_for_a_recommendat
 def test_what_a_finding_is_drawn_from_names_sheets_of_the_workbook():
     from tdkt_xl.vocabulary.findings import CATALOGUE
     names = {s.name for s in S.MODEL_SHEETS}
-    needs = {s for ft in CATALOGUE.values() for s in ft.needs}
+    needs = {s for ft in CATALOGUE.values() for s, _column in ft.needs}
     assert needs and needs <= names
 
 

@@ -42,6 +42,7 @@ class TableLayout:
     sheet: S.Sheet
     header_row: int
     index: dict
+    lacking: tuple = ()         # headers of the columns it lacks (each said as a GT01)
 
     def origin(self, row0: int) -> m.Origin:
         return m.Origin(self.sheet.name, row0 + 1, self.letters)
@@ -78,6 +79,7 @@ def find_layout(sheet: S.Sheet, rows: Array, findings: list) -> TableLayout:
                 continue
             findings.append(C.MISSING_COLUMN.at(sheet.name, layout.header_cell(),
                                                 column=c.header, sheet_name=sheet.name))
+            layout.lacking += (c.header,)
     return layout
 
 
@@ -108,9 +110,13 @@ def _convert(col: S.Column, raw, where: tuple, findings: list):
         return None
 
 
-def read_table(sheet: S.Sheet, rows: Array, findings: list) -> list[tuple[dict, m.Origin]]:
-    """Rows of a table sheet as dicts of converted values (None when bad)."""
+def read_table(sheet: S.Sheet, rows: Array, findings: list,
+               lacking: list | None = None) -> list[tuple[dict, m.Origin]]:
+    """Rows of a table sheet as dicts of converted values (None when bad);
+    ``lacking`` gets (sheet name, header) of each column the sheet lacks."""
     layout = find_layout(sheet, rows, findings)
+    if lacking is not None:
+        lacking.extend((sheet.name, h) for h in layout.lacking)
     key_col = sheet.col(sheet.key) if sheet.key else None
     cols = [(c, layout.index.get(c.field)) for c in sheet.columns]
     read_cols = [(c, i) for c, i in cols if not c.derived and i is not None]
@@ -352,6 +358,7 @@ def read_round(sheets: Mapping[str, Array], source: str = "") -> ReadResult:
     findings: list[Finding] = []
     st = read_settings(lookup[cells.key_text(S.SETTINGS.name)], findings)
     rnd = m.Round(settings=st, source=source)
+    lacking: list = []
     for sheet in S.MODEL_SHEETS[1:]:
         rows = lookup.get(cells.key_text(sheet.name))
         if rows is None:
@@ -366,8 +373,9 @@ def read_round(sheets: Mapping[str, Array], source: str = "") -> ReadResult:
             continue
         build = _BUILDERS[sheet.name]
         target = getattr(rnd, _TARGET[sheet.name])
-        for values, origin in read_table(sheet, rows, findings):
+        for values, origin in read_table(sheet, rows, findings, lacking):
             target.append(build(values, origin))
+    rnd.missing_columns = tuple(lacking)
     canonical_references(rnd, findings)
     land_on_successors(rnd)
     rnd.reindex()

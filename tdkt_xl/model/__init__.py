@@ -323,6 +323,7 @@ class Round:
     legal: list = field(default_factory=list)             # list[LegalText], the register
     source: str = ""                                      # file name, for messages
     missing_sheets: tuple = ()                            # sheets the workbook lacks (read as empty)
+    missing_columns: tuple = ()                           # (sheet, header) of columns they lack (read as empty)
 
     _index: object = field(default=None, init=False, repr=False, compare=False)
     _index_sig: tuple = field(default=(), init=False, repr=False, compare=False)

@@ -63,12 +63,13 @@ def _results(ctx: Context):
         bad, unit, insp = _unit_known(ctx, r, sheet, "kết quả đánh giá")
         if bad:
             yield bad
+        item = ctx.item(r.item_code) if r.item_code else None
+        if r.item_code and item is None:        # said whatever the unit: a cause of its own
+            yield C.ITEM_UNKNOWN.at(sheet, cell_of(r, "item_code"), unit.code if unit else r.unit_code,
+                                    item=r.item_code)
         if unit is None:
             continue
-        item = ctx.item(r.item_code) if r.item_code else None
-        if r.item_code and item is None:
-            yield C.ITEM_UNKNOWN.at(sheet, cell_of(r, "item_code"), unit.code, item=r.item_code)
-        elif item is not None and not item.applies(unit):
+        if item is not None and not item.applies(unit):
             yield C.ITEM_NOT_APPLICABLE.at(sheet, cell_of(r, "item_code"), unit.code,
                                            item=item.code, applies_to=item.applies_to,
                                            unit_name=unit.name, block=unit.block or "(chưa ghi khối)")

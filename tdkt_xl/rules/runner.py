@@ -34,26 +34,39 @@ def _sort_key(f):
     return (_SHEET_ORDER.get(f.sheet, len(_SHEET_ORDER)), row, col, f.code)
 
 
-def _one_finding_per_missing_sheet(read: list, ruled: list, absent: tuple) -> list:
-    """The rules' findings less those that follow only from a missing sheet:
+def _one_finding_per_cause(read: list, ruled: list, absent: tuple, lacking: tuple) -> list:
+    """The rules' findings less those that follow only from a missing sheet or column:
     a sheet the workbook lacks is said once (GT09), and no finding points into
-    it or is drawn from it (KQ10 'no recommendation' without a Kiến nghị sheet).
-    A sheet no job needs (the reader said nothing) whose absence still leaves
-    errors gets its own GT09, blocking what those errors blocked."""
+    it or is drawn from it (KQ10 'no recommendation' without a Kiến nghị sheet);
+    a column a sheet lacks is said once (GT01, which stops every job), and no
+    finding drawn from it is said (KQ01 'unit not in Đơn vị' for every row when
+    Đơn vị's 'Mã đơn vị' is renamed).  A sheet no job needs (the reader said
+    nothing) whose absence still leaves errors gets its own GT09, blocking what
+    those errors blocked."""
     said = {f.sheet for f in read if f.code == MISSING_SHEET.code}
     missing = said | set(absent)
-    # a sheet that lacks a column (GT01, which stops every job) is not read whole either:
-    # what other sheets' findings draw from it is not said (its own cells still are)
-    unread = missing | {f.sheet for f in read if f.code == MISSING_COLUMN.code}
+    lacking = set(lacking)
+    # a sheet that lacks a column is not read whole either: what is drawn from the
+    # whole sheet is not said (its own cells still are)
+    unread = missing | {f.sheet for f in read if f.code == MISSING_COLUMN.code} | {s for s, _ in lacking}
+
+    def cause(f, ft):
+        if f.sheet in missing:
+            return f.sheet
+        for sheet, column in (ft.needs if ft else ()):
+            if sheet in missing:
+                return sheet
+            if (sheet, column) in lacking if column else sheet in unread:
+                return (sheet, column)
+        return None
+
     kept, dropped = [], {}
     for f in ruled:
-        ft = CATALOGUE.get(f.code)
-        cause = f.sheet if f.sheet in missing else next(
-            (s for s in (ft.needs if ft else ()) if s in unread), None)
-        if cause is None:
+        why = cause(f, CATALOGUE.get(f.code))
+        if why is None:
             kept.append(f)
-        elif f.is_error and cause not in said and cause in missing:
-            dropped.setdefault(cause, []).extend(f.blocks)
+        elif f.is_error and why in missing and why not in said:
+            dropped.setdefault(why, []).extend(f.blocks)
     for sheet, blocks in dropped.items():
         jobs = tuple(dict.fromkeys(blocks))
         kept.append(MISSING_SHEET.at(sheet, "", blocks=jobs, sheet_name=sheet,
@@ -68,8 +81,8 @@ def validate(rnd: m.Round, as_of: dt.date, reader_findings: Iterable = (), examp
         raise TypeError(f"validate() needs a Round, not {type(rnd).__name__}")
     found = list(reader_findings)
     ctx = Context(rnd, as_of, examples)
-    found.extend(_one_finding_per_missing_sheet(found, [f for rule in RULES for f in rule(ctx)],
-                                                rnd.missing_sheets))
+    found.extend(_one_finding_per_cause(found, [f for rule in RULES for f in rule(ctx)],
+                                        rnd.missing_sheets, rnd.missing_columns))
     cited = {}
     out = []
     for f in found:

@@ -9,6 +9,13 @@ from tdkt_xl.vocabulary import schema as S
 from tdkt_xl.vocabulary.findings import (ERROR, WARNING, JOB_ALL, JOB_NOTICE, JOB_MINUTES,
                                     JOB_DECISION, JOB_REPORT, JOB_FORMS, JOB_MERGE, JOB_PLAN, define)
 
+# What findings of other sheets are drawn from (``needs``): with that column renamed
+# or deleted the sheet's GT01 is said, not every lookup that fails without it.
+_UNIT_CODE = (S.UNITS.ref("code"),)
+_MEMBER_NAME = (S.MEMBERS.ref("name"),)
+_MEMBER_ROLE = _MEMBER_NAME + (S.MEMBERS.ref("pnv_role"),)
+_ITEM_CODE = (S.CHECKLIST.ref("code"),)
+
 # ---- values in any cell (raised by the reader)
 MISSING_COLUMN = define("GT01", ERROR, "Thiếu cột",
                         "Trang '{sheet_name}' thiếu cột '{column}' (tiêu đề ở dòng đầu bảng).",
@@ -51,7 +58,8 @@ PERIOD_AFTER_WINDOW = define("CH05", ERROR, "Kỳ kiểm tra sai",
                              "Kỳ kiểm tra từ ngày {period} sau ngày bắt đầu kiểm tra {start}.",
                              blocks=(JOB_ALL,), area="Cấu hình")
 SIGNER_UNKNOWN = define("CH06", WARNING, "Người ký không có trong danh sách",
-                        "Người ký '{name}' không có trong trang Thành viên.", area="Cấu hình")
+                        "Người ký '{name}' không có trong trang Thành viên.", area="Cấu hình",
+                        needs=_MEMBER_NAME)
 SIGNER_NOT_LEADER = define("CH07", ERROR, "Người ký không đủ thẩm quyền",
                            "Người ký '{name}' có vai trò '{role}' trong Hội đồng; người ký văn bản "
                            "của Hội đồng phải là Chủ tịch hoặc Phó Chủ tịch.",
@@ -87,7 +95,8 @@ UNIT_INCHARGE_UNKNOWN = define("DV03", ERROR, "Thành viên phụ trách không 
                                "Thành viên phụ trách '{name}' của đơn vị {unit_name} không có "
                                "trong trang Thành viên.",
                                blocks=(JOB_DECISION, JOB_MINUTES), area="Đơn vị",
-                               basis=("plan:III.1",))
+                               basis=("plan:III.1",),
+                               needs=_MEMBER_NAME)
 UNIT_INCHARGE_NOT_COUNCIL = define("DV04", WARNING, "Người phụ trách không là thành viên Hội đồng",
                                    "'{name}' phụ trách đơn vị {unit_name} nhưng không có vai trò "
                                    "trong Hội đồng (cột Vai trò trong Hội đồng để trống).",
@@ -122,7 +131,8 @@ SCHEDULED_TWICE = define("LK02", ERROR, "Đơn vị kiểm tra hai lần",
                          blocks=(JOB_NOTICE, JOB_MINUTES), area="Lịch kiểm tra")
 SCHEDULE_UNKNOWN_UNIT = define("LK03", ERROR, "Mã đơn vị không có trong danh sách",
                                "Mã đơn vị '{code}' không có trong trang Đơn vị.",
-                               blocks=(JOB_NOTICE, JOB_MINUTES), area="Lịch kiểm tra")
+                               blocks=(JOB_NOTICE, JOB_MINUTES), area="Lịch kiểm tra",
+                               needs=_UNIT_CODE)
 SCHEDULE_NOT_SELECTED = define("LK04", ERROR, "Đơn vị không được chọn kiểm tra",
                                "Đơn vị {unit_name} ({code}) có lịch kiểm tra nhưng cột 'Được chọn "
                                "kiểm tra' ở trang Đơn vị là 'Không'.",
@@ -194,24 +204,28 @@ NO_PNV_LEADER = define("TD06", ERROR, "Thiếu lãnh đạo cơ quan thường t
                        "'Lãnh đạo'; mục 'Đoàn kiểm tra phải có lãnh đạo cơ quan thường trực' ở "
                        "trang Cấu hình là Có).",
                        blocks=(JOB_DECISION, JOB_MINUTES), area="Thành phần đoàn",
-                       basis=("plan:III.1",))
+                       basis=("plan:III.1",),
+                       needs=_MEMBER_ROLE)
 NO_PNV_SPECIALIST = define("TD07", ERROR, "Thiếu chuyên viên cơ quan thường trực",
                            "Đoàn kiểm tra đơn vị {unit_name} ({code}) chưa có chuyên viên cơ quan "
                            "thường trực Hội đồng (cột Cơ quan thường trực ở trang Thành viên là "
                            "'Chuyên viên'; mục 'Đoàn kiểm tra phải có chuyên viên cơ quan thường "
                            "trực' ở trang Cấu hình là Có).",
                            blocks=(JOB_DECISION, JOB_MINUTES), area="Thành phần đoàn",
-                           basis=("plan:III.1",))
+                           basis=("plan:III.1",),
+                           needs=_MEMBER_ROLE)
 DELEGATE_UNKNOWN = define("TD08", ERROR, "Người trong đoàn không có trong danh sách",
                           "'{name}' không có trong trang Thành viên.",
-                          blocks=(JOB_DECISION, JOB_MINUTES), area="Thành phần đoàn")
+                          blocks=(JOB_DECISION, JOB_MINUTES), area="Thành phần đoàn",
+                          needs=_MEMBER_NAME)
 DOUBLE_BOOKED = define("TD09", ERROR, "Một người ở hai đoàn cùng buổi",
                        "'{name}' đi kiểm tra đơn vị {unit_name} ngày {date} buổi {session}, trùng "
                        "với đơn vị {other_name} buổi {other_session} (dòng {other_row}).",
                        blocks=(JOB_DECISION, JOB_NOTICE), area="Thành phần đoàn")
 DELEGATION_NO_INSPECTION = define("TD10", ERROR, "Thành phần đoàn của đơn vị không có lịch",
                                   "Mã đơn vị '{code}' {why}.",
-                                  blocks=(JOB_DECISION,), area="Thành phần đoàn")
+                                  blocks=(JOB_DECISION,), area="Thành phần đoàn",
+                                  needs=_UNIT_CODE)
 DELEGATE_TWICE = define("TD11", WARNING, "Một người ghi hai lần trong một đoàn",
                         "'{name}' đã có trong đoàn kiểm tra đơn vị {unit_name} ở dòng {first_row}; "
                         "quyết định chỉ ghi nhiệm vụ cao nhất.", area="Thành phần đoàn")
@@ -223,13 +237,15 @@ DEPUTY_AS_MEMBER = define("TD12", WARNING, "Phó Trưởng đoàn ghi là Thành
 # ---- results (Kết quả kiểm tra, Đánh giá chung)
 RESULT_UNKNOWN_UNIT = define("KQ01", ERROR, "Mã đơn vị không có trong danh sách",
                              "Mã đơn vị '{code}' không có trong trang Đơn vị.",
-                             blocks=(JOB_MINUTES, JOB_REPORT), area="Kết quả kiểm tra")
+                             blocks=(JOB_MINUTES, JOB_REPORT), area="Kết quả kiểm tra",
+                             needs=_UNIT_CODE)
 RESULT_NOT_INSPECTED = define("KQ02", ERROR, "Kết quả của đơn vị không có lịch kiểm tra",
                               "Đơn vị {unit_name} ({code}) không có lịch kiểm tra nên không thể có "
                               "{what}.", blocks=(JOB_MINUTES, JOB_REPORT), area="Kết quả kiểm tra")
 ITEM_UNKNOWN = define("KQ03", ERROR, "Mã nội dung không có trong danh sách",
                       "Mã nội dung '{item}' không có trong trang Nội dung kiểm tra.",
-                      blocks=(JOB_MINUTES, JOB_REPORT), area="Kết quả kiểm tra")
+                      blocks=(JOB_MINUTES, JOB_REPORT), area="Kết quả kiểm tra",
+                      needs=_ITEM_CODE)
 ITEM_NOT_APPLICABLE = define("KQ04", ERROR, "Nội dung không áp dụng cho đơn vị",
                              "Nội dung {item} chỉ áp dụng cho {applies_to}; đơn vị {unit_name} "
                              "thuộc {block}.", blocks=(JOB_MINUTES, JOB_REPORT),
@@ -312,7 +328,7 @@ CARRIED_NO_SUCCESSOR = define("KN08", ERROR, "Kiến nghị năm trước của 
                               "không có trong trang Đơn vị và chưa có đơn vị kế thừa trong trang "
                               "'{succession}'. Hãy thêm dòng kế thừa (mã cũ, mã đơn vị kế thừa, ngày, "
                               "văn bản) hoặc sửa mã đơn vị.", blocks=(JOB_REPORT,), area="Kiến nghị",
-                              needs=(S.SUCCESSION.name,))
+                              needs=(S.SUCCESSION.name,) + _UNIT_CODE)
 
 # ---- unit succession (Đơn vị kế thừa): where a dissolved or merged unit's
 # recommendations and follow-up land; a bad row misplaces them, so the summary
@@ -329,7 +345,8 @@ SUCCESSION_TWO = define("KT02", ERROR, "Một đơn vị có hai đơn vị kế
 SUCCESSOR_UNKNOWN = define("KT03", ERROR, "Đơn vị kế thừa không có trong danh sách",
                            "Mã đơn vị kế thừa '{code}' (của đơn vị cũ '{old}') không có trong trang "
                            "Đơn vị và cũng không có dòng kế thừa tiếp theo từ ngày {date}.",
-                           blocks=(JOB_REPORT,), area="Đơn vị kế thừa")
+                           blocks=(JOB_REPORT,), area="Đơn vị kế thừa",
+                           needs=_UNIT_CODE)
 SUCCEEDED_STILL_SELECTED = define("KT04", WARNING, "Đơn vị đã có đơn vị kế thừa vẫn được chọn kiểm tra",
                                   "Đơn vị {name} ({code}) đã chuyển sang {new_name} ({new_code}) từ ngày "
                                   "{date} theo trang '{succession}'{act}, nhưng vẫn có trong trang Đơn vị "
@@ -345,14 +362,16 @@ DOC_SIGNER_NOT_LEADER = define("VB01", ERROR, "Người ký văn bản không đ
                                blocks=DOC_JOBS, area="Văn bản", basis=("ND30_2020",))
 DOC_SIGNER_UNKNOWN = define("VB02", ERROR, "Người ký không có trong danh sách",
                             "Người ký '{name}' của {kind} số {number} không có trong trang Thành viên.",
-                            blocks=DOC_JOBS, area="Văn bản")
+                            blocks=DOC_JOBS, area="Văn bản",
+                            needs=_MEMBER_NAME)
 DOC_DUP_NUMBER = define("VB03", ERROR, "Trùng số văn bản",
                         "Số {number} ({kind}) đã dùng ở dòng {first_row} ({first_kind}); văn bản "
                         "của {issuer} đánh số chung, liên tục trong năm.",
                         blocks=DOC_JOBS, area="Văn bản", basis=("ND30_2020",))
 DOC_UNKNOWN_UNIT = define("VB04", ERROR, "Văn bản của đơn vị không có trong danh sách",
                           "Mã đơn vị '{code}' của {kind} {why}.",
-                          blocks=DOC_JOBS, area="Văn bản")
+                          blocks=DOC_JOBS, area="Văn bản",
+                          needs=_UNIT_CODE)
 DOC_UNIT_EXPECTED = define("VB05", ERROR, "Văn bản thiếu mã đơn vị",
                            "Loại '{kind}' lập cho từng đơn vị: cần ghi Mã đơn vị.",
                            blocks=DOC_JOBS, area="Văn bản")

@@ -86,7 +86,8 @@ class FindingType:
     blocks: tuple = ()
     area: str = ""
     basis: tuple = ()           # register codes (Căn cứ pháp lý: "ND98_2023") or "plan:III.1"
-    needs: tuple = ()           # other sheets it is drawn from: with one missing it is not said
+    needs: tuple = ()           # (sheet, column header or "") it is drawn from: with that sheet
+                                # missing, or that column (any column, for "") lacking, it is not said
 
     @property
     def fields(self) -> frozenset:
@@ -159,11 +160,14 @@ def template_fields(template: str) -> frozenset:
 
 def define(code: str, severity: str, title: str, template: str, blocks: Iterable = (),
            area: str = "", basis: Iterable = (), needs: Iterable = ()) -> FindingType:
-    """Declare a finding type (checked here: a unique code, a well-formed template)."""
+    """Declare a finding type (checked here: a unique code, a well-formed template).
+    ``needs``: what it is drawn from besides its own sheet, each a sheet name (the
+    whole sheet) or a (sheet name, column header) pair (``Sheet.ref(field)``)."""
     if code in CATALOGUE:
         raise ValueError(f"duplicate finding code {code}")
     template_fields(template)
-    ft = FindingType(code, severity, title, template, tuple(blocks), area, tuple(basis), tuple(needs))
+    needs = tuple((n, "") if isinstance(n, str) else tuple(n) for n in needs)
+    ft = FindingType(code, severity, title, template, tuple(blocks), area, tuple(basis), needs)
     CATALOGUE[code] = ft
     return ft
 

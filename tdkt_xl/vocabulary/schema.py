@@ -46,6 +46,10 @@ class Sheet:
                 return c
         raise KeyError(field_name)
 
+    def ref(self, field_name: str) -> tuple:
+        """(sheet name, column header) of one of its columns, as findings cite it."""
+        return (self.name, self.col(field_name).header)
+
     @property
     def headers(self) -> list[str]:
         return [c.header for c in self.columns]
