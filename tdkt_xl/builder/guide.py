@@ -67,7 +67,7 @@ def guide_blocks(settings, jobs) -> list[tuple[str, str]]:
     year = settings.year or ""
     council = settings.council_name
     out = [
-        ("title", (f"SỔ TÍNH {plan_subject(settings).upper()}" if settings.plan_title.strip() else
+        ("title", (f"SỔ TÍNH {plan_subject(settings, cited=False).upper()}" if settings.plan_title.strip() else
                    f"SỔ TÍNH KIỂM TRA CÔNG TÁC THI ĐUA, KHEN THƯỞNG NĂM {year}".strip())),
         ("subtitle", council),
         ("head", "1. Sổ tính này dùng để làm gì"),

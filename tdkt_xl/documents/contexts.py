@@ -199,7 +199,7 @@ def common_context(rnd: m.Round, kind: K.Kind, unit: Optional[m.Unit] = None,
         "place_name": nfc(st.place_name) or DOTS,
         "plan_ref": plan_ref(st),
         "plan_subject": plan_subject(st),                 # Tên kế hoạch, or the year's inspection
-        "plan_title": sentence_start(plan_subject(st)),
+        "plan_title": sentence_start(plan_subject(st, cited=False)),
         "decision_ref": decision_ref(rnd),
         "period_start": short_date(st.period_start),
         "contact_line": contact_line(rnd),

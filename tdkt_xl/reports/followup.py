@@ -232,10 +232,16 @@ def letter_context(rnd: m.Round, unit: m.Unit, items: list, as_of: dt.date,
                     for i, t in enumerate(items, start=1)],
         "rec_year": earlier["years"] if earlier else ctx.get("year", st.year),
         "reply_by": short_date(reply_by),
-        "contact": ctx["contact_line"].rstrip("."),
+        "contact": _mid_sentence(ctx["contact_line"].rstrip(".")),   # after "liên hệ"
         "earlier": earlier,
     })
     return ctx
+
+
+def _mid_sentence(text: str) -> str:
+    """The contact line (a paragraph of its own in the notices: ``Đồng chí …``)
+    inside a sentence: its first letter in lower case."""
+    return text[:1].lower() + text[1:]
 
 
 def earlier_round(rnd: m.Round, unit: m.Unit, items: list) -> Optional[dict]:

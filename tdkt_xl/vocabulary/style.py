@@ -190,12 +190,21 @@ def plan_citation(st) -> str:
     return f"Kế hoạch số {num}/KH-{issuer} ngày {when} của {council}"
 
 
-def plan_subject(st) -> str:
+# A plan's name ending with its issuer ("… năm 2026 của Hội đồng Thi đua - Khen
+# thưởng tỉnh"): after "Kế hoạch số … của <council> về" that issuer is said already.
+_TITLE_ISSUER_RE = re.compile(r"\s+của\s+(?:Hội đồng|HĐTĐKT)\b[^,;]*$", re.I)
+
+
+def plan_subject(st, cited: bool = True) -> str:
     """What the round's plan is about, mid-sentence (after 'Kế hoạch … về'):
     ``kiểm tra công tác thi đua, khen thưởng năm 2024``, or the Cấu hình's
     'Tên kế hoạch' of a council with several plans a year (``tdkt new-round
-    --plan``), its first letter in lower case."""
+    --plan``), its first letter in lower case.  ``cited`` (the default: the
+    words follow ``plan_citation``, which names the council) drops a closing
+    ``của Hội đồng …`` of the name, else the council is said twice."""
     title = _nfc(getattr(st, "plan_title", "")).strip().rstrip(".").strip()
+    if cited:
+        title = _TITLE_ISSUER_RE.sub("", title).strip()
     if title:
         return title[:1].lower() + title[1:]
     return f"kiểm tra công tác thi đua, khen thưởng năm {getattr(st, 'year', None) or DOTS}"
