@@ -97,3 +97,44 @@ def test_the_contact_is_in_lower_case_inside_the_reminder_sentence(demo):
     for path in _reminders(out):
         text = " ".join(_paragraphs(path))
         assert f"liên hệ đồng chí {contact}" in text, (path.name, text)
+
+
+def test_the_report_says_none_remedied_in_words_not_as_zero(demo):
+    """tinh-2026: no recommendation of the round is remedied at the report's
+    date; the report says so ('chưa có nội dung nào …'), not '0 nội dung đã …'."""
+    name, out = demo
+    report = next((out / O.REPORT).glob("*.docx"))
+    text = "\n".join(_paragraphs(report))
+    assert not re.search(r"(?<![\d,.])0 (?:nội dung|kiến nghị|đơn vị) đã", text), text
+    assert re.search(r"Đến ngày \d\d?/\d\d?/\d{4}, (?:chưa có nội dung nào|\d+ nội dung đã) được đơn vị "
+                     r"báo cáo khắc phục", text)
+
+
+def _decision_subject(out: Path) -> str:
+    paras = _paragraphs(out / O.DOCUMENTS / "QD_thanh_lap_doan.docx")
+    title = next(p for p in paras if p.startswith("Về việc thành lập Đoàn kiểm tra "))
+    return title[len("Về việc thành lập Đoàn kiểm tra "):]
+
+
+def test_every_document_names_the_delegation_of_the_rounds_plan(demo):
+    """truong-hoc-2024 is the council's separate plan for its schools: its
+    decision forms the Đoàn of that plan (not the same words as the council's
+    main 2024 decision), and every document citing the decision says so."""
+    name, out = demo
+    title = re.sub(r"\s+của\s+Hội đồng\b.*$", "", _setting(name, "plan_title"))
+    subject = _decision_subject(out)
+    assert subject == re.sub(r"^Kiểm tra\s+", "", title), subject
+    cites = 0
+    for path in _documents(out):
+        for p in _paragraphs(path):
+            for m in re.finditer(r"thành lập Đoàn kiểm tra (.+?)(?:[,;.]$|\.$|, gồm|$)", p):
+                assert m.group(1).startswith(subject), (path.name, p)
+                cites += 1
+    assert cites >= 4, "the decision (title, Điều 1), notices, minutes and report name the Đoàn"
+
+
+def test_the_plan_says_which_plan_it_issues(demo):
+    name, out = demo
+    title = re.sub(r"\s+của\s+Hội đồng\b.*$", "", _setting(name, "plan_title"))
+    text = " ".join(_paragraphs(out / O.DOCUMENTS / "KH_kiem_tra.docx"))
+    assert f"ban hành Kế hoạch {title[:1].lower() + title[1:]}, cụ thể như sau:" in text, text

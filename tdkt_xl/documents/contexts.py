@@ -20,7 +20,7 @@ from tdkt_xl.documents.text import (DOTS, DOTS_LINE, DOTS_SHORT, clock, date_lin
                                     number_line, number_text, one_line, short_date, weekday)
 from tdkt_xl.model import vocab as V
 from tdkt_xl.vocabulary import style
-from tdkt_xl.vocabulary.style import plan_citation, plan_subject, sentence_start
+from tdkt_xl.vocabulary.style import inspection_of, plan_citation, plan_subject, sentence_start
 from tdkt_xl.vocabulary import doc_kinds as K
 from tdkt_xl.vocabulary import schema as S
 
@@ -200,6 +200,7 @@ def common_context(rnd: m.Round, kind: K.Kind, unit: Optional[m.Unit] = None,
         "plan_ref": plan_ref(st),
         "plan_subject": plan_subject(st),                 # Tên kế hoạch, or the year's inspection
         "plan_title": sentence_start(plan_subject(st, cited=False)),
+        "inspection_of": inspection_of(st),               # after "Đoàn kiểm tra"
         "decision_ref": decision_ref(rnd),
         "period_start": short_date(st.period_start),
         "contact_line": contact_line(rnd),

@@ -414,7 +414,7 @@ def decision():
     doc = new_document("Quyết định thành lập Đoàn kiểm tra")
     header_table(doc, "{{ header.supervising }}", "{{ header.issuer }}", "{{ number_line }}")
     title_block(doc, "QUYẾT ĐỊNH", [
-        ("Về việc thành lập Đoàn kiểm tra công tác thi đua, khen thưởng năm {{ year }}", "b")])
+        ("Về việc thành lập Đoàn kiểm tra {{ inspection_of }}", "b")])
     para(doc, [("{{ authority_line }}", "b")], style=TITLE, after=12)
     loop_lines(doc, "legal_basis", "line", [("{{ line }}", "i")])
     for line in (
@@ -423,8 +423,8 @@ def decision():
             "{{ proposal_line }}"):
         para(doc, [(line, "i")])
     para(doc, [("QUYẾT ĐỊNH:", "b")], style=TITLE, before=6, after=6)
-    para(doc, [("Điều 1. ", "b"), ("Thành lập Đoàn kiểm tra công tác thi đua, khen thưởng năm "
-                                   "{{ year }} của {{ council }}, gồm các ông (bà) có tên sau:", "")])
+    para(doc, [("Điều 1. ", "b"), ("Thành lập Đoàn kiểm tra {{ inspection_of }} của "
+                                   "{{ council }}, gồm các ông (bà) có tên sau:", "")])
     table(doc, (14, 45, 66, 40), ("STT", "Họ và tên", "Chức vụ, đơn vị công tác", "Nhiệm vụ trong Đoàn"), [
         ["{%tr for m in members %}", "", "", ""],
         [("{{ m.no }}", "", C), "{{ m.name }}", "{{ m.position }}", "{{ m.task }}{{ m.scope }}"],
@@ -454,8 +454,7 @@ def decision():
 def _notice_common_intro(doc):
     loop_lines(doc, "legal_basis", "line", "{{ line }}")
     para(doc, "Căn cứ {{ plan_ref }} về {{ plan_subject }};")
-    para(doc, "Căn cứ {{ decision_ref }} về việc thành lập Đoàn kiểm tra công tác thi đua, "
-              "khen thưởng năm {{ year }};")
+    para(doc, "Căn cứ {{ decision_ref }} về việc thành lập Đoàn kiểm tra {{ inspection_of }};")
 
 
 def notice():
@@ -556,8 +555,7 @@ def minutes():
     title_block(doc, "BIÊN BẢN", [
         ("Kiểm tra công tác thi đua, khen thưởng năm {{ year }} {{ prep }} {{ unit.in_text }}", "b")])
     para(doc, "Thực hiện {{ plan_ref }} về {{ plan_subject }} "
-              "và {{ decision_ref }} về việc thành lập Đoàn kiểm tra công tác thi đua, khen thưởng "
-              "năm {{ year }},")
+              "và {{ decision_ref }} về việc thành lập Đoàn kiểm tra {{ inspection_of }},")
     para(doc, "{%p if by_files %}")
     para(doc, "Hôm nay, {{ reviewed }}, tại {{ place }}, Đoàn kiểm tra đã xem xét xong hồ sơ, tài "
               "liệu về công tác thi đua, khen thưởng năm {{ year }} của {{ unit.in_text }} (báo cáo "
@@ -663,8 +661,8 @@ def plan():
     header_table(doc, "{{ header.supervising }}", "{{ header.issuer }}", "{{ number_line }}")
     title_block(doc, "KẾ HOẠCH", [("{{ plan_title }}", "b")])
     loop_lines(doc, "legal_basis", "line", "{{ line }}")
-    para(doc, "Căn cứ {{ plan_basis }}, {{ council }} ban hành Kế hoạch kiểm tra công tác thi đua, "
-              "khen thưởng năm {{ year }}, cụ thể như sau:")
+    para(doc, "Căn cứ {{ plan_basis }}, {{ council }} ban hành Kế hoạch {{ plan_subject }}, cụ thể "
+              "như sau:")
     para(doc, "{%p for l in lines %}")
     para(doc, "{%p if l.kind == 'h1' %}")
     para(doc, [("{{ l.text }}", "b")], keep=True)

@@ -61,9 +61,8 @@ def report():
 
     # ---------------------------------------------------------------- I
     _h(doc, "I. KHÁI QUÁT CHUNG")
-    para(doc, "Căn cứ {{ plan_basis }}, {{ council }} ban hành {{ plan_ref_short }} về kiểm tra công "
-              "tác thi đua, khen thưởng năm {{ year }}; {{ decision_ref }} thành lập Đoàn kiểm tra "
-              "công tác thi đua, khen thưởng năm {{ year }}.")
+    para(doc, "Căn cứ {{ plan_basis }}, {{ council }} ban hành {{ plan_ref_short }} về {{ plan_subject }}; "
+              "{{ decision_ref }} thành lập Đoàn kiểm tra {{ inspection_of }}.")
     para(doc, "Thời gian kiểm tra: từ ngày {{ ov.first_date }} đến ngày {{ ov.last_date }}. Kỳ kiểm "
               "tra: từ ngày {{ ov.period_start }} đến thời điểm kiểm tra.")
     para(doc, "Đoàn kiểm tra đã kiểm tra {{ ov.n_units }} cơ quan, đơn vị, địa phương, gồm "
@@ -189,8 +188,7 @@ def report():
     _h(doc, "IV. KIẾN NGHỊ, ĐỀ XUẤT")
     _h(doc, "1. Đối với các cơ quan, đơn vị, địa phương được kiểm tra")
     para(doc, "Đoàn kiểm tra đã kiến nghị {{ recs.n_recs }} nội dung đối với {{ recs.n_units }} "
-              "đơn vị. Đến ngày {{ recs.as_of }}, {{ recs.n_remedied }} nội dung đã được đơn vị "
-              "báo cáo khắc phục{{ recs.open_text }}")
+              "đơn vị. Đến ngày {{ recs.as_of }}, {{ recs.remedied_text }}{{ recs.open_text }}")
     loop_lines(doc, "recs.open", "r", "- {{ r.unit }}: {{ r.text }} (hạn khắc phục: {{ r.deadline }}).")
     para(doc, "{%p if recs.praise_text %}")
     para(doc, "{{ recs.praise_text }}")

@@ -264,12 +264,15 @@ def _recs(s: ResultSummary) -> dict:
     n_open = n_recs - n_done
     n_late = sum(1 for o in open_items if o["overdue"])
     late_txt = f" ({n_late} nội dung đã quá hạn)" if n_late else ""
+    # "0 nội dung đã được … khắc phục" is not said: none yet is
+    remedied_text = (f"{n_done} nội dung đã được đơn vị báo cáo khắc phục" if n_done
+                     else "chưa có nội dung nào được đơn vị báo cáo khắc phục")
     open_text = (f"; còn {n_open} nội dung đang hoặc chưa khắc phục{late_txt}, gồm:" if n_open
                  else "; tất cả các kiến nghị đã được khắc phục.")
     praise = (f"Ngoài ra, Đoàn kiểm tra đề nghị {n_praise} đơn vị tiếp tục duy trì, nhân rộng "
               "các mô hình, cách làm tốt." if n_praise else "")
     return {"n_recs": n_recs, "n_units": len(units), "n_remedied": n_done, "n_open": n_open,
-            "open_text": open_text, "praise_text": praise, "n_overdue": n_late,
+            "remedied_text": remedied_text, "open_text": open_text, "praise_text": praise, "n_overdue": n_late,
             "as_of": short_date(s.as_of), "open": open_items}
 
 

@@ -210,6 +210,18 @@ def plan_subject(st, cited: bool = True) -> str:
     return f"kiểm tra công tác thi đua, khen thưởng năm {getattr(st, 'year', None) or DOTS}"
 
 
+def inspection_of(st) -> str:
+    """What the round's Đoàn kiểm tra inspects, after ``Đoàn kiểm tra``:
+    ``công tác thi đua, khen thưởng năm 2024``; a plan of its own name
+    ('Tên kế hoạch' ``Kiểm tra công tác …, khen thưởng Khối thi đua các trường
+    học năm 2024``) gives the rest of that name, so the decision, the notices,
+    the minutes and the report name the same Đoàn as the plan."""
+    subject = plan_subject(st)
+    if re.match(r"kiểm tra\s+\S", subject, re.I):
+        return re.sub(r"^kiểm tra\s+", "", subject, flags=re.I)
+    return f"công tác thi đua, khen thưởng năm {getattr(st, 'year', None) or DOTS}"
+
+
 def attached_to_plan(st) -> str:
     """The ``(Kèm theo …)`` line of an attachment of the plan (NĐ 30, III.1.c)."""
     return f"(Kèm theo {plan_citation(st)})"
