@@ -199,3 +199,16 @@ def test_the_report_click_imports_neither_matplotlib_nor_python_docx(tmp_path):
     first, second = X.run_clicks(K.JOB_REPORT, tmp_path, ("matplotlib", "docx", "docxtpl"))
     assert first.startswith("True") and "matplotlib" not in first
     assert second == "True []"
+
+
+def test_axes_state_their_ticks(report):
+    """An axis without tick marks stated is drawn by LibreOffice with the schema's
+    default (crossed major and minor ticks): a comb of ticks under every chart."""
+    res, _ = report
+    for xml in _charts_of(res.docx, "word/") + _charts_of(res.workbook, "xl/"):
+        root = etree.fromstring(xml)
+        axes = [*root.iter(C + "catAx"), *root.iter(C + "valAx")]
+        assert len(axes) == 2
+        for ax in axes:
+            assert ax.find(C + "majorTickMark").get("val") == "out"
+            assert ax.find(C + "minorTickMark").get("val") == "none"

@@ -166,9 +166,12 @@ def add_chart(wb, sheet: str, spec: ChartSpec, first: int, last: int, title: boo
     else:
         chart.set_title({"none": True})
     # first category on top, as in the table; the value axis at the bottom
+    # ticks said explicitly: an axis without them is drawn by LibreOffice with crossed
+    # major and minor ticks (the schema's default), a comb under every chart
+    ticks = {"major_tick_mark": "outside", "minor_tick_mark": "none"}
     chart.set_y_axis({"reverse": True, "crossing": "max", "num_font": _font(),
-                      "interval_unit": 1})          # every category named
-    x_axis = {"num_font": _font(), "major_gridlines": {"visible": True,
+                      "interval_unit": 1, **ticks})          # every category named
+    x_axis = {"num_font": _font(), **ticks, "major_gridlines": {"visible": True,
                                                        "line": {"color": "#D9D9D9"}}}
     if spec.percent:
         # room right of a full bar for its label; no tick beyond 100 %
