@@ -4,7 +4,9 @@ of the example round, filled the way a unit would (forms made by
 Deterministic: the same script gives the same figures and the same saved
 times.  A few files carry deliberate mistakes; see examples/README.md.
 ``--round`` makes the returned files of another shipped example round
-(data/example_rounds.csv) into its own folder, without deliberate mistakes.
+(data/example_rounds.csv) into its own folder, without deliberate mistakes;
+a round that ships none (its ``inbox`` left blank, as tinh-2026) gets
+nothing, said in one line.  Nothing is ever written outside the target folder.
 
     python examples/make_examples.py [--round truong-hoc-2024] [--out DIR]
 """
@@ -184,14 +186,39 @@ def unit_input(unit, rng: random.Random) -> tuple[dict, dict]:
 FIRST_SAVED = {"truong-hoc-2024": dt.datetime(2024, 10, 9, 8, 0)}
 
 
+class NoExample(ValueError):
+    """The round asked for has no example returned appendices to make (Vietnamese message)."""
+
+
+def why_none(example, name: str = "") -> str | None:
+    """Why no returned appendices are made for ``example`` (the round called
+    ``name``, None when there is no such round); None: they are made."""
+    if example is None:
+        return f"Không có đợt ví dụ '{name}' trong tdkt_xl/data/example_rounds.csv: không tạo tệp nào."
+    if not example.inbox:
+        return (f"Đợt ví dụ '{example.name}' không kèm phụ lục gửi về (cột inbox của "
+                "tdkt_xl/data/example_rounds.csv để trống; lệnh demo bỏ bước tổng hợp): không tạo tệp nào.")
+    if example != example_rounds()[0] and example.name not in FIRST_SAVED:
+        return (f"Đợt ví dụ '{example.name}' chưa có giờ lưu của tệp gửi về đầu tiên (FIRST_SAVED trong "
+                "examples/make_examples.py): không tạo tệp nào.")
+    return None
+
+
 def build(out_dir: Path, round_name: str | None = None) -> list[Path]:
+    """The round's returned appendices in ``out_dir`` (its old .xlsx files replaced);
+    raises ``NoExample`` before writing anything for a round that has none."""
     reference = example_rounds()[0]
     example = example_round(round_name) if round_name else reference
+    why = why_none(example, round_name or "")
+    if why:
+        raise NoExample(why)
     is_reference = example == reference
     rnd = read_round(example_sheets(example.data_dir)).round
     spec = round_spec(rnd)
     out_dir.mkdir(parents=True, exist_ok=True)
-    for old in out_dir.glob("*.xlsx"):
+    made_here = {p for pattern in (f"{spec.file_name.format(code='*')}.xlsx", *FILE_NAMES.values())
+                 for p in out_dir.glob(pattern)}
+    for old in made_here:       # what an earlier run made; a clerk's other files stay
         old.unlink()
     written = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -250,8 +277,10 @@ def main(argv=None) -> int:
     ap.add_argument("--out", default=None, help="default: the round's folder of returned appendices")
     args = ap.parse_args(argv)
     example = example_round(args.round) if args.round else example_rounds()[0]
-    if example is None:
-        ap.error(f"no example round {args.round!r}")
+    why = why_none(example, args.round or "")
+    if why:                     # said before any folder is named: nothing is written
+        print(why, file=sys.stderr)
+        return 2
     out = Path(args.out) if args.out else HERE.parent / example.inbox
     files = build(out, args.round)
     print(f"{len(files)} tệp trong {out}")
