@@ -3,7 +3,9 @@ stops every job), not a flood of lookups that fail without it.  Before, in
 the 2024 round: 'Mã đơn vị' of Đơn vị renamed gave ~400 findings (KQ01 for
 every result and recommendation row, LK03, TD10, VB04; KT03 and KN08 in the
 2026 round); 'Họ và tên' of Thành viên gave CH06, DV03, TD06/07/08, VB02;
-'Mã nội dung' of Nội dung kiểm tra gave KQ03 for all 198 result rows."""
+'Mã nội dung' of Nội dung kiểm tra gave KQ03 for all 198 result rows;
+'Mã đơn vị' of Lịch kiểm tra KQ02 for every result row, LK01, TD10, VB04;
+'Mã đơn vị' of Thành phần đoàn TD01; its 'Họ và tên' KQ15, TD05/06/07."""
 from __future__ import annotations
 
 import datetime as dt
@@ -23,6 +25,9 @@ RENAMES = {
     (S.UNITS, "code"): {"KQ01", "LK03", "TD10", "VB04", "KT03", "KN08"},
     (S.MEMBERS, "name"): {"CH06", "DV03", "TD06", "TD07", "TD08", "VB02"},
     (S.CHECKLIST, "code"): {"KQ03"},
+    (S.SCHEDULE, "unit_code"): {"KQ02", "VB04", "LK01", "TD10"},
+    (S.DELEGATION, "unit_code"): {"TD01"},
+    (S.DELEGATION, "member_name"): {"KQ15", "TD05", "TD06", "TD07"},
 }
 
 
@@ -76,6 +81,8 @@ INDEPENDENT = [
     ((S.MEMBERS, "name"), (S.SCHEDULE, "unit_code", "KHONGCO"), "LK03"),
     ((S.CHECKLIST, "code"), (S.DELEGATION, "member_name", "Người Lạ Mặt"), "TD08"),
     ((S.CHECKLIST, "code"), (S.RESULTS, "unit_code", "KHONGCO"), "KQ01"),
+    ((S.SCHEDULE, "unit_code"), (S.RESULTS, "item_code", "ZZ99"), "KQ03"),
+    ((S.DELEGATION, "member_name"), (S.RESULTS, "unit_code", "KHONGCO"), "KQ01"),
 ]
 
 

@@ -15,6 +15,9 @@ _UNIT_CODE = (S.UNITS.ref("code"),)
 _MEMBER_NAME = (S.MEMBERS.ref("name"),)
 _MEMBER_ROLE = _MEMBER_NAME + (S.MEMBERS.ref("pnv_role"),)
 _ITEM_CODE = (S.CHECKLIST.ref("code"),)
+_SCHEDULE_UNIT = (S.SCHEDULE.ref("unit_code"),)
+_DELEGATION_UNIT = (S.DELEGATION.ref("unit_code"),)
+_DELEGATE = (S.DELEGATION.ref("member_name"),)
 
 # ---- values in any cell (raised by the reader)
 MISSING_COLUMN = define("GT01", ERROR, "Thiếu cột",
@@ -124,7 +127,8 @@ TWO_CHAIRS = define("TV03", ERROR, "Nhiều Chủ tịch Hội đồng",
 NOT_SCHEDULED = define("LK01", ERROR, "Đơn vị được chọn chưa có lịch",
                        "Đơn vị {unit_name} ({code}) được chọn kiểm tra nhưng chưa có dòng nào "
                        "trong trang Lịch kiểm tra.",
-                       blocks=(JOB_NOTICE, JOB_MINUTES), area="Lịch kiểm tra", basis=("plan:IV.2",))
+                       blocks=(JOB_NOTICE, JOB_MINUTES), area="Lịch kiểm tra", basis=("plan:IV.2",),
+                       needs=_SCHEDULE_UNIT)
 SCHEDULED_TWICE = define("LK02", ERROR, "Đơn vị kiểm tra hai lần",
                          "Đơn vị {unit_name} ({code}) đã có lịch kiểm tra ở dòng {first_row} "
                          "(ngày {first_date}).",
@@ -178,7 +182,8 @@ NO_DELEGATION = define("TD01", ERROR, "Chưa có thành phần đoàn",
                        "Đơn vị {unit_name} ({code}) có lịch kiểm tra ngày {date} nhưng chưa có ai "
                        "trong trang Thành phần đoàn.",
                        blocks=(JOB_DECISION, JOB_NOTICE, JOB_MINUTES), area="Thành phần đoàn",
-                       basis=("plan:III.1",))
+                       basis=("plan:III.1",),
+                       needs=_DELEGATION_UNIT)
 NO_HEAD = define("TD02", ERROR, "Đoàn chưa có Trưởng đoàn",
                  "Đoàn kiểm tra đơn vị {unit_name} ({code}) chưa có Trưởng đoàn.",
                  blocks=(JOB_DECISION, JOB_NOTICE, JOB_MINUTES), area="Thành phần đoàn",
@@ -197,7 +202,8 @@ INCHARGE_ABSENT = define("TD05", ERROR, "Thiếu thành viên phụ trách đơn
                          "Thành viên phụ trách đơn vị {unit_name} ({name}) không có trong Đoàn "
                          "kiểm tra đơn vị này.",
                          blocks=(JOB_DECISION, JOB_MINUTES), area="Thành phần đoàn",
-                         basis=("plan:III.1",))
+                         basis=("plan:III.1",),
+                         needs=_DELEGATE)
 NO_PNV_LEADER = define("TD06", ERROR, "Thiếu lãnh đạo cơ quan thường trực",
                        "Đoàn kiểm tra đơn vị {unit_name} ({code}) chưa có lãnh đạo cơ quan "
                        "thường trực Hội đồng (cột Cơ quan thường trực ở trang Thành viên là "
@@ -205,7 +211,7 @@ NO_PNV_LEADER = define("TD06", ERROR, "Thiếu lãnh đạo cơ quan thường t
                        "trang Cấu hình là Có).",
                        blocks=(JOB_DECISION, JOB_MINUTES), area="Thành phần đoàn",
                        basis=("plan:III.1",),
-                       needs=_MEMBER_ROLE)
+                       needs=_MEMBER_ROLE + _DELEGATE)
 NO_PNV_SPECIALIST = define("TD07", ERROR, "Thiếu chuyên viên cơ quan thường trực",
                            "Đoàn kiểm tra đơn vị {unit_name} ({code}) chưa có chuyên viên cơ quan "
                            "thường trực Hội đồng (cột Cơ quan thường trực ở trang Thành viên là "
@@ -213,7 +219,7 @@ NO_PNV_SPECIALIST = define("TD07", ERROR, "Thiếu chuyên viên cơ quan thư�
                            "trực' ở trang Cấu hình là Có).",
                            blocks=(JOB_DECISION, JOB_MINUTES), area="Thành phần đoàn",
                            basis=("plan:III.1",),
-                           needs=_MEMBER_ROLE)
+                           needs=_MEMBER_ROLE + _DELEGATE)
 DELEGATE_UNKNOWN = define("TD08", ERROR, "Người trong đoàn không có trong danh sách",
                           "'{name}' không có trong trang Thành viên.",
                           blocks=(JOB_DECISION, JOB_MINUTES), area="Thành phần đoàn",
@@ -225,7 +231,7 @@ DOUBLE_BOOKED = define("TD09", ERROR, "Một người ở hai đoàn cùng buổ
 DELEGATION_NO_INSPECTION = define("TD10", ERROR, "Thành phần đoàn của đơn vị không có lịch",
                                   "Mã đơn vị '{code}' {why}.",
                                   blocks=(JOB_DECISION,), area="Thành phần đoàn",
-                                  needs=_UNIT_CODE)
+                                  needs=_UNIT_CODE + _SCHEDULE_UNIT)
 DELEGATE_TWICE = define("TD11", WARNING, "Một người ghi hai lần trong một đoàn",
                         "'{name}' đã có trong đoàn kiểm tra đơn vị {unit_name} ở dòng {first_row}; "
                         "quyết định chỉ ghi nhiệm vụ cao nhất.", area="Thành phần đoàn")
@@ -241,7 +247,8 @@ RESULT_UNKNOWN_UNIT = define("KQ01", ERROR, "Mã đơn vị không có trong dan
                              needs=_UNIT_CODE)
 RESULT_NOT_INSPECTED = define("KQ02", ERROR, "Kết quả của đơn vị không có lịch kiểm tra",
                               "Đơn vị {unit_name} ({code}) không có lịch kiểm tra nên không thể có "
-                              "{what}.", blocks=(JOB_MINUTES, JOB_REPORT), area="Kết quả kiểm tra")
+                              "{what}.", blocks=(JOB_MINUTES, JOB_REPORT), area="Kết quả kiểm tra",
+                              needs=_SCHEDULE_UNIT)
 ITEM_UNKNOWN = define("KQ03", ERROR, "Mã nội dung không có trong danh sách",
                       "Mã nội dung '{item}' không có trong trang Nội dung kiểm tra.",
                       blocks=(JOB_MINUTES, JOB_REPORT), area="Kết quả kiểm tra",
@@ -287,7 +294,8 @@ END_BEFORE_START = define("KQ14", WARNING, "Giờ kết thúc trước giờ b�
                           area="Đánh giá chung")
 CHAIR_NOT_IN_DELEGATION = define("KQ15", WARNING, "Chủ trì/Thư ký không có trong đoàn",
                                  "{role} '{name}' không có trong Đoàn kiểm tra đơn vị {unit_name}.",
-                                 area="Đánh giá chung")
+                                 area="Đánh giá chung",
+                                 needs=_DELEGATE)
 
 DATE_AFTER_MINUTES = define("KQ16", WARNING, "Ngày đã qua nêu sau ngày lập biên bản",
                             "Cột '{column}' của đơn vị {unit_name} nêu ngày {cited} như việc đã "
@@ -371,7 +379,7 @@ DOC_DUP_NUMBER = define("VB03", ERROR, "Trùng số văn bản",
 DOC_UNKNOWN_UNIT = define("VB04", ERROR, "Văn bản của đơn vị không có trong danh sách",
                           "Mã đơn vị '{code}' của {kind} {why}.",
                           blocks=DOC_JOBS, area="Văn bản",
-                          needs=_UNIT_CODE)
+                          needs=_UNIT_CODE + _SCHEDULE_UNIT)
 DOC_UNIT_EXPECTED = define("VB05", ERROR, "Văn bản thiếu mã đơn vị",
                            "Loại '{kind}' lập cho từng đơn vị: cần ghi Mã đơn vị.",
                            blocks=DOC_JOBS, area="Văn bản")
