@@ -138,3 +138,21 @@ def test_the_plan_says_which_plan_it_issues(demo):
     title = re.sub(r"\s+của\s+Hội đồng\b.*$", "", _setting(name, "plan_title"))
     text = " ".join(_paragraphs(out / O.DOCUMENTS / "KH_kiem_tra.docx"))
     assert f"ban hành Kế hoạch {title[:1].lower() + title[1:]}, cụ thể như sau:" in text, text
+
+
+def test_the_minutes_signatures_stay_on_the_page_of_their_recipients(demo):
+    """A minutes' signature table is two rows (signatures, then Nơi nhận): the
+    signatures' row keeps with the next, else a long minutes (truong-hoc-2024,
+    BB_MNHM) ends with a page holding only 'Nơi nhận:'."""
+    name, out = demo
+    ns = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
+    import xml.etree.ElementTree as ET
+    for path in sorted((out / O.DOCUMENTS).glob("BB_*.docx")):
+        with zipfile.ZipFile(path) as z:
+            root = ET.fromstring(z.read("word/document.xml"))
+        last = root.findall(".//w:body/w:tbl", ns)[-1]
+        rows = last.findall("w:tr", ns)
+        assert len(rows) == 2 and "Nơi nhận" in "".join(t.text or "" for t in rows[1].iter(
+            f"{{{ns['w']}}}t")), path.name
+        for p in rows[0].iter(f"{{{ns['w']}}}p"):
+            assert p.find("w:pPr/w:keepNext", ns) is not None, path.name

@@ -641,16 +641,17 @@ def minutes():
             ("THƯ KÝ", "{{ sign_secretary }}"),
             ("TRƯỞNG ĐOÀN", "{{ sign_head }}"))):
         _clear(cell)
-        para(cell, [(role, "b")], style=SIGN, size=13, before=12)
+        # keep=True: the signatures' row stays on the page of its Nơi nhận row
+        para(cell, [(role, "b")], style=SIGN, size=13, before=12, keep=True)
         # the unit's representative signs with their post; the other cells get
         # an empty line in its place so the three names stay on one line
-        para(cell, "{%p if sign_unit.post %}", style=SIGN, size=13)
+        para(cell, "{%p if sign_unit.post %}", style=SIGN, size=13, keep=True)
         para(cell, [("{{ sign_unit.post }}", "b")] if role.startswith("{{ sign_unit") else "",
-             style=SIGN, size=13)
-        para(cell, "{%p endif %}", style=SIGN, size=13)
+             style=SIGN, size=13, keep=True)
+        para(cell, "{%p endif %}", style=SIGN, size=13, keep=True)
         for _ in range(5):
-            para(cell, "", style=SIGN, size=13)
-        para(cell, [(name, "b")], style=SIGN, size=13)
+            para(cell, "", style=SIGN, size=13, keep=True)
+        para(cell, [(name, "b")], style=SIGN, size=13, keep=True)
     return doc
 
 
