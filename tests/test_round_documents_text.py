@@ -156,3 +156,20 @@ def test_the_minutes_signatures_stay_on_the_page_of_their_recipients(demo):
             f"{{{ns['w']}}}t")), path.name
         for p in rows[0].iter(f"{{{ns['w']}}}p"):
             assert p.find("w:pPr/w:keepNext", ns) is not None, path.name
+
+
+def test_the_reports_closing_sentence_goes_with_its_signature(demo):
+    """truong-hoc-2024's report ended its body on page 6 and put the signature
+    block alone on page 7: the closing sentence keeps with the signature."""
+    name, out = demo
+    ns = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
+    import xml.etree.ElementTree as ET
+    report = next((out / O.REPORT).glob("*.docx"))
+    with zipfile.ZipFile(report) as z:
+        body = ET.fromstring(z.read("word/document.xml")).find("w:body", ns)
+    kids = list(body)
+    last_table = max(i for i, e in enumerate(kids) if e.tag == f"{{{ns['w']}}}tbl")
+    before = kids[last_table - 1]
+    text = "".join(t.text or "" for t in before.iter(f"{{{ns['w']}}}t"))
+    assert text.startswith("Trên đây là báo cáo") and text.endswith("./."), text
+    assert before.find("w:pPr/w:keepNext", ns) is not None

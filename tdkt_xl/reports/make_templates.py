@@ -207,8 +207,9 @@ def report():
               "Thi đua, khen thưởng năm 2022 và các văn bản hướng dẫn thi hành cho cán bộ làm công "
               "tác thi đua, khen thưởng của các cơ quan, đơn vị, địa phương.")
     para(doc, "{%p endif %}")
+    # the closing sentence (two lines at most) goes to the page of the signature
     para(doc, "Trên đây là báo cáo kết quả kiểm tra công tác thi đua, khen thưởng năm {{ year }} "
-              "của {{ council }}./.")
+              "của {{ council }}./.", keep=True)
     signature_table(doc, ["{%p if upper_office %}", "- {{ upper_office }} (b/c);", "{%p endif %}",
                           "- {{ standing_bodies }} (b/c);",
                           "- Chủ tịch, các Phó Chủ tịch {{ ubnd }};",
