@@ -100,3 +100,20 @@ def test_demo_fails_when_the_round_check_finds_more_than_example_data(tmp_path, 
         return res
     monkeypatch.setattr(service, "check_round", with_a_placeholder)
     assert main(["demo", "--out", str(tmp_path / "kq"), "--as-of", "31/12/2024"]) == 1
+
+
+def test_demo_of_an_installed_package_takes_every_template_beside_the_workbook(tmp_path):
+    """`pip install -r requirements.txt` installs tdkt_xl into site-packages, where
+    there is no templates/ folder next to the package: every step of `tdkt demo` must
+    take its templates from the project folder of the workbook.  Before, the report
+    and the follow-up looked beside the package and failed ('Không tìm thấy mẫu văn
+    bản …/site-packages/templates'), exit 2."""
+    code = ("import sys, tdkt_xl.documents.render as r; from pathlib import Path; "
+            "r.REPO_TEMPLATES = Path(sys.argv[1]); from tdkt_xl.cli import main; "
+            "sys.exit(main(['demo', '--out', sys.argv[2], '--as-of', '31/12/2024']))")
+    out = tmp_path / "ket_qua_demo"
+    proc = subprocess.run([sys.executable, "-c", code, str(tmp_path / "khong_co"), str(out)],
+                          cwd=ROOT, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-2000:]
+    assert "Không tìm thấy mẫu" not in proc.stdout
+    assert any((out / O.REPORT).glob("*.docx")) and any((out / O.FOLLOWUP).glob("*.docx"))

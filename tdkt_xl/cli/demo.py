@@ -101,16 +101,18 @@ def run(args) -> int:
     _step("4. Quyết định, thông báo, biên bản")
     from tdkt_xl.documents.render import templates_dir
     from tdkt_xl.documents.service import generate_documents
+    # the templates beside the workbook (an installed package has none of its own)
+    templates = templates_dir(workbook)
     # after the merge: the minutes state each unit's figures from its merged appendix
     docs = generate_documents(checked, out / O.DOCUMENTS, as_of=as_of,
-                              templates=templates_dir(workbook), appendices=consolidated)
+                              templates=templates, appendices=consolidated)
     print("\n".join(docs.lines()))
     problems += len(docs.errors)
 
     _step("5. Báo cáo kết quả kiểm tra")
     from tdkt_xl.reports.report import make_report
     try:
-        rep = make_report(checked, out / O.REPORT, appendices=consolidated)
+        rep = make_report(checked, out / O.REPORT, appendices=consolidated, templates=templates)
         print(rep.text())
     except (gate.Blocked, InputError) as e:  # say why, go on with the follow-up
         problems += 1
@@ -119,7 +121,7 @@ def run(args) -> int:
     _step("6. Theo dõi khắc phục kiến nghị")
     from tdkt_xl.reports.followup import make_followup
     try:
-        fu = make_followup(checked, out / O.FOLLOWUP, as_of=as_of)
+        fu = make_followup(checked, out / O.FOLLOWUP, as_of=as_of, templates=templates)
         print(fu.text())
     except gate.Blocked as e:
         problems += 1
