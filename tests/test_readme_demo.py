@@ -117,3 +117,18 @@ def test_demo_of_an_installed_package_takes_every_template_beside_the_workbook(t
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-2000:]
     assert "Không tìm thấy mẫu" not in proc.stdout
     assert any((out / O.REPORT).glob("*.docx")) and any((out / O.FOLLOWUP).glob("*.docx"))
+
+
+def test_the_readmes_demo_command_succeeds_whatever_today_is(tmp_path):
+    """The README's first command gives no --as-of: the example round is judged on
+    the date its data describes (data/example_rounds.csv), not on today.  Before,
+    on any day after 2024 the example's overdue items grew a reminder nobody had
+    planned, with a blank number and day (RS03), and the command exited 1."""
+    from tdkt_xl.io.example import example_rounds
+    assert all(r.as_of and r.as_of.month == 12 and r.as_of.day == 31 for r in example_rounds())
+    out = tmp_path / "ket_qua_demo"
+    proc = subprocess.run([sys.executable, "-m", "tdkt_xl.cli", "demo", "--out", str(out)],
+                          cwd=ROOT, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-2000:]
+    assert "Ngày tính quá hạn: 31/12/2024" in proc.stdout
+    assert "RS03" not in proc.stdout

@@ -7,6 +7,7 @@ summary.  The subfolders are the buttons' ones
 commands and the workbook's buttons; it never writes into the workbook."""
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from tdkt_xl.cli import _common as C
@@ -25,24 +26,29 @@ def register(subparsers) -> None:
     p.add_argument("--inbox", default=None, metavar="THƯ_MỤC",
                    help="Thư mục phụ lục các đơn vị gửi về (mặc định: của đợt mẫu, "
                         "ví dụ examples/phu_luc_gui_ve).")
-    C.add_as_of(p, "Ngày tính quá hạn khắc phục", "hôm nay")
+    C.add_as_of(p, "Ngày tính quá hạn khắc phục",
+                "ngày đối chiếu của đợt mẫu (31/12 năm của đợt); với --workbook: hôm nay")
     p.set_defaults(func=run)
 
 
-def _sources(args) -> tuple[Path, Path | None]:
-    """The workbook and the returned appendices' folder: those given, else the
-    example round's (``--round``, by default the reference round)."""
+def _sources(args) -> tuple[Path, Path | None, dt.date | None]:
+    """The workbook, the returned appendices' folder and the date the data
+    describes: those given, else the example round's (``--round``, by default
+    the reference round; its date keeps the demo's overdue items those of its
+    own year, whatever today is)."""
     if args.workbook and args.round:
         raise C.UsageError("Chỉ chọn một trong hai: --workbook (sổ tính của mình) hoặc --round "
                            "(đợt mẫu đi kèm chương trình).")
     if args.workbook:
         workbook = C.workbook_path(args)
         inbox = C.project_dir(workbook) / "examples" / "phu_luc_gui_ve"
+        as_of = None
     else:
         example = C.example_round(args)
         workbook = C.default_workbook(example.workbook)
         inbox = C.project_dir(workbook) / example.inbox if example.inbox else None
-    return workbook, Path(args.inbox) if args.inbox else inbox
+        as_of = example.as_of
+    return workbook, Path(args.inbox) if args.inbox else inbox, as_of
 
 
 def _step(title: str) -> None:
@@ -57,8 +63,8 @@ def run(args) -> int:
     from tdkt_xl.vocabulary.findings import JOB_FORMS
     from tdkt_xl.cli.validate import summary as validation_summary
 
-    workbook, inbox = _sources(args)
-    as_of = C.as_of_or_today(args)
+    workbook, inbox, example_as_of = _sources(args)
+    as_of = args.as_of or example_as_of or C.today()
     out = ensure_folder(args.out)
     problems = 0
 
