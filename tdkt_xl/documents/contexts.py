@@ -435,7 +435,7 @@ def notice_all_context(rnd: m.Round) -> dict:
         "unit_count": len(rows),
         "units_phrase": style.units_count_phrase(units),
         "bodies": style.bodies_phrase(units),
-        "report_lead": (f"ít nhất {lead:02d} ngày" if lead is not None else DOTS),
+        "report_lead": (f"ít nhất {style.count2(lead)} ngày" if lead is not None else DOTS),
     })
     return ctx
 

@@ -43,7 +43,7 @@ _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
 
 def _lead(n) -> str:
-    return f"{n:02d}" if isinstance(n, int) else "……"
+    return style.count2(n) if isinstance(n, int) else "……"
 
 
 def _fill(text: str, values: dict, where: str) -> str:

@@ -223,9 +223,11 @@ def letter_context(rnd: m.Round, unit: m.Unit, items: list, as_of: dt.date,
         "inspection_date": short_date(insp.date if insp else None),
         "inspection_verb": ("kiểm tra qua hồ sơ công tác thi đua, khen thưởng" if by_files
                             else "kiểm tra công tác thi đua, khen thưởng"),
-        "minutes_ref": minutes_ref, "as_of": short_date(as_of), "n_overdue": len(items),
+        "minutes_ref": minutes_ref, "as_of": short_date(as_of),
+        # counts in the letter's prose: the house style's two digits (``01 nội dung``)
+        "n_overdue": style.count2(len(items)),
         "overdue": [{"no": i, "text": nfc(t.rec.text).rstrip("."),
-                     "deadline": short_date(t.rec.deadline), "days": t.days_overdue,
+                     "deadline": short_date(t.rec.deadline), "days": style.count2(t.days_overdue),
                      "status": t.status.lower(),
                      "year": (f"kiến nghị năm {t.rec.from_year}{former_unit(rnd, t.rec)}; "
                               if t.rec.carried else "")}
