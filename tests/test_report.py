@@ -85,7 +85,7 @@ def test_text_totals_equal_table_sums(report):
 
 def test_units_per_block_and_by_file(report):
     _, (text, rows, _) = report
-    m = re.search(r"đã kiểm tra (\d+) cơ quan, đơn vị, địa phương, gồm (\d+) cơ quan, tổ chức, đơn "
+    m = re.search(r"đã kiểm tra (\d+) đơn vị, gồm (\d+) cơ quan, tổ chức, đơn "
                   r"vị cấp huyện và (\d+) xã; trong đó kiểm tra trực tiếp tại (\d+) đơn vị, "
                   r"kiểm tra qua hồ sơ (\d+) đơn vị \(([^)]*)\)", text)
     assert m

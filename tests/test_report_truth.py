@@ -52,7 +52,7 @@ def test_praise_is_not_an_open_recommendation(text):
 
 
 def test_no_area_claims_all_units_did_what_some_did_not(text):
-    intro = next(l for l in text.splitlines() if l.startswith("Các cơ quan, đơn vị, địa phương đã ban hành"))
+    intro = next(l for l in text.splitlines() if l.startswith("Các cơ quan, đơn vị, xã đã ban hành"))
     assert intro.endswith(", trừ các trường hợp nêu dưới đây.")
 
 

@@ -65,8 +65,8 @@ def report():
               "{{ decision_ref }} thành lập Đoàn kiểm tra {{ inspection_of }}.")
     para(doc, "Thời gian kiểm tra: từ ngày {{ ov.first_date }} đến ngày {{ ov.last_date }}. Kỳ kiểm "
               "tra: từ ngày {{ ov.period_start }} đến thời điểm kiểm tra.")
-    para(doc, "Đoàn kiểm tra đã kiểm tra {{ ov.n_units }} cơ quan, đơn vị, địa phương, gồm "
-              "{{ ov.units_phrase }}{{ ov.mode_text }}.{{ ov.not_inspected_text }}")
+    para(doc, "Đoàn kiểm tra đã kiểm tra {{ ov.units_text }}{{ ov.mode_text }}."
+              "{{ ov.not_inspected_text }}")
     para(doc, "Nội dung kiểm tra gồm {{ ov.n_checklist }} nội dung theo Mục III.1 của Kế hoạch"
               "{{ ov.applies_text }}. Tổng số {{ ov.n_items }} lượt nội dung kiểm "
               "tra, trong đó {{ ov.n_pass }} lượt đạt yêu cầu ({{ ov.pass_share }}%), {{ ov.n_fail }} "
@@ -168,44 +168,46 @@ def report():
     # ---------------------------------------------------------------- III
     _h(doc, "III. ĐÁNH GIÁ CHUNG")
     _h(doc, "1. Ưu điểm")
-    para(doc, "Các cơ quan, đơn vị, địa phương được kiểm tra cơ bản quan tâm lãnh đạo, chỉ đạo "
+    # the inspected units are named as the round's other documents name them (bodies)
+    para(doc, "Các {{ bodies }} được kiểm tra cơ bản quan tâm lãnh đạo, chỉ đạo "
               "công tác thi đua, khen thưởng; các phong trào thi đua được triển khai gắn với nhiệm "
-              "vụ chính trị của cơ quan, đơn vị, địa phương. "
+              "vụ chính trị của từng đơn vị. "
               "{{ good.summary }}")
     loop_lines(doc, "good.units", "u", "- {{ u.name }}: {{ u.text }}")
     _h(doc, "2. Tồn tại, hạn chế")
     para(doc, "{{ bad.summary }}")
     loop_lines(doc, "bad.units", "u", "- {{ u.name }}: {{ u.text }}")
     _h(doc, "3. Nguyên nhân")
+    # the texts of law are the round's register's, in force on the report's date
     para(doc, "- Nguyên nhân khách quan: khối lượng công việc chuyên môn lớn; cán bộ làm công tác "
-              "thi đua, khen thưởng ở cơ sở chủ yếu kiêm nhiệm, thường xuyên thay đổi; các văn bản "
-              "hướng dẫn thi hành Luật Thi đua, khen thưởng năm 2022 mới có hiệu lực từ năm 2024.")
-    para(doc, "- Nguyên nhân chủ quan: một số cơ quan, đơn vị, địa phương chưa thực sự quan tâm "
+              "thi đua, khen thưởng ở cơ sở chủ yếu kiêm nhiệm, thường xuyên thay đổi"
+              "{{ laws.new_text }}.")
+    para(doc, "- Nguyên nhân chủ quan: một số {{ bodies }} chưa thực sự quan tâm "
               "chỉ đạo công tác thi đua, khen thưởng; việc cập nhật quy định mới, lưu trữ hồ sơ và "
               "thực hiện chế độ báo cáo chưa được chú trọng.")
 
     # ---------------------------------------------------------------- IV
     _h(doc, "IV. KIẾN NGHỊ, ĐỀ XUẤT")
-    _h(doc, "1. Đối với các cơ quan, đơn vị, địa phương được kiểm tra")
+    _h(doc, "1. Đối với các {{ bodies }} được kiểm tra")
     para(doc, "Đoàn kiểm tra đã kiến nghị {{ recs.n_recs }} nội dung đối với {{ recs.n_units }} "
               "đơn vị. Đến ngày {{ recs.as_of }}, {{ recs.remedied_text }}{{ recs.open_text }}")
     loop_lines(doc, "recs.open", "r", "- {{ r.unit }}: {{ r.text }} (hạn khắc phục: {{ r.deadline }}).")
     para(doc, "{%p if recs.praise_text %}")
     para(doc, "{{ recs.praise_text }}")
     para(doc, "{%p endif %}")
-    para(doc, "Các cơ quan, đơn vị, địa phương tiếp tục phát huy ưu điểm, khắc phục ngay những "
+    para(doc, "Các {{ bodies }} tiếp tục phát huy ưu điểm, khắc phục ngay những "
               "tồn tại, hạn chế đã được Đoàn kiểm tra chỉ ra và gửi báo cáo kết quả khắc phục về "
               "{{ council }} (qua {{ office }}) đúng thời hạn.")
     _h(doc, "2. Đối với {{ ubnd_full }}, {{ council_level_full }}")
-    para(doc, "Chỉ đạo các cơ quan, đơn vị, địa phương khắc phục tồn tại, hạn chế sau kiểm tra; "
+    para(doc, "Chỉ đạo các {{ bodies }} khắc phục tồn tại, hạn chế sau kiểm tra; "
               "tổ chức tập huấn nghiệp vụ thi đua, khen thưởng cho cán bộ làm công tác thi đua, "
               "khen thưởng ở cơ sở; đưa kết quả khắc phục sau kiểm tra vào tiêu chí xét thi đua "
               "cuối năm.")
     para(doc, "{%p if upper_office %}")
     _h(doc, "3. Đối với {{ upper_office }}")
-    para(doc, "Quan tâm mở các lớp tập huấn, hướng dẫn nghiệp vụ thi đua, khen thưởng theo Luật "
-              "Thi đua, khen thưởng năm 2022 và các văn bản hướng dẫn thi hành cho cán bộ làm công "
-              "tác thi đua, khen thưởng của các cơ quan, đơn vị, địa phương.")
+    para(doc, "Quan tâm mở các lớp tập huấn, hướng dẫn nghiệp vụ thi đua, khen thưởng theo "
+              "{{ laws.with_guidance }} cho cán bộ làm công "
+              "tác thi đua, khen thưởng của các {{ bodies }}.")
     para(doc, "{%p endif %}")
     # the closing sentence (two lines at most) goes to the page of the signature
     para(doc, "Trên đây là báo cáo kết quả kiểm tra công tác thi đua, khen thưởng năm {{ year }} "

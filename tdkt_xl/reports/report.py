@@ -29,6 +29,7 @@ from tdkt_xl.reports.aggregate import ResultSummary, summarize
 from tdkt_xl.reports.appendix_stats import AppendixStats, load_appendix_stats, percent
 from tdkt_xl.reports.context import report_common
 from tdkt_xl.reports.excel_stats import workbook_bytes
+from tdkt_xl.reports.legal_words import laws_context
 from tdkt_xl.reports.word_charts import word_chart
 from tdkt_xl.model.tracking import status_at
 from tdkt_xl.reports.vi_words import format_decimal, format_int, money_with_words
@@ -111,12 +112,24 @@ def _overview(rnd: m.Round, s: ResultSummary) -> dict:
         "period_start": short_date(rnd.settings.period_start),
         "n_units": s.n_units, "n_district": s.n_district, "n_commune": s.n_commune,
         "units_phrase": style.units_count_phrase(r.unit for r in s.rows),
+        "units_text": _units_text(s),
         "n_direct": s.n_direct, "n_by_files": s.n_by_files, "mode_text": mode,
         "n_checklist": len(rnd.checklist), "n_items": s.n_items, "n_pass": s.n_pass,
         "n_fail": s.n_fail, "pass_share": _pct(s.pass_share), "n_all_pass": len(s.rows_all_pass),
         "unassessed_text": _unassessed(s), "applies_text": _applies(rnd),
         "not_inspected_text": _not_inspected(rnd, s),
     }
+
+
+def _units_text(s: ResultSummary) -> str:
+    """'06 trường học' (units of one kind); '14 đơn vị, gồm 06 cơ quan, tổ chức,
+    đơn vị cấp huyện và 08 xã' (several kinds)."""
+    units = [r.unit for r in s.rows]
+    phrase = style.units_count_phrase(units)
+    kinds = {style.block_noun(u.block) for u in units if not u.is_commune}
+    if len(kinds) + any(u.is_commune for u in units) > 1:
+        return f"{s.n_units} đơn vị, gồm {phrase}"
+    return phrase
 
 
 def _not_inspected(rnd: m.Round, s: ResultSummary) -> str:
@@ -149,9 +162,20 @@ def _unassessed(s: ResultSummary) -> str:
             + "), chưa tính vào kết quả.")
 
 
-def _areas(s: ResultSummary) -> list:
+def _intro(area, words: dict) -> str:
+    """An area's general finding (areas.csv): its ``{units}`` the inspected units'
+    collective noun, its ``{laws}`` the register's texts in force."""
+    text = area.intro
+    for name, value in words.items():
+        text = text.replace("{" + name + "}", value)
+    return text
+
+
+def _areas(s: ResultSummary, words: dict) -> list:
+    """``words``: the values of the areas' placeholders (``units``, ``laws``)."""
     out = []
     for a in s.areas:
+        intro = _intro(a.area, words)
         if a.n_fail:
             fail = (f"; {a.n_fail} lượt chưa đạt yêu cầu tại {len(a.units_failing)} đơn vị, "
                     "cụ thể:")
@@ -160,8 +184,8 @@ def _areas(s: ResultSummary) -> list:
         out.append({
             "no": a.area.no, "title": a.area.title,
             # no claim that all units did what some did not
-            "intro": (a.area.intro.rstrip(". ") + ", trừ các trường hợp nêu dưới đây."
-                      if a.n_fail and a.area.intro else a.area.intro),
+            "intro": (intro.rstrip(". ") + ", trừ các trường hợp nêu dưới đây."
+                      if a.n_fail and intro else intro),
             "n_units": len(a.units), "n_units_all_pass": a.n_units_all_pass,
             "n_assessed": a.n_assessed, "n_pass": a.n_pass, "n_fail": a.n_fail, "fail_text": fail,
             "shortcomings": [{"unit": x.unit.name, "remark": nfc(x.remark).rstrip(".") + "."}
@@ -221,6 +245,47 @@ def _not_merged(stats: AppendixStats, rnd: Optional[m.Round]) -> str:
             if parts else "")
 
 
+MOST_NAMED = 3          # areas named as where the shortcomings are concentrated
+
+
+def _weak_areas(areas: list) -> str:
+    """Where the items Chưa đạt lie, every area with its count, the most first,
+    ties in the checklist's order: ', tập trung ở các lĩnh vực: A (7 lượt); B
+    (3 lượt); C (3 lượt)' names the areas with the most (whole ties, at most
+    ``MOST_NAMED``) when others have fewer ('nhiều nhất ở' when they hold
+    less than half the items); else every area is named
+    (', thuộc các lĩnh vực: …'; ', ở 05 lĩnh vực, mỗi lĩnh vực 1 lượt: …')."""
+    failing = sorted((a for a in areas if a.n_fail), key=lambda a: (-a.n_fail, a.area.no))
+    if not failing:
+        return ""
+    counts = sorted({a.n_fail for a in failing}, reverse=True)
+    top: list = []
+    for n in counts:
+        tied = [a for a in failing if a.n_fail == n]
+        if len(top) + len(tied) > MOST_NAMED:
+            break
+        top += tied
+    def name(a) -> str:
+        return a.area.short[:1].lower() + a.area.short[1:]
+
+    def counted(some) -> str:
+        return "; ".join(f"{name(a)} ({a.n_fail} lượt)" for a in some)
+
+    if len(failing) == 1:
+        return f", thuộc lĩnh vực {name(failing[0])}"
+    if top and len(top) < len(failing):
+        # 'tập trung' only when those areas hold half the items or more
+        lead = ("tập trung ở" if 2 * sum(a.n_fail for a in top) >= sum(a.n_fail for a in failing)
+                else "nhiều nhất ở")
+        if len(top) == 1:
+            return f", {lead} lĩnh vực {counted(top)}"
+        return f", {lead} các lĩnh vực: {counted(top)}"
+    if len(counts) == 1:
+        return (f", ở {style.count2(len(failing))} lĩnh vực, mỗi lĩnh vực {counts[0]} lượt: "
+                + "; ".join(name(a) for a in failing))
+    return ", thuộc các lĩnh vực: " + counted(failing)
+
+
 def _good_bad(s: ResultSummary) -> tuple[dict, dict]:
     best = s.rows_all_pass
     good_summary = (f"Tỷ lệ nội dung đạt yêu cầu chung là {_pct(s.pass_share)}%; "
@@ -229,11 +294,8 @@ def _good_bad(s: ResultSummary) -> tuple[dict, dict]:
     good_units = [{"name": r.unit.name, "text": nfc(r.evaluation.strengths).rstrip(".") + "."}
                   for r in best if r.evaluation and r.evaluation.strengths]
     failing = s.rows_with_fail
-    weak = sorted([a for a in s.areas if a.n_fail], key=lambda a: (-a.n_fail, a.area.no))[:3]
     bad_summary = (f"Còn {len(failing)}/{s.n_units} đơn vị có nội dung chưa đạt yêu cầu "
-                   f"({s.n_fail} lượt nội dung)"
-                   + (", tập trung ở các lĩnh vực: " + "; ".join(
-                       a.area.short.lower() for a in weak) if weak else "") + ". Cụ thể:")
+                   f"({s.n_fail} lượt nội dung){_weak_areas(s.areas)}. Cụ thể:")
     if not failing:
         bad_summary = "Qua kiểm tra, không có đơn vị nào có nội dung chưa đạt yêu cầu."
     bad_units = []
@@ -325,13 +387,17 @@ def build_context(rnd: m.Round, s: ResultSummary, stats: Optional[AppendixStats]
     ctx = report_common(rnd, report_record(rnd))
     stats_ctx, award_rows = _stats(stats, rnd)
     good, bad = _good_bad(s)
-    areas = _areas(s)
+    rec = report_record(rnd)
+    laws = laws_context(rnd, rec.date if rec and rec.date else s.as_of)
+    bodies = style.bodies_phrase(r.unit for r in s.rows)
+    areas = _areas(s, {"units": bodies, "laws": laws["names"]})
     ctx.update({
+        "laws": laws,
         "plan_ref_short": ctx["plan_ref"].split(" của ")[0],
         "plan_basis": nfc(st.plan_basis), "ov": _overview(rnd, s), "charts": charts,
         "areas": areas, "carried": _carried(rnd, s, areas), "stats": stats_ctx, "award_rows": award_rows, "good": good,
         "bad": bad, "recs": _recs(s), "table": _table(s),
-        "bodies": style.bodies_phrase(r.unit for r in s.rows),
+        "bodies": bodies,
     })
     return ctx
 
