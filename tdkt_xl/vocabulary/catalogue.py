@@ -18,6 +18,21 @@ _ITEM_CODE = (S.CHECKLIST.ref("code"),)
 _SCHEDULE_UNIT = (S.SCHEDULE.ref("unit_code"),)
 _DELEGATION_UNIT = (S.DELEGATION.ref("unit_code"),)
 _DELEGATE = (S.DELEGATION.ref("member_name"),)
+# ... and the other columns a rule reads: 'Khối' renamed is its GT01, not every
+# result of a block's item 'not applicable' (KQ04)
+_COUNCIL_ROLE = _MEMBER_NAME + (S.MEMBERS.ref("council_role"),)
+_SELECTED = _UNIT_CODE + (S.UNITS.ref("selected"),)
+_BLOCKS = (S.UNITS.ref("block"), S.CHECKLIST.ref("applies_to"))
+_TASK = (S.DELEGATION.ref("task"),)
+_BY_FILES = (S.SCHEDULE.ref("mode"), S.SCHEDULE.ref("review_date"))
+_ASSESSMENT = (S.RESULTS.ref("assessment"),)
+_RESULT_ROW = (S.RESULTS.ref("unit_code"), S.RESULTS.ref("item_code"))
+_EVALUATION = tuple(S.EVALUATIONS.ref(f) for f in ("unit_code", "end_time", "chair", "secretary",
+                                                   "strengths", "shortcomings"))
+_DEADLINE = (S.RECOMMENDATIONS.ref("deadline"),)
+_STATUS = (S.RECOMMENDATIONS.ref("status"),)
+_DOC_UNIT = (S.DOCUMENTS.ref("unit_code"),)
+_LEGAL_CODE = (S.LEGAL.ref("code"),)
 
 # ---- values in any cell (raised by the reader)
 MISSING_COLUMN = define("GT01", ERROR, "Thiếu cột",
@@ -67,7 +82,8 @@ SIGNER_NOT_LEADER = define("CH07", ERROR, "Người ký không đủ thẩm quy�
                            "Người ký '{name}' có vai trò '{role}' trong Hội đồng; người ký văn bản "
                            "của Hội đồng phải là Chủ tịch hoặc Phó Chủ tịch.",
                            blocks=(JOB_DECISION, JOB_NOTICE, JOB_REPORT), area="Cấu hình",
-                           basis=("ND30_2020",))
+                           basis=("ND30_2020",),
+                           needs=_COUNCIL_ROLE)
 LAW_CHANGES = define("CH08", WARNING, "Thời gian kiểm tra qua hai văn bản pháp luật",
                      "Thời gian kiểm tra {start}–{end} nằm trong hai giai đoạn: {first} "
                      "(đến {first_end}) và {second} (từ {second_start}); kiểm tra lại căn cứ.",
@@ -80,7 +96,8 @@ SIGNATURE_MISMATCH = define("CH09", ERROR, "Thẩm quyền và hình thức ch�
                             "Người ký '{name}' ghi '{said}' ở mục '{label}' nhưng trang Thành viên "
                             "ghi vai trò '{role}': văn bản {authority} phải ký '{form}'.",
                             blocks=(JOB_DECISION, JOB_NOTICE, JOB_REPORT), area="Cấu hình",
-                            basis=("ND30_2020",))
+                            basis=("ND30_2020",),
+                            needs=_COUNCIL_ROLE)
 
 # ---- example data (any sheet): the shipped example's values left in the workbook
 EXAMPLE_DATA = define("VD01", WARNING, "Còn dữ liệu ví dụ",
@@ -103,14 +120,17 @@ UNIT_INCHARGE_UNKNOWN = define("DV03", ERROR, "Thành viên phụ trách không 
 UNIT_INCHARGE_NOT_COUNCIL = define("DV04", WARNING, "Người phụ trách không là thành viên Hội đồng",
                                    "'{name}' phụ trách đơn vị {unit_name} nhưng không có vai trò "
                                    "trong Hội đồng (cột Vai trò trong Hội đồng để trống).",
-                                   area="Đơn vị", basis=("plan:III.1",))
+                                   area="Đơn vị", basis=("plan:III.1",),
+                                   needs=_COUNCIL_ROLE)
 NO_UNIT_SELECTED = define("DV05", WARNING, "Chưa chọn đơn vị nào",
                           "Chưa có đơn vị nào được chọn kiểm tra (cột Được chọn kiểm tra).",
-                          area="Đơn vị", basis=("plan:IV.2",))
+                          area="Đơn vị", basis=("plan:IV.2",),
+                          needs=_SELECTED)
 APPLIES_UNKNOWN_BLOCK = define("DV06", ERROR, "Khối áp dụng không có trong trang Đơn vị",
                                "Nội dung {item}: 'Áp dụng cho' ghi '{block}', không phải 'Tất cả' "
                                "và không là khối nào ở cột Khối của trang Đơn vị ({known}).",
-                               blocks=(JOB_MINUTES, JOB_FORMS, JOB_REPORT), area="Nội dung kiểm tra")
+                               blocks=(JOB_MINUTES, JOB_FORMS, JOB_REPORT), area="Nội dung kiểm tra",
+                               needs=_BLOCKS)
 
 # ---- members (Thành viên)
 MEMBER_DUP = define("TV01", ERROR, "Trùng họ tên thành viên",
@@ -118,10 +138,12 @@ MEMBER_DUP = define("TV01", ERROR, "Trùng họ tên thành viên",
                     blocks=(JOB_DECISION,), area="Thành viên")
 NO_CHAIR = define("TV02", ERROR, "Chưa có Chủ tịch Hội đồng",
                   "Trang Thành viên chưa có người giữ vai trò 'Chủ tịch' Hội đồng.",
-                  blocks=(JOB_DECISION, JOB_REPORT), area="Thành viên")
+                  blocks=(JOB_DECISION, JOB_REPORT), area="Thành viên",
+                  needs=_COUNCIL_ROLE)
 TWO_CHAIRS = define("TV03", ERROR, "Nhiều Chủ tịch Hội đồng",
                     "'{name}' là Chủ tịch Hội đồng, nhưng '{first}' (dòng {first_row}) cũng là Chủ tịch.",
-                    blocks=(JOB_DECISION, JOB_REPORT), area="Thành viên")
+                    blocks=(JOB_DECISION, JOB_REPORT), area="Thành viên",
+                    needs=_COUNCIL_ROLE)
 
 # ---- schedule (Lịch kiểm tra)
 NOT_SCHEDULED = define("LK01", ERROR, "Đơn vị được chọn chưa có lịch",
@@ -141,7 +163,8 @@ SCHEDULE_NOT_SELECTED = define("LK04", ERROR, "Đơn vị không được chọn
                                "Đơn vị {unit_name} ({code}) có lịch kiểm tra nhưng cột 'Được chọn "
                                "kiểm tra' ở trang Đơn vị là 'Không'.",
                                blocks=(JOB_NOTICE, JOB_MINUTES), area="Lịch kiểm tra",
-                               basis=("plan:IV.2",))
+                               basis=("plan:IV.2",),
+                               needs=_SELECTED)
 OUTSIDE_WINDOW = define("LK05", ERROR, "Ngày kiểm tra ngoài thời gian kiểm tra",
                         "Ngày kiểm tra {date} nằm ngoài thời gian kiểm tra {start}–{end} ({label}).{swap}",
                         blocks=(JOB_NOTICE, JOB_MINUTES), area="Lịch kiểm tra",
@@ -172,10 +195,12 @@ DUE_CELL_DIFFERS = define("LK12", WARNING, "Hạn nộp báo cáo trong ô khác
 NO_REVIEW_DATE = define("LK13", WARNING, "Chưa có ngày xem xét xong hồ sơ",
                         "Đơn vị {unit_name} kiểm tra qua hồ sơ nhưng chưa có 'Ngày xem xét xong "
                         "hồ sơ'; biên bản ghi ngày là ngày ấy, đang để trống.",
-                        area="Lịch kiểm tra")
+                        area="Lịch kiểm tra",
+                        needs=_BY_FILES)
 REVIEW_BEFORE_FILE = define("LK14", WARNING, "Ngày xem xét xong hồ sơ trước ngày nhận hồ sơ",
                             "Ngày xem xét xong hồ sơ {review} của đơn vị {unit_name} trước ngày "
-                            "nhận báo cáo, hồ sơ {received}.", area="Lịch kiểm tra")
+                            "nhận báo cáo, hồ sơ {received}.", area="Lịch kiểm tra",
+                            needs=_BY_FILES)
 
 # ---- delegation (Thành phần đoàn)
 NO_DELEGATION = define("TD01", ERROR, "Chưa có thành phần đoàn",
@@ -187,17 +212,20 @@ NO_DELEGATION = define("TD01", ERROR, "Chưa có thành phần đoàn",
 NO_HEAD = define("TD02", ERROR, "Đoàn chưa có Trưởng đoàn",
                  "Đoàn kiểm tra đơn vị {unit_name} ({code}) chưa có Trưởng đoàn.",
                  blocks=(JOB_DECISION, JOB_NOTICE, JOB_MINUTES), area="Thành phần đoàn",
-                 basis=("plan:III.1", "ND98_2023"))
+                 basis=("plan:III.1", "ND98_2023"),
+                 needs=_TASK)
 TWO_HEADS = define("TD03", ERROR, "Đoàn có hai Trưởng đoàn",
                    "Đoàn kiểm tra đơn vị {unit_name} ({code}) đã có Trưởng đoàn '{first}' "
                    "(dòng {first_row}); '{name}' cũng được ghi là Trưởng đoàn.",
                    blocks=(JOB_DECISION, JOB_NOTICE, JOB_MINUTES), area="Thành phần đoàn",
-                   basis=("plan:III.1", "ND98_2023"))
+                   basis=("plan:III.1", "ND98_2023"),
+                   needs=_TASK)
 HEAD_NOT_LEADER = define("TD04", ERROR, "Trưởng đoàn không đúng vai trò trong Hội đồng",
                          "Trưởng đoàn '{name}' (vai trò trong Hội đồng: {role}) không phải {allowed} "
                          "Hội đồng (mục 'Trưởng đoàn là' ở trang Cấu hình).",
                          blocks=(JOB_DECISION, JOB_NOTICE, JOB_MINUTES), area="Thành phần đoàn",
-                         basis=("plan:III.1", "ND98_2023"))
+                         basis=("plan:III.1", "ND98_2023"),
+                         needs=_COUNCIL_ROLE + _TASK)
 INCHARGE_ABSENT = define("TD05", ERROR, "Thiếu thành viên phụ trách đơn vị",
                          "Thành viên phụ trách đơn vị {unit_name} ({name}) không có trong Đoàn "
                          "kiểm tra đơn vị này.",
@@ -238,7 +266,8 @@ DELEGATE_TWICE = define("TD11", WARNING, "Một người ghi hai lần trong m�
 DEPUTY_AS_MEMBER = define("TD12", WARNING, "Phó Trưởng đoàn ghi là Thành viên ở đoàn khác",
                           "'{name}' là Phó Trưởng đoàn trong quyết định (đoàn kiểm tra {deputy_at}) "
                           "nhưng dòng này ghi '{task}'; thông báo, biên bản ghi 'Phó Trưởng đoàn' "
-                          "ở mọi đoàn người này tham gia.", area="Thành phần đoàn")
+                          "ở mọi đoàn người này tham gia.", area="Thành phần đoàn",
+                          needs=_TASK)
 
 # ---- results (Kết quả kiểm tra, Đánh giá chung)
 RESULT_UNKNOWN_UNIT = define("KQ01", ERROR, "Mã đơn vị không có trong danh sách",
@@ -256,24 +285,28 @@ ITEM_UNKNOWN = define("KQ03", ERROR, "Mã nội dung không có trong danh sách
 ITEM_NOT_APPLICABLE = define("KQ04", ERROR, "Nội dung không áp dụng cho đơn vị",
                              "Nội dung {item} chỉ áp dụng cho {applies_to}; đơn vị {unit_name} "
                              "thuộc {block}.", blocks=(JOB_MINUTES, JOB_REPORT),
-                             area="Kết quả kiểm tra", basis=("plan:III.1",))
+                             area="Kết quả kiểm tra", basis=("plan:III.1",),
+                             needs=_BLOCKS)
 RESULT_DUP = define("KQ05", ERROR, "Nội dung đánh giá hai lần",
                     "Nội dung {item} của đơn vị {unit_name} đã được đánh giá ở dòng {first_row}.",
                     blocks=(JOB_MINUTES, JOB_REPORT), area="Kết quả kiểm tra")
 RESULTS_MISSING = define("KQ06", ERROR, "Chưa đánh giá đủ nội dung",
                          "Đơn vị {unit_name} đã kiểm tra ngày {date} nhưng chưa đánh giá "
                          "{count} nội dung: {items}.", blocks=(JOB_MINUTES,),
-                         area="Kết quả kiểm tra", basis=("plan:III.1",))
+                         area="Kết quả kiểm tra", basis=("plan:III.1",),
+                         needs=_RESULT_ROW + _ITEM_CODE + _BLOCKS)
 ASSESSMENT_BLANK = define("KQ07", ERROR, "Chưa ghi đánh giá",
                           "Nội dung {item} của đơn vị {unit_name} (kiểm tra ngày {date}) chưa ghi "
                           "Đánh giá (Đạt / Chưa đạt).", blocks=(JOB_MINUTES,),
-                          area="Kết quả kiểm tra")
+                          area="Kết quả kiểm tra",
+                          needs=_ASSESSMENT)
 ASSESSED_EARLY = define("KQ08", WARNING, "Đánh giá trước ngày kiểm tra",
                         "Đơn vị {unit_name} kiểm tra ngày {date} (sau ngày {as_of}) nhưng đã có "
                         "{what}.", area="Kết quả kiểm tra")
 FAIL_NO_REMARK = define("KQ09", ERROR, "'Chưa đạt' thiếu nhận xét",
                         "Nội dung {item} của đơn vị {unit_name} 'Chưa đạt' nhưng chưa có Nhận xét.",
-                        blocks=(JOB_MINUTES,), area="Kết quả kiểm tra")
+                        blocks=(JOB_MINUTES,), area="Kết quả kiểm tra",
+                        needs=_ASSESSMENT + (S.RESULTS.ref("remark"),))
 FAIL_NO_RECOMMENDATION = define("KQ10", ERROR, "'Chưa đạt' thiếu kiến nghị",
                                 "Nội dung {item} của đơn vị {unit_name} 'Chưa đạt' nhưng đơn vị "
                                 "chưa có kiến nghị nào trong trang Kiến nghị.",
@@ -282,10 +315,12 @@ FAIL_NO_RECOMMENDATION = define("KQ10", ERROR, "'Chưa đạt' thiếu kiến ng
 EVALUATION_MISSING = define("KQ11", ERROR, "Chưa có đánh giá chung",
                             "Đơn vị {unit_name} ({code}) đã kiểm tra ngày {date} nhưng chưa có dòng "
                             "trong trang Đánh giá chung.", blocks=(JOB_MINUTES,),
-                            area="Đánh giá chung")
+                            area="Đánh giá chung",
+                            needs=_EVALUATION[:1])
 EVALUATION_BLANK = define("KQ12", ERROR, "Đánh giá chung còn thiếu",
                           "Đánh giá chung của đơn vị {unit_name} (kiểm tra ngày {date}) chưa ghi "
-                          "'{column}'.", blocks=(JOB_MINUTES,), area="Đánh giá chung")
+                          "'{column}'.", blocks=(JOB_MINUTES,), area="Đánh giá chung",
+                          needs=_EVALUATION)
 EVALUATION_DUP = define("KQ13", ERROR, "Hai dòng đánh giá chung",
                         "Đơn vị {unit_name} đã có đánh giá chung ở dòng {first_row}.",
                         blocks=(JOB_MINUTES,), area="Đánh giá chung")
@@ -300,7 +335,8 @@ CHAIR_NOT_IN_DELEGATION = define("KQ15", WARNING, "Chủ trì/Thư ký không c�
 DATE_AFTER_MINUTES = define("KQ16", WARNING, "Ngày đã qua nêu sau ngày lập biên bản",
                             "Cột '{column}' của đơn vị {unit_name} nêu ngày {cited} như việc đã "
                             "xảy ra, nhưng biên bản lập ngày {minutes}: biên bản không thể ghi "
-                            "việc chưa xảy ra.", area="Đánh giá chung")
+                            "việc chưa xảy ra.", area="Đánh giá chung",
+                            needs=_BY_FILES)
 ASSESSMENT_VS_APPENDIX = define("KQ17", WARNING, "Đánh giá trái với phụ lục đơn vị gửi",
                                 "Mục {item} của đơn vị {unit_name} đánh giá '{assessment}', nhưng phụ lục "
                                 "đơn vị gửi có cảnh báo {code} ({source}): {note}",
@@ -312,16 +348,19 @@ FIGURE_VS_APPENDIX = define("KQ18", WARNING, "Số liệu nhận xét khác ph�
 # ---- recommendations (Kiến nghị)
 NO_DEADLINE = define("KN01", ERROR, "Kiến nghị chưa có hạn khắc phục",
                      "Kiến nghị '{text}' của đơn vị {unit_name} chưa có Hạn khắc phục.",
-                     blocks=(JOB_MINUTES,), area="Kiến nghị")
+                     blocks=(JOB_MINUTES,), area="Kiến nghị",
+                     needs=_DEADLINE)
 DEADLINE_TOO_EARLY = define("KN02", ERROR, "Hạn khắc phục không sau ngày kiểm tra",
                             "Hạn khắc phục {deadline} của kiến nghị '{text}' không sau ngày kiểm tra "
                             "{date} của đơn vị {unit_name}.", blocks=(JOB_MINUTES,), area="Kiến nghị")
 OVERDUE = define("KN03", WARNING, "Quá hạn khắc phục",
                  "Đơn vị {unit_name} quá hạn khắc phục kiến nghị '{text}': hạn {deadline}, đến "
-                 "ngày {as_of} tình trạng '{status}'.", area="Kiến nghị")
+                 "ngày {as_of} tình trạng '{status}'.", area="Kiến nghị",
+                 needs=_DEADLINE + _STATUS)
 DONE_NO_DATE = define("KN04", WARNING, "Đã khắc phục nhưng chưa có ngày nhận báo cáo",
                       "Kiến nghị '{text}' của đơn vị {unit_name} ghi 'Đã khắc phục' nhưng chưa có "
-                      "Ngày nhận báo cáo khắc phục.", area="Kiến nghị")
+                      "Ngày nhận báo cáo khắc phục.", area="Kiến nghị",
+                      needs=_STATUS + (S.RECOMMENDATIONS.ref("remedy_report_date"),))
 REMEDY_BEFORE_INSPECTION = define("KN05", WARNING, "Ngày báo cáo khắc phục trước ngày kiểm tra",
                                   "Ngày nhận báo cáo khắc phục {remedy} trước ngày kiểm tra {date} "
                                   "của đơn vị {unit_name}.", area="Kiến nghị")
@@ -367,7 +406,8 @@ DOC_JOBS = (JOB_DECISION, JOB_NOTICE, JOB_MINUTES, JOB_REPORT)
 DOC_SIGNER_NOT_LEADER = define("VB01", ERROR, "Người ký văn bản không đủ thẩm quyền",
                                "{kind} số {number} do '{name}' ký; vai trò trong Hội đồng là "
                                "'{role}', không phải Chủ tịch hoặc Phó Chủ tịch.",
-                               blocks=DOC_JOBS, area="Văn bản", basis=("ND30_2020",))
+                               blocks=DOC_JOBS, area="Văn bản", basis=("ND30_2020",),
+                               needs=_COUNCIL_ROLE)
 DOC_SIGNER_UNKNOWN = define("VB02", ERROR, "Người ký không có trong danh sách",
                             "Người ký '{name}' của {kind} số {number} không có trong trang Thành viên.",
                             blocks=DOC_JOBS, area="Văn bản",
@@ -382,10 +422,12 @@ DOC_UNKNOWN_UNIT = define("VB04", ERROR, "Văn bản của đơn vị không có
                           needs=_UNIT_CODE + _SCHEDULE_UNIT)
 DOC_UNIT_EXPECTED = define("VB05", ERROR, "Văn bản thiếu mã đơn vị",
                            "Loại '{kind}' lập cho từng đơn vị: cần ghi Mã đơn vị.",
-                           blocks=DOC_JOBS, area="Văn bản")
+                           blocks=DOC_JOBS, area="Văn bản",
+                           needs=_DOC_UNIT)
 DOC_DUP = define("VB06", ERROR, "Văn bản ghi hai lần",
                  "{kind}{of_unit} đã ghi ở dòng {first_row}.", blocks=DOC_JOBS,
-                 area="Văn bản")
+                 area="Văn bản",
+                 needs=_DOC_UNIT)
 DOC_NOTICE_DATE = define("VB07", WARNING, "Ngày ký thông báo khác ngày gửi",
                          "Thông báo lịch kiểm tra đơn vị {unit_name} ký ngày {signed}, còn trang "
                          "Lịch kiểm tra ghi ngày gửi thông báo {notice}.", area="Văn bản")
@@ -399,14 +441,16 @@ LEGAL_OVERLAP = define("CC01", ERROR, "Hai dòng cùng mã văn bản có hiệu
                        "Mã văn bản '{code}' ở dòng {row} có hiệu lực {span}, chồng với dòng {other} "
                        "({other_span}): cùng một ngày không biết dùng dòng nào làm căn cứ. Hãy sửa "
                        "ngày hết hiệu lực của dòng cũ hoặc xóa một dòng.",
-                       blocks=(JOB_DECISION, JOB_PLAN), area=_LEGAL_AREA)
+                       blocks=(JOB_DECISION, JOB_PLAN), area=_LEGAL_AREA,
+                       needs=_LEGAL_CODE)
 LEGAL_DATES = define("CC02", ERROR, "Ngày có hiệu lực sau ngày hết hiệu lực",
                      "Văn bản '{code}': ngày có hiệu lực {start} sau ngày hết hiệu lực {end}.",
                      blocks=(JOB_DECISION, JOB_PLAN), area=_LEGAL_AREA)
 LEGAL_UNKNOWN_SUCCESSOR = define("CC03", WARNING, "Văn bản thay thế không có trong danh mục",
                                  "Văn bản '{code}' ghi thay thế bởi '{target}', nhưng không dòng nào "
                                  "có mã văn bản này; thêm dòng cho văn bản thay thế hoặc sửa mã.",
-                                 area=_LEGAL_AREA)
+                                 area=_LEGAL_AREA,
+                                 needs=_LEGAL_CODE)
 LEGAL_UNKNOWN_KIND = define("CC04", WARNING, "Loại văn bản trích dẫn không có",
                             "Văn bản '{code}' ghi trích dẫn trong '{value}', không phải ký hiệu loại "
                             "văn bản của chương trình ({known}); dòng căn cứ sẽ không được in ở đó.",
@@ -418,4 +462,5 @@ LEGAL_CODE_MISSING = define("CC06", WARNING, "Thiếu văn bản mà quy tắc k
                             "Trang Căn cứ pháp lý không có dòng nào mã '{code}', văn bản làm căn cứ của "
                             "{uses}: những chỗ đó sẽ không nêu được căn cứ. Hãy thêm lại dòng "
                             "của văn bản này (mã giữ nguyên).",
-                            area=_LEGAL_AREA)
+                            area=_LEGAL_AREA,
+                            needs=_LEGAL_CODE)
