@@ -93,7 +93,7 @@ def test_cached_values_are_the_reports_figures_and_the_workbooks(report):
     assert len(word) == len(excel) == 3
     share, awards, areas = (_series(x) for x in word)
     assert share == [("Tỷ lệ Đạt (%)",
-                      [r.unit.name + (" (*)" if r.by_files else "") for r in s.rows],
+                      [r.unit.name + (" (qua hồ sơ)" if r.by_files else "") for r in s.rows],
                       [round(r.pass_share, 1) for r in s.rows])]
     assert [n for n, _, _ in awards] == ["Tập thể", "Hộ gia đình", "Cá nhân"]
     assert awards[0][1] == ["Lao động tiên tiến", "Giấy khen của Chủ tịch UBND xã"]
@@ -172,15 +172,21 @@ def test_the_layout_checker_sees_a_chart_as_a_picture(report, tmp_path):
     assert found and "ảnh (biểu đồ)" in found[0]
 
 
-def test_the_note_is_kept_with_its_caption(report):
-    """Chart 1's note printed at the top of the next page, apart from its caption."""
-    res, _ = report
+def test_a_note_is_kept_with_its_caption(example_sheets, tmp_path, monkeypatch):
+    """A chart's note printed at the top of the next page, apart from its caption (Chart 1
+    had one, '(*) Đơn vị kiểm tra qua hồ sơ.'; its labels now say it)."""
+    import dataclasses
     import docx
+    specs = ch.chart_specs
+    monkeypatch.setattr(ch, "chart_specs", lambda *a: [
+        dataclasses.replace(sp, note="Số liệu đến ngày kiểm tra.") if i == 0 else sp
+        for i, sp in enumerate(specs(*a))])
+    res = make_report(read_round(example_sheets).round, tmp_path)
     paras = docx.Document(str(res.docx)).paragraphs
     cap = next(i for i, p in enumerate(paras) if p.text.startswith("Biểu đồ 1."))
-    assert paras[cap + 1].text == "Ghi chú: (*) Đơn vị kiểm tra qua hồ sơ."
+    assert paras[cap + 1].text == "Ghi chú: Số liệu đến ngày kiểm tra."
     assert paras[cap].paragraph_format.keep_with_next
-    other = next(p for p in paras if p.text.startswith("Biểu đồ 3."))
+    other = next(p for p in paras if p.text.startswith("Biểu đồ 2."))
     assert not other.paragraph_format.keep_with_next         # no note: nothing to keep with
 
 

@@ -17,7 +17,7 @@ import io
 import sys
 from pathlib import Path
 
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 
 from tdkt_xl.documents import make_templates as base
 from tdkt_xl.vocabulary.doc_kinds import REMINDER, REPORT
@@ -98,7 +98,10 @@ def report():
     # ---------------------------------------------------------------- II
     _h(doc, "II. KẾT QUẢ KIỂM TRA")
     para(doc, "{%p for c in charts %}")
-    para(doc, "{{ c.chart }}", align=C, first=0, after=0, keep=True)
+    # single line spacing: Word multiplies the line of an inline picture too (1.1 x the
+    # chart's height), LibreOffice does not; the chart is as tall in both
+    para(doc, "{{ c.chart }}", align=C, first=0, after=0, keep=True
+         ).paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
     # a note under the caption stays on its page: the caption is kept with it
     para(doc, "{%p if c.note %}")
     para(doc, [("{{ c.caption }}", "b")], align=C, first=0, after=6, size=13, keep=True)
