@@ -29,10 +29,15 @@ class ExampleRound:
     as_of: dt.date | None = None   # the date its data describes (tdkt demo's default --as-of)
 
 
+def sheet_files(folder: Path = EXAMPLE_DIR) -> list:
+    """The CSV files of a round's folder, one per sheet (stem = sheet name), in order."""
+    return sorted(Path(folder).glob("*.csv"))
+
+
 def example_sheets(folder: Path = EXAMPLE_DIR) -> dict:
     """Sheet name -> rows (header first) of text values, as stored."""
     out = {}
-    for p in sorted(Path(folder).glob("*.csv")):
+    for p in sheet_files(folder):
         with open(p, newline="", encoding="utf-8") as fh:
             out[p.stem] = [list(r) for r in csv.reader(fh)]
     return out
