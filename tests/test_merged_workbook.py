@@ -65,3 +65,34 @@ def test_bulk_rows_written_while_the_previous_sheet_is_compressed_give_the_same_
         assert z.testzip() is None
     rows = CalamineWorkbook.from_filelike(io.BytesIO(got)).get_sheet_by_name("Trang 3").to_python()
     assert rows[2][:4] == ["Đơn vị 0", 0, "", 1.5] and rows[-1][:2] == ["Đơn vị 2999", 8997]
+
+
+def test_the_records_keep_the_units_name_beside_a_rows_own_name(rnd, forms, tmp_path):
+    """Before: in ``records()['models']`` (and ``frames()``) the model's own
+    'name' overwrote the unit's name, so a model's row no longer said whose it
+    was.  Every list gives the unit's name under 'unit_name', a row's own
+    columns under their spec keys."""
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    good_file(forms, inbox, "XQS")
+    good_file(forms, inbox, "XVL")
+    res = merge(rnd, inbox, tmp_path / "out")
+    names = {u.code: u.name for u in rnd.units}
+    recs = res.records()
+    for key in ("units", "awards", "award_rows", "models", "documents"):
+        assert recs[key], key
+        assert all(r["unit_name"] == names[r["unit"]] for r in recs[key]), key
+    models = [r for r in recs["models"] if r["unit"] == "XQS"]
+    assert [r["name"] for r in models] == [m["name"] for m in res.units["XQS"].tables["models"]]
+    assert all(r["name"] != names["XQS"] for r in models)
+
+
+def test_no_column_of_the_forms_takes_a_key_of_the_unit():
+    """A list's own column keyed 'unit', 'unit_name', 'block' or 'file' would
+    overwrite the unit's in the records: the spec has none."""
+    from tdkt_xl.appendices.spec import load_spec
+    from tdkt_xl.appendices.stats import UNIT_KEYS, scalar_keys
+    spec = load_spec()
+    own = {c.key for s in spec.sheets for sec in s.sections if sec.type == "table" for c in sec.columns}
+    assert own and not own & set(UNIT_KEYS)
+    assert not {k for k, _l, _k in scalar_keys(spec)} & set(UNIT_KEYS)

@@ -129,10 +129,16 @@ def frames(res) -> dict:
     return {k: pd.DataFrame(v) for k, v in records(res).items()}
 
 
+# the keys of the unit every row of ``records`` begins with; a row's own columns
+# keep their spec keys beside them (a model's 'name' is not its unit's name)
+UNIT_KEYS = ("unit", "unit_name", "block", "file")
+
+
 def records(res, units: bool = True) -> dict:
-    """The rows of ``frames`` as lists of dicts (no pandas: for the writers).
-    ``units=False``: without the one-row-per-unit list of every key (the
-    consolidated workbook writes it from the statistics)."""
+    """The rows of ``frames`` as lists of dicts (no pandas: for the writers),
+    each beginning with its unit's ``UNIT_KEYS``.  ``units=False``: without
+    the one-row-per-unit list of every key (the consolidated workbook writes
+    it from the statistics)."""
     spec = res.spec
     names = [k for k, _l, _k in scalar_keys(spec)]
     unit_rows, award_rows, award_list, models, docs = [], [], [], [], []
@@ -142,7 +148,7 @@ def records(res, units: bool = True) -> dict:
         u = res.units.get(code)
         if u is None:
             continue
-        base = {"unit": code, "name": info.name, "block": info.block, "file": u.file}
+        base = dict(zip(UNIT_KEYS, (code, info.name, info.block, u.file)))
         if units:
             unit_rows.append({**base, **dict(zip(names, map(u.values.get, names)))})
         for t, keys in titles:
