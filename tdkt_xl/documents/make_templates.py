@@ -629,29 +629,32 @@ def minutes():
     para(doc, "Biên bản đã được đọc lại cho các thành phần dự cùng nghe, thống nhất và ký "
               "tên./.", keep=True)
     para(doc, "{%p endif %}")
-    t = doc.add_table(rows=2, cols=3)
+    # the signatures: row 1 the roles (and the unit's post, which may wrap), row 2 the
+    # signing space and the names, row 3 Nơi nhận: a name starts its own row, so the three
+    # names stay on one line whatever the length of a post above them
+    t = doc.add_table(rows=3, cols=3)
     _tbl_set(t, (55, 55, 55), cell_margin_mm=1)
-    recipients = t.rows[1].cells[0].merge(t.rows[1].cells[2])
+    recipients = t.rows[2].cells[0].merge(t.rows[2].cells[2])
     _clear(recipients)
     para(recipients, [("Nơi nhận:", "bi")], style=RECIP, size=12, before=12)
     for line in ("- {{ unit.body }};", "- Thành viên Đoàn kiểm tra;", "- Lưu: VT, {{ office_code }}."):
         para(recipients, line, style=RECIP)
-    for cell, (role, name) in zip(t.rows[0].cells, (
+    for titles, names, (role, name) in zip(t.rows[0].cells, t.rows[1].cells, (
             ("{{ sign_unit.role }}", "{{ sign_unit.name }}"),
             ("THƯ KÝ", "{{ sign_secretary }}"),
             ("TRƯỞNG ĐOÀN", "{{ sign_head }}"))):
-        _clear(cell)
-        # keep=True: the signatures' row stays on the page of its Nơi nhận row
-        para(cell, [(role, "b")], style=SIGN, size=13, before=12, keep=True)
-        # the unit's representative signs with their post; the other cells get
-        # an empty line in its place so the three names stay on one line
-        para(cell, "{%p if sign_unit.post %}", style=SIGN, size=13, keep=True)
-        para(cell, [("{{ sign_unit.post }}", "b")] if role.startswith("{{ sign_unit") else "",
-             style=SIGN, size=13, keep=True)
-        para(cell, "{%p endif %}", style=SIGN, size=13, keep=True)
+        _clear(titles)
+        _clear(names)
+        # keep=True: the signatures' rows stay on the page of their Nơi nhận row
+        para(titles, [(role, "b")], style=SIGN, size=13, before=12, keep=True)
+        if role.startswith("{{ sign_unit"):
+            # the unit's representative signs with their post
+            para(titles, "{%p if sign_unit.post %}", style=SIGN, size=13, keep=True)
+            para(titles, [("{{ sign_unit.post }}", "b")], style=SIGN, size=13, keep=True)
+            para(titles, "{%p endif %}", style=SIGN, size=13, keep=True)
         for _ in range(5):
-            para(cell, "", style=SIGN, size=13, keep=True)
-        para(cell, [(name, "b")], style=SIGN, size=13, keep=True)
+            para(names, "", style=SIGN, size=13, keep=True)
+        para(names, [(name, "b")], style=SIGN, size=13, keep=True)
     return doc
 
 

@@ -1002,21 +1002,7 @@ class _Checker:
         infos = [[_para_info(self.st, p) for p in tc.findall("w:p", NS)] for tc in cells]
         infos = [[p for p in c if p.text.strip()] for c in infos]
         if code == "BB":
-            recips = [c for c in infos if c and c[0].text.strip().startswith("Nơi nhận")]
-            infos = [c for c in infos if c and not c[0].text.strip().startswith("Nơi nhận")]
-            if not recips:
-                self.add("recipients", "Biên bản thiếu phần 'Nơi nhận:' (đơn vị được kiểm tra, "
-                                       "thành viên Đoàn, lưu).")
-            else:
-                self._recipients(recips[0])
-            roles = [c[0] for c in infos if c]
-            if len(roles) < 2:
-                self.add("signature", "Biên bản phải có ít nhất hai chữ ký (THƯ KÝ và chủ trì / "
-                                      "TRƯỞNG ĐOÀN).")
-            for c in infos:
-                if not c:
-                    continue
-                self._sig_lines(c[0], c[-1] if len(c) > 1 else None)
+            self._minutes_signatures(grid)
             return
         left = infos[0] if infos else []
         right = infos[-1] if len(infos) > 1 else []
@@ -1038,6 +1024,51 @@ class _Checker:
             if k + 1 >= len(texts) or not texts[k + 1].startswith("PHÓ"):
                 self.add("signature", "Sau 'KT. CHỦ TỊCH' phải là chức vụ 'PHÓ CHỦ TỊCH'.")
         self._sig_lines(right[0], right[-1] if len(right) > 1 else None, right[1:-1])
+
+    def _minutes_signatures(self, grid) -> None:
+        """Biên bản: several signers side by side (THƯ KÝ, TRƯỞNG ĐOÀN, the unit's
+        representative), each a column of the table (role and post over the name, in one
+        cell or down the rows), and the Nơi nhận row.  The names must line up: each starts
+        the same row, after the same empty lines, with no post above it in that row (a post
+        wrapping to a second line would push its name below the others)."""
+        rows, recips = [], None
+        for tr in grid:
+            cells = [[_para_info(self.st, p) for p in tc.findall("w:p", NS)] for tc in tr]
+            texts = [[p for p in c if p.text.strip()] for c in cells]
+            head = next((t for t in texts if t and t[0].text.strip().startswith("Nơi nhận")), None)
+            if head is not None:
+                recips = recips or head
+                continue
+            rows.append(cells)
+        if recips is None:
+            self.add("recipients", "Biên bản thiếu phần 'Nơi nhận:' (đơn vị được kiểm tra, "
+                                   "thành viên Đoàn, lưu).")
+        else:
+            self._recipients(recips)
+        width = max((len(r) for r in rows), default=0)
+        columns = [[p for r in rows if j < len(r) for p in r[j] if p.text.strip()]
+                   for j in range(width)]
+        signers = [c for c in columns if c]
+        if len(signers) < 2:
+            self.add("signature", "Biên bản phải có ít nhất hai chữ ký (THƯ KÝ và chủ trì / "
+                                  "TRƯỞNG ĐOÀN).")
+        for c in signers:
+            self._sig_lines(c[0], c[-1] if len(c) > 1 else None, c[1:-1])
+        # where each name stands: (row, paragraphs before it in its cell, any text before it)
+        places = set()
+        for j, c in enumerate(columns):
+            if len(c) < 2:
+                continue
+            for i, r in enumerate(rows):
+                at = [k for k, p in enumerate(r[j] if j < len(r) else ()) if p is c[-1]]
+                if at:
+                    before = r[j][:at[0]]
+                    places.add((i, len(before), any(p.text.strip() for p in before)))
+        if len(places) > 1 or any(text for _, _, text in places):
+            self.add("signature", "Họ tên những người ký biên bản không thẳng hàng: mỗi họ tên phải "
+                                  "ở cùng một hàng của bảng chữ ký, sau cùng số dòng trống, dưới hàng "
+                                  "quyền hạn, chức vụ (chức vụ dài xuống dòng đẩy họ tên xuống thấp "
+                                  "hơn các họ tên khác).")
 
     def _recipients(self, left: list) -> None:
         """The Nơi nhận block: its heading, then '- …;' lines ending with '- Lưu: VT, … .'."""
