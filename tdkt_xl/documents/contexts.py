@@ -14,7 +14,7 @@ import re
 from typing import Optional
 
 from tdkt_xl import model as m
-from tdkt_xl.documents import appendix_figures
+from tdkt_xl.documents import appendix_figures, attendance
 from tdkt_xl.documents.carried import TITLE as CARRIED_TITLE, carried, items as carried_items
 from tdkt_xl.documents.text import (DOTS, DOTS_LINE, DOTS_SHORT, clock, date_line, lines, long_date, nfc,
                                     number_line, number_text, one_line, short_date, weekday)
@@ -397,6 +397,7 @@ def notice_context(rnd: m.Round, unit: m.Unit) -> dict:
         "delegation": team(rnd, unit.code) or [{"name": DOTS, "position": DOTS, "task": DOTS,
                                                       "end": "."}],
         "report_due": short_date(insp.report_due if insp else None),
+        "attendance": attendance.for_unit(rnd, unit),        # the round's data (Nội dung kế hoạch)
         "prep": "đối với" if by_files else "tại",       # trích yếu: "… năm 2024 tại <đơn vị>"
         "prep_no": 3 if by_files else 4,
         "contact_no": 4 if by_files else 5,

@@ -479,13 +479,7 @@ def notice():
     loop_lines(doc, "delegation", "m", "- {{ m.name }}, {{ m.position }} - {{ m.task }}{{ m.end }}")
     para(doc, "{%p if not by_files %}")
     para(doc, [("3. Thành phần làm việc của đơn vị", "b")])
-    para(doc, "{%p if unit.is_commune %}")
-    para(doc, "Thường trực Đảng ủy, lãnh đạo UBND xã, các thành viên Hội đồng Thi đua - Khen "
-              "thưởng xã và công chức làm công tác thi đua, khen thưởng của xã.")
-    para(doc, "{%p else %}")
-    para(doc, "Lãnh đạo cơ quan, đơn vị và công chức, viên chức làm công tác thi đua, khen "
-              "thưởng của cơ quan, đơn vị.")
-    para(doc, "{%p endif %}")
+    loop_lines(doc, "attendance", "a", "{{ a }}")
     para(doc, "{%p endif %}")
     para(doc, [("{{ prep_no }}. Nội dung, yêu cầu chuẩn bị", "b")])
     para(doc, "- Nội dung kiểm tra: theo Mục III của {{ plan_ref }}; kỳ kiểm tra từ ngày "

@@ -14,9 +14,11 @@ import datetime as dt
 import re
 
 from tdkt_xl import model as m
+from tdkt_xl.documents import attendance
 from tdkt_xl.documents.contexts import Blocked, common_context
 from tdkt_xl.documents.text import nfc, short_date
 from tdkt_xl.model import vocab as V
+from tdkt_xl.model.index import key
 from tdkt_xl.vocabulary import doc_kinds as K
 from tdkt_xl.vocabulary import schema as S
 from tdkt_xl.vocabulary import style
@@ -71,8 +73,9 @@ def _rows(rnd: m.Round, part: str, values: dict) -> list:
     return out
 
 
-def _paragraphs(rows, lines: list, numbered_titles: bool, prefix: str = "") -> None:
-    """Paragraphs of a part; a title opens a khoản (numbered when asked)."""
+def _paragraphs(rows, lines: list, numbered_titles: bool, prefix: str = "") -> int:
+    """Paragraphs of a part; a title opens a khoản (numbered when asked).
+    Returns the number of khoản opened."""
     n = 0
     for title, text in rows:
         if title:
@@ -80,11 +83,32 @@ def _paragraphs(rows, lines: list, numbered_titles: bool, prefix: str = "") -> N
             lines.append({"kind": "h2", "text": f"{prefix}{n}. {title}" if numbered_titles else title})
         if text:
             lines.append({"kind": "p", "text": text})
+    return n
+
+
+def _unit_team(rnd: m.Round, values: dict, lines: list, clause: int) -> None:
+    """Khoản 'Đơn vị được kiểm tra' of mục THÀNH PHẦN: who from the selected units
+    works with the Đoàn (rows 'Thành phần đơn vị'), block by block."""
+    wrong = attendance.unknown_blocks(rnd)
+    if wrong:
+        p = wrong[0]
+        raise Blocked(f"Trang '{S.PLAN_TEXT.name}', ô {_cell(p, 'title')}: khối '{nfc(p.title).strip()}' "
+                      f"không có trong cột '{S.UNITS.col('block').header}' của trang '{S.UNITS.name}'; "
+                      "ghi đúng tên khối, hoặc để trống nếu dòng áp dụng cho mọi khối.")
+    said = attendance.for_plan(rnd, [u for u in rnd.units if u.selected])
+    if said:
+        lines.append({"kind": "h2", "text": f"{clause + 1}. {attendance.CLAUSE_TITLE}"})
+        lines += [{"kind": "p", "text": _fill(t, values, "?")} for t in said]
 
 
 def _checklist(rnd: m.Round, lines: list) -> None:
     """Every item of Nội dung kiểm tra under its group, as điểm a), b)…;
-    an item for one block only says so."""
+    an item for one block only says so, naming the block's units as they are
+    (``các xã`` for a block of xã only)."""
+    selected: dict = {}
+    for u in rnd.units:
+        if u.selected:
+            selected.setdefault(key(u.block), []).append(u)
     group, i = None, 0
     for item in rnd.checklist:
         if item.group != group:
@@ -92,7 +116,7 @@ def _checklist(rnd: m.Round, lines: list) -> None:
             lines.append({"kind": "h3", "text": nfc(group).strip()})
         text = nfc(item.text).strip().rstrip(".;")
         if item.applies_to and item.applies_to != V.APPLIES_ALL:
-            text += f" (đối với {style.block_members(item.applies_to)})"
+            text += f" (đối với {attendance.who(item.applies_to, selected.get(key(item.applies_to), []))})"
         letter = LETTERS[i] if i < len(LETTERS) else str(i + 1)
         lines.append({"kind": "p", "text": f"{letter}) {text}."})
         i += 1
@@ -152,6 +176,8 @@ def plan_context(rnd: m.Round) -> dict:
                 if not _selected(rnd, lines):
                     raise Blocked(f"Trang '{S.UNITS.name}' chưa có đơn vị nào được chọn kiểm tra.")
                 _paragraphs(rows, lines, False)
+            elif part == V.PLAN_COMPOSITION:
+                _unit_team(rnd, values, lines, _paragraphs(rows, lines, True))
             else:
                 _paragraphs(rows, lines, len(parts) == 1)
     attachments = [t.lstrip("- ").rstrip(";.") for _, t in _rows(rnd, V.PLAN_ATTACHMENTS, values) if t]

@@ -57,6 +57,8 @@ PLAN_SUBJECTS = "Đối tượng kiểm tra"
 PLAN_CONTENT = "Nội dung kiểm tra"
 PLAN_METHOD = "Phương thức kiểm tra"
 PLAN_COMPOSITION = "Thành phần"
+# who from an inspected unit attends: one row each, 'Tiêu đề' its block (blank: every block)
+PLAN_UNIT_TEAM = "Thành phần đơn vị"
 PLAN_TIMING = "Thời gian kiểm tra"
 PLAN_SELECTED = "Đơn vị được chọn kiểm tra"
 PLAN_PREPARATION = "Công tác chuẩn bị"
@@ -64,8 +66,8 @@ PLAN_FUNDING = "Kinh phí thực hiện"
 PLAN_ATTACHMENTS = "Tài liệu kèm theo"
 PLAN_CLOSING = "Phần kết"
 PLAN_RECIPIENTS = "Nơi nhận"
-PLAN_PARTS = (PLAN_PURPOSE, PLAN_SUBJECTS, PLAN_CONTENT, PLAN_METHOD, PLAN_COMPOSITION, PLAN_TIMING,
-              PLAN_SELECTED, PLAN_PREPARATION, PLAN_FUNDING, PLAN_ATTACHMENTS, PLAN_CLOSING,
+PLAN_PARTS = (PLAN_PURPOSE, PLAN_SUBJECTS, PLAN_CONTENT, PLAN_METHOD, PLAN_COMPOSITION, PLAN_UNIT_TEAM,
+              PLAN_TIMING, PLAN_SELECTED, PLAN_PREPARATION, PLAN_FUNDING, PLAN_ATTACHMENTS, PLAN_CLOSING,
               PLAN_RECIPIENTS)
 
 # Document kinds ('Loại văn bản' of the Văn bản sheet): the table in vocabulary/doc_kinds.py.

@@ -167,10 +167,15 @@ PLAN_TEXT = Sheet("Nội dung kế hoạch", (
            note="Phần của Kế hoạch kiểm tra mà đoạn văn thuộc về; các phần in theo thứ tự cố định, "
                 "số mục, số khoản do chương trình đánh."),
     Column("Tiêu đề", "title", width=30,
-           note="Để trống, hoặc tên khoản (in đậm, chương trình đánh số) mở đầu từ dòng này."),
+           note="Để trống, hoặc tên khoản (in đậm, chương trình đánh số) mở đầu từ dòng này. Phần "
+                "'Thành phần đơn vị': tên khối (cột Khối của trang Đơn vị) mà dòng áp dụng; để trống "
+                "là mọi khối."),
     Column("Nội dung", "text", width=100,
            note="Một đoạn văn. Có thể dùng {năm}, {kỳ kiểm tra từ}, {thời gian kiểm tra}, "
-                "{số ngày thông báo}, {số ngày nộp báo cáo}, {loại ngày}, {mục nội dung}."),
+                "{số ngày thông báo}, {số ngày nộp báo cáo}, {loại ngày}, {mục nội dung}. Phần 'Thành "
+                "phần đơn vị': mỗi dòng một người, một nhóm người của đơn vị làm việc với Đoàn (in ở "
+                "Kế hoạch và ở thông báo gửi đơn vị); {cấp xã} là xã, phường hoặc thị trấn theo tên "
+                "đơn vị."),
 ), key="part", landscape=True, note="Mỗi dòng một đoạn văn của Kế hoạch kiểm tra.")
 
 SUCCESSION = Sheet("Đơn vị kế thừa", (
