@@ -104,7 +104,7 @@ def test_plan_has_the_seed_plans_substance_without_its_slips(plan_file):
     assert "Số: 05/KH-HĐTĐKT" in text and "ngày 12 tháng 4 năm 2024" in text
     assert "Căn cứ Kế hoạch số 08/KH-UBND ngày 09/01/2024" in text
     assert "từ ngày 01/01/2024 đến thời điểm kiểm tra" in text
-    assert "Thực hiện trong Quý II, III năm 2024." in text
+    assert "Thực hiện trong quý II, III năm 2024." in text
     assert "trước ít nhất 05 ngày" in text and "trước 03 ngày Đoàn kiểm tra làm việc" in text
     assert "khoản 1 Mục III" in text
     for pl in ("Phụ lục I:", "Phụ lục II:", "Phụ lục III:", "Đề cương báo cáo"):
@@ -131,11 +131,11 @@ def test_plan_passes_the_nd30_checker(plan_file):
 def test_lead_times_and_window_come_from_the_settings(rnd):
     rnd.settings.notice_lead_days, rnd.settings.report_lead_days = 7, 4
     rnd.settings.day_counting = V.DAYS_WORKING
-    rnd.settings.window_label = "Quý III năm 2024"
+    rnd.settings.window_label = "quý III năm 2024"
     text = "\n".join(l["text"] for l in X.plan_context(rnd)["lines"])
     assert "trước ít nhất 07 ngày làm việc" in text
     assert "trước 04 ngày làm việc Đoàn kiểm tra làm việc" in text
-    assert "Thực hiện trong Quý III năm 2024." in text
+    assert "Thực hiện trong quý III năm 2024." in text
 
 
 def test_units_follow_the_units_sheet(rnd):

@@ -86,7 +86,7 @@ def test_outside_window_message(example_sheets):
     report = validate_arrays(example_sheets, "ví dụ", AS_OF)
     hit = next(f for f in report.findings if f.code == "LK05")
     assert hit.message == ("Ngày kiểm tra 15/10/2024 nằm ngoài thời gian kiểm tra "
-                           "01/04/2024–30/09/2024 (Quý II, III năm 2024).")
+                           "01/04/2024–30/09/2024 (quý II, III năm 2024).")
     assert hit.basis.startswith("Kế hoạch kiểm tra số 05, mục IV.1")
 
 

@@ -259,7 +259,7 @@ SETTING_KEYS = (
     Setting("Tên Hội đồng", "council_name"),
     Setting("Cơ quan chủ quản", "supervising_body"),
     Setting("Cấp", "level", CHOICE, required=False, choices=LEVELS,
-            note="Cấp của Hội đồng: tỉnh, xã (huyện: chỉ các đợt trước 01/07/2025). Để trống thì "
+            note="Cấp của Hội đồng: tỉnh, xã (huyện: chỉ các đợt trước 01/7/2025). Để trống thì "
                  "suy ra từ tên Cơ quan chủ quản."),
     Setting("Cơ quan thường trực Hội đồng", "standing_office", required=False,
             note="Cơ quan tham mưu, giúp việc của Hội đồng về thi đua, khen thưởng; nơi đơn vị "
@@ -282,7 +282,8 @@ SETTING_KEYS = (
     Setting("Tháng ban hành Kế hoạch", "plan_month", note="Dạng tháng/năm, dùng khi chưa có ngày ký."),
     Setting("Căn cứ ban hành Kế hoạch", "plan_basis"),
     Setting("Kỳ kiểm tra từ ngày", "period_start", DATE, note="Kiểm tra từ ngày này đến thời điểm kiểm tra."),
-    Setting("Thời gian kiểm tra (theo Kế hoạch)", "window_label"),
+    Setting("Thời gian kiểm tra (theo Kế hoạch)", "window_label",
+            note="Viết như ở giữa câu (Kế hoạch in 'Thực hiện trong …'): quý II, III năm 2024."),
     Setting("Kiểm tra từ ngày", "window_start", DATE),
     Setting("Kiểm tra đến ngày", "window_end", DATE),
     Setting("Số ngày thông báo trước", "notice_lead_days", INT, note="Thông báo gửi đơn vị trước ít nhất N ngày."),
