@@ -7,8 +7,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+import pytest
 from docx import Document
 
+from tdkt_xl.io.example import example_rounds
 from tdkt_xl.io.reader import read_round
 from tdkt_xl.reports.followup import make_followup
 
@@ -39,3 +41,23 @@ def test_reminder_days_overdue_below_ten_are_padded(example_sheets, tmp_path):
     text = "\n".join(_text(p) for p in res.letters if p.name.endswith("_XCT.docx"))
     assert "quá hạn 05 ngày" in text, text
     assert not BARE_COUNT.search(text)
+
+
+@pytest.mark.parametrize("name", [r.name for r in example_rounds()])
+def test_every_document_of_every_example_round_writes_counts_with_two_digits(name):
+    """The plan, the decision, the notices and the minutes of each example round."""
+    from tdkt_xl.documents import contexts as X
+    from tdkt_xl.io.example import example_sheets
+    from tdkt_xl.io.register import shipped_rows
+    from tdkt_xl.vocabulary import doc_kinds as K
+    from tdkt_xl.vocabulary.schema import LEGAL
+    from docx_render import render_document, text_of
+    r = next(r for r in example_rounds() if r.name == name)
+    rnd = read_round({**example_sheets(r.data_dir), LEGAL.name: shipped_rows()}).round
+    units, _ = X.scheduled_units(rnd)
+    for key in K.GENERATED:
+        kind = K.KINDS[key]
+        for unit in (units if kind.per_unit else [None]):
+            text = text_of(render_document(kind.template, X.build_context(key, rnd, unit)))
+            found = BARE_COUNT.search(text)
+            assert not found, (key, unit and unit.code, text[max(0, found.start() - 60):found.end()])
