@@ -10,8 +10,10 @@ a cache file that cannot be read.  Plain JSON (never pickle: the output
 folder is not trusted to hold code).
 
 On disk: segments ``tong_hop_phu_luc.N.jsonl``, each written whole or not at
-all (``io.atomic``): a header line (format, key, number of entries, hash of
-the rest) then one line per file, ``<digest> <JSON>``.  A re-merge appends a
+all (``io.atomic``): a header line (format, key, number of entries, length of
+the rendered rows, hash of the rest), one line per file, ``<digest> <length of
+its rows> <JSON>``, then the files' rows of the consolidated workbook as the
+merge rendered them (``unit_rows``: sheet XML, not code), one after the other.  A re-merge appends a
 segment holding only the files it examined; the segments are rewritten as
 one (from their lines as read, nothing encoded again) when the key changed,
 when many entries belong to files gone from the inbox, or when there are
@@ -29,13 +31,13 @@ import re
 from dataclasses import asdict
 from pathlib import Path
 
-from tdkt_xl.io.atomic import OutputError, ensure_folder, write_bytes
+from tdkt_xl.io.atomic import OutputError, ensure_folder, write_parts
 from tdkt_xl.vocabulary.findings import Finding
 
 CACHE_DIR = ".tdkt_cache"
 STEM = "tong_hop_phu_luc"
 OLD_FILES = ("tong_hop_phu_luc.json",)     # format 1 (one JSON file): removed when the cache is next written
-FORMAT = 2
+FORMAT = 3
 MAX_CACHE_BYTES = 500_000_000
 MAX_SEGMENTS = 8            # more: the next save rewrites them as one
 _SEGMENT = re.compile(rf"{STEM}\.(\d{{1,6}})\.jsonl")
@@ -55,6 +57,8 @@ def _code_hash() -> str:
     try:
         from importlib.metadata import version
         h.update(version("python-calamine").encode())
+        import xlsxwriter           # the cell style indices of the rendered rows
+        h.update(xlsxwriter.__version__.encode())
     except Exception:       # noqa: BLE001 - unknown version: a key no other run has
         h.update(os.urandom(8))
     return h.hexdigest()
@@ -66,7 +70,7 @@ def fingerprint(spec, rnd, as_of) -> str:
     h.update(_code_hash().encode())
     h.update(repr(spec).encode())
     h.update(repr(rnd.settings).encode())
-    h.update(repr([(u.code, u.block, u.selected) for u in rnd.units]).encode())
+    h.update(repr([(u.code, u.name, u.block, u.selected) for u in rnd.units]).encode())     # names: rendered rows
     h.update(repr([(r.old_code, r.new_code, r.date) for r in rnd.successions]).encode())
     h.update(repr(rnd.inspections).encode())
     h.update(repr([(l.code, l.start, l.end) for l in rnd.legal]).encode())   # authority, caps
@@ -110,7 +114,7 @@ def segment_name(n: int) -> str:
 
 
 def _body_hash(body: bytes) -> str:
-    return hashlib.blake2b(body, digest_size=16).hexdigest()
+    return hashlib.sha256(body).hexdigest()
 
 
 class CacheDamaged(ValueError):
@@ -127,9 +131,9 @@ def _entry(text: str):
 
 
 def read_segment(data: bytes, key: str):
-    """{digest: (entry, its line)} of one segment, or None when it was written
-    for another key or format (stale: not an error).  ``CacheDamaged`` when
-    its bytes are not exactly what was written."""
+    """{digest: (entry, its line, its rendered rows or None)} of one segment,
+    or None when it was written for another key or format (stale: not an
+    error).  ``CacheDamaged`` when its bytes are not exactly what was written."""
     head, sep, body = data.partition(b"\n")
     try:
         header = json.loads(head)
@@ -141,28 +145,55 @@ def read_segment(data: bytes, key: str):
         return None
     if header.get("body") != _body_hash(body):
         raise CacheDamaged("nội dung bị cắt cụt hoặc bị sửa")
-    lines = body.split(b"\n")
+    size = header.get("rows")
+    if type(size) is not int or not 0 <= size <= len(body):
+        raise CacheDamaged("độ dài phần dòng kết xuất không đúng")
+    blob = memoryview(body)[len(body) - size:]
+    lines = body[:len(body) - size].split(b"\n")
     if lines.pop() != b"" or len(lines) != header.get("entries"):
         raise CacheDamaged("số mục không khớp")
     out = {}
+    at = 0
     for line in lines:
-        digest, sp, text = line.partition(b" ")
+        digest, sp, rest = line.partition(b" ")
+        n, sp2, text = rest.partition(b" ")
         try:
             digest = digest.decode("ascii")
-            if not sp or not _DIGEST.fullmatch(digest):
+            if not sp or not sp2 or not _DIGEST.fullmatch(digest) or not n.isdigit():
                 raise CacheDamaged("một dòng không có mã tệp")
-            out[digest] = (_entry(text.decode("utf-8")), line + b"\n")
+            n = int(n)
+            rows = bytes(blob[at:at + n]) if n else None
+            at += n
+            out[digest] = (_entry(text.decode("utf-8")), digest.encode() + b" " + text + b"\n", rows)
         except CacheDamaged:
             raise
         except (ValueError, TypeError, KeyError, AttributeError):
             raise CacheDamaged("một mục không đọc được") from None
+    if at != size:
+        raise CacheDamaged("độ dài phần dòng kết xuất không khớp")
     return out
 
 
-def segment_bytes(key: str, lines: list) -> bytes:
-    body = b"".join(lines)
-    header = {"format": FORMAT, "key": key, "entries": len(lines), "body": _body_hash(body)}
-    return json.dumps(header).encode("ascii") + b"\n" + body
+def segment_parts(key: str, lines: list, rows: list | None = None) -> list:
+    """A segment's bytes, in parts (their concatenation is the segment).
+    ``lines``: entry lines (``entry_line``); ``rows``: the rendered rows of
+    each (bytes, or None), in the same order."""
+    rows = rows if rows is not None else [None] * len(lines)
+    marked = []
+    for line, r in zip(lines, rows):
+        digest, _sp, text = line.partition(b" ")
+        marked.append(b"%s %d %s" % (digest, len(r) if r else 0, text))
+    body = [b"".join(marked)] + [r for r in rows if r]
+    h = hashlib.sha256()
+    for part in body:
+        h.update(part)
+    header = {"format": FORMAT, "key": key, "entries": len(lines), "rows": sum(map(len, body[1:])),
+              "body": h.hexdigest()}
+    return [json.dumps(header).encode("ascii") + b"\n"] + body
+
+
+def segment_bytes(key: str, lines: list, rows: list | None = None) -> bytes:
+    return b"".join(segment_parts(key, lines, rows))
 
 
 def entry_line(digest: str, entry: dict) -> bytes:
@@ -178,6 +209,7 @@ class MergeCache:
         self.folder = Path(folder) / CACHE_DIR if folder is not None else None
         self.key = key
         self.entries: dict = {}
+        self.rows: dict = {}         # digest -> the file's rows of the consolidated workbook (unit_rows), when kept
         self.used: set = set()
         self.problem = ""            # why a cache on disk was not trusted (Vietnamese), "" when none was
         self._lines: dict = {}       # digest -> its line as read (unchanged entries are not encoded again)
@@ -214,12 +246,14 @@ class MergeCache:
                 self._rewrite = True
                 continue
             self._segments.append(n)
-            for digest, (entry, line) in got.items():
+            for digest, (entry, line, rows) in got.items():
                 self.entries[digest] = entry
                 self._lines[digest] = line
+                if rows is not None:
+                    self.rows[digest] = rows
 
     def _distrust(self, reason: str) -> None:
-        self.entries, self._lines, self._segments = {}, {}, []
+        self.entries, self._lines, self._segments, self.rows = {}, {}, [], {}
         self._rewrite = True
         self.problem = (f"Bộ nhớ đệm của lần tổng hợp trước (thư mục {CACHE_DIR} trong thư mục kết quả) bị hỏng ({reason}) "
                         "nên không được dùng; mọi tệp gửi về đã được đọc lại.")
@@ -235,14 +269,20 @@ class MergeCache:
         """Whether this cache is saved (it has a folder)."""
         return self.folder is not None
 
-    def put(self, digest: str, part: str, value: dict, line: bytes | None = None) -> None:
-        """``line``: the whole entry after this put, already encoded (``entry_line``)."""
+    def put(self, digest: str, part: str, value: dict, line: bytes | None = None, rows: bytes | None = None) -> None:
+        """``line``: the whole entry after this put, already encoded (``entry_line``);
+        ``rows``: the file's rows of the consolidated workbook rendered from it."""
         if digest:
             self.entries.setdefault(digest, {})[part] = value
             if line is not None:
                 self._lines[digest] = line
             else:
                 self._lines.pop(digest, None)      # changed: encoded again at the save
+            if part == "parsed":
+                if rows is not None:
+                    self.rows[digest] = rows
+                else:
+                    self.rows.pop(digest, None)     # rendered again from the figures when written
             self.used.add(digest)
 
     def save(self) -> None:
@@ -264,7 +304,8 @@ class MergeCache:
         number = 0 if whole else max(self._segments) + 1
         try:
             ensure_folder(self.folder)
-            write_bytes(self.folder / segment_name(number), segment_bytes(self.key, lines))
+            write_parts(self.folder / segment_name(number),       # not synced: a torn segment fails its hash
+                        segment_parts(self.key, lines, [self.rows.get(d) for d in digests]), durable=False)
         except (OSError, OutputError):      # a cache not written only costs time later
             return
         if whole:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Optional
 
 from tdkt_xl.appendices import codes as K
+from tdkt_xl.appendices import unit_rows
 from tdkt_xl.appendices.cache import entry_line
 from tdkt_xl.model.succession import successor_unit
 from tdkt_xl.appendices.returned import REJECTED, FileOutcome, check_package, display_name, identify, load, parse
@@ -100,30 +101,43 @@ def hashed(paths: list, spec) -> list:
         return list(pool.map(_loaded, paths, [spec] * len(paths)))
 
 
-def _with_line(got: tuple, encode: bool) -> tuple:
-    """``examine``'s result and the file's cache entry already encoded (in the
-    worker, in parallel, instead of by the main process when the cache is saved)."""
+def _finished(got: tuple, spec, encode: bool, names: Optional[dict], styles: tuple) -> tuple:
+    """``examine``'s result, the file's cache entry already encoded and its
+    rows of the consolidated workbook rendered (in the worker, in parallel,
+    instead of by the main process when it writes them); None for either
+    when not asked (``encode`` false, ``names`` None) or not parsed."""
     out, ident, parsed = got
-    line = entry_line(out.digest, {"ident": ident, "parsed": parsed}) \
-        if encode and out.digest and ident is not None and parsed is not None else None
-    return out, ident, parsed, line
+    done = ident is not None and parsed is not None
+    line = entry_line(out.digest, {"ident": ident, "parsed": parsed}) if encode and out.digest and done else None
+    rows = None
+    if names is not None and done and parsed["ret"]:
+        ret = parsed["ret"]
+        name, block = names[out.unit_code]
+        rows = unit_rows.render(unit_rows.layout(spec, styles), out.unit_code, name, block,
+                                ret["values"], ret["tables"])
+    return out, ident, parsed, line, rows
 
 
 def _examine_chunk(paths: list) -> list:
-    spec, rnd, known, as_of, encode = _CONTEXT
-    return [_with_line(examine(p, spec, rnd, known, as_of), encode) for p in paths]
+    spec, rnd, names, as_of, encode, styles = _CONTEXT
+    return [_finished(examine(p, spec, rnd, names, as_of), spec, encode, names, styles) for p in paths]
 
 
-def examine_all(paths: list, spec, rnd, known: set, as_of, encode: bool = False) -> list:
-    """(outcome, ident, parse record, encoded cache entry or None) for every
-    path, in order; in two worker processes when there are many files and the
-    system can fork (there ``encode``: the cache entries are encoded too)."""
+def examine_all(paths: list, spec, rnd, known, as_of, encode: bool = False) -> list:
+    """(outcome, ident, parse record, encoded cache entry or None, rendered rows
+    or None) for every path, in order.  ``known``: the round's unit codes, or
+    a dict code -> (name, block): then each parsed file's rows of the
+    consolidated workbook are rendered too (``unit_rows``).  In two worker
+    processes when there are many files and the system can fork: there
+    ``encode`` asks for the cache entries encoded as well."""
     global _CONTEXT
     workers = min(2, os.cpu_count() or 1)
+    names = known if isinstance(known, dict) else None
+    styles = unit_rows.workbook_styles() if names is not None else ()
     if len(paths) < PARALLEL_FROM or workers < 2 or not hasattr(os, "fork"):
-        return [_with_line(examine(p, spec, rnd, known, as_of), False) for p in paths]
+        return [_finished(examine(p, spec, rnd, known, as_of), spec, False, names, styles) for p in paths]
     import multiprocessing
-    _CONTEXT = (spec, rnd, known, as_of, encode)
+    _CONTEXT = (spec, rnd, known, as_of, encode, styles)
     size = max(4, len(paths) // (workers * 32))     # small chunks: neither worker waits long for the other at the end
     chunks = [paths[i:i + size] for i in range(0, len(paths), size)]
     results: list = []
@@ -134,7 +148,8 @@ def examine_all(paths: list, spec, rnd, known: set, as_of, encode: bool = False)
                 results.extend(part)
     except (BrokenProcessPool, OSError):
         # a worker died (or none could start): the files not yet done are examined here
-        results.extend(_with_line(examine(p, spec, rnd, known, as_of), False) for p in paths[len(results):])
+        results.extend(_finished(examine(p, spec, rnd, known, as_of), spec, False, names, styles)
+                       for p in paths[len(results):])
     finally:
         _CONTEXT = ()
     return results

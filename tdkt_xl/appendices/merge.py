@@ -18,7 +18,7 @@ from tdkt_xl.appendices import codes as K
 from tdkt_xl.appendices.cache import MergeCache, fingerprint
 from tdkt_xl.appendices.examine import IDENT, examine, examine_all, hashed, unexpected
 from tdkt_xl.appendices.returned import (MERGED, REJECTED, SKIPPED, SUPERSEDED, STATUS_VI, FileOutcome, UnitReturn,
-                                         display_name)
+                                         display_name, remembering)
 from tdkt_xl.appendices.spec import Spec, round_spec
 from tdkt_xl.vocabulary.cells import fmt_date
 from tdkt_xl.io.reader import WorkbookError
@@ -54,6 +54,7 @@ class MergeResult:
     missing: list = field(default_factory=list)       # MissingUnit
     outputs: list = field(default_factory=list)       # files written by merge()
     cache: object = field(default=None, repr=False)   # MergeCache: saved by merge() once the outputs are written
+    rows: dict = field(default_factory=dict, repr=False)  # code -> its rows of the workbook rendered ahead (unit_rows)
     _stats: object = field(default=None, repr=False)
     _rejected_by_unit: Optional[dict] = field(default=None, repr=False)
 
@@ -206,12 +207,13 @@ def _examined(files: list, spec: Spec, rnd, info: dict, as_of, cache: MergeCache
         elif out.status != REJECTED:
             pending.append(p)
         outcomes[p] = out
-    for out, ident, parsed, line in examine_all(pending, spec, rnd, set(info), as_of, encode=cache.kept):
+    names = {code: (u.name, u.block) for code, u in info.items()}
+    for out, ident, parsed, line, rows in examine_all(pending, spec, rnd, names, as_of, encode=cache.kept):
         outcomes[out.path] = out
         if ident is not None:
             cache.put(out.digest, "ident", ident)
         if parsed is not None:
-            cache.put(out.digest, "parsed", parsed, line)
+            cache.put(out.digest, "parsed", parsed, line, rows)
     result = []
     for p in files:
         out = outcomes[p]
@@ -288,6 +290,11 @@ def merge_inbox(rnd, inbox_dir, spec: Optional[Spec] = None, as_of: Optional[dt.
     (the output folder) where what each file gave is kept, so that a re-merge
     parses only the files whose bytes changed (``res.cache.save()`` writes it;
     ``merge`` does so once the outputs are written)."""
+    with remembering():
+        return _merge_inbox(rnd, inbox_dir, spec, as_of, exclude, now, cache_dir)
+
+
+def _merge_inbox(rnd, inbox_dir, spec, as_of, exclude, now, cache_dir) -> MergeResult:
     spec = spec or round_spec(rnd)
     cache = MergeCache(cache_dir, fingerprint(spec, rnd, as_of))
     now = now or dt.datetime.now()
@@ -321,6 +328,9 @@ def merge_inbox(rnd, inbox_dir, spec: Optional[Spec] = None, as_of: Optional[dt.
             ret = None
         if ret is not None:
             res.units[code] = ret
+            rows = cache.rows.get(newest.digest)
+            if rows is not None:
+                res.rows[code] = rows
             if not info[code].selected:
                 newest.findings.append(K.NOT_SELECTED.at(spec.id_sheet, "B3", code, file=newest.name, code=code))
 

@@ -5,11 +5,10 @@ as a numbered backup."""
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
 from pathlib import Path
 
 from tdkt_xl.appendices.returned import MERGED, REJECTED, SKIPPED, STATUS_VI, SUPERSEDED
-from tdkt_xl.appendices.spec import CHOICE, DATE, MONEY, RATIO, TEXT
+from tdkt_xl.appendices.spec import CHOICE, RATIO
 from tdkt_xl.appendices.stats import (DATA_SHEET, PERCENT_HEADERS, SCOPE_ALL, block_scopes, data_table,
                                      scope_label)
 from tdkt_xl.documents.marker import mark_xlsx
@@ -17,8 +16,9 @@ from tdkt_xl.vocabulary.cells import fmt_date
 from tdkt_xl.io.atomic import write_keeping
 from tdkt_xl.io.xlsx import PAGE_WIDTH, new_workbook, print_setup
 from tdkt_xl.vocabulary import outputs as O
-from tdkt_xl.io.xlsx_bulk import BulkRows
-from tdkt_xl.model.vocab import SCOPE_ALL, SCOPE_ALL_LABEL
+from tdkt_xl.io.xlsx_bulk import SEP, BulkRows, Rendered
+from tdkt_xl.appendices import unit_rows
+from tdkt_xl.appendices.unit_rows import KINDS, joined, unit_kinds
 from tdkt_xl.vocabulary.findings import finding_headers, finding_row
 
 WORKBOOK_NAME = O.CONSOLIDATED
@@ -42,7 +42,9 @@ class _F:
         base = {"font_name": "Times New Roman", "font_size": 11, "valign": "vcenter"}
 
         def f(**kw):
-            return wb.add_format({**base, **kw})
+            fmt = wb.add_format({**base, **kw})
+            fmt._get_xf_index()         # registered now, in this order: the cell styles are known ahead
+            return fmt                  # (``unit_rows.workbook_styles``: rows rendered by the merge's workers)
         self.title = f(bold=True, font_size=14)
         self.title_wrap = f(bold=True, font_size=14, text_wrap=True, valign="top")
         self.note = f(italic=True, font_color="#595959")
@@ -97,10 +99,13 @@ def _title(ws, fm, text: str, widths: list) -> None:
 
 
 def _table(ws, fm, top: int, headers: list, rows: list, kinds: list, widths: list, total_from: int | None = None,
-           bulk: BulkRows | None = None, title: str | None = None):
+           bulk: BulkRows | None = None, title: str | None = None, units: tuple | None = None,
+           units_first: bool = True):
     """A header row and ``rows`` below it; with ``bulk`` the rows are written
     in bulk after the workbook is closed (nothing may be written below them).
-    ``title``: the sheet's title, written in A1 so that it prints whole."""
+    ``title``: the sheet's title, written in A1 so that it prints whole.
+    ``units``: the merged units' rows rendered ahead (``_UnitBlock``), before
+    ``rows`` (``units_first``) or after them; ``total_from`` counts in ``rows``."""
     if title is not None:
         _title(ws, fm, title, widths)
     for c, h in enumerate(headers):
@@ -109,59 +114,73 @@ def _table(ws, fm, top: int, headers: list, rows: list, kinds: list, widths: lis
     ws.set_row(top, header_height(headers, widths))
     plain = [{"text": fm.text, "int": fm.int, "pct": fm.pct, "frac": fm.frac}[k] for k in kinds]
     total = [{"text": fm.tot_text, "int": fm.tot_int, "pct": fm.tot_pct, "frac": fm.tot_frac}[k] for k in kinds]
+    n_units = units.rows if units else 0
+    first = top + 1 + (n_units if units_first else 0)         # where ``rows`` start
     if bulk is not None:
-        bulk.add(ws, top + 1, rows, lambda i: total if total_from is not None and i >= total_from else plain)
+        bulk.add(ws, first, rows, lambda i: total if total_from is not None and i >= total_from else plain)
+        if n_units:
+            bulk.add_rendered(ws, top + 1 + (0 if units_first else len(rows)), units.block)
     else:
         for i, row in enumerate(rows):
             fmts = total if total_from is not None and i >= total_from else plain
             for c, v in enumerate(row):
-                _cell(ws, top + 1 + i, c, v, fmts[c])
+                _cell(ws, first + i, c, v, fmts[c])
     ws.freeze_panes(top + 1, 2)
-    n = len(rows) if total_from is None else total_from
+    n = len(rows) + n_units if total_from is None else total_from + (n_units if units_first else 0)
     if n:
         ws.autofilter(top, 0, top + n, len(headers) - 1)
-    print_setup(ws, top, top + len(rows), widths)
+    print_setup(ws, top, top + len(rows) + n_units, widths)
 
 
-def _sheet_keys(res, sheet_key: str) -> list:
-    """(key, label, kind) of one appendix sheet's scalars (fields and summary cells)."""
-    spec = res.spec
-    sh = spec.sheet(sheet_key)
-    out = []
-    labels = spec.labels()
-    for sec in sh.sections:
-        if sec.type == "fields":
-            out += [(f.key, f.label, f.kind) for f in sec.fields]
-        elif sec.type == "table":
-            out.append((f"{sec.table}_count", labels[f"{sec.table}_count"], "int"))
-        elif sec.type == "summary":
-            out += [(f"{sec.table}.total.{ck}", labels[f"{sec.table}.total.{ck}"], "int") for ck in sec.columns]
-    return out
+class _UnitBlock:
+    """The merged units' rows of one sheet, rendered ahead (``unit_rows``)."""
+    __slots__ = ("rows", "block")
+
+    def __init__(self, parts: list, width: int):
+        self.block = Rendered(joined(parts), width)
+        self.rows = sum(p.count(SEP) + 1 for p in parts if p)
 
 
-def _unit_sheet(wb, fm, res, stats, name: str, title: str, keys: list, bulk: BulkRows | None = None):
+def _unit_blocks(res, fm) -> dict:
+    """sheet name -> _UnitBlock: each merged unit's rows, as its file's examination
+    rendered them (``res.rows``) or rendered here."""
+    styles = tuple((k, getattr(fm, k).xf_index) for k in KINDS)
+    lay = unit_rows.layout(res.spec, styles)
+    ahead = res.rows if styles == unit_rows.workbook_styles() else {}
+    parts: dict = {name: [] for name in lay.sheets}
+    lists = list(parts.values())
+    for code, info in res.unit_info.items():
+        u = res.units.get(code)
+        if u is None:
+            continue
+        got = ahead.get(code)
+        if got is None:
+            got = unit_rows.render(lay, code, info.name, info.block, u.values, u.tables)
+        for target, block in zip(lists, unit_rows.blocks(got, len(lists))):
+            target.append(block)
+    widths = lay.widths()
+    return {name: _UnitBlock(p, widths[name]) for name, p in parts.items()}
+
+
+def _unit_sheet(wb, fm, res, stats, name: str, title: str, keys: tuple, bulk: BulkRows, units: tuple):
+    """An appendix sheet: the merged units' rows (``units``: (first row, rendered
+    rows, width)), then the blocks' and the whole round's totals."""
     ws = wb.add_worksheet(name)
     ws.write_string(1, 0, "Số liệu tính lại từ các ô đơn vị nhập; tỷ lệ tính lại từ tổng tử số và mẫu số.",
                     fm.note)
     headers = ["Mã đơn vị", "Tên đơn vị", "Khối"] + [lab + (" (%)" if k == RATIO else "") for _k, lab, k in keys]
-    kinds = ["text"] * 3 + [("frac" if k == RATIO else "text" if k in (CHOICE, TEXT, DATE) else "int")
-                            for _k, _l, k in keys]
+    kinds = unit_kinds(keys)
     rows = []
-    names = [k for k, _l, _kk in keys]
-    for code, info in res.unit_info.items():
-        if code in stats.units:
-            rows.append([code, info.name, info.block] + list(map(stats.units[code].get, names)))
-    n_units = len(rows)
     for scope in block_scopes(stats.totals) + [SCOPE_ALL]:
         tot = stats.totals.get(scope, {})
         label = scope_label(scope)
         vals = []
         for k, _l, kind in keys:
-            v = tot.get(k)
+            v = tot.get(k) if k is not None else None
             vals.append(f"{v} đơn vị 'Có'" if kind == CHOICE and v is not None else v)
         rows.append(["", label, f"{tot.get('units_merged', 0)} đơn vị"] + vals)
     widths = [10, 46, 30] + [14 if kinds[i + 3] != "text" else 16 for i in range(len(keys))]
-    _table(ws, fm, 3, headers, rows, kinds, widths, total_from=n_units, bulk=bulk, title=title)
+    _table(ws, fm, 3, headers, rows, kinds, widths, total_from=0, bulk=bulk, title=title, units=units)
 
 
 def write_workbook(res, out_dir: Path, stamp: dt.datetime | None = None) -> Path:
@@ -188,55 +207,47 @@ def write_workbook(res, out_dir: Path, stamp: dt.datetime | None = None) -> Path
            title="TỔNG HỢP PHỤ LỤC CÁC ĐƠN VỊ GỬI VỀ")
 
     # 2-4. one sheet per appendix, per unit + totals
-    for sh in res.spec.sheets:
-        _unit_sheet(wb, fm, res, stats, sh.name, f"{sh.name.upper()}: {sh.title}", _sheet_keys(res, sh.key), bulk)
+    units = _unit_blocks(res, fm)
+    lay = unit_rows.layout(res.spec, ())
+    for sh, (name, keys) in zip(res.spec.sheets, lay.unit_sheets):
+        _unit_sheet(wb, fm, res, stats, name, f"{sh.name.upper()}: {sh.title}", keys, bulk, units[name])
 
     # 5. awards by title (district, blocks, each unit)
-    merged = [(code, info.name, res.units[code]) for code, info in res.unit_info.items() if code in res.units]
-    ws = wb.add_worksheet("PL II theo danh hiệu")
-    cols = ("collectives", "households", "ind_leaders", "ind_staff", "ind_workers", "individuals", "women", "total")
+    ws = wb.add_worksheet(unit_rows.TITLES_SHEET)
     tab = res.spec.table("awards")
     col_labels = {c.key: c.label for c in tab.columns}
-    headers = ["Phạm vi", "Danh hiệu, hình thức", "Nhóm"] + [col_labels[c] for c in cols]
+    headers = ["Phạm vi", "Danh hiệu, hình thức", "Nhóm"] + [col_labels[c] for c in unit_rows.TITLE_COLUMNS]
     rows = []
-    titles = [(t, [f"awards.{t.code}.{c}" for c in cols]) for t in res.spec.choices("titles")]
     for scope in [SCOPE_ALL] + block_scopes(stats.totals):
         tot = stats.totals.get(scope, {})
-        rows += [[scope, t.label, t.group] + list(map(tot.get, keys)) for t, keys in titles]
-    for code, name, u in merged:                # a unit's titles with any count
-        get = u.values.get
-        for t, keys in titles:
-            counts = list(map(get, keys))
-            if any(counts):
-                rows.append([f"{code} - {name}", t.label, t.group] + counts)
-    _table(ws, fm, 2, headers, rows, ["text"] * 3 + ["int"] * len(cols), [34, 36, 20] + [11] * len(cols), bulk=bulk,
-           title="KẾT QUẢ KHEN THƯỞNG THEO DANH HIỆU, HÌNH THỨC")
+        rows += [[scope, t.label, t.group] + list(map(tot.get, keys)) for t, keys in lay.titles]
+    _table(ws, fm, 2, headers, rows, ["text"] * 3 + ["int"] * len(unit_rows.TITLE_COLUMNS),
+           [34, 36, 20] + [11] * len(unit_rows.TITLE_COLUMNS), bulk=bulk,
+           title="KẾT QUẢ KHEN THƯỞNG THEO DANH HIỆU, HÌNH THỨC", units=units[unit_rows.TITLES_SHEET],
+           units_first=False)
 
     # 6-8. lists typed by the units (column B: the unit's name, also beside a list with a column 'name')
-    day = lru_cache(maxsize=4096)(fmt_date)     # the same decision dates recur across units
-    for name, table_key in (("Quyết định khen thưởng", "awards"), ("Điển hình tiên tiến", "models"),
-                            ("Văn bản triển khai", "docs")):
+    for name, table_key in unit_rows.LIST_SHEETS:
         ws = wb.add_worksheet(name)
         sec = res.spec.table(table_key)
         headers = ["Mã đơn vị", "Tên đơn vị", "Dòng"] + [c.label for c in sec.columns]
-        dates = [(c.key, c.kind == DATE) for c in sec.columns]
-        rows = [[code, unit_name, rec.get("_row")] + [day(rec.get(k)) if d else rec.get(k) for k, d in dates]
-                for code, unit_name, u in merged for rec in u.tables.get(table_key, ())]
-        kinds = ["text", "text", "int"] + [("int" if c.kind in ("int", MONEY) else "text") for c in sec.columns]
         widths = [10, 30, 6] + [min(max(c.width, 10), 40) for c in sec.columns]
-        _table(ws, fm, 2, headers, rows, kinds, widths, bulk=bulk, title=name.upper())
+        _table(ws, fm, 2, headers, [], unit_rows.list_kinds(sec), widths, bulk=bulk, title=name.upper(),
+               units=units[name])
 
     # 9. merge report
     _report_sheet(wb, fm, res)
 
     # 10. machine-readable data (load_consolidated): one row per unit / scope, one column per key
     ws = wb.add_worksheet(DATA_SHEET)
-    data = data_table(stats)
+    data = data_table(stats, units=False)
     for r, row in enumerate(data[:2]):
         for c, v in enumerate(row):
             if v is not None and v != "":
                 ws.write_string(r, c, str(v), fm.head)
-    bulk.add(ws, 2, data[2:], [], skip_blank=True)
+    block = units[DATA_SHEET]
+    bulk.add_rendered(ws, 2, block.block)
+    bulk.add(ws, 2 + block.rows, data[2:], [], skip_blank=True)
     ws.set_column(0, 2, 18)
     ws.set_row(0, None, None, {"hidden": True})     # the machine keys: read back, never shown
     ws.freeze_panes(2, 3)

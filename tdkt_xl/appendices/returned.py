@@ -12,6 +12,7 @@ import hashlib
 import io
 import os
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import itemgetter
@@ -638,6 +639,35 @@ def _reading_plan(lay: FormLayout) -> dict:
     return plan
 
 
+_MEMO: Optional[dict] = None       # what the round decides alike for every file, during one merge
+_MISSING = object()
+
+
+@contextmanager
+def remembering():
+    """Within it, what the checks of every file derive from the round and
+    the spec alone (the register texts in force, who may decide which
+    award, the caps) is worked out once, not once per file: for one merge,
+    whose round and spec do not change while it runs."""
+    global _MEMO
+    before = _MEMO
+    _MEMO = {}
+    try:
+        yield
+    finally:
+        _MEMO = before
+
+
+def _memo(key: tuple, make):
+    """``make()``, once per ``key`` within ``remembering``."""
+    if _MEMO is None:
+        return make()
+    got = _MEMO.get(key, _MISSING)
+    if got is _MISSING:
+        got = _MEMO[key] = make()
+    return got
+
+
 def _setting_percent(rnd, label: str):
     if rnd is None or not label:
         return None
@@ -692,7 +722,7 @@ def _checks(spec: Spec, lay: FormLayout, values: dict, rnd, out: FileOutcome) ->
             if left > right:
                 found.append(ft.at(sheet, cell, out.unit_code, file=out.name, left=_fmt(left), right=_fmt(right)))
         elif chk.get("op") == "ratio_cap":
-            capped = _cap(spec, chk, rnd)
+            capped = _memo(("cap", id(chk)), lambda: _cap(spec, chk, rnd))
             if capped is None:
                 continue
             cap, source = capped
@@ -714,17 +744,17 @@ def _award_checks(spec: Spec, lay: FormLayout, tables: dict, row_cells: dict, rn
     start = rnd.settings.period_start if rnd else None
     insp = rnd.inspection(out.unit_code) if rnd else None
     end = (insp.date if insp and insp.date else None) or as_of
-    levels = {c.code: c.label for c in spec.choices("levels")}
-    subjects = {c.code: c.subject for c in spec.choices("titles")}
+    levels = _memo(("levels",), lambda: {c.code: c.label for c in spec.choices("levels")})
+    subjects = _memo(("subjects",), lambda: {c.code: c.subject for c in spec.choices("titles")})
     individual_cols = ("ind_leaders", "ind_staff", "ind_workers")
-    laws = legal_register(rnd)
+    laws = _memo(("laws",), lambda: legal_register(rnd))
     for i, rec in enumerate(rows):
         when = rec.get("dec_date")
         title_code = spec.title_code(rec.get("title") or "")
         level_code = spec.level_code(rec.get("level") or "")
         ref = when or end or start
         if title_code and level_code and ref:
-            allowed = spec.allowed_levels(title_code, ref, laws)
+            allowed = _memo(("allowed", title_code, ref), lambda: spec.allowed_levels(title_code, ref, laws))
             if allowed is not None and level_code not in allowed:
                 found.append(K.ULTRA_VIRES.at(
                     sheet, row_cells[("awards", i)]["level"], out.unit_code, file=out.name, row=rec["_row"],

@@ -228,12 +228,13 @@ def summary_table(res) -> list:
 
 
 # ---------------------------------------------------------------- read back
-def data_table(stats: Consolidated) -> list:
+def data_table(stats: Consolidated, units: bool = True) -> list:
     """The 'Dữ liệu' sheet: a header row of keys, a row of labels, one row per
-    unit then one per scope (district, blocks)."""
+    unit (``units``; the merge renders them ahead, ``unit_rows``) then one per
+    scope (district, blocks)."""
     keys = list(stats.labels)
     rows = [list(DATA_HEADERS) + keys, [LABEL_ROW, "", ""] + [stats.labels[k] for k in keys]]
-    for code, vals in stats.units.items():
+    for code, vals in (stats.units.items() if units else ()):
         rows.append([code, stats.names.get(code, ""), stats.blocks.get(code, "")] + list(map(vals.get, keys)))
     for scope, vals in stats.totals.items():
         rows.append([scope, scope, ""] + list(map(vals.get, keys)))

@@ -119,10 +119,12 @@ def _fail(e: OSError, target: Path, renaming: bool = False) -> OutputError:
 
 
 @contextmanager
-def writing(target):
+def writing(target, durable: bool = True):
     """``with writing(path) as fd:`` write the content to the file
     descriptor ``fd`` (with ``write_fd``); on a clean exit the file is synced
-    and renamed over ``path``.  On any error the temporary file is removed."""
+    (unless not ``durable``: a file whose loss after a power cut costs
+    nothing, such as a cache that checks its own content) and renamed over
+    ``path``.  On any error the temporary file is removed."""
     target = Path(target)
     ensure_folder(target.parent)
     try:
@@ -132,7 +134,8 @@ def writing(target):
     closed = False
     try:
         yield fd
-        disk.fsync(fd)
+        if durable:
+            disk.fsync(fd)
         closed = True
         disk.close(fd)
         _permissions(tmp)
@@ -177,10 +180,18 @@ def write_fd(fd: int, data) -> None:
         view = view[n:]
 
 
-def write_bytes(path, data: bytes) -> Path:
-    """Write ``data`` to ``path`` whole or not at all."""
-    with writing(path) as fd:
+def write_bytes(path, data: bytes, durable: bool = True) -> Path:
+    """Write ``data`` to ``path`` whole or not at all (``durable``: see ``writing``)."""
+    with writing(path, durable) as fd:
         write_fd(fd, data)
+    return Path(path)
+
+
+def write_parts(path, parts, durable: bool = True) -> Path:
+    """``write_bytes`` of the concatenation of ``parts`` (never made in memory)."""
+    with writing(path, durable) as fd:
+        for part in parts:
+            write_fd(fd, part)
     return Path(path)
 
 

@@ -16,6 +16,7 @@ import math
 import re
 import zipfile
 from concurrent.futures import ThreadPoolExecutor
+from functools import lru_cache
 
 from tdkt_xl.io.extent import col_index, col_letters
 from tdkt_xl.vocabulary.cells import fmt_date
@@ -56,6 +57,13 @@ class BulkRows:
                     self._xf[id(f)] = (f, f._get_xf_index())     # registers the format with its workbook
         self._blocks.setdefault(ws, []).append((first_row, rows, formats, skip_blank))
 
+    def add_rendered(self, ws, first_row: int, block: "Rendered") -> None:
+        """Rows rendered ahead (``render_block``) from ``first_row`` down; their
+        cell styles are indices of formats registered with the workbook
+        before any other (see ``style_attr``)."""
+        if block.rows:
+            self._blocks.setdefault(ws, []).append((first_row, block, None, False))
+
     def finish(self, data: bytes) -> bytes:
         """The closed workbook's bytes with every registered row written."""
         if not self._blocks:
@@ -81,6 +89,7 @@ class BulkRows:
 
 
 def _other(ref: str, s: str, v, skip_blank: bool) -> str:
+    # ``ref``: the cell's reference (its row number may be ``ROW``)
     """A value that is not str, int, float or None: bools as Có/Không, dates
     as dd/mm/yyyy, numpy scalars as numbers, anything else as its text."""
     if hasattr(v, "item") and not isinstance(v, (str, bytes, dt.date)):
@@ -104,8 +113,79 @@ def _style(xf: dict, f) -> str:
     if f is None:
         return ""
     got = xf.get(id(f))
-    index = got[1] if got is not None and got[0] is f else f.xf_index
+    return style_attr(got[1] if got is not None and got[0] is f else f.xf_index)
+
+
+ROW = "\x00"          # the row number's place in a rendered row (filled in when the rows are spliced)
+SEP = b"\x01"         # between the rendered rows of a block
+# Neither can occur in sheet XML written here: text escapes every control character (``_text``).
+
+
+class Rendered:
+    """Rows rendered ahead (``render_block``), spliced in as they are: a block
+    of ``rows`` (bytes, rows separated by ``SEP``) at most ``width`` cells wide."""
+    __slots__ = ("rows", "width")
+
+    def __init__(self, rows: bytes, width: int):
+        self.rows, self.width = rows, width
+
+
+def style_attr(index: int) -> str:
+    """The cell attribute of cell style ``index`` (0: none)."""
     return f' s="{index}"' if index else ""
+
+
+@lru_cache(maxsize=64)
+def _cell_starts(width: int, attrs: tuple, skip_blank: bool) -> tuple:
+    """(each column's cell start '<c r="B\x00" s="3"', its blank cell or "")."""
+    attrs = attrs + ("",) * (width - len(attrs))
+    starts = tuple(f'<c r="{col_letters(c)}{ROW}"{a}' for c, a in enumerate(attrs))
+    return starts, tuple(f"{s}/>" if a and not skip_blank else "" for s, a in zip(starts, attrs))
+
+
+def render_block(table: list, styles, skip_blank: bool = False, texts: dict | None = None) -> bytes:
+    """``table`` (lists of values) as sheet rows whose numbers are left as
+    ``ROW``, joined by ``SEP``.  ``styles``: the cell attribute
+    (``style_attr``) of each column, or a function row index -> such a list;
+    ``texts``: escaped strings already rendered (shared across blocks)."""
+    if texts is None:
+        texts = {}
+    width = max((len(v) for v in table), default=0)
+    made: dict = {}                      # id(styles list) -> (the list, each column's cell start, blank cell)
+    rows = []
+    for i, values in enumerate(table):
+        st = styles(i) if callable(styles) else styles
+        got = made.get(id(st))
+        if got is None or got[0] is not st:
+            got = made[id(st)] = (st,) + _cell_starts(width, tuple(st), skip_blank)
+        _st, starts, blanks = got
+        cells = []
+        add = cells.append
+        for start, blank, v in zip(starts, blanks, values):
+            t = type(v)
+            if t is int:
+                add(f"{start}><v>{v}</v></c>")
+            elif t is str:
+                if v:
+                    esc = texts.get(v)
+                    if esc is None:
+                        esc = texts[v] = _text(v)
+                    add(f"{start} {esc}")
+                elif blank:
+                    add(blank)
+            elif v is None:
+                if blank:
+                    add(blank)
+            elif t is float:
+                if math.isfinite(v):
+                    add(f"{start}><v>{v!r}</v></c>")
+                elif blank:
+                    add(blank)
+            else:
+                ref, _q, attr = start[6:].partition('"')
+                add(_other(ref, attr, v, skip_blank))
+        rows.append(f'<row r="{ROW}">' + "".join(cells) + "</row>")
+    return "\x01".join(rows).encode("utf-8")
 
 
 def _splice(xml: bytes, blocks: list, xf: dict) -> bytes:
@@ -121,41 +201,28 @@ def _splice(xml: bytes, blocks: list, xf: dict) -> bytes:
     for first_row, table, formats, skip_blank in sorted(blocks, key=lambda b: b[0]):
         if first_row + 1 <= last_written:
             raise ValueError(f"bulk rows from {first_row + 1} overlap rows written up to {last_written}")
-        width = max((len(v) for v in table), default=0)
-        cols = [f'<c r="{col_letters(c)}' for c in range(width)]
-        styled: dict = {}                # id(formats list) -> (the list, its ' s="n"' per column)
-        for i, values in enumerate(table):
-            fmts = formats(i) if callable(formats) else formats
-            got = styled.get(id(fmts))
-            if got is None or got[0] is not fmts:
-                styles = [_style(xf, f) for f in fmts]
-                got = styled[id(fmts)] = (fmts, styles + [""] * (width - len(styles)))
-            styles = got[1]
-            r = first_row + i + 1
-            rs = str(r)
-            cells = []
-            add = cells.append
-            for c, v in enumerate(values):
-                t = type(v)
-                if t is str:
-                    if v:
-                        esc = texts.get(v)
-                        if esc is None:
-                            esc = texts[v] = _text(v)
-                        add(f'{cols[c]}{rs}"{styles[c]} {esc}')
-                    elif styles[c] and not skip_blank:
-                        add(f'{cols[c]}{rs}"{styles[c]}/>')
-                elif t is int or (t is float and math.isfinite(v)):
-                    add(f'{cols[c]}{rs}"{styles[c]}><v>{v!r}</v></c>')
-                elif v is None or t is float:
-                    if styles[c] and not skip_blank:
-                        add(f'{cols[c]}{rs}"{styles[c]}/>')
-                else:
-                    add(_other(f"{cols[c][6:]}{rs}", styles[c], v, skip_blank))
-            max_col = max(max_col, len(values))
-            chunks.append(f'<row r="{rs}">' + "".join(cells) + "</row>")
-            last_written = max_row = r
-    body = head + "".join(chunks).encode("utf-8") + sep + tail
+        if isinstance(table, Rendered):
+            block, width = table.rows, table.width
+        else:
+            attrs: dict = {}             # id(formats list) -> (the list, its attributes)
+
+            def styles(i, formats=formats, attrs=attrs):
+                fmts = formats(i) if callable(formats) else formats
+                got = attrs.get(id(fmts))
+                if got is None or got[0] is not fmts:
+                    got = attrs[id(fmts)] = (fmts, [_style(xf, f) for f in fmts])
+                return got[1]
+            block = render_block(table, styles, skip_blank, texts)
+            width = max((len(v) for v in table), default=0)
+        if not block:
+            continue
+        r = first_row
+        for row in block.split(SEP):
+            r += 1
+            chunks.append(row.replace(b"\x00", b"%d" % r))
+        max_col = max(max_col, width)
+        last_written = max_row = r
+    body = head + b"".join(chunks) + sep + tail
     m = _DIMENSION.search(body)
     if m and max_col:
         old = m.group(0)[len(b'<dimension ref="'):-3].decode()
