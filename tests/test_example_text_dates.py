@@ -78,3 +78,14 @@ def test_the_lint_catches_each_fault():
     clean = ("Hội đồng Thi đua - Khen thưởng tỉnh", "Nông Văn Quý, Chủ tịch", "12/04/2024",
              "Quý II, III năm 2024 (đầu câu)", "ngày 09/01/2024 và 13/4/2022", "hồ sơ quý IV năm 2025")
     assert [f for cell in clean for f in _faults("x", cell)] == []
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: str(p.relative_to(DATA)))
+def test_every_row_has_the_columns_of_its_header(path):
+    """A comma typed into an unquoted field splits it: the reader keeps the header's
+    columns and silently drops the rest of the sentence (the plan printed 'Chi từ nguồn
+    quỹ thi đua' for '…quỹ thi đua, khen thưởng theo quy định hiện hành.')."""
+    with open(path, encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f))
+    bad = [(i, row) for i, row in enumerate(rows[1:], start=2) if len(row) != len(rows[0])]
+    assert not bad, bad
