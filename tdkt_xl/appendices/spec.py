@@ -17,10 +17,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
+from tdkt_xl.io.appendix_citations import SPEC_FILE as DEFAULT_SPEC, citations
 from tdkt_xl.vocabulary.cells import a1
 
-SPEC_DIR = Path(__file__).resolve().parent / "spec"
-DEFAULT_SPEC = SPEC_DIR / "phu_luc_2024.json"
+SPEC_DIR = DEFAULT_SPEC.parent
 
 INT, MONEY, TEXT, CHOICE, DATE, RATIO = "int", "money", "text", "choice", "date", "ratio"
 NUMERIC = (INT, MONEY)
@@ -175,8 +175,21 @@ class Spec:
         return tuple(allowed) if allowed is not None else None
 
     def authority_basis(self, when: dt.date, laws) -> str:
+        """The text a finding cites for the rule of ``when``, as the register
+        names it: the rule's ``article`` of the text it ``cites`` when that row
+        is in force, else the governing text itself (never a text the register
+        cannot back); '' when no rule applies."""
         rule = self.authority_rule(when, laws)
-        return rule.get("basis", "") if rule else ""
+        if rule is None:
+            return ""
+        quoted = in_force(laws, rule.get("cites") or rule["law"], when)
+        if quoted is not None:
+            return " ".join(filter(None, (rule.get("article", ""), quoted.name)))
+        return in_force(laws, rule["law"], when).name
+
+    def citations(self) -> dict:
+        """Register code -> the appendix finding codes that rest on it (what CC06 checks)."""
+        return citations({"authority": self.authority, "checks": self.checks})
 
     def all_fields(self) -> list:
         return [f for s in self.sheets for sec in s.sections if sec.type == "fields" for f in sec.fields]
@@ -254,9 +267,9 @@ def parse_spec(data: dict, source: str = "") -> Spec:
                 raise ValueError(f"unknown section type {t}")
         sheets.append(SheetSpec(sh["key"], sh["name"], sh["title"], tuple(sections)))
     authority = tuple(dict(r) for r in data.get("authority", ()))
-    missing = [i for i, r in enumerate(authority) if not r.get("law")]
+    missing = [i for i, r in enumerate(authority) if not (r.get("law") and r.get("code"))]
     if missing:
-        raise ValueError(f"authority rule {missing[0]}: no register code ('law')")
+        raise ValueError(f"authority rule {missing[0]}: no register code ('law') or finding code ('code')")
     return Spec(data["template_id"], int(data["version"]), int(data["year"]), data["id_sheet"],
                 tuple(sheets), lists, authority, tuple(data.get("checks", ())),
                 dict(data.get("limits", {})), dict(data.get("colors", {})),

@@ -8,6 +8,7 @@ from typing import Mapping
 
 from tdkt_xl import model as m
 from tdkt_xl.gate.examples import reference as example_reference
+from tdkt_xl.io.appendix_citations import spec_citations
 from tdkt_xl.io.reader import ReadResult, read_round
 from tdkt_xl.rules.runner import validate as run_rules
 from tdkt_xl.vocabulary.findings import JOB_VI, Report
@@ -103,7 +104,7 @@ def check(source, as_of: dt.date, name: str = "") -> Checked:
     if isinstance(source, Checked) and source.as_of == as_of:
         return source
     rr = read(source, name)
-    return Checked(rr, run_rules(rr.round, as_of, rr.findings, example_reference()))
+    return Checked(rr, run_rules(rr.round, as_of, rr.findings, example_reference(), spec_citations()))
 
 
 def check_read(source, rr: ReadResult, as_of: dt.date) -> Checked:

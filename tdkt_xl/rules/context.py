@@ -21,9 +21,10 @@ def cell_of(record, field_name: str | None = None) -> str:
 
 
 class Context:
-    def __init__(self, rnd: m.Round, as_of: dt.date, examples=None):
+    def __init__(self, rnd: m.Round, as_of: dt.date, examples=None, cited=None):
         self.round = rnd
         self.examples = examples          # rules.examples.Reference, or None: not checked
+        self.cited = cited or {}          # register code -> finding codes of the services' data
         self.as_of = as_of
         self.settings = rnd.settings
         self.cal = WorkCalendar.for_settings(rnd.settings)

@@ -20,25 +20,34 @@ def _bounds(law):
     return law.start or dt.date.min, law.end or dt.date.max
 
 
-def needed() -> dict:
-    """Register code -> the finding codes that cite it (and the report's framework texts)."""
-    out: dict = {TDKT_LAW: [], TDKT_DECREE: []}
+FRAMEWORK = (TDKT_LAW, TDKT_DECREE)     # the report's framework texts (no finding of their own)
+
+
+def needed(cited=None) -> dict:
+    """Register code -> the finding codes that cite it (and the report's framework
+    texts), with ``cited``: the codes the services' data rests on (code -> finding
+    codes; the Phụ lục spec's, handed in by the gate: rules never read it)."""
+    out: dict = {code: [] for code in FRAMEWORK}
     for ft in CATALOGUE.values():
         for code in ft.basis:
             if not code.startswith(PLAN_PREFIX):
                 out.setdefault(code, []).append(ft.code)
+    for code, users in (cited or {}).items():
+        out.setdefault(code, []).extend(u for u in users if u not in out[code])
     return out
 
 
-def _missing(laws, codes):
-    """Codes the tool's rules cite with no row of the register (a clerk's deletion)."""
+def _missing(laws, codes, cited):
+    """Codes the tool's rules or ``cited`` rest on with no row of the register (a clerk's deletion)."""
     if not laws:
         return
     below = f"A{max(l.origin.row for l in laws) + 1}"
-    for code, users in needed().items():
+    for code, users in needed(cited).items():
         if key(code) not in codes:
-            uses = (f"các lỗi {', '.join(sorted(users))}" if users else
-                    "dòng 'Căn cứ pháp lý theo ngày của Kế hoạch' của kết quả kiểm tra dữ liệu")
+            parts = [f"các lỗi {', '.join(sorted(users))}"] if users else []
+            if code in FRAMEWORK:
+                parts.append("dòng 'Căn cứ pháp lý theo ngày của Kế hoạch' của kết quả kiểm tra dữ liệu")
+            uses = " và ".join(parts)
             yield C.LEGAL_CODE_MISSING.at(SHEET, below, code=code, uses=uses)
 
 
@@ -63,7 +72,7 @@ def check(ctx: Context):
             if key(value) not in {key(t) for t in ROUND_LEVELS}:
                 yield C.LEGAL_UNKNOWN_LEVEL.at(SHEET, law.cell("levels"), code=law.code, value=value,
                                                known=", ".join(ROUND_LEVELS))
-    yield from _missing(laws, codes)
+    yield from _missing(laws, codes, ctx.cited)
     seen: dict = {}
     for law in ordered:
         if not law.code:

@@ -74,13 +74,16 @@ def _one_finding_per_cause(read: list, ruled: list, absent: tuple, lacking: tupl
     return kept
 
 
-def validate(rnd: m.Round, as_of: dt.date, reader_findings: Iterable = (), examples=None) -> Report:
+def validate(rnd: m.Round, as_of: dt.date, reader_findings: Iterable = (), examples=None,
+             cited=None) -> Report:
     """The reader's findings (kept first) plus every rule's, as of ``as_of``;
-    ``examples`` (a ``rules.examples.Reference``) turns on the example-data check."""
+    ``examples`` (a ``rules.examples.Reference``) turns on the example-data check;
+    ``cited`` (register code -> finding codes) adds the register codes the
+    services' data rests on (the Phụ lục spec's) to those CC06 wants."""
     if not isinstance(rnd, m.Round):
         raise TypeError(f"validate() needs a Round, not {type(rnd).__name__}")
     found = list(reader_findings)
-    ctx = Context(rnd, as_of, examples)
+    ctx = Context(rnd, as_of, examples, cited)
     found.extend(_one_finding_per_cause(found, [f for rule in RULES for f in rule(ctx)],
                                         rnd.missing_sheets, rnd.missing_columns))
     cited = {}
