@@ -136,3 +136,37 @@ def test_entries_encoded_by_the_workers_are_those_the_main_process_writes(rnd, f
     again = merge(rnd, inbox, tmp_path / "workers")
     assert seen == ["XQS moi.xlsx"] and again.units["XQS"].values["staff"] == 30
     assert _files_view(again) == _files_view(merge_inbox(rnd, inbox))
+
+
+def test_a_merge_whose_outputs_fail_leaves_the_old_cache_and_no_temporary_file(rnd, forms, tmp_path, monkeypatch):
+    """The cache is written while the outputs are, but put in place only after
+    them: a run whose workbook cannot be written leaves yesterday's cache."""
+    from tdkt_xl.appendices import service
+    from tdkt_xl.io.atomic import OutputError
+    inbox, out = tmp_path / "in", tmp_path / "out"
+    inbox.mkdir()
+    good_file(forms, inbox, "XQS")
+    merge(rnd, inbox, out)
+    before = _cache_files(out)
+    good_file(forms, inbox, "XVL")
+
+    def fail(*_a, **_k):
+        raise OutputError(out, "ổ đĩa đã đầy")
+    monkeypatch.setattr(service, "write_report", fail)
+    with pytest.raises(OutputError):
+        merge(rnd, inbox, out)
+    assert _cache_files(out) == before                     # nothing new in place, no temporary file left
+
+
+def test_a_cache_that_cannot_be_written_costs_nothing_but_time(rnd, forms, tmp_path, monkeypatch):
+    from tdkt_xl.appendices import cache as C
+
+    def broken(*_a, **_k):
+        raise OSError(28, "injected ENOSPC")
+    inbox, out = tmp_path / "in", tmp_path / "out"
+    inbox.mkdir()
+    good_file(forms, inbox, "XQS")
+    monkeypatch.setattr(C, "segment_parts", broken)
+    res = merge(rnd, inbox, out)
+    assert [p.name for p in res.outputs] == ["Tong_hop_phu_luc.xlsx", "Bao_cao_hop_nhat.txt"]
+    assert not (out / CACHE).exists() or list((out / CACHE).iterdir()) == []

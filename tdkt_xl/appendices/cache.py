@@ -31,7 +31,7 @@ import re
 from dataclasses import asdict
 from pathlib import Path
 
-from tdkt_xl.io.atomic import OutputError, ensure_folder, write_parts
+from tdkt_xl.io.atomic import OutputError, ensure_folder, write_later
 from tdkt_xl.vocabulary.findings import Finding
 
 CACHE_DIR = ".tdkt_cache"
@@ -290,29 +290,59 @@ class MergeCache:
         segment (entries of files no longer in the inbox dropped) when the
         segments on disk are stale, damaged, many, or mostly gone files.  A
         cache that cannot be written only costs time on the next run."""
+        self.stage().commit()
+
+    def stage(self) -> "StagedCache":
+        """``save``, written in a thread while the caller writes its outputs:
+        ``commit()`` puts it in place (once the outputs are written: a failed
+        run leaves the old cache), ``discard()`` drops it."""
         if self.folder is None:
-            return
+            return StagedCache(None, None, ())
         used = [d for d in self.entries if d in self.used]
         new = [d for d in used if d not in self._lines]
         gone = len(self.entries) - len(used)
         whole = (self._rewrite or not self._segments or len(self._segments) >= MAX_SEGMENTS
                  or gone > len(used) // 4)
         if not whole and not new:
-            return                      # nothing new: the files on disk are right
+            return StagedCache(None, None, ())      # nothing new: the files on disk are right
         digests = used if whole else new
         lines = [self._lines.get(d) or entry_line(d, self.entries[d]) for d in digests]
+        rows = [self.rows.get(d) for d in digests]
         number = 0 if whole else max(self._segments) + 1
         try:
             ensure_folder(self.folder)
-            write_parts(self.folder / segment_name(number),       # not synced: a torn segment fails its hash
-                        segment_parts(self.key, lines, [self.rows.get(d) for d in digests]), durable=False)
-        except (OSError, OutputError):      # a cache not written only costs time later
+            pending = write_later(self.folder / segment_name(number),   # not synced: a torn segment fails its hash
+                                  lambda: segment_parts(self.key, lines, rows), durable=False)
+        except (OSError, OutputError):
+            return StagedCache(None, None, ())
+        return StagedCache(pending, self.folder, (number,) if whole else None)
+
+
+class StagedCache:
+    """A cache segment being written (``MergeCache.stage``)."""
+
+    def __init__(self, pending, folder, keep):
+        self._pending, self._folder, self._keep = pending, folder, keep
+
+    def commit(self) -> None:
+        """Put the segment in place; after a whole rewrite, remove every other
+        segment.  A cache that cannot be written only costs time later."""
+        if self._pending is None:
             return
-        if whole:
-            for name in os.listdir(self.folder):
-                m = _SEGMENT.fullmatch(name)
-                if (m and int(m.group(1)) != 0) or name in OLD_FILES:
-                    try:
-                        os.unlink(self.folder / name)
-                    except OSError:
-                        pass
+        try:
+            self._pending.commit()
+        except (OSError, OutputError):
+            return
+        if self._keep is None:
+            return
+        for name in os.listdir(self._folder):
+            m = _SEGMENT.fullmatch(name)
+            if (m and int(m.group(1)) not in self._keep) or name in OLD_FILES:
+                try:
+                    os.unlink(self._folder / name)
+                except OSError:
+                    pass
+
+    def discard(self) -> None:
+        if self._pending is not None:
+            self._pending.discard()

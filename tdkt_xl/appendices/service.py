@@ -124,9 +124,14 @@ def _merge(source, inbox_dir, out_dir, spec, as_of, now, check) -> MergeResult:
         gate.check_read(source, read, when).require(JOB_MERGE)
     rnd = read.round
     res = merge_inbox(rnd, inbox_dir, spec, as_of, now=now, cache_dir=out_dir)
-    res.outputs.append(write_workbook(res, Path(out_dir), stamp(rnd)))
-    res.outputs.append(write_report(res, Path(out_dir)))
-    res.cache.save()                 # only after the outputs: a failed run leaves the old cache
+    cache = res.cache.stage()        # written while the outputs are; in place only after them (a failed
+    try:                             # run leaves the old cache)
+        res.outputs.append(write_workbook(res, Path(out_dir), stamp(rnd)))
+        res.outputs.append(write_report(res, Path(out_dir)))
+    except BaseException:
+        cache.discard()
+        raise
+    cache.commit()
     return res
 
 

@@ -17,6 +17,7 @@ import errno
 import os
 import shutil
 import tempfile
+import threading
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -119,13 +120,9 @@ def _fail(e: OSError, target: Path, renaming: bool = False) -> OutputError:
 
 
 @contextmanager
-def writing(target, durable: bool = True):
-    """``with writing(path) as fd:`` write the content to the file
-    descriptor ``fd`` (with ``write_fd``); on a clean exit the file is synced
-    (unless not ``durable``: a file whose loss after a power cut costs
-    nothing, such as a cache that checks its own content) and renamed over
-    ``path``.  On any error the temporary file is removed."""
-    target = Path(target)
+def _temp_file(target: Path, durable: bool):
+    """``(fd, temporary path)`` beside ``target``; on a clean exit the file
+    is complete and closed (synced when ``durable``), on any error removed."""
     ensure_folder(target.parent)
     try:
         fd, tmp = disk.mkstemp(target.parent)
@@ -133,7 +130,7 @@ def writing(target, durable: bool = True):
         raise _fail(e, target) from None
     closed = False
     try:
-        yield fd
+        yield fd, tmp
         if durable:
             disk.fsync(fd)
         closed = True
@@ -149,11 +146,70 @@ def writing(target, durable: bool = True):
             _close_quietly(fd)
         _drop(tmp)
         raise
+
+
+def _put_in_place(tmp, target: Path) -> None:
     try:
         disk.replace(tmp, target)
     except OSError as e:
         _drop(tmp)
         raise _fail(e, target, renaming=True) from None
+
+
+@contextmanager
+def writing(target, durable: bool = True):
+    """``with writing(path) as fd:`` write the content to the file
+    descriptor ``fd`` (with ``write_fd``); on a clean exit the file is synced
+    (unless not ``durable``: a file whose loss after a power cut costs
+    nothing, such as a cache that checks its own content) and renamed over
+    ``path``.  On any error the temporary file is removed."""
+    target = Path(target)
+    with _temp_file(target, durable) as (fd, tmp):
+        yield fd
+    _put_in_place(tmp, target)
+
+
+class Pending:
+    """A file written in a thread (``write_later``) while the caller goes on:
+    ``commit()`` waits for it and renames it over its path (whole or not at
+    all: ``OutputError`` when it could not be written), ``discard()`` waits
+    and removes it.  Nothing is in place before ``commit``."""
+
+    def __init__(self, target, parts, durable: bool):
+        self.target = Path(target)
+        self._tmp = None
+        self._error = None
+        self._thread = threading.Thread(target=self._write, args=(parts, durable), daemon=True)
+        self._thread.start()
+
+    def _write(self, parts, durable: bool) -> None:
+        try:
+            parts = parts() if callable(parts) else parts
+            with _temp_file(self.target, durable) as (fd, tmp):
+                for part in parts:
+                    write_fd(fd, part)
+            self._tmp = tmp
+        except BaseException as e:      # noqa: BLE001 - handed to commit()
+            self._error = e
+
+    def commit(self) -> Path:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        _put_in_place(self._tmp, self.target)
+        return self.target
+
+    def discard(self) -> None:
+        self._thread.join()
+        if self._tmp is not None:
+            _drop(self._tmp)
+            self._tmp = None
+
+
+def write_later(path, parts, durable: bool = True) -> Pending:
+    """Start writing the concatenation of ``parts`` (or of what the function
+    ``parts`` returns, called in the thread) to ``path`` in a thread (``Pending``)."""
+    return Pending(path, parts, durable)
 
 
 def _close_quietly(fd: int) -> None:

@@ -216,18 +216,15 @@ def _splice(xml: bytes, blocks: list, xf: dict) -> bytes:
             width = max((len(v) for v in table), default=0)
         if not block:
             continue
-        r = first_row
-        for row in block.split(SEP):
-            r += 1
-            chunks.append(row.replace(b"\x00", b"%d" % r))
+        rows = block.split(SEP)
+        chunks += [row.replace(b"\x00", b"%d" % r) for r, row in enumerate(rows, first_row + 1)]
         max_col = max(max_col, width)
-        last_written = max_row = r
-    body = head + b"".join(chunks) + sep + tail
-    m = _DIMENSION.search(body)
+        last_written = max_row = first_row + len(rows)
+    m = _DIMENSION.search(head)                 # before <sheetData>: never in the rows
     if m and max_col:
         old = m.group(0)[len(b'<dimension ref="'):-3].decode()
         end = old.split(":")[-1]
         old_col = col_index(re.match(r"[A-Z]+", end).group(0))
         ref = f'<dimension ref="A1:{col_letters(max(old_col + 1, max_col) - 1)}{max_row}"/>'.encode()
-        body = body[:m.start()] + ref + body[m.end():]
-    return body
+        head = head[:m.start()] + ref + head[m.end():]
+    return b"".join([head, *chunks, sep, tail])
