@@ -142,6 +142,7 @@ def examine_all(paths: list, spec, rnd, known, as_of, encode: bool = False) -> l
     chunks = [paths[i:i + size] for i in range(0, len(paths), size)]
     results: list = []
     try:
+        gc.freeze()         # what the workers inherit is never collected, never walked (nor copied) by their gc
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
                                  initializer=gc.enable) as pool:     # the merge pauses it in the main process
             for part in pool.map(_examine_chunk, chunks):
@@ -152,4 +153,5 @@ def examine_all(paths: list, spec, rnd, known, as_of, encode: bool = False) -> l
                        for p in paths[len(results):])
     finally:
         _CONTEXT = ()
+        gc.unfreeze()
     return results

@@ -44,13 +44,17 @@ def block_scopes(totals: dict) -> list:
     return [s for s in totals if s != SCOPE_ALL]
 
 
-def totals_of(spec: Spec, rows: dict, blocks: dict, order=None) -> dict:
+def totals_of(spec: Spec, rows: dict, blocks: dict, order=None, table: dict | None = None) -> dict:
     """scope -> {key: value}: sums of numbers, count of 'Có' for yes/no
     questions, ratios recomputed from summed parts.  Scopes: every unit, then
-    each block of ``order`` (default: the blocks of ``blocks``, first seen first)."""
+    each block of ``order`` (default: the blocks of ``blocks``, first seen first).
+    ``table``: each unit's values in key order when the caller has them
+    (``rows`` then holds every key for every unit)."""
     keys = scalar_keys(spec)
     names = [k for k, _l, _kind in keys]
-    table = {c: tuple(map(r.get, names)) for c, r in rows.items()}     # each unit's values in key order
+    whole = table is not None
+    if table is None:
+        table = {c: tuple(map(r.get, names)) for c, r in rows.items()}     # each unit's values in key order
     out = {}
     order = list(dict.fromkeys(blocks.values() if order is None else order))
     scopes = [(SCOPE_ALL, list(rows))] + [(b, [c for c in rows if blocks.get(c) == b]) for b in order]
@@ -59,8 +63,7 @@ def totals_of(spec: Spec, rows: dict, blocks: dict, order=None) -> dict:
             out[scope] = {k: None for k, _l, kind in keys}
             out[scope]["units_merged"] = 0
             continue
-        recs = [rows[c] for c in codes]
-        present = set().union(*recs)
+        present = set(names) if whole else set().union(*(rows[c] for c in codes))
         columns = list(zip(*(table[c] for c in codes)))                 # one tuple per key
         tot = {}
         for (k, _label, kind), col in zip(keys, columns):
@@ -113,13 +116,15 @@ def from_result(res) -> Consolidated:
     spec = res.spec
     c = Consolidated(labels={**spec.labels(), "units_merged": "Số đơn vị đã tổng hợp"})
     names = [k for k, _l, _k in scalar_keys(spec)]
+    table = {}
     for code, info in res.unit_info.items():
         if code in res.units:
-            c.units[code] = dict(zip(names, map(res.units[code].values.get, names)))
+            table[code] = vals = tuple(map(res.units[code].values.get, names))
+            c.units[code] = dict(zip(names, vals))
             c.names[code] = info.name
             c.blocks[code] = info.block
     order = [i.block for code, i in res.unit_info.items() if i.block and (i.selected or code in res.units)]
-    c.totals = totals_of(spec, c.units, c.blocks, order)
+    c.totals = totals_of(spec, c.units, c.blocks, order, table)
     return c
 
 
