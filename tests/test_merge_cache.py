@@ -170,3 +170,14 @@ def test_a_cache_that_cannot_be_written_costs_nothing_but_time(rnd, forms, tmp_p
     res = merge(rnd, inbox, out)
     assert [p.name for p in res.outputs] == ["Tong_hop_phu_luc.xlsx", "Bao_cao_hop_nhat.txt"]
     assert not (out / CACHE).exists() or list((out / CACHE).iterdir()) == []
+
+
+def test_a_segment_written_again_from_what_was_read_is_the_same_bytes():
+    """A whole rewrite reuses each entry's line and rows as read (nothing
+    encoded again): the segment it writes is byte for byte the one read."""
+    from tdkt_xl.appendices.cache import read_segment, segment_bytes
+    lines = [b"ab12cd34 {\"parsed\":{\"x\":1,\"t\":\"\xc4\x91\xc6\xa1n v\xe1\xbb\x8b\"}}\n", b"ef56ab78 {\"ident\":{}}\n"]
+    data = segment_bytes("k", lines, [b"<row r=\"\x00\"><c r=\"A\x00\"><v>1</v></c></row>", None])
+    got = read_segment(data, "k")
+    assert got["ab12cd34"][0] == {"parsed": {"x": 1, "t": "đơn vị"}} and got["ef56ab78"][2] is None
+    assert segment_bytes("k", [got[d][1] for d in got], [got[d][2] for d in got]) == data

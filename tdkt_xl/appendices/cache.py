@@ -37,7 +37,7 @@ from tdkt_xl.vocabulary.findings import Finding
 CACHE_DIR = ".tdkt_cache"
 STEM = "tong_hop_phu_luc"
 OLD_FILES = ("tong_hop_phu_luc.json",)     # format 1 (one JSON file): removed when the cache is next written
-FORMAT = 3
+FORMAT = 4
 MAX_CACHE_BYTES = 500_000_000
 MAX_SEGMENTS = 8            # more: the next save rewrites them as one
 _SEGMENT = re.compile(rf"{STEM}\.(\d{{1,6}})\.jsonl")
@@ -155,16 +155,18 @@ def read_segment(data: bytes, key: str):
     out = {}
     at = 0
     for line in lines:
-        digest, sp, rest = line.partition(b" ")
-        n, sp2, text = rest.partition(b" ")
+        i = line.find(b" ")
+        j = line.find(b" ", i + 1)
         try:
-            digest = digest.decode("ascii")
-            if not sp or not sp2 or not _DIGEST.fullmatch(digest) or not n.isdigit():
+            digest = line[:i].decode("ascii")
+            n = line[i + 1:j]
+            if i < 0 or j < 0 or not _DIGEST.fullmatch(digest) or not n.isdigit():
                 raise CacheDamaged("một dòng không có mã tệp")
             n = int(n)
             rows = bytes(blob[at:at + n]) if n else None
             at += n
-            out[digest] = (_entry(text.decode("utf-8")), digest.encode() + b" " + text + b"\n", rows)
+            text = str(memoryview(line)[j + 1:], "utf-8")
+            out[digest] = (_entry(text), (line, j + 1), rows)
         except CacheDamaged:
             raise
         except (ValueError, TypeError, KeyError, AttributeError):
@@ -176,13 +178,19 @@ def read_segment(data: bytes, key: str):
 
 def segment_parts(key: str, lines: list, rows: list | None = None) -> list:
     """A segment's bytes, in parts (their concatenation is the segment).
-    ``lines``: entry lines (``entry_line``); ``rows``: the rendered rows of
-    each (bytes, or None), in the same order."""
+    ``lines``: entry lines (``entry_line``, or a line as read with the offset
+    of its JSON); ``rows``: the rendered rows of each (bytes, or None), in the
+    same order."""
     rows = rows if rows is not None else [None] * len(lines)
     marked = []
     for line, r in zip(lines, rows):
-        digest, _sp, text = line.partition(b" ")
-        marked.append(b"%s %d %s" % (digest, len(r) if r else 0, text))
+        if type(line) is tuple:                 # as read: '<digest> <n> <JSON>', no newline
+            raw, at = line
+            digest, text, end = raw[:raw.find(b" ")], memoryview(raw)[at:], b"\n"
+        else:
+            digest, _sp, text = line.partition(b" ")
+            end = b""
+        marked.append(b"%b %d %b%b" % (digest, len(r) if r else 0, text, end))
     body = [b"".join(marked)] + [r for r in rows if r]
     h = hashlib.sha256()
     for part in body:
@@ -212,7 +220,8 @@ class MergeCache:
         self.rows: dict = {}         # digest -> the file's rows of the consolidated workbook (unit_rows), when kept
         self.used: set = set()
         self.problem = ""            # why a cache on disk was not trusted (Vietnamese), "" when none was
-        self._lines: dict = {}       # digest -> its line as read (unchanged entries are not encoded again)
+        self._lines: dict = {}       # digest -> its line (unchanged entries are not encoded again): as
+                                     # encoded (entry_line), or as read with the offset of its JSON
         self._segments: list = []    # numbers of the segments read for this key
         self._rewrite = False        # write the cache as one segment at the next save (stale or damaged files)
         if self.folder is not None:
