@@ -1,3 +1,3 @@
-import sys
-from tdkt_xl.cli import main
-sys.exit(main())
+from tdkt_xl.cli import run
+
+run()
