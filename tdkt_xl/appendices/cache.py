@@ -54,11 +54,11 @@ def _code_hash() -> str:
             if p.suffix in (".py", ".json", ".csv") and p.is_file():
                 h.update(p.relative_to(_PACKAGE).as_posix().encode())
                 h.update(p.read_bytes())
-    try:
-        from importlib.metadata import version
-        h.update(version("python-calamine").encode())
-        import xlsxwriter           # the cell style indices of the rendered rows
-        h.update(xlsxwriter.__version__.encode())
+    try:        # python-calamine's compiled module and XlsxWriter's version (the rendered rows' cell styles)
+        from python_calamine import _python_calamine as native
+        import xlsxwriter
+        st = os.stat(native.__file__)
+        h.update(f"{Path(native.__file__).name} {st.st_size} {st.st_mtime_ns} {xlsxwriter.__version__}".encode())
     except Exception:       # noqa: BLE001 - unknown version: a key no other run has
         h.update(os.urandom(8))
     return h.hexdigest()

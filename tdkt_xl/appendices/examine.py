@@ -136,8 +136,11 @@ def examine_all(paths: list, spec, rnd, known, as_of, encode: bool = False) -> l
         return [_finished(examine(p, spec, rnd, known, as_of), spec, False, names, styles) for p in paths]
     import multiprocessing
     _CONTEXT = (spec, rnd, known, as_of, encode, styles)
-    size = max(4, len(paths) // (workers * 32))     # small chunks: neither worker waits long for the other at the end
-    chunks = [paths[i:i + size] for i in range(0, len(paths), size)]
+    chunks, i = [], 0
+    while i < len(paths):       # each a sixteenth of what is left: few chunks, and small ones at the end,
+        size = max(4, (len(paths) - i) // (workers * 8))      # so that neither worker waits long for the other
+        chunks.append(paths[i:i + size])
+        i += size
     results: list = []
     try:
         gc.freeze()         # what the workers inherit is never collected, never walked (nor copied) by their gc
