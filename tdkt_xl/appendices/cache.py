@@ -205,8 +205,11 @@ def segment_bytes(key: str, lines: list, rows: list | None = None) -> bytes:
 
 
 def entry_line(digest: str, entry: dict) -> bytes:
-    return (digest + " " + json.dumps(entry, default=_default, ensure_ascii=False, separators=(",", ":"))
-            + "\n").encode("utf-8")
+    return (digest + " " + _ENCODE(entry) + "\n").encode("utf-8")
+
+
+# an entry is plain data made by the merge (never a cycle): no check for one
+_ENCODE = json.JSONEncoder(default=_default, ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
 
 
 class MergeCache:

@@ -16,7 +16,6 @@ import re
 import shutil
 import sys
 from dataclasses import dataclass
-from importlib import metadata
 from pathlib import Path
 
 OK, MISSING, WARN = "ok", "missing", "warn"
@@ -78,6 +77,7 @@ def check_packages(req_file: Path) -> list[Check]:
     pins = requirements(req_file)
     if not pins:
         return [Check(WARN, f"Không đọc được danh sách thư viện '{req_file}'; bỏ qua kiểm tra thư viện.")]
+    from importlib import metadata      # here: every tdkt command loads this module (its subcommand)
     missing, other_version, broken = [], [], []
     for dist, pinned in pins:
         if dist in DEV_ONLY:
