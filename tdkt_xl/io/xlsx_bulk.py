@@ -89,9 +89,9 @@ class BulkRows:
 
 
 def _other(ref: str, s: str, v, skip_blank: bool) -> str:
-    # ``ref``: the cell's reference (its row number may be ``ROW``)
     """A value that is not str, int, float or None: bools as Có/Không, dates
-    as dd/mm/yyyy, numpy scalars as numbers, anything else as its text."""
+    as dd/mm/yyyy, numpy scalars as numbers, anything else as its text.
+    ``ref``: the cell's reference (its row number may be ``ROW``)."""
     if hasattr(v, "item") and not isinstance(v, (str, bytes, dt.date)):
         v = v.item()
         if type(v) is int or (type(v) is float and math.isfinite(v)):
