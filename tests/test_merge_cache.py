@@ -181,3 +181,64 @@ def test_a_segment_written_again_from_what_was_read_is_the_same_bytes():
     got = read_segment(data, "k")
     assert got["ab12cd34"][0] == {"parsed": {"x": 1, "t": "đơn vị"}} and got["ef56ab78"][2] is None
     assert segment_bytes("k", [got[d][1] for d in got], [got[d][2] for d in got]) == data
+
+
+def _watch_reads(monkeypatch) -> list:
+    """The names of the files whose bytes are read to be hashed from now on."""
+    from tdkt_xl.appendices import examine
+    seen = []
+    real = examine._loaded
+    monkeypatch.setattr(examine, "_loaded", lambda p, spec: seen.append(p.name) or real(p, spec))
+    return seen
+
+
+def test_a_remerge_reads_again_only_files_whose_size_times_or_inode_changed(rnd, forms, tmp_path, monkeypatch):
+    """A file the last merge read is not read again while its size, its
+    modification and change times and its inode are all unchanged (any
+    write changes its change time, even with the modification time put
+    back); every other file is read and hashed."""
+    import os
+    inbox, out = tmp_path / "in", tmp_path / "out"
+    inbox.mkdir()
+    good_file(forms, inbox, "XQS")
+    good_file(forms, inbox, "XVL")
+    merge(rnd, inbox, out)
+    reads = _watch_reads(monkeypatch)
+    merge(rnd, inbox, out)
+    assert reads == []                                             # nothing touched: nothing read
+    before = merge_inbox(rnd, inbox).units["XQS"].values["staff"]
+    path = inbox / "XQS.xlsx"
+    st = path.stat()
+    other = tmp_path / "other.xlsx"
+    good_file(forms, other.parent, "XQS", name=other.name, values={**COMMUNE_VALUES, "staff": before + 1})
+    path.write_bytes(other.read_bytes())
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))          # the modification time put back
+    reads.clear()
+    res = merge(rnd, inbox, out)
+    assert reads == ["XQS.xlsx"]
+    assert res.units["XQS"].values["staff"] == before + 1
+
+
+def test_a_file_list_of_the_wrong_shape_only_costs_a_read(rnd, forms, tmp_path, monkeypatch):
+    from tdkt_xl.appendices.cache import _files
+    good = {"/a.xlsx": [1, 2, 3, 4, "ab12cd34"]}
+    bad = {"/b.xlsx": [1, 2, 3, "4", "ab12cd34"], "/c.xlsx": [1, 2, 3, 4, "xyz"], "/d.xlsx": [1, 2, 3, 4],
+           "/e.xlsx": "ab12cd34"}
+    assert _files({**good, **bad}) == good and _files(["x"]) == {}
+
+
+def test_same_size_new_bytes_with_the_old_modification_time_are_read_again(tmp_path):
+    import os
+    from tdkt_xl.appendices.examine import hashed
+    from tdkt_xl.appendices.spec import load_spec
+    path = tmp_path / "XQS.xlsx"
+    path.write_bytes(b"PK" + b"a" * 1000)
+    first, = hashed([path], load_spec())
+    seen = {os.path.abspath(path): [*first.stat, first.digest]}
+    again, = hashed([path], load_spec(), seen)
+    assert again.digest == first.digest and again.stat == first.stat
+    st = path.stat()
+    path.write_bytes(b"PK" + b"b" * 1000)                          # same size
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))          # same modification time
+    changed, = hashed([path], load_spec(), seen)
+    assert changed.digest != first.digest                          # its change time gave it away

@@ -130,10 +130,12 @@ def _entry(text: str):
     return entry
 
 
-def read_segment(data: bytes, key: str):
+def read_segment(data: bytes, key: str, files: dict | None = None):
     """{digest: (entry, its line, its rendered rows or None)} of one segment,
     or None when it was written for another key or format (stale: not an
-    error).  ``CacheDamaged`` when its bytes are not exactly what was written."""
+    error).  ``CacheDamaged`` when its bytes are not exactly what was written.
+    ``files``: filled with the inbox files the segment's merge read
+    (``MergeCache.files``)."""
     head, sep, body = data.partition(b"\n")
     try:
         header = json.loads(head)
@@ -173,10 +175,23 @@ def read_segment(data: bytes, key: str):
             raise CacheDamaged("một mục không đọc được") from None
     if at != size:
         raise CacheDamaged("độ dài phần dòng kết xuất không khớp")
+    if files is not None:
+        files.clear()
+        files.update(_files(header.get("files", {})))
     return out
 
 
-def segment_parts(key: str, lines: list, rows: list | None = None) -> list:
+def _files(got) -> dict:
+    """The ``files`` of a segment's header, each checked for its shape (the
+    others dropped: such a file is only read and hashed again)."""
+    if not isinstance(got, dict):
+        return {}
+    return {p: rec for p, rec in got.items()
+            if isinstance(p, str) and isinstance(rec, list) and len(rec) == 5
+            and all(type(x) is int for x in rec[:4]) and isinstance(rec[4], str) and _DIGEST.fullmatch(rec[4])}
+
+
+def segment_parts(key: str, lines: list, rows: list | None = None, files: dict | None = None) -> list:
     """A segment's bytes, in parts (their concatenation is the segment).
     ``lines``: entry lines (``entry_line``, or a line as read with the offset
     of its JSON); ``rows``: the rendered rows of each (bytes, or None), in the
@@ -196,12 +211,12 @@ def segment_parts(key: str, lines: list, rows: list | None = None) -> list:
     for part in body:
         h.update(part)
     header = {"format": FORMAT, "key": key, "entries": len(lines), "rows": sum(map(len, body[1:])),
-              "body": h.hexdigest()}
+              "body": h.hexdigest(), "files": files or {}}
     return [json.dumps(header).encode("ascii") + b"\n"] + body
 
 
-def segment_bytes(key: str, lines: list, rows: list | None = None) -> bytes:
-    return b"".join(segment_parts(key, lines, rows))
+def segment_bytes(key: str, lines: list, rows: list | None = None, files: dict | None = None) -> bytes:
+    return b"".join(segment_parts(key, lines, rows, files))
 
 
 def entry_line(digest: str, entry: dict) -> bytes:
@@ -221,6 +236,8 @@ class MergeCache:
         self.key = key
         self.entries: dict = {}
         self.rows: dict = {}         # digest -> the file's rows of the consolidated workbook (unit_rows), when kept
+        self.seen: dict = {}         # the last merge's files: absolute path -> [size, mtime_ns, ctime_ns, inode, hash]
+        self.files: dict = {}        # this merge's, the same way (written with the next segment)
         self.used: set = set()
         self.problem = ""            # why a cache on disk was not trusted (Vietnamese), "" when none was
         self._lines: dict = {}       # digest -> its line (unchanged entries are not encoded again): as
@@ -244,7 +261,8 @@ class MergeCache:
                 total += path.stat().st_size
                 if total > MAX_CACHE_BYTES:
                     raise CacheDamaged("quá lớn")
-                got = read_segment(path.read_bytes(), self.key)
+                listed: dict = {}
+                got = read_segment(path.read_bytes(), self.key, listed)
             except CacheDamaged as e:
                 self._distrust(f"tệp {name}: {e}")
                 return
@@ -258,6 +276,7 @@ class MergeCache:
                 self._rewrite = True
                 continue
             self._segments.append(n)
+            self.seen = listed                  # the newest segment's list is the last merge's
             for digest, (entry, line, rows) in got.items():
                 self.entries[digest] = entry
                 self._lines[digest] = line
@@ -265,7 +284,7 @@ class MergeCache:
                     self.rows[digest] = rows
 
     def _distrust(self, reason: str) -> None:
-        self.entries, self._lines, self._segments, self.rows = {}, {}, [], {}
+        self.entries, self._lines, self._segments, self.rows, self.seen = {}, {}, [], {}, {}
         self._rewrite = True
         self.problem = (f"Bộ nhớ đệm của lần tổng hợp trước (thư mục {CACHE_DIR} trong thư mục kết quả) bị hỏng ({reason}) "
                         "nên không được dùng; mọi tệp gửi về đã được đọc lại.")
@@ -324,7 +343,7 @@ class MergeCache:
         try:
             ensure_folder(self.folder)
             pending = write_later(self.folder / segment_name(number),   # not synced: a torn segment fails its hash
-                                  lambda: segment_parts(self.key, lines, rows), durable=False)
+                                  lambda: segment_parts(self.key, lines, rows, self.files), durable=False)
         except (OSError, OutputError):
             return StagedCache(None, None, ())
         return StagedCache(pending, self.folder, (number,) if whole else None)

@@ -197,7 +197,7 @@ def _examined(files: list, spec: Spec, rnd, info: dict, as_of, cache: MergeCache
     outcomes: dict = {}
     # a first merge has nothing to look up: each file is read once, by the workers
     pending = [] if cache.entries else list(files)
-    for out in (hashed(files, spec) if cache.entries else ()):
+    for out in (hashed(files, spec, cache.seen) if cache.entries else ()):
         p = out.path
         entry = cache.get(out.digest) if out.status != REJECTED else None
         if entry and "ident" in entry:
@@ -214,6 +214,9 @@ def _examined(files: list, spec: Spec, rnd, info: dict, as_of, cache: MergeCache
             cache.put(out.digest, "ident", ident)
         if parsed is not None:
             cache.put(out.digest, "parsed", parsed, line, rows)
+    if cache.kept:      # what the next merge need not read again (a file's size, times and inode unchanged)
+        cache.files = {os.path.abspath(o.path): [*o.stat, o.digest] for o in outcomes.values()
+                       if o.digest and len(o.stat) == 4}
     result = []
     for p in files:
         out = outcomes[p]

@@ -63,6 +63,7 @@ class FileOutcome:
     errors: dict = field(default_factory=dict)    # sheet -> {(row, col): '#REF!'} (calamine reads them blank)
     chosen_by: str = ""                        # why this file is its unit's newest (Vietnamese)
     pkg: object = field(default=None, repr=False)
+    stat: tuple = ()                           # (size, mtime_ns, ctime_ns, inode) when its bytes were read
 
     def close(self) -> None:
         """Release the open workbook, the file's bytes and what the parse
@@ -158,6 +159,12 @@ def sniff(path: Path, spec: Spec) -> FileOutcome:
     return out if out.status == REJECTED else check_package(out, out.pkg, spec)
 
 
+def stat_of(st) -> tuple:
+    """What tells that a file was not touched since it was last read: its
+    size, its modification and change times in nanoseconds, its inode."""
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+
+
 def load(path: Path, spec: Spec) -> FileOutcome:
     """Read the file's bytes (bounded) and hash them; ``out.pkg`` holds the
     bytes until ``check_package``."""
@@ -169,6 +176,7 @@ def load(path: Path, spec: Spec) -> FileOutcome:
     except OSError as e:
         return _fail(out, K.UNREADABLE, reason=e.strerror or str(e))
     out.mtime = st.st_mtime
+    out.stat = stat_of(st)
     if st.st_size == 0:
         return _fail(out, K.EMPTY_FILE)
     max_bytes = int(limits.get("max_file_bytes", 2_000_000))
