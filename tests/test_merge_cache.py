@@ -29,12 +29,18 @@ def _watch(monkeypatch) -> list:
     return seen
 
 
-def test_a_remerge_adds_only_the_new_files_and_leaves_what_was_written(rnd, forms, tmp_path, monkeypatch):
+def _merged_twice_ready(rnd, forms, tmp_path) -> tuple:
+    """(inbox, output folder): XQS and XVL merged once, the cache written."""
     inbox, out = tmp_path / "in", tmp_path / "out"
     inbox.mkdir()
     good_file(forms, inbox, "XQS")
     good_file(forms, inbox, "XVL")
     merge(rnd, inbox, out)
+    return inbox, out
+
+
+def test_a_remerge_adds_only_the_new_files_and_leaves_what_was_written(rnd, forms, tmp_path, monkeypatch):
+    inbox, out = _merged_twice_ready(rnd, forms, tmp_path)
     before = _cache_files(out)
     good_file(forms, inbox, "XBM")
     seen = _watch(monkeypatch)
@@ -198,11 +204,7 @@ def test_a_remerge_reads_again_only_files_whose_size_times_or_inode_changed(rnd,
     write changes its change time, even with the modification time put
     back); every other file is read and hashed."""
     import os
-    inbox, out = tmp_path / "in", tmp_path / "out"
-    inbox.mkdir()
-    good_file(forms, inbox, "XQS")
-    good_file(forms, inbox, "XVL")
-    merge(rnd, inbox, out)
+    inbox, out = _merged_twice_ready(rnd, forms, tmp_path)
     reads = _watch_reads(monkeypatch)
     merge(rnd, inbox, out)
     assert reads == []                                             # nothing touched: nothing read
