@@ -276,8 +276,7 @@ _RELNS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _PKGREL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 
 
-def _xml(pkg: Package, name: str, limit: int = 2_000_000):
-    data = pkg.xml(name, limit)
+def _parsed(data: bytes, name: str):
     try:
         return ET.fromstring(data)
     except ET.ParseError as e:
@@ -286,8 +285,16 @@ def _xml(pkg: Package, name: str, limit: int = 2_000_000):
 
 def sheet_parts(pkg: Package) -> dict:
     """{sheet name: zip part} from xl/workbook.xml and its relationships."""
-    wb = _xml(pkg, "xl/workbook.xml")
-    rels = _xml(pkg, "xl/_rels/workbook.xml.rels")
+    return dict(_sheet_parts(pkg.xml("xl/workbook.xml", 2_000_000), pkg.xml("xl/_rels/workbook.xml.rels", 2_000_000)))
+
+
+@lru_cache(maxsize=32)
+def _sheet_parts(workbook: bytes, relationships: bytes) -> tuple:
+    """``sheet_parts`` of these two parts' bytes, worked out once: the files a
+    form was made into mostly carry the same two (a merge of 2,000 files
+    parses them a handful of times)."""
+    wb = _parsed(workbook, "xl/workbook.xml")
+    rels = _parsed(relationships, "xl/_rels/workbook.xml.rels")
     targets = {}
     for rel in rels.iter():
         if rel.tag.endswith("Relationship") and rel.get("Id"):
@@ -301,7 +308,7 @@ def sheet_parts(pkg: Package) -> dict:
         if not target:
             continue
         out[sh.get("name", "")] = _resolve(target)
-    return out
+    return tuple(out.items())
 
 
 def _resolve(target: str) -> str:

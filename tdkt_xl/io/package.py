@@ -27,6 +27,13 @@ _DOS_DATE = 0x21                    # 1980-01-01, the zip format's earliest date
 _SKIP_VERIFY = ("xl/media/",)      # pictures: never read by any reader of ours
 
 
+# Small parts inflated and checked, by their compressed bytes, size and CRC: the files made from one
+# form carry many alike (theme, styles, relationships, the workbook part), inflated once per worker.
+_SAME_PARTS: dict = {}
+_SAME_PART_MAX = 65_536
+_SAME_PARTS_KEPT = 256
+
+
 class PackageError(Exception):
     """The file's zip structure or one of its parts is damaged or hostile.
     ``kind``: 'corrupt' | 'too_big' | 'xml'; ``message`` is Vietnamese."""
@@ -100,6 +107,12 @@ class Package:
         if done is not None:
             return done
         raw = self._raw(info)
+        key = (raw, info.file_size, info.CRC)
+        if info.compress_type == zipfile.ZIP_DEFLATED and info.file_size <= _SAME_PART_MAX:
+            out = _SAME_PARTS.get(key)
+            if out is not None:             # these very bytes were inflated and checked before
+                self._verified[name] = out
+                return out
         if info.compress_type == zipfile.ZIP_STORED:
             out = raw
         elif info.compress_type == zipfile.ZIP_DEFLATED:
@@ -122,6 +135,10 @@ class Package:
         if zlib.crc32(out) != info.CRC:
             raise PackageError("corrupt", f"phần '{_printable(name)}' sai mã kiểm tra CRC", name)
         self._verified[name] = out
+        if info.compress_type == zipfile.ZIP_DEFLATED and info.file_size <= _SAME_PART_MAX:
+            if len(_SAME_PARTS) >= _SAME_PARTS_KEPT:
+                _SAME_PARTS.clear()
+            _SAME_PARTS[key] = out
         return out
 
     def _raw(self, info) -> bytes:
