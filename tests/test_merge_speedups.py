@@ -275,3 +275,43 @@ def test_the_verified_zip_holds_exactly_the_checked_parts(tmp_path):
     for name in original.sheet_names:
         assert checked.get_sheet_by_name(name).to_python(skip_empty_area=False) == \
             original.get_sheet_by_name(name).to_python(skip_empty_area=False)
+
+
+def test_a_part_inflated_before_is_reused_only_for_the_same_bytes_size_and_crc():
+    """Small parts alike in many files are inflated once; a part whose
+    compressed bytes match one seen before but whose declared CRC does not
+    is still checked, and refused."""
+    import struct
+    theme = b"<a:theme>" + b"x" * 5000 + b"</a:theme>"
+    first = Package.open(_zip({"xl/theme/theme1.xml": theme}), 10 ** 7)
+    assert first.read("xl/theme/theme1.xml") == theme
+    second = Package.open(_zip({"xl/theme/theme1.xml": theme}), 10 ** 7)
+    assert second.read("xl/theme/theme1.xml") is first.read("xl/theme/theme1.xml")     # not inflated again
+    data = bytearray(_zip({"xl/theme/theme1.xml": theme}))
+    at = data.rindex(b"PK\x01\x02") + 16                          # the central directory's CRC of the part
+    data[at:at + 4] = struct.pack("<I", (struct.unpack("<I", data[at:at + 4])[0] + 1) & 0xFFFFFFFF)
+    forged = Package.open(bytes(data), 10 ** 7)
+    with pytest.raises(PackageError, match="CRC"):
+        forged.read("xl/theme/theme1.xml")
+
+
+def test_the_sheet_map_of_another_workbook_part_is_its_own():
+    def package(sheets: str) -> Package:
+        return Package.open(_zip({
+            "xl/workbook.xml": f'<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+                               f'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+                               f'<sheets>{sheets}</sheets></workbook>',
+            "xl/_rels/workbook.xml.rels": '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+                                          'relationships"><Relationship Id="rId1" Target="worksheets/sheet1.xml"/>'
+                                          '<Relationship Id="rId2" Target="worksheets/sheet2.xml"/></Relationships>'}),
+            10 ** 7)
+    one = '<sheet name="Phụ lục I" sheetId="1" r:id="rId1"/>'
+    two = '<sheet name="Phụ lục II" sheetId="2" r:id="rId2"/>'
+    assert X.sheet_parts(package(one)) == {"Phụ lục I": "xl/worksheets/sheet1.xml"}
+    assert X.sheet_parts(package(one + two)) == {"Phụ lục I": "xl/worksheets/sheet1.xml",
+                                                 "Phụ lục II": "xl/worksheets/sheet2.xml"}
+    got = X.sheet_parts(package(one))
+    got["x"] = "y"                                                  # the caller's copy, not the kept one
+    assert X.sheet_parts(package(one)) == {"Phụ lục I": "xl/worksheets/sheet1.xml"}
+    with pytest.raises(PackageError, match="workbook.xml"):
+        X.sheet_parts(package(one + "<sheet"))

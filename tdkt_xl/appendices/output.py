@@ -62,19 +62,6 @@ class _F:
         self.err = f(border=1, text_wrap=True, font_color="#C00000", valign="top")
 
 
-def _cell(ws, r, c, v, fmt):
-    if v is None or (isinstance(v, float) and v != v):
-        ws.write_blank(r, c, None, fmt)
-    elif isinstance(v, bool):
-        ws.write_string(r, c, "Có" if v else "Không", fmt)
-    elif isinstance(v, (int, float)):
-        ws.write_number(r, c, v, fmt)
-    elif isinstance(v, (dt.date, dt.datetime)):
-        ws.write_string(r, c, fmt_date(v), fmt)
-    else:
-        ws.write_string(r, c, str(v), fmt)
-
-
 def header_height(headers: list, widths: list) -> float:
     """Points for a header row whose longest wrapped label fits (11 pt bold, ~15 pt a
     line; a column of width w holds about w characters): never less than 4 lines."""
@@ -99,10 +86,9 @@ def _title(ws, fm, text: str, widths: list) -> None:
 
 
 def _table(ws, fm, top: int, headers: list, rows: list, kinds: list, widths: list, total_from: int | None = None,
-           bulk: BulkRows | None = None, title: str | None = None, units: tuple | None = None,
-           units_first: bool = True):
-    """A header row and ``rows`` below it; with ``bulk`` the rows are written
-    in bulk after the workbook is closed (nothing may be written below them).
+           *, bulk: BulkRows, title: str | None = None, units: tuple | None = None, units_first: bool = True):
+    """A header row and ``rows`` below it, the rows written by ``bulk`` after
+    the workbook is closed (XlsxWriter may write nothing below them).
     ``title``: the sheet's title, written in A1 so that it prints whole.
     ``units``: the merged units' rows rendered ahead (``_UnitBlock``), before
     ``rows`` (``units_first``) or after them; ``total_from`` counts in ``rows``."""
@@ -116,15 +102,9 @@ def _table(ws, fm, top: int, headers: list, rows: list, kinds: list, widths: lis
     total = [{"text": fm.tot_text, "int": fm.tot_int, "pct": fm.tot_pct, "frac": fm.tot_frac}[k] for k in kinds]
     n_units = units.rows if units else 0
     first = top + 1 + (n_units if units_first else 0)         # where ``rows`` start
-    if bulk is not None:
-        bulk.add(ws, first, rows, lambda i: total if total_from is not None and i >= total_from else plain)
-        if n_units:
-            bulk.add_rendered(ws, top + 1 + (0 if units_first else len(rows)), units.block)
-    else:
-        for i, row in enumerate(rows):
-            fmts = total if total_from is not None and i >= total_from else plain
-            for c, v in enumerate(row):
-                _cell(ws, first + i, c, v, fmts[c])
+    bulk.add(ws, first, rows, lambda i: total if total_from is not None and i >= total_from else plain)
+    if n_units:
+        bulk.add_rendered(ws, top + 1 + (0 if units_first else len(rows)), units.block)
     ws.freeze_panes(top + 1, 2)
     n = len(rows) + n_units if total_from is None else total_from + (n_units if units_first else 0)
     if n:
@@ -236,7 +216,7 @@ def write_workbook(res, out_dir: Path, stamp: dt.datetime | None = None) -> Path
                units=units[name])
 
     # 9. merge report
-    _report_sheet(wb, fm, res)
+    _report_sheet(wb, fm, res, bulk)
 
     # 10. machine-readable data (load_consolidated): one row per unit / scope, one column per key
     ws = wb.add_worksheet(DATA_SHEET)
@@ -256,22 +236,20 @@ def write_workbook(res, out_dir: Path, stamp: dt.datetime | None = None) -> Path
     return write_keeping(Path(out_dir) / WORKBOOK_NAME, bulk.finish(buf.getvalue()))
 
 
-def _report_sheet(wb, fm, res):
+def _report_sheet(wb, fm, res, bulk: BulkRows):
     ws = wb.add_worksheet("Báo cáo hợp nhất")
     ws.write_string(0, 0, "BÁO CÁO HỢP NHẤT PHỤ LỤC", fm.title)
     headers = ["Tệp", "Mã đơn vị", "Tình trạng", SAVED_AT_HEADER, "Mã lỗi, cảnh báo"]
     rows = [[f.name, f.unit_code, STATUS_VI.get(f.status, f.status), local_time(f.saved_at),
              ", ".join(sorted({x.code for x in f.findings}))] for f in res.files]
-    _table(ws, fm, 2, headers, rows, ["text"] * 5, [34, 12, 24, 18, 24])
+    _table(ws, fm, 2, headers, rows, ["text"] * 5, [34, 12, 24, 18, 24], bulk=bulk)
     top = 4 + len(rows)
-    ws.write_string(top, 0, "Lỗi và cảnh báo", fm.title)
-    for c, h in enumerate(finding_headers(with_file=True)):
-        ws.write_string(top + 1, c, h, fm.head)
-    for i, f in enumerate(res.findings):
-        fmt = fm.err if f.is_error else fm.wrap
-        for c, v in enumerate(finding_row(f, with_file=True)):
-            _cell(ws, top + 2 + i, c, v, fmt)
-        ws.set_row(top + 2 + i, 15 * max(1, -(-len(f.message) // 105)))
+    head = finding_headers(with_file=True)
+    styles = [[fm.title], [fm.head] * len(head)] + [[fm.err if f.is_error else fm.wrap] * len(head)
+                                                     for f in res.findings]
+    bulk.add(ws, top, [["Lỗi và cảnh báo"], head] + [finding_row(f, with_file=True) for f in res.findings],
+             styles.__getitem__,
+             heights=[None, None] + [15 * max(1, -(-len(f.message) // 105)) for f in res.findings])
     ws.set_column(5, 5, 12)
     ws.set_column(6, 6, 100)
     print_setup(ws, 2, top + 1 + len(res.findings), [34, 12, 24, 18, 24, 12, 100])

@@ -41,11 +41,13 @@ class BulkRows:
         self._blocks: dict = {}          # worksheet -> [(first row 0-based, rows, formats)]
         self._xf: dict = {}              # id(Format) -> (the Format, its cell style index)
 
-    def add(self, ws, first_row: int, rows: list, formats, skip_blank: bool = False) -> None:
+    def add(self, ws, first_row: int, rows: list, formats, skip_blank: bool = False,
+            heights: list | None = None) -> None:
         """``rows`` (lists of values) from ``first_row`` down, below anything
         XlsxWriter writes on that sheet.  ``formats``: one XlsxWriter Format
         (or None) per column, or a function row index -> such a list.
-        ``skip_blank``: leave empty values out (no cell at all).  Call before
+        ``skip_blank``: leave empty values out (no cell at all).  ``heights``:
+        each row's height in points (None: the sheet's default).  Call before
         ``wb.close()``: XlsxWriter writes into styles.xml only the formats it
         was asked for by then."""
         if not rows:
@@ -55,14 +57,14 @@ class BulkRows:
             for f in fmts:
                 if f is not None and id(f) not in self._xf:
                     self._xf[id(f)] = (f, f._get_xf_index())     # registers the format with its workbook
-        self._blocks.setdefault(ws, []).append((first_row, rows, formats, skip_blank))
+        self._blocks.setdefault(ws, []).append((first_row, rows, formats, skip_blank, heights))
 
     def add_rendered(self, ws, first_row: int, block: "Rendered") -> None:
         """Rows rendered ahead (``render_block``) from ``first_row`` down; their
         cell styles are indices of formats registered with the workbook
         before any other (see ``style_attr``)."""
         if block.rows:
-            self._blocks.setdefault(ws, []).append((first_row, block, None, False))
+            self._blocks.setdefault(ws, []).append((first_row, block, None, False, None))
 
     def finish(self, data: bytes) -> bytes:
         """The closed workbook's bytes with every registered row written."""
@@ -143,11 +145,13 @@ def _cell_starts(width: int, attrs: tuple, skip_blank: bool) -> tuple:
     return starts, tuple(f"{s}/>" if a and not skip_blank else "" for s, a in zip(starts, attrs))
 
 
-def render_block(table: list, styles, skip_blank: bool = False, texts: dict | None = None) -> bytes:
+def render_block(table: list, styles, skip_blank: bool = False, texts: dict | None = None,
+                 heights: list | None = None) -> bytes:
     """``table`` (lists of values) as sheet rows whose numbers are left as
     ``ROW``, joined by ``SEP``.  ``styles``: the cell attribute
     (``style_attr``) of each column, or a function row index -> such a list;
-    ``texts``: escaped strings already rendered (shared across blocks)."""
+    ``texts``: escaped strings already rendered (shared across blocks);
+    ``heights``: each row's height in points, or None."""
     if texts is None:
         texts = {}
     width = max((len(v) for v in table), default=0)
@@ -184,7 +188,9 @@ def render_block(table: list, styles, skip_blank: bool = False, texts: dict | No
             else:
                 ref, _q, attr = start[6:].partition('"')
                 add(_other(ref, attr, v, skip_blank))
-        rows.append(f'<row r="{ROW}">' + "".join(cells) + "</row>")
+        height = heights[i] if heights else None
+        tag = f'<row r="{ROW}" ht="{height:g}" customHeight="1">' if height else f'<row r="{ROW}">'
+        rows.append(tag + "".join(cells) + "</row>")
     return "\x01".join(rows).encode("utf-8")
 
 
@@ -198,7 +204,7 @@ def _splice(xml: bytes, blocks: list, xf: dict) -> bytes:
     chunks = []
     max_row, max_col = last_written, 0
     texts: dict = {}                     # str -> its escaped inline-string tail (names repeat on every sheet)
-    for first_row, table, formats, skip_blank in sorted(blocks, key=lambda b: b[0]):
+    for first_row, table, formats, skip_blank, heights in sorted(blocks, key=lambda b: b[0]):
         if first_row + 1 <= last_written:
             raise ValueError(f"bulk rows from {first_row + 1} overlap rows written up to {last_written}")
         if isinstance(table, Rendered):
@@ -212,7 +218,7 @@ def _splice(xml: bytes, blocks: list, xf: dict) -> bytes:
                 if got is None or got[0] is not fmts:
                     got = attrs[id(fmts)] = (fmts, [_style(xf, f) for f in fmts])
                 return got[1]
-            block = render_block(table, styles, skip_blank, texts)
+            block = render_block(table, styles, skip_blank, texts, heights)
             width = max((len(v) for v in table), default=0)
         if not block:
             continue
