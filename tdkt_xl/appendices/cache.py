@@ -13,8 +13,8 @@ On disk: segments ``tong_hop_phu_luc.N.jsonl``, each written whole or not at
 all (``io.atomic``): a header line (format, key, number of entries, length of
 the rendered rows, hash of the rest), one line per file, ``<digest> <length of
 its rows> <JSON>``, then the files' rows of the consolidated workbook as the
-merge rendered them (``unit_rows``: sheet XML, not code), one after the other.  A re-merge appends a
-segment holding only the files it examined; the segments are rewritten as
+merge rendered them (``unit_rows``: sheet XML, not code), one after the other.
+A re-merge appends a segment holding only the files it examined; the segments are rewritten as
 one (from their lines as read, nothing encoded again) when the key changed,
 when many entries belong to files gone from the inbox, or when there are
 many segments.  A segment that is not exactly what was written (its hash,
@@ -113,8 +113,12 @@ def segment_name(n: int) -> str:
     return f"{STEM}.{n}.jsonl"
 
 
-def _body_hash(body: bytes) -> str:
-    return hashlib.sha256(body).hexdigest()
+def _body_hash(*parts) -> str:
+    """The hash of a segment's body (given whole, or in the parts it is written in)."""
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(part)
+    return h.hexdigest()
 
 
 class CacheDamaged(ValueError):
@@ -207,11 +211,8 @@ def segment_parts(key: str, lines: list, rows: list | None = None, files: dict |
             end = b""
         marked.append(b"%b %d %b%b" % (digest, len(r) if r else 0, text, end))
     body = [b"".join(marked)] + [r for r in rows if r]
-    h = hashlib.sha256()
-    for part in body:
-        h.update(part)
     header = {"format": FORMAT, "key": key, "entries": len(lines), "rows": sum(map(len, body[1:])),
-              "body": h.hexdigest(), "files": files or {}}
+              "body": _body_hash(*body), "files": files or {}}
     return [json.dumps(header).encode("ascii") + b"\n"] + body
 
 
@@ -328,14 +329,14 @@ class MergeCache:
         ``commit()`` puts it in place (once the outputs are written: a failed
         run leaves the old cache), ``discard()`` drops it."""
         if self.folder is None:
-            return StagedCache(None, None, ())
+            return StagedCache()
         used = [d for d in self.entries if d in self.used]
         new = [d for d in used if d not in self._lines]
         gone = len(self.entries) - len(used)
         whole = (self._rewrite or not self._segments or len(self._segments) >= MAX_SEGMENTS
                  or gone > len(used) // 4)
         if not whole and not new:
-            return StagedCache(None, None, ())      # nothing new: the files on disk are right
+            return StagedCache()        # nothing new: the files on disk are right
         digests = used if whole else new
         lines = [self._lines.get(d) or entry_line(d, self.entries[d]) for d in digests]
         rows = [self.rows.get(d) for d in digests]
@@ -345,14 +346,15 @@ class MergeCache:
             pending = write_later(self.folder / segment_name(number),   # not synced: a torn segment fails its hash
                                   lambda: segment_parts(self.key, lines, rows, self.files), durable=False)
         except (OSError, OutputError):
-            return StagedCache(None, None, ())
+            return StagedCache()
         return StagedCache(pending, self.folder, (number,) if whole else None)
 
 
 class StagedCache:
-    """A cache segment being written (``MergeCache.stage``)."""
+    """A cache segment being written (``MergeCache.stage``), or nothing to
+    write.  ``keep``: after a whole rewrite, the one segment to keep."""
 
-    def __init__(self, pending, folder, keep):
+    def __init__(self, pending=None, folder=None, keep=None):
         self._pending, self._folder, self._keep = pending, folder, keep
 
     def commit(self) -> None:

@@ -86,7 +86,8 @@ def _title(ws, fm, text: str, widths: list) -> None:
 
 
 def _table(ws, fm, top: int, headers: list, rows: list, kinds: list, widths: list, total_from: int | None = None,
-           *, bulk: BulkRows, title: str | None = None, units: tuple | None = None, units_first: bool = True):
+           *, bulk: BulkRows, title: str | None = None, units: _UnitBlock | None = None,
+           units_first: bool = True):
     """A header row and ``rows`` below it, the rows written by ``bulk`` after
     the workbook is closed (XlsxWriter may write nothing below them).
     ``title``: the sheet's title, written in A1 so that it prints whole.
@@ -121,12 +122,10 @@ class _UnitBlock:
         self.rows = sum(p.count(SEP) + 1 for p in parts if p)
 
 
-def _unit_blocks(res, fm) -> dict:
+def _unit_blocks(res, lay: unit_rows.Layout) -> dict:
     """sheet name -> _UnitBlock: each merged unit's rows, as its file's examination
-    rendered them (``res.rows``) or rendered here."""
-    styles = tuple((k, getattr(fm, k).xf_index) for k in KINDS)
-    lay = unit_rows.layout(res.spec, styles)
-    ahead = res.rows if styles == unit_rows.workbook_styles() else {}
+    rendered them (``res.rows``, when with this workbook's cell styles) or rendered here."""
+    ahead = res.rows if lay.styles == unit_rows.workbook_styles() else {}
     parts: dict = {name: [] for name in lay.sheets}
     lists = list(parts.values())
     for code, info in res.unit_info.items():
@@ -142,9 +141,9 @@ def _unit_blocks(res, fm) -> dict:
     return {name: _UnitBlock(p, widths[name]) for name, p in parts.items()}
 
 
-def _unit_sheet(wb, fm, res, stats, name: str, title: str, keys: tuple, bulk: BulkRows, units: tuple):
-    """An appendix sheet: the merged units' rows (``units``: (first row, rendered
-    rows, width)), then the blocks' and the whole round's totals."""
+def _unit_sheet(wb, fm, stats, name: str, title: str, keys: tuple, bulk: BulkRows, units: _UnitBlock):
+    """An appendix sheet: the merged units' rows rendered ahead, then the
+    blocks' and the whole round's totals."""
     ws = wb.add_worksheet(name)
     ws.write_string(1, 0, "Số liệu tính lại từ các ô đơn vị nhập; tỷ lệ tính lại từ tổng tử số và mẫu số.",
                     fm.note)
@@ -187,10 +186,10 @@ def write_workbook(res, out_dir: Path, stamp: dt.datetime | None = None) -> Path
            title="TỔNG HỢP PHỤ LỤC CÁC ĐƠN VỊ GỬI VỀ")
 
     # 2-4. one sheet per appendix, per unit + totals
-    units = _unit_blocks(res, fm)
-    lay = unit_rows.layout(res.spec, ())
+    lay = unit_rows.layout(res.spec, tuple((k, getattr(fm, k).xf_index) for k in KINDS))
+    units = _unit_blocks(res, lay)
     for sh, (name, keys) in zip(res.spec.sheets, lay.unit_sheets):
-        _unit_sheet(wb, fm, res, stats, name, f"{sh.name.upper()}: {sh.title}", keys, bulk, units[name])
+        _unit_sheet(wb, fm, stats, name, f"{sh.name.upper()}: {sh.title}", keys, bulk, units[name])
 
     # 5. awards by title (district, blocks, each unit)
     ws = wb.add_worksheet(unit_rows.TITLES_SHEET)
@@ -220,7 +219,7 @@ def write_workbook(res, out_dir: Path, stamp: dt.datetime | None = None) -> Path
 
     # 10. machine-readable data (load_consolidated): one row per unit / scope, one column per key
     ws = wb.add_worksheet(DATA_SHEET)
-    data = data_table(stats, units=False)
+    data = data_table(stats)
     for r, row in enumerate(data[:2]):
         for c, v in enumerate(row):
             if v is not None and v != "":

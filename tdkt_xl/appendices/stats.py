@@ -233,14 +233,12 @@ def summary_table(res) -> list:
 
 
 # ---------------------------------------------------------------- read back
-def data_table(stats: Consolidated, units: bool = True) -> list:
-    """The 'Dữ liệu' sheet: a header row of keys, a row of labels, one row per
-    unit (``units``; the merge renders them ahead, ``unit_rows``) then one per
-    scope (district, blocks)."""
+def data_table(stats: Consolidated) -> list:
+    """The 'Dữ liệu' sheet but its units' rows: a header row of keys, a row of
+    labels, then one row per scope (district, blocks).  Each unit's row, between
+    the labels and the scopes, is rendered with its other rows (``unit_rows``)."""
     keys = list(stats.labels)
     rows = [list(DATA_HEADERS) + keys, [LABEL_ROW, "", ""] + [stats.labels[k] for k in keys]]
-    for code, vals in (stats.units.items() if units else ()):
-        rows.append([code, stats.names.get(code, ""), stats.blocks.get(code, "")] + list(map(vals.get, keys)))
     for scope, vals in stats.totals.items():
         rows.append([scope, scope, ""] + list(map(vals.get, keys)))
     return rows

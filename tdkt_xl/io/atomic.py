@@ -243,14 +243,6 @@ def write_bytes(path, data: bytes, durable: bool = True) -> Path:
     return Path(path)
 
 
-def write_parts(path, parts, durable: bool = True) -> Path:
-    """``write_bytes`` of the concatenation of ``parts`` (never made in memory)."""
-    with writing(path, durable) as fd:
-        for part in parts:
-            write_fd(fd, part)
-    return Path(path)
-
-
 def write_text(path, text: str, encoding: str = "utf-8") -> Path:
     return write_bytes(path, text.encode(encoding))
 

@@ -38,7 +38,8 @@ class BulkRows:
     """Rows registered per worksheet; ``finish(xlsx_bytes)`` splices them in."""
 
     def __init__(self):
-        self._blocks: dict = {}          # worksheet -> [(first row 0-based, rows, formats)]
+        self._blocks: dict = {}          # worksheet -> [(first row 0-based, rows or Rendered, formats,
+                                         #                skip_blank, heights)]
         self._xf: dict = {}              # id(Format) -> (the Format, its cell style index)
 
     def add(self, ws, first_row: int, rows: list, formats, skip_blank: bool = False,
@@ -121,6 +122,7 @@ def _style(xf: dict, f) -> str:
 ROW = "\x00"          # the row number's place in a rendered row (filled in when the rows are spliced)
 SEP = b"\x01"         # between the rendered rows of a block
 # Neither can occur in sheet XML written here: text escapes every control character (``_text``).
+_ROW_BYTES, _SEP_TEXT = ROW.encode(), SEP.decode()
 
 
 class Rendered:
@@ -139,7 +141,8 @@ def style_attr(index: int) -> str:
 
 @lru_cache(maxsize=64)
 def _cell_starts(width: int, attrs: tuple, skip_blank: bool) -> tuple:
-    """(each column's cell start '<c r="B\x00" s="3"', its blank cell or "")."""
+    """(each column's cell start, e.g. ``<c r="B…" s="3"`` with the row number
+    left as ``ROW``; its blank cell or "")."""
     attrs = attrs + ("",) * (width - len(attrs))
     starts = tuple(f'<c r="{col_letters(c)}{ROW}"{a}' for c, a in enumerate(attrs))
     return starts, tuple(f"{s}/>" if a and not skip_blank else "" for s, a in zip(starts, attrs))
@@ -191,7 +194,7 @@ def render_block(table: list, styles, skip_blank: bool = False, texts: dict | No
         height = heights[i] if heights else None
         tag = f'<row r="{ROW}" ht="{height:g}" customHeight="1">' if height else f'<row r="{ROW}">'
         rows.append(tag + "".join(cells) + "</row>")
-    return "\x01".join(rows).encode("utf-8")
+    return _SEP_TEXT.join(rows).encode("utf-8")
 
 
 def _splice(xml: bytes, blocks: list, xf: dict) -> bytes:
@@ -223,7 +226,7 @@ def _splice(xml: bytes, blocks: list, xf: dict) -> bytes:
         if not block:
             continue
         rows = block.split(SEP)
-        chunks += [row.replace(b"\x00", b"%d" % r) for r, row in enumerate(rows, first_row + 1)]
+        chunks += [row.replace(_ROW_BYTES, b"%d" % r) for r, row in enumerate(rows, first_row + 1)]
         max_col = max(max_col, width)
         last_written = max_row = first_row + len(rows)
     m = _DIMENSION.search(head)                 # before <sheetData>: never in the rows
