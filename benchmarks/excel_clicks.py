@@ -12,8 +12,10 @@ RunPython starts ``python -B -c "…"``: ``-B``, no bytecode is written, so a
 click only finds the compiled modules that were there before.  The clicks run
 as the offline bundle lays tdkt out: the workbook's folder and ``templates/``
 beside it, ``tdkt_xl`` installed elsewhere and compiled as pip compiles it at
-install (``compileall``; ``--uncompiled`` leaves it as a project folder holding
+install (``installed.py``; ``--uncompiled`` leaves it as a project folder holding
 tdkt_xl is when nobody compiled it: every click compiles it again).  Each click
+starts in the workbook's folder: started in the project folder, it would import
+the project's own tdkt_xl (the current directory comes first on its path).  Each click
 starts with no compiled templates (``TDKT_CACHE_DIR`` empty): that first run
 is shown as *first*; the median is of the runs after it, as every later click.
 *cpu* is the median of the click process's user + system time (less sensitive
@@ -48,6 +50,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
+from installed import install  # noqa: E402
+
 VALIDATE_GOAL, DOCUMENT_GOAL = 0.4, 0.8
 
 # The click process: the payload stands in for the open workbook; the
@@ -64,19 +68,19 @@ tdkt_2024.main()
 """
 
 
-def run(argv: list, env: dict, runs: int) -> tuple[float, float, float, subprocess.CompletedProcess]:
+def run(argv: list, env: dict, runs: int, cwd: Path) -> tuple[float, float, float, subprocess.CompletedProcess]:
     """(first run, median wall time of the others, their median cpu time, last process)."""
     times, cpu, last = [], [], None
     for _ in range(runs + 1):
         r0, t = resource.getrusage(resource.RUSAGE_CHILDREN), time.perf_counter()
-        last = subprocess.run(argv, env=env, cwd=ROOT, capture_output=True, text=True)
+        last = subprocess.run(argv, env=env, cwd=cwd, capture_output=True, text=True)
         times.append(time.perf_counter() - t)
         r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpu.append(r1.ru_utime - r0.ru_utime + r1.ru_stime - r0.ru_stime)
     return times[0], statistics.median(times[1:]), statistics.median(cpu[1:]), last
 
 
-def run_changed(argv: list, env: dict, payload: Path, variants: list) -> tuple:
+def run_changed(argv: list, env: dict, payload: Path, variants: list, cwd: Path) -> tuple:
     """Each run with the next of ``variants`` (sheet arrays) as the open workbook:
     (first run, median wall time, median cpu, last process)."""
     import xl_payload as X
@@ -86,7 +90,7 @@ def run_changed(argv: list, env: dict, payload: Path, variants: list) -> tuple:
         payload.write_text(json.dumps(X.payload_from_arrays(sheets, active=S.CONTROL.name)),
                            encoding="utf-8")
         r0, t = resource.getrusage(resource.RUSAGE_CHILDREN), time.perf_counter()
-        last = subprocess.run(argv, env=env, cwd=ROOT, capture_output=True, text=True)
+        last = subprocess.run(argv, env=env, cwd=cwd, capture_output=True, text=True)
         times.append(time.perf_counter() - t)
         r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpu.append(r1.ru_utime - r0.ru_utime + r1.ru_stime - r0.ru_stime)
@@ -122,9 +126,9 @@ def main_() -> None:
     from tdkt_xl.vocabulary import cells, doc_kinds as DK, schema as S
 
     arrays, where = X.shipped_or_example()
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "PYTHONPATH")}
     env.update(XLWINGS_LICENSE_KEY="noncommercial")
-    _, floor, floor_cpu, _ = run([sys.executable, "-c", "pass"], env, args.runs)
+    _, floor, floor_cpu, _ = run([sys.executable, "-c", "pass"], env, args.runs, ROOT)
     print(f"workbook: {where}; load {os.getloadavg()[0]:.2f}; median of {args.runs} fresh "
           f"processes after a first one; floor (python -c pass) {floor:.3f} s, cpu {floor_cpu:.3f} s; "
           f"tdkt_xl {'not ' if args.uncompiled else ''}compiled")
@@ -151,20 +155,16 @@ def main_() -> None:
         folder.mkdir()
         (folder / "tdkt_2024.py").write_text(forwarder_text(folder / "tdkt_2024.xlsm"), encoding="utf-8")
         shutil.copytree(ROOT / "templates", Path(tmp) / "templates")
-        site = Path(caches) / "site"            # where pip would have installed tdkt_xl
-        shutil.copytree(ROOT / "tdkt_xl", site / "tdkt_xl", ignore=shutil.ignore_patterns("__pycache__"))
-        if not args.uncompiled:
-            subprocess.run([sys.executable, "-m", "compileall", "-q", str(site / "tdkt_xl")], check=True,
-                           env=env)
+        installed = dict(install(Path(caches), compiled=not args.uncompiled), XLWINGS_LICENSE_KEY="noncommercial")
         for n, (label, sheets, active, goal) in enumerate(clicks):
             payload = Path(tmp) / "payload" / "payload.json"
             payload.parent.mkdir(exist_ok=True)
             payload.write_text(json.dumps(X.payload_from_arrays(sheets, active=active)), encoding="utf-8")
             argv = [sys.executable, "-B", "-c", CHILD, str(payload), str(folder),
                     "--wb=tdkt_2024.xlsm", "--from_xl=1"]
-            fresh = dict(env, PYTHONPATH=str(site), TDKT_CACHE_DIR=str(Path(caches) / str(n)))
+            fresh = dict(installed, TDKT_CACHE_DIR=str(Path(caches) / str(n)))
             before = {p for p in Path(tmp).rglob("*") if p.is_file()}
-            first, secs, cpu, proc = run(argv, fresh, args.runs)
+            first, secs, cpu, proc = run(argv, fresh, args.runs, folder)
             made = len({p for p in Path(tmp).rglob("*") if p.is_file()} - before)
             state = (f"ok, {made} new file(s)" if proc.returncode == 0
                      else f"exit {proc.returncode}: {proc.stderr[-300:]}")
@@ -177,7 +177,7 @@ def main_() -> None:
                 continue
             # the same cache folder: templates compiled, the data new at every run
             first, secs, cpu, proc = run_changed(argv, fresh, payload,
-                                                 changed_results(sheets, args.runs))
+                                                 changed_results(sheets, args.runs), folder)
             state = "ok" if proc.returncode == 0 else f"exit {proc.returncode}: {proc.stderr[-300:]}"
             if secs > DOCUMENT_GOAL:
                 state += " (goal missed)"

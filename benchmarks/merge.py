@@ -11,9 +11,13 @@ unit code rewritten).  Then runs, each as its own process on this machine:
   re-merge   10 new files added to the inbox, `tdkt merge` again into OUT
              (its cache in OUT lets it parse only what changed)
 
+Every process runs tdkt_xl installed and compiled as pip leaves it
+(``installed.py``; ``--uncompiled``: compiled by none, as a project folder
+run where no bytecode is written).
+
 Goals (issue 10): full ≤ 1.5 × floor; re-merge ≤ 0.3 × full.
 
-    python benchmarks/merge.py [--files 2000] [--repeat 1]
+    python benchmarks/merge.py [--files 2000] [--repeat 1] [--uncompiled]
 """
 from __future__ import annotations
 
@@ -33,6 +37,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "examples"))
 
+from installed import install, workdir  # noqa: E402
 from tdkt_xl.appendices import load_spec, make_forms  # noqa: E402
 from tdkt_xl.appendices.fill import fill_form, retag  # noqa: E402
 from tdkt_xl.builder.example import EXAMPLE_DIR, example_sheets  # noqa: E402
@@ -110,10 +115,10 @@ def _cpu() -> float:
     return r.ru_utime + r.ru_stime
 
 
-def timed(cmd: list, ok=(0,)) -> tuple:
+def timed(cmd: list, env: dict, cwd: Path, ok=(0,)) -> tuple:
     """(wall seconds, CPU seconds of the process and every worker it started)."""
     c0, t0 = _cpu(), time.perf_counter()
-    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+    proc = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True)
     dt, cpu = time.perf_counter() - t0, _cpu() - c0
     if proc.returncode not in ok:
         raise SystemExit(f"{' '.join(map(str, cmd))} -> {proc.returncode}\n{proc.stdout[-2000:]}\n{proc.stderr[-2000:]}")
@@ -124,6 +129,7 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--files", type=int, default=2000)
     ap.add_argument("--repeat", type=int, default=1, help="runs of each measure (the median is kept)")
+    ap.add_argument("--uncompiled", action="store_true", help="tdkt_xl without its bytecode")
     args = ap.parse_args(argv)
     n = args.files
     py = sys.executable
@@ -131,18 +137,19 @@ def main(argv=None) -> int:
         tmp = Path(tmp)
         master = make_master(tmp, n + NEW_FILES)
         inbox, later = make_inbox(tmp, n, NEW_FILES)
+        env, cwd = install(tmp, compiled=not args.uncompiled), workdir(tmp)
+        out = tmp / "ket_qua"
+        merge = [py, "-m", "tdkt_xl.cli", "merge", str(master), str(inbox), "--out", str(out)]
         runs = {"floor": [], "full": [], "remerge": []}
         for _ in range(args.repeat):
-            out = tmp / "ket_qua"
             shutil.rmtree(out, ignore_errors=True)
             for p in later.iterdir():
                 (inbox / p.name).unlink(missing_ok=True)
-            runs["floor"].append(timed([py, "-c", FLOOR, str(inbox)]))
-            runs["full"].append(timed([py, "-m", "tdkt_xl.cli", "merge", str(master), str(inbox), "--out", str(out)]))
+            runs["floor"].append(timed([py, "-c", FLOOR, str(inbox)], env, cwd))
+            runs["full"].append(timed(merge, env, cwd))
             for p in later.iterdir():
                 shutil.copy(p, inbox / p.name)
-            runs["remerge"].append(timed([py, "-m", "tdkt_xl.cli", "merge", str(master), str(inbox),
-                                          "--out", str(out)]))
+            runs["remerge"].append(timed(merge, env, cwd))
     wall = {k: statistics.median(w for w, _c in v) for k, v in runs.items()}
     cpu = {k: statistics.median(c for _w, c in v) for k, v in runs.items()}
     floor, full, remerge = wall["floor"], wall["full"], wall["remerge"]
@@ -152,7 +159,8 @@ def main(argv=None) -> int:
     print(f"{'CPU':>6} {cpu['floor']:>17.2f} {cpu['full']:>21.2f} {cpu['remerge']:>25.2f}   "
           f"(giây CPU, cả các tiến trình con; lần đầu / sàn = {cpu['full'] / cpu['floor']:.2f})")
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "không rõ"
-    print(f"trung vị của {args.repeat} lần đo; tải máy (1, 5, 15 phút): {load}")
+    compiled = "chưa biên dịch" if args.uncompiled else "đã biên dịch (như khi pip cài đặt)"
+    print(f"trung vị của {args.repeat} lần đo; tdkt_xl {compiled}; tải máy (1, 5, 15 phút): {load}")
     print(f"lần đầu / sàn = {full_ratio:.2f} (mục tiêu ≤ {FULL_GOAL}): {'ĐẠT' if full_ratio <= FULL_GOAL else 'CHƯA ĐẠT'}")
     print(f"tổng hợp lại / lần đầu = {re_ratio:.2f} (mục tiêu ≤ {REMERGE_GOAL}): "
           f"{'ĐẠT' if re_ratio <= REMERGE_GOAL else 'CHƯA ĐẠT'}")

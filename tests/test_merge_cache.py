@@ -3,6 +3,8 @@ only what it examined, and a cache whose bytes are not what the merge wrote is
 never trusted (every file read again, and the merge says so)."""
 from __future__ import annotations
 
+import datetime as dt
+import json
 import re
 from pathlib import Path
 
@@ -14,6 +16,20 @@ from tdkt_xl.appendices.service import merge_text
 from test_appendices import COMMUNE_VALUES, _files_view, forms, good_file, mixed_inbox, rnd  # noqa: F401
 
 CACHE = ".tdkt_cache"
+
+
+def _with_figure(data: bytes, key: str, value) -> bytes:
+    """A segment with one figure of its (only) entry changed, its hash left as written."""
+    header, _nl, rest = data.partition(b"\n")
+    names = next(v for v in json.loads(header)["keys"].values() if key in v)
+    line, nl, tail = rest.partition(b"\n")
+    digest, n, text = line.split(b" ", 2)
+    entry = json.loads(text)
+    packed = entry["parsed"]["ret"]["values"]["$v"][1]
+    assert packed[names.index(key)] != value
+    packed[names.index(key)] = value
+    text = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode()
+    return b"\n".join([header, b" ".join([digest, n, text])]) + nl + tail
 
 
 def _cache_files(out: Path) -> dict:
@@ -82,8 +98,8 @@ def test_a_cache_changed_on_disk_is_never_trusted(rnd, forms, tmp_path, monkeypa
     inbox.mkdir()
     good_file(forms, inbox, "XQS")
     merge(rnd, inbox, out)
-    (path,) = [p for p in (out / CACHE).iterdir() if b'"staff":24' in p.read_bytes()]
-    path.write_bytes(path.read_bytes().replace(b'"staff":24', b'"staff":99'))
+    (path,) = (out / CACHE).iterdir()
+    path.write_bytes(_with_figure(path.read_bytes(), "staff", 99))
     seen = _watch(monkeypatch)
     res = merge(rnd, inbox, out)
     assert seen == ["XQS.xlsx"] and res.units["XQS"].values["staff"] == 24
@@ -110,7 +126,7 @@ def test_a_damaged_segment_drops_the_whole_cache(rnd, forms, tmp_path, monkeypat
     else:                           # a line whose hash was recomputed but whose text is no entry
         from tdkt_xl.appendices.cache import segment_bytes
         head = re.search(rb'"key": "([0-9a-f]+)"', data).group(1).decode()
-        second.write_bytes(segment_bytes(head, [b"0123456789abcdef {\"parsed\": 1}\n"]))
+        second.write_bytes(segment_bytes(head, [(b"0123456789abcdef", b"{\"parsed\": 1}")]))
     seen = _watch(monkeypatch)
     res = merge(rnd, inbox, out)
     assert sorted(seen) == ["XQS.xlsx", "XVL.xlsx"]                 # the intact first segment is not used either
@@ -181,12 +197,52 @@ def test_a_cache_that_cannot_be_written_costs_nothing_but_time(rnd, forms, tmp_p
 def test_a_segment_written_again_from_what_was_read_is_the_same_bytes():
     """A whole rewrite reuses each entry's line and rows as read (nothing
     encoded again): the segment it writes is byte for byte the one read."""
-    from tdkt_xl.appendices.cache import read_segment, segment_bytes
-    lines = [b"ab12cd34 {\"parsed\":{\"x\":1,\"t\":\"\xc4\x91\xc6\xa1n v\xe1\xbb\x8b\"}}\n", b"ef56ab78 {\"ident\":{}}\n"]
-    data = segment_bytes("k", lines, [b"<row r=\"\x00\"><c r=\"A\x00\"><v>1</v></c></row>", None])
-    got = read_segment(data, "k")
-    assert got["ab12cd34"][0] == {"parsed": {"x": 1, "t": "đơn vị"}} and got["ef56ab78"][2] is None
-    assert segment_bytes("k", [got[d][1] for d in got], [got[d][2] for d in got]) == data
+    from tdkt_xl.appendices.cache import entry_line, read_segment, segment_bytes
+    keys: dict = {}
+    lines = [entry_line("ab12cd34", _ENTRY, keys), (b"ef56ab78", b'{"ident":{}}')]
+    data = segment_bytes("k", lines, [b"<row r=\"\x00\"><c r=\"A\x00\"><v>1</v></c></row>", None], keys=keys)
+    got = read_segment(data, "k").entries
+    assert got["ab12cd34"][0] == _ENTRY and got["ef56ab78"] == ({"ident": {}}, lines[1], None)
+    assert segment_bytes("k", [got[d][1] for d in got], [got[d][2] for d in got], keys=keys) == data
+
+
+# an entry as the merge makes one: figures (a date, a blank), table rows, a finding
+_ENTRY = {"ident": {"status": "", "unit_code": "XQS", "saved_at": dt.datetime(2024, 6, 3, 8, 30)},
+          "parsed": {"status": "merged", "findings": [], "ret": {
+              "code": "XQS", "file": "XQS.xlsx", "commune": True,
+              "values": {"staff": 24, "plan": "Có", "ratio": 0.5, "note": None, "t": "đơn vị"},
+              "tables": {"docs": [{"stt": 1, "date": dt.date(2024, 1, 10), "name": "Kế hoạch"},
+                                  {"stt": 2, "date": None, "name": "Báo cáo"}],
+                         "awards": [], "odd": [{"a": 1}, {"b": 2}]}}}}
+
+
+def test_an_entry_keeps_its_figures_keys_once_in_the_header():
+    """Format 5: a file's figures and table rows are arrays; their keys are
+    written once per segment (before: in every entry, two thirds of it)."""
+    from tdkt_xl.appendices.cache import entry_line, read_segment, segment_bytes
+    keys: dict = {}
+    digest, text = entry_line("ab12cd34", _ENTRY, keys)
+    assert b'"staff"' not in text and b'"stt"' not in text and b'"a":1' in text      # rows of other keys: as they are
+    data = segment_bytes("k", [(digest, text)] * 1, keys=keys)
+    head = data.partition(b"\n")[0]
+    assert b'"staff"' in head and b'"stt"' in head
+    assert read_segment(data, "k").entries["ab12cd34"][0] == _ENTRY
+
+
+@pytest.mark.parametrize("damage", ["unknown id", "fewer values", "key list changed"])
+def test_packed_figures_that_do_not_match_their_keys_are_damage(damage):
+    from tdkt_xl.appendices.cache import CacheDamaged, entry_line, read_segment, segment_bytes
+    keys: dict = {}
+    digest, text = entry_line("ab12cd34", _ENTRY, keys)
+    if damage == "unknown id":
+        keys = {}
+    elif damage == "fewer values":
+        text = text.replace(b'24,"C', b'"C')
+    else:
+        keys = {i: [n.upper() for n in names] for i, names in keys.items()}
+    data = segment_bytes("k", [(digest, text)], keys=keys)       # its hash right: only the keys are wrong
+    with pytest.raises(CacheDamaged):
+        read_segment(data, "k")
 
 
 def _watch_reads(monkeypatch) -> list:

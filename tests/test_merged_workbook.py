@@ -1,6 +1,7 @@
 """The consolidated workbook written by the merge (tdkt_xl/appendices/output.py)."""
 from __future__ import annotations
 
+import pytest
 from python_calamine import CalamineWorkbook
 
 from tdkt_xl.appendices import merge
@@ -32,9 +33,11 @@ def test_each_list_names_the_unit_beside_its_rows(rnd, forms, tmp_path):
     assert [r[3] for r in models[3:] if r[0] == "XQS"] == [m["name"] for m in res.units["XQS"].tables["models"]]
 
 
-def test_bulk_rows_written_while_the_previous_sheet_is_compressed_give_the_same_bytes():
-    """finish() compresses each part in a writer thread while it splices the
-    next sheet: the file is byte for byte the one written part after part."""
+@pytest.mark.parametrize("piece", [1 << 20, 4096])
+def test_bulk_rows_written_while_the_previous_sheet_is_compressed_give_the_same_bytes(monkeypatch, piece):
+    """finish() streams each part to a writer thread, a piece at a time, which
+    compresses it while the next rows are spliced: the file is byte for byte
+    the one written part after part, whole (4096: many pieces a sheet)."""
     import io
     import zipfile
 
@@ -50,6 +53,7 @@ def test_bulk_rows_written_while_the_previous_sheet_is_compressed_give_the_same_
         bulk.add(ws, 2, [[f"Đơn vị {i}", i * s, None, 1.5, ""] for i in range(3000)], [None, fmt, fmt, fmt, fmt])
     wb.close()
     data = buf.getvalue()
+    monkeypatch.setattr(xlsx_bulk, "PIECE", piece)
     got = bulk.finish(data)
 
     want = io.BytesIO()                 # the same parts, written one after the other in this thread
@@ -65,6 +69,33 @@ def test_bulk_rows_written_while_the_previous_sheet_is_compressed_give_the_same_
         assert z.testzip() is None
     rows = CalamineWorkbook.from_filelike(io.BytesIO(got)).get_sheet_by_name("Trang 3").to_python()
     assert rows[2][:4] == ["Đơn vị 0", 0, "", 1.5] and rows[-1][:2] == ["Đơn vị 2999", 8997]
+
+
+def test_bulk_rows_that_cannot_be_spliced_fail_without_leaving_the_writer_waiting():
+    """A block that overlaps the rows XlsxWriter wrote is a bug: finish()
+    raises it (the writer thread is told the part ended, nothing hangs)."""
+    from tdkt_xl.io import xlsx_bulk
+    from tdkt_xl.io.xlsx import new_workbook
+
+    wb, buf = new_workbook()
+    bulk = xlsx_bulk.BulkRows()
+    ws = wb.add_worksheet("Trang")
+    ws.write_string(5, 0, "Đã có")
+    bulk.add(ws, 2, [["x", 1]], [None, None])
+    wb.close()
+    import threading
+    raised: list = []
+
+    def finish():
+        try:
+            bulk.finish(buf.getvalue())
+        except ValueError as e:
+            raised.append(e)
+    t = threading.Thread(target=finish, daemon=True)
+    t.start()
+    t.join(60)
+    assert not t.is_alive(), "finish() left its writer waiting"
+    assert "overlap" in str(raised[0])
 
 
 def test_the_records_keep_the_units_name_beside_a_rows_own_name(rnd, forms, tmp_path):

@@ -11,9 +11,12 @@ folder is not trusted to hold code).
 
 On disk: segments ``tong_hop_phu_luc.N.jsonl``, each written whole or not at
 all (``io.atomic``): a header line (format, key, number of entries, length of
-the rendered rows, hash of the rest), one line per file, ``<digest> <length of
-its rows> <JSON>``, then the files' rows of the consolidated workbook as the
-merge rendered them (``unit_rows``: sheet XML, not code), one after the other.
+the rendered rows, hash of the rest, the key lists of its entries' figures),
+one line per file, ``<digest> <length of its rows> <JSON>``, then the files'
+rows of the consolidated workbook as the merge rendered them (``unit_rows``:
+sheet XML, not code), one after the other.  A file's figures and table rows
+are written as arrays, their keys once in the header (``packed``): the keys
+were two thirds of an entry, and most of the time a re-merge took to read it.
 A re-merge appends a segment holding only the files it examined; the segments are rewritten as
 one (from their lines as read, nothing encoded again) when the key changed,
 when many entries belong to files gone from the inbox, or when there are
@@ -37,7 +40,7 @@ from tdkt_xl.vocabulary.findings import Finding
 CACHE_DIR = ".tdkt_cache"
 STEM = "tong_hop_phu_luc"
 OLD_FILES = ("tong_hop_phu_luc.json",)     # format 1 (one JSON file): removed when the cache is next written
-FORMAT = 4
+FORMAT = 5
 MAX_CACHE_BYTES = 500_000_000
 MAX_SEGMENTS = 8            # more: the next save rewrites them as one
 _SEGMENT = re.compile(rf"{STEM}\.(\d{{1,6}})\.jsonl")
@@ -93,20 +96,102 @@ def _default(o):
     raise TypeError(type(o).__name__)
 
 
-def _hook(d: dict):
-    if len(d) == 1:
-        (k, v), = d.items()
-        if k == "$dt":
-            return dt.datetime.fromisoformat(v)
-        if k == "$d":
-            return dt.date.fromisoformat(v)
-        if k == "$t":
-            return dt.time.fromisoformat(v)
-        if k == "$set":
-            return set(v)
-        if k == "$f":
-            return Finding(**{**v, "blocks": tuple(v["blocks"])})
-    return d
+def _hook_for(keys: dict):
+    """The JSON object hook of a segment whose key lists (``packed``) are ``keys``.
+    Packed figures that do not match their keys raise ValueError (``zip``)."""
+    def hook(d: dict):
+        if len(d) == 1:
+            (k, v), = d.items()
+            if k == "$d":
+                return dt.date.fromisoformat(v)
+            if k == "$r":
+                names, rows = _unpacked(v, keys)
+                return [dict(zip(names, r, strict=True)) for r in rows]
+            if k == "$v":
+                names, values = _unpacked(v, keys)
+                return dict(zip(names, values, strict=True))
+            if k == "$dt":
+                return dt.datetime.fromisoformat(v)
+            if k == "$t":
+                return dt.time.fromisoformat(v)
+            if k == "$set":
+                return set(v)
+            if k == "$f":
+                return Finding(**{**v, "blocks": tuple(v["blocks"])})
+        return d
+    return hook
+
+
+# ---------------------------------------------------------------- figures as arrays
+# A file's figures are ~150 values and each table row a dozen: as JSON objects
+# their keys would be two thirds of its entry.  ``packed`` writes a dict as
+# {"$v": [id, [values]]} and a table (rows that are dicts with the same keys)
+# as {"$r": [id, [[values], ...]]}; the id names the key list (a hash of it,
+# the same in every process), listed once in the segment's header.
+_IDS: dict = {}             # tuple of keys -> its id (memo)
+
+
+def keys_id(names: tuple) -> str:
+    got = _IDS.get(names)
+    if got is None:
+        got = _IDS[names] = hashlib.blake2b(json.dumps(names).encode("ascii"), digest_size=8).hexdigest()
+    return got
+
+
+def _unpacked(v, keys: dict) -> tuple:
+    if type(v) is not list or len(v) != 2 or type(v[1]) is not list:
+        raise CacheDamaged("một mục không đúng cấu trúc")
+    names = keys.get(v[0]) if type(v[0]) is str else None
+    if names is None:
+        raise CacheDamaged("một mục dùng danh sách khóa không có trong dòng đầu")
+    return names, v[1]
+
+
+def packed(entry: dict, keys: dict) -> dict:
+    """``entry`` with its parse record's figures and table rows as arrays;
+    their key lists added to ``keys`` (id -> list of keys)."""
+    parsed = entry.get("parsed")
+    ret = parsed.get("ret") if isinstance(parsed, dict) else None
+    if not isinstance(ret, dict) or not isinstance(ret.get("values"), dict) \
+            or not isinstance(ret.get("tables"), dict):
+        return entry
+    ret = {**ret, "values": _packed_dict(ret["values"], keys),
+           "tables": {k: _packed_rows(rows, keys) for k, rows in ret["tables"].items()}}
+    return {**entry, "parsed": {**parsed, "ret": ret}}
+
+
+def _packed_dict(d: dict, keys: dict) -> dict:
+    names = tuple(d)
+    if not all(type(n) is str for n in names):
+        return d
+    i = keys_id(names)
+    keys.setdefault(i, list(names))
+    return {"$v": [i, list(d.values())]}
+
+
+def _packed_rows(rows, keys: dict):
+    if not rows or type(rows) is not list or not all(type(r) is dict for r in rows):
+        return rows
+    names = tuple(rows[0])
+    if not all(type(n) is str for n in names) or not all(tuple(r) == names for r in rows):
+        return rows
+    i = keys_id(names)
+    keys.setdefault(i, list(names))
+    return {"$r": [i, [list(r.values()) for r in rows]]}
+
+
+def _keys_of(header: dict) -> dict:
+    """The key lists of a segment's header, each checked (its id is its hash)."""
+    got = header.get("keys", {})
+    if not isinstance(got, dict):
+        raise CacheDamaged("danh sách khóa ở dòng đầu không đúng cấu trúc")
+    out = {}
+    for i, names in got.items():
+        if not isinstance(names, list) or not all(isinstance(n, str) for n in names) \
+                or keys_id(tuple(names)) != i:
+            raise CacheDamaged("danh sách khóa ở dòng đầu không đúng cấu trúc")
+        out[i] = tuple(names)
+    return out
 
 
 def segment_name(n: int) -> str:
@@ -125,64 +210,76 @@ class CacheDamaged(ValueError):
     """A segment is not what the merge wrote (its reason in Vietnamese)."""
 
 
-def _entry(text: str):
+def _entry(text: str, hook):
     """One entry's JSON, checked for the shape the merge uses."""
-    entry = json.loads(text, object_hook=_hook)
+    entry = json.loads(text, object_hook=hook)
     if not isinstance(entry, dict) or not entry or not set(entry) <= {"ident", "parsed"} \
             or not all(isinstance(v, dict) for v in entry.values()):
         raise CacheDamaged("một mục không đúng cấu trúc")
     return entry
 
 
-def read_segment(data: bytes, key: str, files: dict | None = None):
-    """{digest: (entry, its line, its rendered rows or None)} of one segment,
-    or None when it was written for another key or format (stale: not an
-    error).  ``CacheDamaged`` when its bytes are not exactly what was written.
-    ``files``: filled with the inbox files the segment's merge read
-    (``MergeCache.files``)."""
-    head, sep, body = data.partition(b"\n")
+class Segment:
+    """One segment as read: ``entries`` {digest: (entry, its line as read,
+    its rendered rows or None)}, the inbox ``files`` its merge read
+    (``MergeCache.files``), the ``keys`` of its packed entries."""
+    __slots__ = ("entries", "files", "keys")
+
+    def __init__(self, entries: dict, files: dict, keys: dict):
+        self.entries, self.files, self.keys = entries, files, keys
+
+
+def read_segment(data: bytes, key: str):
+    """The ``Segment`` in ``data``, or None when it was written for another
+    key or format (stale: not an error).  ``CacheDamaged`` when its bytes
+    are not exactly what was written.  Nothing is copied but each entry's
+    rows: a line as read is a view of ``data``."""
+    first = data.find(b"\n")
     try:
-        header = json.loads(head)
+        header = json.loads(data[:first] if first >= 0 else data)
     except ValueError:
         raise CacheDamaged("dòng đầu không đọc được") from None
-    if not isinstance(header, dict) or not sep:
+    if not isinstance(header, dict) or first < 0:
         raise CacheDamaged("dòng đầu không đúng cấu trúc")
     if header.get("format") != FORMAT or header.get("key") != key:
         return None
-    if header.get("body") != _body_hash(body):
+    view = memoryview(data)
+    if header.get("body") != _body_hash(view[first + 1:]):
         raise CacheDamaged("nội dung bị cắt cụt hoặc bị sửa")
     size = header.get("rows")
-    if type(size) is not int or not 0 <= size <= len(body):
+    if type(size) is not int or not 0 <= size <= len(data) - first - 1:
         raise CacheDamaged("độ dài phần dòng kết xuất không đúng")
-    blob = memoryview(body)[len(body) - size:]
-    lines = body[:len(body) - size].split(b"\n")
-    if lines.pop() != b"" or len(lines) != header.get("entries"):
-        raise CacheDamaged("số mục không khớp")
+    keys = _keys_of(header)
+    hook = _hook_for(keys)
     out = {}
-    at = 0
-    for line in lines:
-        i = line.find(b" ")
-        j = line.find(b" ", i + 1)
+    pos, stop = first + 1, len(data) - size      # the lines; the rows from ``stop`` on
+    at = stop
+    while pos < stop:
+        end = data.find(b"\n", pos, stop)
+        i = data.find(b" ", pos, end)
+        j = data.find(b" ", i + 1, end)
+        if end < 0 or i < 0 or j < 0:
+            raise CacheDamaged("một dòng không có mã tệp" if end >= 0 else "số mục không khớp")
         try:
-            digest = line[:i].decode("ascii")
-            n = line[i + 1:j]
-            if i < 0 or j < 0 or not _DIGEST.fullmatch(digest) or not n.isdigit():
+            digest = data[pos:i].decode("ascii")
+            n = data[i + 1:j]
+            if not _DIGEST.fullmatch(digest) or not n.isdigit():
                 raise CacheDamaged("một dòng không có mã tệp")
             n = int(n)
-            rows = bytes(blob[at:at + n]) if n else None
+            rows = data[at:at + n] if n else None
             at += n
-            text = str(memoryview(line)[j + 1:], "utf-8")
-            out[digest] = (_entry(text), (line, j + 1), rows)
+            text = view[j + 1:end]
+            out[digest] = (_entry(str(text, "utf-8"), hook), (digest.encode("ascii"), text), rows)
         except CacheDamaged:
             raise
         except (ValueError, TypeError, KeyError, AttributeError):
             raise CacheDamaged("một mục không đọc được") from None
-    if at != size:
+        pos = end + 1
+    if len(out) != header.get("entries"):
+        raise CacheDamaged("số mục không khớp")
+    if at != len(data):
         raise CacheDamaged("độ dài phần dòng kết xuất không khớp")
-    if files is not None:
-        files.clear()
-        files.update(_files(header.get("files", {})))
-    return out
+    return Segment(out, _files(header.get("files", {})), keys)
 
 
 def _files(got) -> dict:
@@ -195,33 +292,30 @@ def _files(got) -> dict:
             and all(type(x) is int for x in rec[:4]) and isinstance(rec[4], str) and _DIGEST.fullmatch(rec[4])}
 
 
-def segment_parts(key: str, lines: list, rows: list | None = None, files: dict | None = None) -> list:
+def segment_parts(key: str, lines: list, rows: list | None = None, files: dict | None = None,
+                  keys: dict | None = None) -> list:
     """A segment's bytes, in parts (their concatenation is the segment).
-    ``lines``: entry lines (``entry_line``, or a line as read with the offset
-    of its JSON); ``rows``: the rendered rows of each (bytes, or None), in the
-    same order."""
+    ``lines``: (digest, JSON) of each entry, as ``entry_line`` makes them or
+    as read; ``rows``: the rendered rows of each (bytes, or None), in the
+    same order; ``keys``: the key lists of the packed entries (id -> keys)."""
     rows = rows if rows is not None else [None] * len(lines)
-    marked = []
-    for line, r in zip(lines, rows):
-        if type(line) is tuple:                 # as read: '<digest> <n> <JSON>', no newline
-            raw, at = line
-            digest, text, end = raw[:raw.find(b" ")], memoryview(raw)[at:], b"\n"
-        else:
-            digest, _sp, text = line.partition(b" ")
-            end = b""
-        marked.append(b"%b %d %b%b" % (digest, len(r) if r else 0, text, end))
-    body = [b"".join(marked)] + [r for r in rows if r]
+    body = [b"".join([b"%b %d %b\n" % (digest, len(r) if r else 0, text) for (digest, text), r in zip(lines, rows)])]
+    body += [r for r in rows if r]
     header = {"format": FORMAT, "key": key, "entries": len(lines), "rows": sum(map(len, body[1:])),
-              "body": _body_hash(*body), "files": files or {}}
+              "body": _body_hash(*body), "files": files or {},
+              "keys": {i: list(names) for i, names in sorted((keys or {}).items())}}
     return [json.dumps(header).encode("ascii") + b"\n"] + body
 
 
-def segment_bytes(key: str, lines: list, rows: list | None = None, files: dict | None = None) -> bytes:
-    return b"".join(segment_parts(key, lines, rows, files))
+def segment_bytes(key: str, lines: list, rows: list | None = None, files: dict | None = None,
+                  keys: dict | None = None) -> bytes:
+    return b"".join(segment_parts(key, lines, rows, files, keys))
 
 
-def entry_line(digest: str, entry: dict) -> bytes:
-    return (digest + " " + _ENCODE(entry) + "\n").encode("utf-8")
+def entry_line(digest: str, entry: dict, keys: dict | None = None) -> tuple:
+    """(digest, JSON) of a cache entry, its figures packed (their key lists
+    added to ``keys``: id -> keys)."""
+    return digest.encode("ascii"), _ENCODE(packed(entry, keys if keys is not None else {})).encode("utf-8")
 
 
 # an entry is plain data made by the merge (never a cycle): no check for one
@@ -241,8 +335,9 @@ class MergeCache:
         self.files: dict = {}        # this merge's, the same way (written with the next segment)
         self.used: set = set()
         self.problem = ""            # why a cache on disk was not trusted (Vietnamese), "" when none was
-        self._lines: dict = {}       # digest -> its line (unchanged entries are not encoded again): as
-                                     # encoded (entry_line), or as read with the offset of its JSON
+        self.keys: dict = {}         # the key lists of the packed entries (id -> keys)
+        self._lines: dict = {}       # digest -> its line (unchanged entries are not encoded again):
+                                     # (digest, JSON) as encoded (entry_line) or as read
         self._segments: list = []    # numbers of the segments read for this key
         self._rewrite = False        # write the cache as one segment at the next save (stale or damaged files)
         if self.folder is not None:
@@ -262,8 +357,7 @@ class MergeCache:
                 total += path.stat().st_size
                 if total > MAX_CACHE_BYTES:
                     raise CacheDamaged("quá lớn")
-                listed: dict = {}
-                got = read_segment(path.read_bytes(), self.key, listed)
+                got = read_segment(path.read_bytes(), self.key)
             except CacheDamaged as e:
                 self._distrust(f"tệp {name}: {e}")
                 return
@@ -277,15 +371,16 @@ class MergeCache:
                 self._rewrite = True
                 continue
             self._segments.append(n)
-            self.seen = listed                  # the newest segment's list is the last merge's
-            for digest, (entry, line, rows) in got.items():
+            self.seen = got.files               # the newest segment's list is the last merge's
+            self.keys.update(got.keys)
+            for digest, (entry, line, rows) in got.entries.items():
                 self.entries[digest] = entry
                 self._lines[digest] = line
                 if rows is not None:
                     self.rows[digest] = rows
 
     def _distrust(self, reason: str) -> None:
-        self.entries, self._lines, self._segments, self.rows, self.seen = {}, {}, [], {}, {}
+        self.entries, self._lines, self._segments, self.rows, self.seen, self.keys = {}, {}, [], {}, {}, {}
         self._rewrite = True
         self.problem = (f"Bộ nhớ đệm của lần tổng hợp trước (thư mục {CACHE_DIR} trong thư mục kết quả) bị hỏng ({reason}) "
                         "nên không được dùng; mọi tệp gửi về đã được đọc lại.")
@@ -308,6 +403,7 @@ class MergeCache:
             self.entries.setdefault(digest, {})[part] = value
             if line is not None:
                 self._lines[digest] = line
+                packed(self.entries[digest], self.keys)     # the key lists its line uses (the same ids)
             else:
                 self._lines.pop(digest, None)      # changed: encoded again at the save
             if part == "parsed":
@@ -338,13 +434,14 @@ class MergeCache:
         if not whole and not new:
             return StagedCache()        # nothing new: the files on disk are right
         digests = used if whole else new
-        lines = [self._lines.get(d) or entry_line(d, self.entries[d]) for d in digests]
+        lines = [self._lines.get(d) or entry_line(d, self.entries[d], self.keys) for d in digests]
         rows = [self.rows.get(d) for d in digests]
         number = 0 if whole else max(self._segments) + 1
         try:
             ensure_folder(self.folder)
             pending = write_later(self.folder / segment_name(number),   # not synced: a torn segment fails its hash
-                                  lambda: segment_parts(self.key, lines, rows, self.files), durable=False)
+                                  lambda: segment_parts(self.key, lines, rows, self.files, dict(self.keys)),
+                                  durable=False)
         except (OSError, OutputError):
             return StagedCache()
         return StagedCache(pending, self.folder, (number,) if whole else None)

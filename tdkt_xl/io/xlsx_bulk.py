@@ -16,6 +16,7 @@ import math
 import re
 import zipfile
 from concurrent.futures import ThreadPoolExecutor
+from queue import SimpleQueue
 from functools import lru_cache
 
 from tdkt_xl.io.extent import col_index, col_letters
@@ -76,19 +77,33 @@ class BulkRows:
             parts[f"xl/worksheets/sheet{ws.index + 1}.xml"] = blocks
         out = io.BytesIO()
         written = []
-        # one writer thread, parts in order: a sheet is compressed (zlib releases the GIL) while the
-        # next one's rows are spliced; the bytes are those of writing each part in turn
+        # one writer thread, parts in order, each streamed to it in pieces: a sheet is compressed
+        # (zlib releases the GIL) while its next rows are spliced, so that little is left to
+        # compress once the last one is
         with zipfile.ZipFile(io.BytesIO(data)) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
             with ThreadPoolExecutor(1) as writer:
                 for info in zin.infolist():
                     body = zin.read(info.filename)
-                    if info.filename in parts:
-                        body = _splice(body, parts[info.filename], self._xf)
-                    written.append(writer.submit(zout.writestr, info, body, compress_type=zipfile.ZIP_DEFLATED,
-                                                 compresslevel=1))
+                    pieces = SimpleQueue()
+                    written.append(writer.submit(_write_part, zout, info, pieces))
+                    try:
+                        for piece in (_spliced(body, parts[info.filename], self._xf) if info.filename in parts
+                                      else (body,)):
+                            pieces.put(piece)
+                    finally:
+                        pieces.put(None)        # the part ends (the writer is never left waiting)
             for w in written:
                 w.result()              # a failed write is raised here
         return out.getvalue()
+
+
+def _write_part(zout: zipfile.ZipFile, info: zipfile.ZipInfo, pieces: SimpleQueue) -> None:
+    """Part ``info`` of ``zout``, deflated (level 1) from the pieces until None."""
+    info.compress_type = zipfile.ZIP_DEFLATED
+    setattr(info, "compress_level" if hasattr(info, "compress_level") else "_compresslevel", 1)   # 3.13 / before
+    with zout.open(info, "w") as dest:
+        while (piece := pieces.get()) is not None:
+            dest.write(piece)
 
 
 def _other(ref: str, s: str, v, skip_blank: bool) -> str:
@@ -197,14 +212,25 @@ def render_block(table: list, styles, skip_blank: bool = False, texts: dict | No
     return _SEP_TEXT.join(rows).encode("utf-8")
 
 
+PIECE = 1 << 20         # bytes of rows handed to the writer at a time
+
+
 def _splice(xml: bytes, blocks: list, xf: dict) -> bytes:
+    """``xml`` with ``blocks`` written into its ``<sheetData>``."""
+    return b"".join(_spliced(xml, blocks, xf))
+
+
+def _spliced(xml: bytes, blocks: list, xf: dict):
+    """``_splice``'s bytes, in pieces of about ``PIECE`` bytes: the blocks are
+    rendered first (the sheet's dimension, in its head, covers them), then
+    numbered a piece at a time."""
     head, sep, tail = xml.partition(b"</sheetData>")
     if not sep:
         head, sep, tail = xml.partition(b"<sheetData/>")
         head, sep = head + b"<sheetData>", b"</sheetData>"
     rows = _LAST_ROW.findall(head)
     last_written = int(rows[-1]) if rows else 0
-    chunks = []
+    ready = []                           # (first row number, the block's rendered rows)
     max_row, max_col = last_written, 0
     texts: dict = {}                     # str -> its escaped inline-string tail (names repeat on every sheet)
     for first_row, table, formats, skip_blank, heights in sorted(blocks, key=lambda b: b[0]):
@@ -225,10 +251,9 @@ def _splice(xml: bytes, blocks: list, xf: dict) -> bytes:
             width = max((len(v) for v in table), default=0)
         if not block:
             continue
-        rows = block.split(SEP)
-        chunks += [row.replace(_ROW_BYTES, b"%d" % r) for r, row in enumerate(rows, first_row + 1)]
+        ready.append((first_row + 1, block))
         max_col = max(max_col, width)
-        last_written = max_row = first_row + len(rows)
+        last_written = max_row = first_row + block.count(SEP) + 1
     m = _DIMENSION.search(head)                 # before <sheetData>: never in the rows
     if m and max_col:
         old = m.group(0)[len(b'<dimension ref="'):-3].decode()
@@ -236,4 +261,11 @@ def _splice(xml: bytes, blocks: list, xf: dict) -> bytes:
         old_col = col_index(re.match(r"[A-Z]+", end).group(0))
         ref = f'<dimension ref="A1:{col_letters(max(old_col + 1, max_col) - 1)}{max_row}"/>'.encode()
         head = head[:m.start()] + ref + head[m.end():]
-    return b"".join([head, *chunks, sep, tail])
+    yield head
+    for number, block in ready:
+        rows = block.split(SEP)
+        step = max(1, PIECE * len(rows) // len(block))
+        for at in range(0, len(rows), step):
+            yield b"".join([row.replace(_ROW_BYTES, b"%d" % r)
+                            for r, row in enumerate(rows[at:at + step], number + at)])
+    yield sep + tail
