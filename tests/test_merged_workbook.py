@@ -127,3 +127,23 @@ def test_no_column_of_the_forms_takes_a_key_of_the_unit():
     own = {c.key for s in spec.sheets for sec in s.sections if sec.type == "table" for c in sec.columns}
     assert own and not own & set(UNIT_KEYS)
     assert not {k for k, _l, _k in scalar_keys(spec)} & set(UNIT_KEYS)
+
+
+@pytest.mark.parametrize("piece", [1, 7, 64, 1 << 20])
+def test_rendered_rows_are_numbered_in_windows_that_never_cut_a_row(monkeypatch, piece):
+    """The unit rows are spliced a window at a time (never joined whole):
+    every row once, in order, whatever the window's size."""
+    import random
+    from tdkt_xl.io import xlsx_bulk
+    monkeypatch.setattr(xlsx_bulk, "PIECE", piece)
+    rnd_ = random.Random(piece)
+    rows = [b"<row r=\"\x00\">%d</row>" % i * rnd_.randint(1, 5) for i in range(300)]
+    parts, at = [], 0
+    while at < len(rows):
+        n = rnd_.choice([1, 1, 2, 40, 120])
+        parts.append(xlsx_bulk.SEP.join(rows[at:at + n]))
+        at += n
+    windows = list(xlsx_bulk._windows(parts))
+    assert [r for w in windows for r in w.split(xlsx_bulk.SEP)] == rows
+    block = xlsx_bulk.Rendered(parts + [b""], 3)
+    assert block.count == len(rows) and b"" not in block.parts

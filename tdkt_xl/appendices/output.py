@@ -16,9 +16,9 @@ from tdkt_xl.vocabulary.cells import fmt_date
 from tdkt_xl.io.atomic import write_keeping
 from tdkt_xl.io.xlsx import PAGE_WIDTH, new_workbook, print_setup
 from tdkt_xl.vocabulary import outputs as O
-from tdkt_xl.io.xlsx_bulk import SEP, BulkRows, Rendered
+from tdkt_xl.io.xlsx_bulk import BulkRows, Rendered
 from tdkt_xl.appendices import unit_rows
-from tdkt_xl.appendices.unit_rows import KINDS, joined, unit_kinds
+from tdkt_xl.appendices.unit_rows import KINDS, unit_kinds
 from tdkt_xl.vocabulary.findings import finding_headers, finding_row
 
 WORKBOOK_NAME = O.CONSOLIDATED
@@ -118,8 +118,8 @@ class _UnitBlock:
     __slots__ = ("rows", "block")
 
     def __init__(self, parts: list, width: int):
-        self.block = Rendered(joined(parts), width)
-        self.rows = sum(p.count(SEP) + 1 for p in parts if p)
+        self.block = Rendered(parts, width)
+        self.rows = self.block.count
 
 
 def _unit_blocks(res, lay: unit_rows.Layout) -> dict:

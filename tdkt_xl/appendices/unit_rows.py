@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from tdkt_xl.appendices.spec import CHOICE, DATE, MONEY, RATIO, TEXT, Spec
 from tdkt_xl.appendices.stats import DATA_SHEET, scalar_keys
-from tdkt_xl.io.xlsx_bulk import SEP, render_block, style_attr
+from tdkt_xl.io.xlsx_bulk import render_block, style_attr
 from tdkt_xl.vocabulary.cells import fmt_date
 
 SHEET_SEP = b"\x02"        # between the sheets' blocks of one unit (never in sheet XML, as ``SEP``)
@@ -145,8 +145,3 @@ def blocks(rendered: bytes, n: int) -> list:
     if len(got) != n:
         raise ValueError(f"{len(got)} blocks, {n} expected")
     return got
-
-
-def joined(parts: list) -> bytes:
-    """Blocks of several units as one block (the empty ones left out)."""
-    return SEP.join(p for p in parts if p)
