@@ -147,6 +147,9 @@ def test_counting_phrases_name_only_the_kinds_inspected(rnd):
     wards = [m.Unit("P", "Phường Đông Kinh", "Khối xã, phường"), m.Unit("X", "Xã Hữu Lũng", "Khối xã, phường"),
              m.Unit("S", "Sở Tư pháp", "Khối cơ quan, đơn vị cấp tỉnh")]
     assert style.units_count_phrase(wards) == "01 cơ quan, đơn vị cấp tỉnh và 02 xã, phường"
+    # counted again after that phrase: the one kind they all are, else 'đơn vị'
+    assert [style.unit_noun(u) for u in (schools, communes[1:], communes, wards, wards[2:])] == \
+        ["trường học", "xã", "đơn vị", "đơn vị", "đơn vị"]
     dec = X.build_context("decision", rnd)
     assert dec["heads_phrase"] == "Thủ trưởng các cơ quan, đơn vị, Chủ tịch UBND các xã"
 

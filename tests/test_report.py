@@ -103,7 +103,7 @@ def test_more_units_by_file(example_sheets, tmp_path):
             r[col] = "Qua hồ sơ"
     res = make_report(_round(example_sheets), tmp_path)
     text, rows, _ = parse_report(res.docx)
-    assert "kiểm tra trực tiếp tại 10 đơn vị, kiểm tra qua hồ sơ 4 đơn vị" in text
+    assert "kiểm tra trực tiếp tại 10 đơn vị, kiểm tra qua hồ sơ 04 đơn vị" in text
     assert sum(1 for r in rows if r[3] == "Qua hồ sơ") == 4
 
 

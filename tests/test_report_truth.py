@@ -80,6 +80,14 @@ def test_charts_in_a_serif_face_with_full_labels_and_caption_apart_from_note(tex
                                                "Hình thức khen thưởng", "GK cấp xã", 1, 2, 3)],
                           {}, {}, {})
     assert ch.awards_chart(stats).categories == ["Giấy khen của Chủ tịch UBND xã"]
+    # before: a round of schools showed 'Hộ gia đình' in the legend, a kind no school awards
+    schools = AppendixStats(1, ["X"], [AwardLine("LDTT", "Lao động tiên tiến", "Danh hiệu thi đua", "LĐTT", 0, 0, 9),
+                                       AwardLine("TTLDTT", "Tập thể lao động tiên tiến", "Danh hiệu thi đua",
+                                                 "TTLĐTT", 3, 0, 0)], {}, {}, {})
+    assert [s.name for s in ch.awards_chart(schools).series] == ["Tập thể", "Cá nhân"]
+    only = AppendixStats(1, ["X"], [AwardLine("LDTT", "Lao động tiên tiến", "Danh hiệu thi đua", "LĐTT", 0, 0, 9)],
+                         {}, {}, {})
+    assert [s.name for s in ch.awards_chart(only).series] == ["Tập thể", "Hộ gia đình", "Cá nhân"]   # stacked
     lines = text.splitlines()
     cap = next(l for l in lines if l.startswith("Biểu đồ 1."))
     assert "(*)" not in cap and "qua hồ sơ" not in cap       # the chart's labels say it

@@ -138,7 +138,16 @@ def test_schools_round_says_schools(reports):
 def test_several_kinds_are_counted_then_listed(reports):
     _, _, text = reports["huyen-2024"]
     assert ("Đoàn kiểm tra đã kiểm tra 14 đơn vị, gồm 06 cơ quan, tổ chức, đơn vị cấp huyện và "
-            "08 xã; trong đó") in text
+            "08 xã; trong đó kiểm tra trực tiếp tại 12 đơn vị, kiểm tra qua hồ sơ 02 đơn vị (") in text
+
+
+def test_the_inspection_modes_are_counted_as_the_units_are(reports):
+    """Before: 'đã kiểm tra 06 trường học; trong đó kiểm tra trực tiếp tại 5
+    đơn vị, kiểm tra qua hồ sơ 1 đơn vị': two ways of writing a count, and
+    another noun, in one sentence."""
+    _, _, text = reports["truong-hoc-2024"]
+    assert ("Đoàn kiểm tra đã kiểm tra 06 trường học; trong đó kiểm tra trực tiếp tại 05 trường học, "
+            "kiểm tra qua hồ sơ 01 trường học (") in text
 
 
 # ------------------------------------------------------------------ 3. ties
@@ -174,5 +183,14 @@ def test_tinh_round_names_every_tied_area(reports):
     line = next(l for l in text.splitlines() if l.startswith("Còn 4/6 đơn vị có nội dung chưa đạt"))
     assert line == ("Còn 4/6 đơn vị có nội dung chưa đạt yêu cầu (5 lượt nội dung), ở 05 lĩnh vực, "
                     "mỗi lĩnh vực 1 lượt: lãnh đạo, chỉ đạo, triển khai; điển hình tiên tiến; "
-                    "công tác khen thưởng; quỹ thi đua, khen thưởng (xã); thông tin, báo cáo; "
+                    "công tác khen thưởng; quỹ thi đua, khen thưởng cấp xã; thông tin, báo cáo và "
                     "đơn thư. Cụ thể:")
+
+
+def test_an_areas_short_name_reads_as_one_item_of_a_list():
+    """Before: 'Thông tin, báo cáo; đơn thư' counted as two areas in a list
+    separated by ';' ('ở 05 lĩnh vực: …; thông tin, báo cáo; đơn thư' named
+    six), and 'Quỹ thi đua, khen thưởng (xã)' gave '(xã) (3 lượt)'."""
+    from tdkt_xl.reports.aggregate import load_areas
+    for a in load_areas():
+        assert ";" not in a.short and not a.short.endswith(")"), a.short

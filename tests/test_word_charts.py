@@ -152,6 +152,9 @@ def test_chart_text_is_times_8pt_or_more_and_sized_by_categories(report):
         # LibreOffice wraps category labels with no stated rotation, then drops every other one
         (body,) = root.iterfind(f"{C}chart/{C}plotArea/{C}catAx/{C}txPr/{A}bodyPr")
         assert body.get("rot") == "-1"
+        # a data label on one line: LibreOffice wrapped '100,0% (13/13)' after the percent
+        bodies = [b for lbl in [*root.iter(C + "dLbls"), *root.iter(C + "dLbl")] for b in lbl.iter(A + "bodyPr")]
+        assert bodies and all(b.get("wrap") == "none" for b in bodies)
 
 
 def test_the_layout_checker_sees_a_chart_as_a_picture(report, tmp_path):

@@ -87,13 +87,17 @@ def areas_chart(summary: ResultSummary) -> ChartSpec:
 
 
 def awards_chart(stats: AppendixStats) -> ChartSpec:
+    """Awards by title, stacked by who received them; a kind nobody received
+    (households, in a round of schools) is left out of the chart and its
+    legend while two others remain."""
     lines = stats.awards
+    series = [Series("Tập thể", [a.collectives for a in lines], OTHER_COLOR),
+              Series("Hộ gia đình", [a.households for a in lines], "#F9A825"),
+              Series("Cá nhân", [a.individuals for a in lines], PASS_COLOR)]
+    given = [s for s in series if any(s.values)]
     return ChartSpec(
         "co_cau_khen_thuong", "Cơ cấu danh hiệu thi đua, hình thức khen thưởng",
-        [a.label for a in lines],
-        [Series("Tập thể", [a.collectives for a in lines], OTHER_COLOR),
-         Series("Hộ gia đình", [a.households for a in lines], "#F9A825"),
-         Series("Cá nhân", [a.individuals for a in lines], PASS_COLOR)],
+        [a.label for a in lines], given if len(given) >= 2 else series,
         kind="barh_stacked", value_axis="Số lượng")
 
 
@@ -221,6 +225,11 @@ def for_libreoffice(part: bytes) -> bytes:
                 before = el
     for body in root.iterfind(f"{_C}chart/{_C}plotArea/{_C}catAx/{_C}txPr/{_A}bodyPr"):
         body.set("rot", "-1")
+    for lbl in [*root.iter(_C + "dLbls"), *root.iter(_C + "dLbl")]:
+        for body in lbl.iterfind(f"./{_C}txPr/{_A}bodyPr"):
+            body.set("wrap", "none")
+        for body in lbl.iterfind(f"./{_C}tx/{_C}rich/{_A}bodyPr"):
+            body.set("wrap", "none")
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 

@@ -100,9 +100,10 @@ def _names(units) -> str:
 
 def _overview(rnd: m.Round, s: ResultSummary) -> dict:
     by_files = s.rows_by_files
-    if by_files and s.n_direct:
-        mode = (f"; trong đó kiểm tra trực tiếp tại {s.n_direct} đơn vị, kiểm tra qua hồ sơ "
-                f"{s.n_by_files} đơn vị ({_names(r.unit for r in by_files)})")
+    if by_files and s.n_direct:     # counted as the sentence's lead counts them (``units_phrase``)
+        noun = style.unit_noun(r.unit for r in s.rows)
+        mode = (f"; trong đó kiểm tra trực tiếp tại {style.count2(s.n_direct)} {noun}, kiểm tra qua hồ sơ "
+                f"{style.count2(s.n_by_files)} {noun} ({_names(r.unit for r in by_files)})")
     elif by_files:
         mode = "; tất cả các đơn vị được kiểm tra qua hồ sơ"
     else:

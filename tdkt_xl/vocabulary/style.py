@@ -152,6 +152,13 @@ def units_count_phrase(units) -> str:
     return " và ".join(parts) if parts else DOTS
 
 
+def _one_block_noun(nouns: set) -> str:
+    """The one block's words when there is one and it does not name agencies
+    (``trường học``), else ""."""
+    one = next(iter(nouns)) if len(nouns) == 1 else ""
+    return one if one and not one.lower().startswith("cơ quan") else ""
+
+
 def bodies_phrase(units) -> str:
     """``các cơ quan, đơn vị, xã`` without a count, same rule: the one block's
     words when every unit that is not a commune is of that block and it does
@@ -159,10 +166,22 @@ def bodies_phrase(units) -> str:
     units = list(units)
     nouns = {block_noun(u.block) for u in units if not u.is_commune}
     communes = [u.name for u in units if u.is_commune]
-    one = next(iter(nouns)) if len(nouns) == 1 else ""
-    parts = ([] if not nouns else [one] if one and not one.lower().startswith("cơ quan")
-             else ["cơ quan, đơn vị"]) + ([commune_kinds(communes)] if communes else [])
+    parts = ([] if not nouns else [_one_block_noun(nouns) or "cơ quan, đơn vị"]) \
+        + ([commune_kinds(communes)] if communes else [])
     return ", ".join(parts) if parts else "đơn vị"
+
+
+def unit_noun(units) -> str:
+    """What one of ``units`` is called when they are counted again after
+    ``units_count_phrase`` (``05 trường học``, ``12 đơn vị``): the one kind
+    they all are, else ``đơn vị``."""
+    units = list(units)
+    if units and all(u.is_commune for u in units):
+        kinds = commune_kinds(u.name for u in units)
+        return kinds if "," not in kinds else "đơn vị"
+    if any(u.is_commune for u in units):
+        return "đơn vị"
+    return _one_block_noun({block_noun(u.block) for u in units}) or "đơn vị"
 
 
 # ------------------------------------------------------------------ citations
