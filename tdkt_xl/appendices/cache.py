@@ -147,37 +147,69 @@ def _unpacked(v, keys: dict) -> tuple:
     return names, v[1]
 
 
-def packed(entry: dict, keys: dict) -> dict:
-    """``entry`` with its parse record's figures and table rows as arrays;
-    their key lists added to ``keys`` (id -> list of keys)."""
+def _figures(entry: dict):
+    """The parse record of ``entry`` whose figures and tables are packed, or None."""
     parsed = entry.get("parsed")
     ret = parsed.get("ret") if isinstance(parsed, dict) else None
     if not isinstance(ret, dict) or not isinstance(ret.get("values"), dict) \
             or not isinstance(ret.get("tables"), dict):
-        return entry
-    ret = {**ret, "values": _packed_dict(ret["values"], keys),
-           "tables": {k: _packed_rows(rows, keys) for k, rows in ret["tables"].items()}}
-    return {**entry, "parsed": {**parsed, "ret": ret}}
+        return None
+    return ret
 
 
-def _packed_dict(d: dict, keys: dict) -> dict:
+def _dict_names(d: dict):
+    """The keys of a dict of figures, when it is packed (all text), else None."""
     names = tuple(d)
-    if not all(type(n) is str for n in names):
-        return d
-    i = keys_id(names)
-    keys.setdefault(i, list(names))
-    return {"$v": [i, list(d.values())]}
+    return names if set(map(type, names)) <= _TEXT else None
 
 
-def _packed_rows(rows, keys: dict):
+def _rows_names(rows):
+    """The keys of a table's rows, when it is packed (dicts with the same keys, all text), else None."""
     if not rows or type(rows) is not list or not all(type(r) is dict for r in rows):
-        return rows
+        return None
     names = tuple(rows[0])
-    if not all(type(n) is str for n in names) or not all(tuple(r) == names for r in rows):
-        return rows
+    if not set(map(type, names)) <= _TEXT or not all(tuple(r) == names for r in rows):
+        return None
+    return names
+
+
+_TEXT = {str}
+
+
+def _listed(names: tuple, keys: dict) -> str:
+    """The id of key list ``names``, added to ``keys`` (id -> keys)."""
     i = keys_id(names)
-    keys.setdefault(i, list(names))
-    return {"$r": [i, [list(r.values()) for r in rows]]}
+    if i not in keys:
+        keys[i] = names
+    return i
+
+
+def packed(entry: dict, keys: dict) -> dict:
+    """``entry`` with its parse record's figures and table rows as arrays;
+    their key lists added to ``keys`` (id -> keys)."""
+    ret = _figures(entry)
+    if ret is None:
+        return entry
+    values = ret["values"]
+    names = _dict_names(values)
+    if names is not None:
+        values = {"$v": [_listed(names, keys), list(values.values())]}
+    tables = {}
+    for k, rows in ret["tables"].items():
+        names = _rows_names(rows)
+        tables[k] = rows if names is None else {"$r": [_listed(names, keys), [list(r.values()) for r in rows]]}
+    parsed = entry["parsed"]
+    return {**entry, "parsed": {**parsed, "ret": {**ret, "values": values, "tables": tables}}}
+
+
+def note_keys(entry: dict, keys: dict) -> None:
+    """Add to ``keys`` the key lists ``packed(entry)`` lists (without packing it)."""
+    ret = _figures(entry)
+    if ret is None:
+        return
+    for names in (_dict_names(ret["values"]), *map(_rows_names, ret["tables"].values())):
+        if names is not None:
+            _listed(names, keys)
 
 
 def _keys_of(header: dict) -> dict:
@@ -403,7 +435,7 @@ class MergeCache:
             self.entries.setdefault(digest, {})[part] = value
             if line is not None:
                 self._lines[digest] = line
-                packed(self.entries[digest], self.keys)     # the key lists its line uses (the same ids)
+                note_keys(self.entries[digest], self.keys)     # the key lists its line uses (the same ids)
             else:
                 self._lines.pop(digest, None)      # changed: encoded again at the save
             if part == "parsed":
