@@ -86,12 +86,12 @@ def _title(ws, fm, text: str, widths: list) -> None:
 
 
 def _table(ws, fm, top: int, headers: list, rows: list, kinds: list, widths: list, total_from: int | None = None,
-           *, bulk: BulkRows, title: str | None = None, units: _UnitBlock | None = None,
+           *, bulk: BulkRows, title: str | None = None, units: Rendered | None = None,
            units_first: bool = True):
     """A header row and ``rows`` below it, the rows written by ``bulk`` after
     the workbook is closed (XlsxWriter may write nothing below them).
     ``title``: the sheet's title, written in A1 so that it prints whole.
-    ``units``: the merged units' rows rendered ahead (``_UnitBlock``), before
+    ``units``: the merged units' rows rendered ahead (``_unit_blocks``), before
     ``rows`` (``units_first``) or after them; ``total_from`` counts in ``rows``."""
     if title is not None:
         _title(ws, fm, title, widths)
@@ -101,11 +101,11 @@ def _table(ws, fm, top: int, headers: list, rows: list, kinds: list, widths: lis
     ws.set_row(top, header_height(headers, widths))
     plain = [{"text": fm.text, "int": fm.int, "pct": fm.pct, "frac": fm.frac}[k] for k in kinds]
     total = [{"text": fm.tot_text, "int": fm.tot_int, "pct": fm.tot_pct, "frac": fm.tot_frac}[k] for k in kinds]
-    n_units = units.rows if units else 0
+    n_units = units.count if units else 0
     first = top + 1 + (n_units if units_first else 0)         # where ``rows`` start
     bulk.add(ws, first, rows, lambda i: total if total_from is not None and i >= total_from else plain)
     if n_units:
-        bulk.add_rendered(ws, top + 1 + (0 if units_first else len(rows)), units.block)
+        bulk.add_rendered(ws, top + 1 + (0 if units_first else len(rows)), units)
     ws.freeze_panes(top + 1, 2)
     n = len(rows) + n_units if total_from is None else total_from + (n_units if units_first else 0)
     if n:
@@ -113,17 +113,8 @@ def _table(ws, fm, top: int, headers: list, rows: list, kinds: list, widths: lis
     print_setup(ws, top, top + len(rows) + n_units, widths)
 
 
-class _UnitBlock:
-    """The merged units' rows of one sheet, rendered ahead (``unit_rows``)."""
-    __slots__ = ("rows", "block")
-
-    def __init__(self, parts: list, width: int):
-        self.block = Rendered(parts, width)
-        self.rows = self.block.count
-
-
 def _unit_blocks(res, lay: unit_rows.Layout) -> dict:
-    """sheet name -> _UnitBlock: each merged unit's rows, as its file's examination
+    """sheet name -> Rendered: each merged unit's rows, as its file's examination
     rendered them (``res.rows``, when with this workbook's cell styles) or rendered here."""
     ahead = res.rows if lay.styles == unit_rows.workbook_styles() else {}
     parts: dict = {name: [] for name in lay.sheets}
@@ -138,10 +129,10 @@ def _unit_blocks(res, lay: unit_rows.Layout) -> dict:
         for target, block in zip(lists, unit_rows.blocks(got, len(lists))):
             target.append(block)
     widths = lay.widths()
-    return {name: _UnitBlock(p, widths[name]) for name, p in parts.items()}
+    return {name: Rendered(p, widths[name]) for name, p in parts.items()}
 
 
-def _unit_sheet(wb, fm, stats, name: str, title: str, keys: tuple, bulk: BulkRows, units: _UnitBlock):
+def _unit_sheet(wb, fm, stats, name: str, title: str, keys: tuple, bulk: BulkRows, units: Rendered):
     """An appendix sheet: the merged units' rows rendered ahead, then the
     blocks' and the whole round's totals."""
     ws = wb.add_worksheet(name)
@@ -225,8 +216,8 @@ def write_workbook(res, out_dir: Path, stamp: dt.datetime | None = None) -> Path
             if v is not None and v != "":
                 ws.write_string(r, c, str(v), fm.head)
     block = units[DATA_SHEET]
-    bulk.add_rendered(ws, 2, block.block)
-    bulk.add(ws, 2 + block.rows, data[2:], [], skip_blank=True)
+    bulk.add_rendered(ws, 2, block)
+    bulk.add(ws, 2 + block.count, data[2:], [], skip_blank=True)
     ws.set_column(0, 2, 18)
     ws.set_row(0, None, None, {"hidden": True})     # the machine keys: read back, never shown
     ws.freeze_panes(2, 3)

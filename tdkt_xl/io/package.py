@@ -107,8 +107,9 @@ class Package:
         if done is not None:
             return done
         raw = self._raw(info)
-        key = (raw, info.file_size, info.CRC)
-        if info.compress_type == zipfile.ZIP_DEFLATED and info.file_size <= _SAME_PART_MAX:
+        key = (raw, info.file_size, info.CRC) \
+            if info.compress_type == zipfile.ZIP_DEFLATED and info.file_size <= _SAME_PART_MAX else None
+        if key is not None:
             out = _SAME_PARTS.get(key)
             if out is not None:             # these very bytes were inflated and checked before
                 self._verified[name] = out
@@ -135,7 +136,7 @@ class Package:
         if zlib.crc32(out) != info.CRC:
             raise PackageError("corrupt", f"phần '{_printable(name)}' sai mã kiểm tra CRC", name)
         self._verified[name] = out
-        if info.compress_type == zipfile.ZIP_DEFLATED and info.file_size <= _SAME_PART_MAX:
+        if key is not None:
             if len(_SAME_PARTS) >= _SAME_PARTS_KEPT:
                 _SAME_PARTS.clear()
             _SAME_PARTS[key] = out

@@ -100,7 +100,7 @@ def _names(units) -> str:
 
 def _overview(rnd: m.Round, s: ResultSummary) -> dict:
     by_files = s.rows_by_files
-    if by_files and s.n_direct:     # counted as the sentence's lead counts them (``units_phrase``)
+    if by_files and s.n_direct:     # counted as the sentence's lead counts them (``units_text``)
         noun = style.unit_noun(r.unit for r in s.rows)
         mode = (f"; trong đó kiểm tra trực tiếp tại {style.count2(s.n_direct)} {noun}, kiểm tra qua hồ sơ "
                 f"{style.count2(s.n_by_files)} {noun} ({_names(r.unit for r in by_files)})")
@@ -112,7 +112,6 @@ def _overview(rnd: m.Round, s: ResultSummary) -> dict:
         "first_date": short_date(s.first_date), "last_date": short_date(s.last_date),
         "period_start": short_date(rnd.settings.period_start),
         "n_units": s.n_units, "n_district": s.n_district, "n_commune": s.n_commune,
-        "units_phrase": style.units_count_phrase(r.unit for r in s.rows),
         "units_text": _units_text(s),
         "n_direct": s.n_direct, "n_by_files": s.n_by_files, "mode_text": mode,
         "n_checklist": len(rnd.checklist), "n_items": s.n_items, "n_pass": s.n_pass,
@@ -385,10 +384,10 @@ def chart_entries(specs, as_of: dt.date) -> list:
 def build_context(rnd: m.Round, s: ResultSummary, stats: Optional[AppendixStats],
                   charts: list) -> dict:
     st = rnd.settings
-    ctx = report_common(rnd, report_record(rnd))
+    rec = report_record(rnd)
+    ctx = report_common(rnd, rec)
     stats_ctx, award_rows = _stats(stats, rnd)
     good, bad = _good_bad(s)
-    rec = report_record(rnd)
     laws = laws_context(rnd, rec.date if rec and rec.date else s.as_of)
     bodies = style.bodies_phrase(r.unit for r in s.rows)
     areas = _areas(s, {"units": bodies, "laws": laws["names"]})
